@@ -1,0 +1,11 @@
+"""quizgen: glossary → exams. Public API, stage by stage: bank → items → exam → renderers."""
+
+__version__ = "0.1.0"
+
+from .bank import load_bank, read_bank  # noqa: E402
+from .bank.lint import lint_bank  # noqa: E402
+from .errors import BankError, Diagnostic, Location, QuizgenError  # noqa: E402
+from .model import Bank, Category, Topic  # noqa: E402
+
+__all__ = ["Bank", "BankError", "Category", "Diagnostic", "Location", "QuizgenError", "Topic", "lint_bank",
+           "load_bank", "read_bank"]

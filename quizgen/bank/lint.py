@@ -1,0 +1,91 @@
+"""Warnings about a bank that loads: things a careful author would want to look at."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..errors import Diagnostic
+from ..model import Bank, Topic
+from ..text.math import plain_text, segments
+from ..text.mentions import MentionIndex
+from ..text.similarity import cosine, similar_pairs, tfidf_matrix
+from .load import read_bank
+
+NEAR_DUPLICATE = 0.5  # TF-IDF cosine above which two definitions may describe the same thing
+OVERLAP_HINT = 0.25  # a definition naming a topic this close probably overlaps it
+MIN_WORDS, MAX_WORDS = 8, 160
+PAIRWISE_LIMIT = 20000  # above this many topics, near duplicates are looked for within categories only
+
+GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
+         "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega").split()
+MATH_COMMANDS = set(GREEK) | set(
+    "frac sqrt sum prod int log exp mathbb mathcal mathrm mathbf cdot times nabla partial infty leq geq approx "
+    "sim mid in notin subset cup cap top hat tilde bar langle rangle quad".split())
+
+
+def lint_bank(path: str | os.PathLike | None = None) -> list[Diagnostic]:
+    """Errors (from loading) and warnings, sorted by file and line."""
+    bank, diags = read_bank(path)
+    if bank is not None and not any(d.severity == "error" for d in diags):
+        diags = diags + bank_warnings(bank)
+    return sorted(diags, key=lambda d: (d.location.file, d.location.line, d.location.column))
+
+
+def bank_warnings(bank: Bank) -> list[Diagnostic]:
+    topics = bank.topics
+    matrix = tfidf_matrix([t.name + ". " + t.definition for t in topics])
+    row = {t.name: i for i, t in enumerate(topics)}
+    out: list[Diagnostic] = []
+    index = MentionIndex(topics)
+    for t in topics:
+        out.extend(_text_warnings(t))
+        overlapping = bank.overlap_map[t.name.casefold()]
+        for other in sorted(index.mentions(t.definition) - {t.name}):
+            if other.casefold() in overlapping:
+                continue
+            sim = cosine(matrix, row[t.name], row[other])
+            if bank.topic(other).category != t.category and sim < OVERLAP_HINT:
+                continue  # naming a topic of another group is ordinary glossary prose
+            hint = "; if its definition also fits, add it to 'overlaps'" if sim >= OVERLAP_HINT else ""
+            out.append(_warn(t, f"definition of '{t.name}' names topic '{other}' (similarity {sim:.2f}){hint}"))
+    for i, j, sim in _near_duplicates(bank, matrix, row):
+        a, b = topics[i], topics[j]
+        if b.name.casefold() not in bank.overlap_map[a.name.casefold()]:
+            out.append(_warn(b, f"definitions of '{a.name}' and '{b.name}' are very similar ({sim:.2f}); "
+                                "merge them, reword one, or list them as overlaps"))
+    return out
+
+
+def _near_duplicates(bank: Bank, matrix, row):
+    if len(bank.topics) <= PAIRWISE_LIMIT:
+        return similar_pairs(matrix, NEAR_DUPLICATE)
+    pairs = []
+    for cat in bank.categories:
+        idx = [row[t.name] for t in cat.topics]
+        for i, j, sim in similar_pairs(matrix[idx], NEAR_DUPLICATE):
+            pairs.append((idx[i], idx[j], sim))
+    return pairs
+
+
+def _warn(topic: Topic, message: str) -> Diagnostic:
+    return Diagnostic(topic.location, "warning", message)
+
+
+def _text_warnings(t: Topic) -> list[Diagnostic]:
+    out = []
+    words = len(plain_text(t.definition).split())
+    if words < MIN_WORDS:
+        out.append(_warn(t, f"definition of '{t.name}' is very short ({words} words); students need more to go on"))
+    elif words > MAX_WORDS:
+        out.append(_warn(t, f"definition of '{t.name}' is very long ({words} words); items will be hard to read"))
+    for seg in segments(t.definition):
+        if seg.is_math:
+            for word in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{2,}", seg.text):
+                if word in MATH_COMMANDS:
+                    out.append(_warn(t, f"math in '{t.name}' has '{word}' without a backslash; "
+                                        f"did you mean '\\{word}'?"))
+        else:
+            for cmd in re.findall(r"\\([A-Za-z]+)", seg.text):
+                out.append(_warn(t, f"'\\{cmd}' in '{t.name}' is outside math; wrap it in \\( ... \\)"))
+    return out

@@ -1,0 +1,133 @@
+"""The `quizgen` command: each subcommand parses options, calls the library and reports."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .bank import load_bank
+from .bank.importers import FORMATS, import_text
+from .bank.lint import lint_bank
+from .bank.load import display_path
+from .bank.organize import draft_categories
+from .bank.write import write_bank
+from .errors import QuizgenError
+
+BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
+
+
+def bank_option(f):
+    return click.option("--bank", "bank", type=click.Path(path_type=Path), default=None, help=BANK_HELP)(f)
+
+
+def reports_errors(f):
+    """Turn user errors into a clean message and exit status 1; never a traceback."""
+
+    @wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except QuizgenError as e:
+            raise click.ClickException(str(e)) from None
+        except FileNotFoundError as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quizgen")
+def cli():
+    """quizgen: turn a glossary of terms and definitions into printable exams and self-tests."""
+
+
+@cli.command()
+@bank_option
+@click.option("--category", help="List the topics of this category instead of the category counts.")
+@reports_errors
+def topics(bank, category):
+    """Show the bank's categories with their topic counts, or the topics of one category."""
+    b = load_bank(bank)
+    if category:
+        try:
+            cat = b.category(category)
+        except KeyError:
+            names = [c.name for c in b.categories]
+            hint = difflib.get_close_matches(category, names, n=1, cutoff=0.4)
+            fix = f"did you mean '{hint[0]}'?" if hint else "run 'quizgen topics' to list them"
+            raise QuizgenError(f"no category '{category}' in the bank; {fix}") from None
+        click.echo(f"{cat.name} ({len(cat.topics)} topics)")
+        for t in cat.topics:
+            extra = [n for n in t.aliases]
+            click.echo(f"  {t.name}" + (f"  [{', '.join(extra)}]" if extra else ""))
+        return
+    width = max(len(c.name) for c in b.categories)
+    for c in b.categories:
+        click.echo(f"{c.name:<{width}}  {len(c.topics):>4}")
+    click.echo(f"{len(b.categories)} categories, {len(b.topics)} topics  ({b.source})")
+
+
+@cli.command()
+@click.argument("bank", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="'text': one 'file:line:col: severity: message' per line; 'json': a list for tools.")
+@click.option("--errors-only", is_flag=True, help="Print errors only, not warnings.")
+def lint(bank, fmt, errors_only):
+    """Check a bank: schema errors and warnings. Exit 0 when it has no errors, 1 otherwise."""
+    try:
+        diags = lint_bank(bank)
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e)) from None
+    shown = [d for d in diags if d.severity == "error" or not errors_only]
+    errors = sum(d.severity == "error" for d in diags)
+    if fmt == "json":
+        click.echo(json.dumps([d.as_dict() for d in shown], ensure_ascii=False, indent=2))
+    else:
+        for d in shown:
+            click.echo(str(d))
+        click.echo(f"{errors} error(s), {len(diags) - errors} warning(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Input format: seed ('- TitleDefinition'), tsv, csv (with header), colon "
+                   "('Term: definition'), markdown.")
+@click.option("--category", help="Category title for the imported topics (default: from the file name).")
+@click.option("--group", type=click.Choice(["none", "auto"]), default="none", show_default=True,
+              help="'auto': cluster the topics into sibling categories by similarity of their definitions.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the bank's YAML files into.")
+@click.option("--force", is_flag=True, help="Overwrite YAML files of the same name in --out.")
+@click.option("--seed", default=0, show_default=True, help="Seed for --group auto.")
+@reports_errors
+def import_(file, fmt, category, group, out, force, seed):
+    """Turn a plain glossary FILE into a bank folder, reporting every line it could not use."""
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the file as UTF-8") from None
+    source = display_path(file)
+    result = import_text(text, source, fmt)
+    default_name = category or file.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Imported"
+    cats = draft_categories(result.topics, default_name, group == "auto", seed)
+    paths = write_bank(cats, out, force=force)
+    for d in result.diagnostics:
+        click.echo(str(d), err=True)
+    doubtful = [t for t in result.topics if t.confidence is not None and t.confidence < 0.9]
+    for t in doubtful:
+        click.echo(f"{source}:{t.line}: check split (confidence {t.confidence:.2f}): "
+                   f"{t.name!r} | {t.definition[:50]!r}…", err=True)
+    click.echo(f"imported {len(result.topics)} topics ({result.format} format) into {len(paths)} file(s) in "
+               f"{display_path(out)}; {len(result.diagnostics)} line(s) reported, {len(doubtful)} split(s) to check")
+
+
+def main():
+    cli(prog_name="quizgen")

@@ -1,0 +1,122 @@
+"""The data every stage shares: frozen dataclasses, raw bank text (escaping happens at the edges)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from .errors import Location
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_MINOR_WORDS = frozenset("of the and for to in from with a an on by".split())
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when `short` is an acronym of (part of) `long`: 'GQA' of 'Grouped-Query Attention', 'ELBO' of
+    'Evidence Lower Bound', 'QLoRA' of 'Quantized LoRA', 'MoE' of 'Sparse Mixture-of-Experts Layer'."""
+    uppers = [c.lower() for c in short if c.isupper()]
+    if " " in short or len(uppers) < 2 and not any(c.isdigit() for c in short):
+        return False
+    letters = uppers if len(uppers) >= 2 else [c.lower() for c in short if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-–—/&]+", long) if w and w.lower() not in _MINOR_WORDS]
+    if len(words) < 2 or not letters:
+        return False
+    chars = [(c.lower(), ci == 0 or c.isupper(), ci == 0) for w in words for ci, c in enumerate(w)]
+
+    @lru_cache(maxsize=None)
+    def best(li: int, k: int) -> float:
+        """Most initials hit when matching letters[li:] in order at positions >= k."""
+        if li == len(letters):
+            return 0
+        options = [
+            best(li + 1, j + 1) + hit
+            for j in range(k, len(chars))
+            if chars[j][0] == letters[li] and (li > 0 or chars[j][2])
+            for hit in (int(chars[j][1]),)
+        ]
+        return max(options, default=float("-inf"))
+
+    return best(0, 0) * 2 >= len(letters)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    definition: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    overlaps: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    id: str | None = None
+    location: Location = field(default=Location("<memory>"), compare=False)
+
+    @property
+    def short_name(self) -> str:
+        """The name without parenthetical parts: 'Grouped-Query Attention (GQA)' -> 'Grouped-Query Attention'."""
+        return _PAREN.sub("", self.name).strip() or self.name
+
+    @property
+    def acronyms(self) -> tuple[str, ...]:
+        """Parentheticals that spell the same thing: 'Grouped-Query Attention (GQA)' -> 'GQA',
+        'ZeRO (Zero Redundancy Optimizer)' -> 'Zero Redundancy Optimizer'; qualifiers such as
+        'Load Balancing (MoE)' are not names."""
+        outer = self.short_name
+        found = []
+        for inner in re.findall(r"\(([^()]*)\)", self.name):
+            inner = inner.strip()
+            if inner and (_abbreviates(inner, outer) or _abbreviates(outer, inner)):
+                found.append(inner)
+        return tuple(found)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way the bank spells this topic: name, short name, parenthetical, aliases (no repeats)."""
+        seen: dict[str, str] = {}
+        for n in (self.name, self.short_name, *self.acronyms, *self.aliases):
+            seen.setdefault(n.casefold(), n)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    topics: tuple[Topic, ...]
+    description: str = ""
+    location: Location = field(default=Location("<memory>"), compare=False)
+
+
+@dataclass(frozen=True)
+class Bank:
+    categories: tuple[Category, ...]
+    source: str = "<memory>"
+
+    @cached_property
+    def topics(self) -> tuple[Topic, ...]:
+        return tuple(t for c in self.categories for t in c.topics)
+
+    @cached_property
+    def by_name(self) -> dict[str, Topic]:
+        """Topics keyed by case-folded name."""
+        return {t.name.casefold(): t for t in self.topics}
+
+    @cached_property
+    def overlap_map(self) -> dict[str, frozenset[str]]:
+        """Case-folded name -> case-folded names it overlaps with, in both directions."""
+        pairs: dict[str, set[str]] = {t.name.casefold(): set() for t in self.topics}
+        for t in self.topics:
+            for other in t.overlaps:
+                a, b = t.name.casefold(), other.casefold()
+                if b in pairs and a != b:
+                    pairs[a].add(b)
+                    pairs[b].add(a)
+        return {k: frozenset(v) for k, v in pairs.items()}
+
+    def topic(self, name: str) -> Topic:
+        return self.by_name[name.casefold()]
+
+    def category(self, name: str) -> Category:
+        for c in self.categories:
+            if c.name.casefold() == name.casefold():
+                return c
+        raise KeyError(name)

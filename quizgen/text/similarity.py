@@ -1,0 +1,42 @@
+"""Text similarity of definitions (TF-IDF cosine), without dense all-pairs matrices."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .math import plain_text
+
+
+def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (unigrams and bigrams, English stop words removed)."""
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+    try:
+        return vectorizer.fit_transform([plain_text(t) for t in texts]).tocsr()
+    except ValueError:  # every text was empty or stop words only
+        return sparse.csr_matrix((len(texts), 1))
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float, chunk: int = 2000) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) for i < j with cosine >= threshold, computed a block of rows at a time."""
+    pairs = []
+    n = matrix.shape[0]
+    for start in range(0, n, chunk):
+        block = (matrix[start : start + chunk] @ matrix.T).tocoo()
+        for i, j, v in zip(block.row, block.col, block.data):
+            i = int(i) + start
+            if i < j and v >= threshold:
+                pairs.append((i, int(j), float(v)))
+    return sorted(pairs)
+
+
+def cosine(matrix: sparse.csr_matrix, i: int, j: int) -> float:
+    return float(matrix[i].multiply(matrix[j]).sum())
+
+
+def row_similarities(matrix: sparse.csr_matrix, i: int, rows: list[int]) -> np.ndarray:
+    """Cosine of row i against each of `rows`."""
+    if not rows:
+        return np.zeros(0)
+    return np.asarray((matrix[rows] @ matrix[i].T).todense()).ravel()
