@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "ml-topics.txt"
+SEED = REPO / "tests" / "data" / "ml-topics.txt"  # a copy of shared/seeds/ml-topics.txt, the source of topics/
 
 
 def yaml_text(s: str) -> str:

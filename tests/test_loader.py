@@ -36,7 +36,7 @@ def test_missing_definition_is_located(make_bank):
             definition: first topic of the group
           - name: Switch Transformer2
         """)
-    assert errors_of(path)[0] == (f"{path}/zz.yaml:6:5: error: topic 'Switch Transformer2' has no definition; "
+    assert errors_of(path)[0] == (f"{path}/zz.yaml:5:5: error: topic 'Switch Transformer2' has no definition; "
                                   "add 'definition: ...'")
 
 

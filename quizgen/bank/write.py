@@ -38,7 +38,7 @@ class DraftCategory:
 def _plain_ok(s: str, in_flow: bool = False) -> bool:
     if not s or s != s.strip() or re.search(r":\s|\s#|^[-?:,\[\]{}#&*!|>'\"%@`]", s):
         return False
-    if in_flow and re.search(r"[,\[\]{}]", s):
+    if in_flow and re.search(r"[,:?\[\]{}]", s):
         return False
     try:
         return yaml.safe_load(s) == s
