@@ -2,10 +2,20 @@
 
 __version__ = "0.1.0"
 
-from .bank import load_bank, read_bank  # noqa: E402
-from .bank.lint import lint_bank  # noqa: E402
-from .errors import BankError, Diagnostic, Location, QuizgenError  # noqa: E402
-from .model import Bank, Category, Topic  # noqa: E402
+from .bank import load_bank, read_bank
+from .bank.lint import lint_bank
+from .errors import BankError, Diagnostic, Location, QuizgenError
+from .model import Bank, Category, Topic
 
-__all__ = ["Bank", "BankError", "Category", "Diagnostic", "Location", "QuizgenError", "Topic", "lint_bank",
-           "load_bank", "read_bank"]
+__all__ = [
+    "Bank",
+    "BankError",
+    "Category",
+    "Diagnostic",
+    "Location",
+    "QuizgenError",
+    "Topic",
+    "lint_bank",
+    "load_bank",
+    "read_bank",
+]

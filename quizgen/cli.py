@@ -75,8 +75,14 @@ def topics(bank, category):
 
 @cli.command()
 @click.argument("bank", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="'text': one 'file:line:col: severity: message' per line; 'json': a list for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="'text': one 'file:line:col: severity: message' per line; 'json': a list for tools.",
+)
 @click.option("--errors-only", is_flag=True, help="Print errors only, not warnings.")
 def lint(bank, fmt, errors_only):
     """Check a bank: schema errors and warnings. Exit 0 when it has no errors, 1 otherwise."""
@@ -97,14 +103,29 @@ def lint(bank, fmt, errors_only):
 
 @cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="Input format: seed ('- TitleDefinition'), tsv, csv (with header), colon "
-                   "('Term: definition'), markdown.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format: seed ('- TitleDefinition'), tsv, csv (with header), colon ('Term: definition'), markdown.",
+)
 @click.option("--category", help="Category title for the imported topics (default: from the file name).")
-@click.option("--group", type=click.Choice(["none", "auto"]), default="none", show_default=True,
-              help="'auto': cluster the topics into sibling categories by similarity of their definitions.")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write the bank's YAML files into.")
+@click.option(
+    "--group",
+    type=click.Choice(["none", "auto"]),
+    default="none",
+    show_default=True,
+    help="'auto': cluster the topics into sibling categories by similarity of their definitions.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the bank's YAML files into.",
+)
 @click.option("--force", is_flag=True, help="Overwrite YAML files of the same name in --out.")
 @click.option("--seed", default=0, show_default=True, help="Seed for --group auto.")
 @reports_errors
@@ -123,10 +144,14 @@ def import_(file, fmt, category, group, out, force, seed):
         click.echo(str(d), err=True)
     doubtful = [t for t in result.topics if t.confidence is not None and t.confidence < 0.9]
     for t in doubtful:
-        click.echo(f"{source}:{t.line}: check split (confidence {t.confidence:.2f}): "
-                   f"{t.name!r} | {t.definition[:50]!r}…", err=True)
-    click.echo(f"imported {len(result.topics)} topics ({result.format} format) into {len(paths)} file(s) in "
-               f"{display_path(out)}; {len(result.diagnostics)} line(s) reported, {len(doubtful)} split(s) to check")
+        click.echo(
+            f"{source}:{t.line}: check split (confidence {t.confidence:.2f}): {t.name!r} | {t.definition[:50]!r}…",
+            err=True,
+        )
+    click.echo(
+        f"imported {len(result.topics)} topics ({result.format} format) into {len(paths)} file(s) in "
+        f"{display_path(out)}; {len(result.diagnostics)} line(s) reported, {len(doubtful)} split(s) to check"
+    )
 
 
 def main():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from .errors import Location
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_MINOR_WORDS = frozenset("of the and for to in from with a an on by".split())
+_MINOR_WORDS = frozenset(["of", "the", "and", "for", "to", "in", "from", "with", "a", "an", "on", "by"])
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -24,7 +24,7 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     chars = [(c.lower(), ci == 0 or c.isupper(), ci == 0) for w in words for ci, c in enumerate(w)]
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(li: int, k: int) -> float:
         """Most initials hit when matching letters[li:] in order at positions >= k."""
         if li == len(letters):

@@ -32,8 +32,11 @@ def test_topics_lists_the_bundled_bank(runner):
 def test_topics_of_one_category(runner, small_bank):
     result = runner.invoke(cli, ["topics", "--bank", str(small_bank), "--category", "attention"])
     assert result.exit_code == 0
-    assert result.output.splitlines() == ["Attention (2 topics)", "  Grouped-Query Attention (GQA)",
-                                          "  Multi-Query Attention"]
+    assert result.output.splitlines() == [
+        "Attention (2 topics)",
+        "  Grouped-Query Attention (GQA)",
+        "  Multi-Query Attention",
+    ]
 
 
 def test_unknown_category_suggests_one(runner, small_bank):

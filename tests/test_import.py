@@ -23,8 +23,9 @@ SAMPLES = {
     "tsv": "\n".join(f"{n}\t{d}" for n, d in PAIRS) + "\n",
     "csv": "definition,term\n" + "\n".join(f'"{d}",{n}' for n, d in PAIRS) + "\n",
     "colon": "\n".join(f"{n}: {d}" if i % 2 else f"- {n} — {d}" for i, (n, d) in enumerate(PAIRS)) + "\n",
-    "markdown": (f"**{PAIRS[0][0]}**: {PAIRS[0][1]}\n\n## {PAIRS[1][0]}\n{PAIRS[1][1]}\n\n"
-                 f"{PAIRS[2][0]}\n: {PAIRS[2][1]}\n"),
+    "markdown": (
+        f"**{PAIRS[0][0]}**: {PAIRS[0][1]}\n\n## {PAIRS[1][0]}\n{PAIRS[1][1]}\n\n{PAIRS[2][0]}\n: {PAIRS[2][1]}\n"
+    ),
     "seed": "Tag: demo\n" + "\n".join(f"- {n}{d}" for n, d in PAIRS) + "\n",
 }
 
@@ -78,8 +79,7 @@ def test_glued_split_uses_general_evidence():
         "Widget Pipeline (WP)WP is a way of moving widgets.": "Widget Pipeline (WP)",
         "FooBarFooBar stores blocks in pages.": "FooBar",
         "zipNetzipNet is a compact network.": "zipNet",
-        "Gradient Sketching & Friends (Unified View)For any sketch the bound holds.":
-            "Gradient Sketching & Friends (Unified View)",
+        "Gradient Sketching & Friends (Unified View)For any sketch the bound holds.": "Gradient Sketching & Friends (Unified View)",
         "Quantum BananasA theory of fruit that is rather odd.": "Quantum Bananas",
     }
     for line, title in cases.items():

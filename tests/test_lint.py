@@ -43,8 +43,12 @@ def test_warnings_cover_names_near_duplicates_length_and_math(make_bank):
 
 
 def test_overlaps_silence_the_similarity_warnings(make_bank):
-    files = {"a.yaml": LINTY["a.yaml"].replace(
-        "          - name: Mercer Kernel\n", "          - name: Mercer Kernel\n            overlaps: [Kernel Trick]\n")}
+    files = {
+        "a.yaml": LINTY["a.yaml"].replace(
+            "          - name: Mercer Kernel\n",
+            "          - name: Mercer Kernel\n            overlaps: [Kernel Trick]\n",
+        )
+    }
     text = "\n".join(str(d) for d in lint_bank(make_bank(files)))
     assert "very similar" not in text and "names topic 'Mercer Kernel'" not in text
 

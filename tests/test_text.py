@@ -26,17 +26,25 @@ def test_segments_keep_math_whole():
 
 def test_names_include_acronyms_but_not_qualifiers():
     assert Topic("Grouped-Query Attention (GQA)", "d", "c").names == (
-        "Grouped-Query Attention (GQA)", "Grouped-Query Attention", "GQA")
+        "Grouped-Query Attention (GQA)",
+        "Grouped-Query Attention",
+        "GQA",
+    )
     assert Topic("Load Balancing (MoE)", "d", "c").names == ("Load Balancing (MoE)", "Load Balancing")
     assert "Zero Redundancy Optimizer" in Topic("ZeRO (Zero Redundancy Optimizer)", "d", "c").names
 
 
 def test_mentions_find_names_aliases_plurals_and_case_sensitive_acronyms():
-    topics = [Topic("Mixture of Experts (MoE)", "d", "c"), Topic("Sharpness-Aware Minimization (SAM)", "d", "c"),
-              Topic("Router Network", "d", "c", aliases=("gating network",))]
+    topics = [
+        Topic("Mixture of Experts (MoE)", "d", "c"),
+        Topic("Sharpness-Aware Minimization (SAM)", "d", "c"),
+        Topic("Router Network", "d", "c", aliases=("gating network",)),
+    ]
     index = MentionIndex(topics)
-    assert index.mentions("a mixture-of-experts model with router networks") == {"Mixture of Experts (MoE)",
-                                                                                  "Router Network"}
+    assert index.mentions("a mixture-of-experts model with router networks") == {
+        "Mixture of Experts (MoE)",
+        "Router Network",
+    }
     assert index.mentions("uses SAM") == {"Sharpness-Aware Minimization (SAM)"}
     assert index.mentions("Sam went home") == set()
     assert index.mentions("a Gating Network") == {"Router Network"}
@@ -47,8 +55,11 @@ printable = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
 
 
 @settings(max_examples=150, deadline=None)
-@given(name=printable.filter(lambda s: s.strip()), definition=printable.filter(lambda s: s.strip()),
-       alias=printable.filter(lambda s: s.strip()))
+@given(
+    name=printable.filter(lambda s: s.strip()),
+    definition=printable.filter(lambda s: s.strip()),
+    alias=printable.filter(lambda s: s.strip()),
+)
 def test_yaml_writer_round_trips_any_text(name, definition, alias):
     name, definition, alias = (" ".join(s.split()) for s in (name, definition, alias))
     cat = DraftCategory("C", (DraftTopic(name, definition, aliases=(alias,)),))

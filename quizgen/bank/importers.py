@@ -40,8 +40,13 @@ def import_text(text: str, source: str, fmt: str = "auto") -> ImportResult:
         raise ImportFormatError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if fmt == "auto":
         fmt = detect_format(text, source)
-    parser = {"seed": _parse_seed, "tsv": _parse_tsv, "csv": _parse_csv, "colon": _parse_colon,
-              "markdown": _parse_markdown}[fmt]
+    parser = {
+        "seed": _parse_seed,
+        "tsv": _parse_tsv,
+        "csv": _parse_csv,
+        "colon": _parse_colon,
+        "markdown": _parse_markdown,
+    }[fmt]
     topics, diags = parser(text.splitlines(), source)
     topics, diags = _drop_duplicates(topics, diags, source)
     if not topics:
@@ -57,7 +62,10 @@ def detect_format(text: str, source: str) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         raise ImportFormatError("the file is empty; nothing to import", Location(source))
-    share = lambda pred: sum(1 for ln in lines if pred(ln)) / len(lines)  # noqa: E731
+
+    def share(pred):
+        return sum(1 for ln in lines if pred(ln)) / len(lines)
+
     if share(lambda ln: "\t" in ln) > 0.5:
         return "tsv"
     if share(lambda ln: re.match(r"^#{1,6}\s|^\s*(?:[-*+]\s+)?\*\*[^*]+\*\*|^:\s", ln)) > 0.3:
@@ -118,7 +126,9 @@ def _parse_csv(lines: list[str], source: str):
     if term_col is None or def_col is None:
         raise ImportFormatError(
             f"CSV header needs a term column ({'/'.join(TERM_HEADERS)}) and a definition column "
-            f"({'/'.join(DEFINITION_HEADERS)}); found {rows[0]}", Location(source, 1))
+            f"({'/'.join(DEFINITION_HEADERS)}); found {rows[0]}",
+            Location(source, 1),
+        )
     topics, diags = [], []
     # csv rows can span lines; map each row to the line it starts on
     reader = csv.reader(io.StringIO(text), dialect)
@@ -136,9 +146,9 @@ def _parse_csv(lines: list[str], source: str):
 
 def _split_colon(body: str):
     m = _COLON_SEP.search(body)
-    if not m or m.start() == 0 or len(body[: m.start()].split()) > 12 or not body[m.end():].strip():
+    if not m or m.start() == 0 or len(body[: m.start()].split()) > 12 or not body[m.end() :].strip():
         return None
-    return body[: m.start()].strip(), body[m.end():].strip()
+    return body[: m.start()].strip(), body[m.end() :].strip()
 
 
 def _parse_colon(lines: list[str], source: str):
@@ -167,8 +177,9 @@ def _parse_markdown(lines: list[str], source: str):
         nonlocal current
         if current is not None:
             if current["parts"]:
-                topics.append(ImportedTopic(current["term"], " ".join(" ".join(current["parts"]).split()),
-                                            current["line"]))
+                topics.append(
+                    ImportedTopic(current["term"], " ".join(" ".join(current["parts"]).split()), current["line"])
+                )
             else:
                 diags.append(_skip(source, current["line"], f"'{current['term']}' has no definition"))
         current = None
@@ -186,7 +197,11 @@ def _parse_markdown(lines: list[str], source: str):
             current = {"term": heading["term"].strip(), "line": n, "parts": []}
         elif bold:
             close()
-            current = {"term": bold["term"].strip().rstrip(":"), "line": n, "parts": [bold["rest"]] if bold["rest"] else []}
+            current = {
+                "term": bold["term"].strip().rstrip(":"),
+                "line": n,
+                "parts": [bold["rest"]] if bold["rest"] else [],
+            }
         elif stripped.startswith(": ") and current is None and n > 1 and lines[n - 2].strip():
             diags.append(_skip(source, n, "definition without a term line above it"))
         elif stripped.startswith(": "):

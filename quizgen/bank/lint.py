@@ -17,11 +17,81 @@ OVERLAP_HINT = 0.25  # a definition naming a topic this close probably overlaps 
 MIN_WORDS, MAX_WORDS = 8, 160
 PAIRWISE_LIMIT = 20000  # above this many topics, near duplicates are looked for within categories only
 
-GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
-         "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega").split()
+GREEK = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "pi",
+    "rho",
+    "sigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Xi",
+    "Pi",
+    "Sigma",
+    "Phi",
+    "Psi",
+    "Omega",
+]
 MATH_COMMANDS = set(GREEK) | set(
-    "frac sqrt sum prod int log exp mathbb mathcal mathrm mathbf cdot times nabla partial infty leq geq approx "
-    "sim mid in notin subset cup cap top hat tilde bar langle rangle quad".split())
+    [
+        "frac",
+        "sqrt",
+        "sum",
+        "prod",
+        "int",
+        "log",
+        "exp",
+        "mathbb",
+        "mathcal",
+        "mathrm",
+        "mathbf",
+        "cdot",
+        "times",
+        "nabla",
+        "partial",
+        "infty",
+        "leq",
+        "geq",
+        "approx",
+        "sim",
+        "mid",
+        "in",
+        "notin",
+        "subset",
+        "cup",
+        "cap",
+        "top",
+        "hat",
+        "tilde",
+        "bar",
+        "langle",
+        "rangle",
+        "quad",
+    ]
+)
 
 
 def lint_bank(path: str | os.PathLike | None = None) -> list[Diagnostic]:
@@ -52,8 +122,13 @@ def bank_warnings(bank: Bank) -> list[Diagnostic]:
     for i, j, sim in _near_duplicates(bank, matrix, row):
         a, b = topics[i], topics[j]
         if b.name.casefold() not in bank.overlap_map[a.name.casefold()]:
-            out.append(_warn(b, f"definitions of '{a.name}' and '{b.name}' are very similar ({sim:.2f}); "
-                                "merge them, reword one, or list them as overlaps"))
+            out.append(
+                _warn(
+                    b,
+                    f"definitions of '{a.name}' and '{b.name}' are very similar ({sim:.2f}); "
+                    "merge them, reword one, or list them as overlaps",
+                )
+            )
     return out
 
 
@@ -83,8 +158,9 @@ def _text_warnings(t: Topic) -> list[Diagnostic]:
         if seg.is_math:
             for word in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{2,}", seg.text):
                 if word in MATH_COMMANDS:
-                    out.append(_warn(t, f"math in '{t.name}' has '{word}' without a backslash; "
-                                        f"did you mean '\\{word}'?"))
+                    out.append(
+                        _warn(t, f"math in '{t.name}' has '{word}' without a backslash; did you mean '\\{word}'?")
+                    )
         else:
             for cmd in re.findall(r"\\([A-Za-z]+)", seg.text):
                 out.append(_warn(t, f"'\\{cmd}' in '{t.name}' is outside math; wrap it in \\( ... \\)"))

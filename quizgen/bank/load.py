@@ -213,18 +213,32 @@ def _check_bank(bank: Bank, diags: list[Diagnostic], where: Location) -> None:
     for cat in bank.categories:
         key = cat.name.casefold()
         if key and key in seen_cat:
-            diags.append(_err(cat.location, f"category '{cat.name}' is also defined in {seen_cat[key].location}; "
-                                            "merge the files or rename one"))
+            diags.append(
+                _err(
+                    cat.location,
+                    f"category '{cat.name}' is also defined in {seen_cat[key].location}; merge the files or rename one",
+                )
+            )
         seen_cat.setdefault(key, cat)
         if len(cat.topics) == 1:
-            diags.append(_err(cat.location, f"category '{cat.name}' has only one topic; distractors come from "
-                                            "siblings, so add topics or merge it into another group"))
+            diags.append(
+                _err(
+                    cat.location,
+                    f"category '{cat.name}' has only one topic; distractors come from "
+                    "siblings, so add topics or merge it into another group",
+                )
+            )
     names: dict[str, Topic] = {}
     for t in bank.topics:
         key = t.name.casefold()
         if key in names:
-            diags.append(_err(t.location, f"duplicate topic name '{t.name}' (first at {names[key].location}); "
-                                          "names must be unique ignoring case"))
+            diags.append(
+                _err(
+                    t.location,
+                    f"duplicate topic name '{t.name}' (first at {names[key].location}); "
+                    "names must be unique ignoring case",
+                )
+            )
         else:
             names[key] = t
     spelled: dict[str, Topic] = dict(names)
@@ -235,8 +249,13 @@ def _check_bank(bank: Bank, diags: list[Diagnostic], where: Location) -> None:
             if key == t.name.casefold():
                 diags.append(Diagnostic(t.location, "warning", f"alias '{alias}' of '{t.name}' repeats its name"))
             elif other is not None and other is not t:
-                diags.append(_err(t.location, f"alias '{alias}' of '{t.name}' collides with topic "
-                                              f"'{other.name}' ({other.location}); remove or change it"))
+                diags.append(
+                    _err(
+                        t.location,
+                        f"alias '{alias}' of '{t.name}' collides with topic "
+                        f"'{other.name}' ({other.location}); remove or change it",
+                    )
+                )
             else:
                 spelled[key] = t
         for ref in t.overlaps:

@@ -43,8 +43,11 @@ def _clusters(topics: tuple[ImportedTopic, ...], seed: int) -> list[DraftCategor
         c = small[0]
         for i in np.where(labels == c)[0]:
             order = np.argsort(distances[i])
-            labels[i] = next(o for o in order if o != c and sizes[o] >= 3) if any(
-                sizes[o] >= 3 for o in order if o != c) else labels[i]
+            labels[i] = (
+                next(o for o in order if o != c and sizes[o] >= 3)
+                if any(sizes[o] >= 3 for o in order if o != c)
+                else labels[i]
+            )
     terms = np.array(vectorizer.get_feature_names_out())
     cats = []
     used_names: set[str] = set()
@@ -55,7 +58,12 @@ def _clusters(topics: tuple[ImportedTopic, ...], seed: int) -> list[DraftCategor
         while name in used_names:
             name += " (2)"
         used_names.add(name)
-        cats.append(DraftCategory(name, tuple(_draft(t) for t in members),
-                                  comment="grouped automatically by similarity; rename the category and move topics "
-                                          "that belong elsewhere"))
+        cats.append(
+            DraftCategory(
+                name,
+                tuple(_draft(t) for t in members),
+                comment="grouped automatically by similarity; rename the category and move topics "
+                "that belong elsewhere",
+            )
+        )
     return cats

@@ -13,10 +13,42 @@ from collections import Counter
 from dataclasses import dataclass
 
 SENTENCE_STARTERS = frozenset(
-    "a an the this these those it its in on for to by with two three one each any given when if as "
-    "unlike instead rather most many some both".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "in",
+        "on",
+        "for",
+        "to",
+        "by",
+        "with",
+        "two",
+        "three",
+        "one",
+        "each",
+        "any",
+        "given",
+        "when",
+        "if",
+        "as",
+        "unlike",
+        "instead",
+        "rather",
+        "most",
+        "many",
+        "some",
+        "both",
+    ]
 )
-TRAILING_FUNCTION_WORDS = frozenset("a an the of and or for to in on with by vs from as at".split())
+TRAILING_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with", "by", "vs", "from", "as", "at"]
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +109,7 @@ def _bare_word(token: str) -> str:
 
 def _restatement(title: str, definition: str) -> float:
     """How strongly the definition opens by restating the title, a part of it or its acronym."""
-    opening = _norm(re.sub(r"^(?:a|an|the)\s+", "", definition, flags=re.I))
+    opening = _norm(re.sub(r"^(?:a|an|the)\s+", "", definition, flags=re.IGNORECASE))
     best = 0.0
     for v in _title_variants(title):
         if opening.startswith(v) and (len(opening) == len(v) or not opening[len(v)].isalnum()):
@@ -115,8 +147,10 @@ def _score(text: str, i: int, vocab: Counter) -> float:
     elif left.isupper() and right.islower() and not restated:
         score -= 1
     first_word = definition.split(" ", 1)[0]
-    if first_word.lower() in SENTENCE_STARTERS and first_word[:1].isupper() and first_word[1:].islower() | (
-        len(first_word) == 1
+    if (
+        first_word.lower() in SENTENCE_STARTERS
+        and first_word[:1].isupper()
+        and first_word[1:].islower() | (len(first_word) == 1)
     ):
         score += 3
     # each side of the glue should be a word, not a fragment: seen elsewhere in this line or the input

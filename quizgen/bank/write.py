@@ -81,8 +81,9 @@ def category_yaml(cat: DraftCategory) -> str:
 
 def _check_round_trip(text: str, cat: DraftCategory) -> None:
     data = yaml.safe_load(text)
-    got = [(t["name"], t["definition"], tuple(t.get("aliases", ())), tuple(t.get("overlaps", ())))
-           for t in data["topics"]]
+    got = [
+        (t["name"], t["definition"], tuple(t.get("aliases", ())), tuple(t.get("overlaps", ()))) for t in data["topics"]
+    ]
     want = [(t.name, t.definition, t.aliases, t.overlaps) for t in cat.topics]
     if data["category"] != cat.name or got != want:
         raise AssertionError(f"YAML writer lost text in category {cat.name!r}")
@@ -109,8 +110,9 @@ def write_bank(categories: list[DraftCategory], out_dir: Path, force: bool = Fal
     if existing and not force:
         raise QuizgenError(
             f"{len(existing)} file(s) already exist in {out_dir} (e.g. {existing[0].name}); "
-            "choose an empty --out folder or pass --force to overwrite")
-    for cat, path in zip(categories, targets):
+            "choose an empty --out folder or pass --force to overwrite"
+        )
+    for cat, path in zip(categories, targets, strict=False):
         write_atomic(path, category_yaml(cat).encode("utf-8"))
     return targets
 

@@ -58,7 +58,7 @@ def segments(text: str) -> list[Segment]:
     """Split well-formed text into plain and math segments (call math_problems first)."""
     out: list[Segment] = []
     pos = 0
-    for m in re.finditer(r"\\\((.*?)\\\)", text, flags=re.S):
+    for m in re.finditer(r"\\\((.*?)\\\)", text, flags=re.DOTALL):
         if m.start() > pos:
             out.append(Segment(text[pos : m.start()], False))
         out.append(Segment(m.group(1), True))
@@ -70,9 +70,9 @@ def segments(text: str) -> list[Segment]:
 
 def math_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every \\( ... \\) span including its delimiters."""
-    return [m.span() for m in re.finditer(r"\\\(.*?\\\)", text, flags=re.S)]
+    return [m.span() for m in re.finditer(r"\\\(.*?\\\)", text, flags=re.DOTALL)]
 
 
 def plain_text(text: str) -> str:
     """The text with math spans removed, for word-level analysis."""
-    return re.sub(r"\\\(.*?\\\)", " ", text, flags=re.S)
+    return re.sub(r"\\\(.*?\\\)", " ", text, flags=re.DOTALL)

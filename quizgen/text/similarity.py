@@ -24,7 +24,7 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, chunk: int = 2000
     n = matrix.shape[0]
     for start in range(0, n, chunk):
         block = (matrix[start : start + chunk] @ matrix.T).tocoo()
-        for i, j, v in zip(block.row, block.col, block.data):
+        for i, j, v in zip(block.row, block.col, block.data, strict=False):
             i = int(i) + start
             if i < j and v >= threshold:
                 pairs.append((i, int(j), float(v)))
