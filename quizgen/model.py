@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -120,3 +122,96 @@ class Bank:
             if c.name.casefold() == name.casefold():
                 return c
         raise KeyError(name)
+
+
+# ---- items: what the generator produces; JSON field names follow quizgen/item.schema.json ----
+
+
+def _item_id(kind: str, content: dict) -> str:
+    """Stable identity: the same content always gets the same id."""
+    payload = json.dumps([kind, content], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Item:
+    """Fields every item has; `content()` is what the id is computed from and what JSON shows."""
+
+    topic: str
+    category: str
+    notes: tuple[str, ...] = field(default=(), kw_only=True)  # e.g. distractor groups widened to
+
+    type = "item"
+
+    def content(self) -> dict:
+        raise NotImplementedError
+
+    @property
+    def id(self) -> str:
+        return _item_id(self.type, self.content())
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "type": self.type, "topic": self.topic, "category": self.category, **self.content()}
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+@dataclass(frozen=True)
+class MCQItem(Item):
+    direction: str  # "definition-to-term" | "term-to-definition"
+    stem: str
+    options: tuple[str, ...]
+    option_topics: tuple[str, ...]
+    answer: int
+    difficulty: str = "medium"
+
+    type = "mcq"
+
+    def content(self) -> dict:
+        return {"direction": self.direction, "stem": self.stem, "options": list(self.options),
+                "option_topics": list(self.option_topics), "answer": self.answer, "difficulty": self.difficulty}
+
+
+@dataclass(frozen=True)
+class ClozeItem(Item):
+    mode: str  # "term" | "keyphrase"
+    text: str  # blanks written as _____
+    answer: tuple[tuple[str, ...], ...]  # per blank, the accepted answers
+    word_bank: tuple[str, ...] | None = None
+
+    type = "cloze"
+
+    def content(self) -> dict:
+        out = {"mode": self.mode, "text": self.text, "answer": [list(a) for a in self.answer]}
+        if self.word_bank is not None:
+            out["word_bank"] = list(self.word_bank)
+        return out
+
+
+@dataclass(frozen=True)
+class MatchingItem(Item):
+    premises: tuple[str, ...]
+    premise_topics: tuple[str, ...]
+    responses: tuple[str, ...]
+    response_topics: tuple[str, ...]
+    answer: tuple[int, ...]  # for each premise, the index of its response
+
+    type = "matching"
+
+    def content(self) -> dict:
+        return {"premises": list(self.premises), "premise_topics": list(self.premise_topics),
+                "responses": list(self.responses), "response_topics": list(self.response_topics),
+                "answer": list(self.answer)}
+
+
+@dataclass(frozen=True)
+class TrueFalseItem(Item):
+    statement: str
+    shown_topic: str  # whose definition the statement shows
+    answer: bool
+
+    type = "truefalse"
+
+    def content(self) -> dict:
+        return {"statement": self.statement, "shown_topic": self.shown_topic, "answer": self.answer}

@@ -1,0 +1,191 @@
+"""Choosing wrong answers: siblings ranked by similarity to the key, never a second right answer."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from .errors import QuizgenError
+from .model import Bank, Topic
+from .text.mask import contains_spelling, mask_spellings
+from .text.mentions import MentionIndex
+from .text.similarity import tfidf_matrix
+
+AUTO_OVERLAP = 0.25  # name+definition TF-IDF cosine at which a sibling is treated as an unlisted overlap
+NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+class GenerationError(QuizgenError):
+    """The bank cannot supply a safe item of the kind asked for."""
+
+
+@dataclass(frozen=True)
+class Pick:
+    topics: tuple[Topic, ...]
+    widened: tuple[str, ...]  # other categories that had to supply candidates
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+class DistractorIndex:
+    """Similarities and exclusion rules over one bank, built once and shared by every item generator."""
+
+    def __init__(self, bank: Bank):
+        self.bank = bank
+        self.topics = bank.topics
+        self.row = {t.name: i for i, t in enumerate(self.topics)}
+        self.matrix = tfidf_matrix([f"{t.name}. {t.definition}" for t in self.topics])
+        self.members = {c.name: [self.row[t.name] for t in c.topics] for c in bank.categories}
+
+    @cached_property
+    def mentions(self) -> MentionIndex:
+        return MentionIndex(self.topics)
+
+    @cached_property
+    def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:
+        names = list(self.members)
+        rows = [np.asarray(self.matrix[self.members[n]].mean(axis=0)).ravel() for n in names]
+        cent = sparse.csr_matrix(np.vstack(rows)) if len(rows) * self.matrix.shape[1] < 5e7 else None
+        if cent is None:  # very large banks: build sparse centroids without a dense block
+            cent = sparse.vstack([sparse.csr_matrix(self.matrix[self.members[n]].mean(axis=0)) for n in names])
+        norms = np.sqrt(np.asarray(cent.multiply(cent).sum(axis=1)).ravel())
+        norms[norms == 0] = 1
+        return names, sparse.diags(1 / norms) @ cent
+
+    def similarity(self, key: Topic, others: list[Topic]) -> np.ndarray:
+        if not others:
+            return np.zeros(0)
+        rows = [self.row[o.name] for o in others]
+        return np.asarray((self.matrix[rows] @ self.matrix[self.row[key.name]].T).todense()).ravel()
+
+    def pair_similarity(self, a: Topic, b: Topic) -> float:
+        return self._pair_similarity(*sorted((self.row[a.name], self.row[b.name])))
+
+    @lru_cache(maxsize=1 << 20)
+    def _pair_similarity(self, i: int, j: int) -> float:
+        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+
+    @lru_cache(maxsize=1 << 20)
+    def names_in_definition(self, a: str, b: str) -> bool:
+        """Does topic a's definition spell out topic b?"""
+        return contains_spelling(self.bank.topic(a).definition, self.bank.topic(b))
+
+    def nearest_categories(self, key: Topic) -> list[str]:
+        names, cent = self._centroids
+        sims = np.asarray((cent @ self.matrix[self.row[key.name]].T).todense()).ravel()
+        return [names[i] for i in np.argsort(-sims, kind="stable") if names[i] != key.category]
+
+    # ---- rules ----
+
+    def overlapping(self, a: Topic, b: Topic) -> bool:
+        """Curated overlap either way, or definitions so close that one would also fit the other."""
+        return (
+            b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ())
+            or self.pair_similarity(a, b) >= AUTO_OVERLAP
+        )
+
+    def names_clash(self, a: Topic, b: Topic) -> bool:
+        """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …')."""
+        return self._names_clash(*sorted((a.name, b.name)))
+
+    @lru_cache(maxsize=1 << 20)
+    def _names_clash(self, name_a: str, name_b: str) -> bool:
+        a, b = self.bank.topic(name_a), self.bank.topic(name_b)
+        for x in mask_spellings(a):
+            for y in mask_spellings(b):
+                kx, ky = _name_key(x), _name_key(y)
+                if kx == ky or difflib.SequenceMatcher(None, kx, ky).ratio() >= NAME_CLOSE:
+                    return True
+                short, long_ = sorted((kx, ky), key=len)
+                if len(short) >= 4 and f" {short} " in f" {long_} ":
+                    return True
+        return False
+
+    def unsafe(self, key: Topic, cand: Topic, stem: str) -> str | None:
+        """Why `cand` may not be a wrong answer for `key` shown with `stem`; None when it may."""
+        if cand.name == key.name:
+            return "the key itself"
+        if cand.name.casefold() in self.bank.overlap_map.get(key.name.casefold(), ()):
+            return "listed overlap"
+        if self.pair_similarity(key, cand) >= AUTO_OVERLAP:
+            return "definition close enough to also fit"
+        if self.names_clash(key, cand):
+            return "name contains or nearly equals the key's"
+        if self.names_in_definition(cand.name, key.name) or self.names_in_definition(key.name, cand.name):
+            return "definitions name each other"
+        if stem and contains_spelling(stem, cand):
+            return "named in the stem"
+        return None
+
+    def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
+        """No two wrong answers may duplicate or near-duplicate each other."""
+        return all(not self.overlapping(c, cand) and not self.names_clash(c, cand) for c in chosen)
+
+    # ---- choosing ----
+
+    def pick(
+        self,
+        key: Topic,
+        n: int,
+        rng: random.Random,
+        difficulty: str = "medium",
+        stem: str = "",
+        accept: Callable[[Topic], bool] | None = None,
+    ) -> Pick:
+        """n safe, mutually distinct wrong answers for `key`, from its group first (widening if needed)."""
+        if difficulty not in DIFFICULTIES:
+            raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
+        group = self.bank.category(key.category).topics
+        ordered = self._ranked(key, group, stem, accept)
+        chosen = self._choose(ordered, n, rng, difficulty, [])
+        widened: list[str] = []
+        if len(chosen) < n:
+            for other in self.nearest_categories(key):
+                extra = self._ranked(key, self.bank.category(other).topics, stem, accept)
+                before = len(chosen)
+                chosen = self._choose(extra, n, rng, "hard", chosen)
+                if len(chosen) > before:
+                    widened.append(other)
+                if len(chosen) == n:
+                    break
+        if len(chosen) < n:
+            raise GenerationError(
+                f"group '{key.category}' has {len(group) - 1} sibling(s) of '{key.name}', of which "
+                f"{len(ordered)} are safe wrong answers, and the other groups could not make up the "
+                f"{n} needed; add topics or lower k"
+            )
+        return Pick(tuple(chosen), tuple(widened))
+
+    def _ranked(self, key: Topic, group, stem: str, accept) -> list[Topic]:
+        cands = [c for c in group if self.unsafe(key, c, stem) is None and (accept is None or accept(c))]
+        sims = self.similarity(key, cands)
+        order = np.argsort(-sims, kind="stable")
+        return [cands[i] for i in order]
+
+    def _choose(self, ordered: list[Topic], n: int, rng: random.Random, difficulty: str, chosen: list[Topic]):
+        """Sample from the difficulty's similarity band, falling back to the rest in rank order."""
+        chosen = list(chosen)
+        need = n - len(chosen)
+        if need <= 0 or not ordered:
+            return chosen
+        band = max(need + 1, math.ceil(len(ordered) * (1 / 3 if difficulty == "hard" else 1 / 2)))
+        if difficulty == "easy":
+            ordered = ordered[::-1]
+        pool, rest = ordered[:band], ordered[band:]
+        rng.shuffle(pool)
+        for cand in pool + rest:
+            if len(chosen) == n:
+                break
+            if self.compatible(chosen, cand):
+                chosen.append(cand)
+        return chosen

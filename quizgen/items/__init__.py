@@ -1,0 +1,108 @@
+"""Stage 2: items from a bank. One generator per bank; every draw takes an explicit random.Random."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..distractors import DIFFICULTIES, DistractorIndex, GenerationError
+from ..errors import QuizgenError
+from ..model import Bank, Item, Topic
+from .cloze import MODES, KeyphrasePicker, make_cloze
+from .matching import make_matching
+from .mcq import DIRECTIONS, make_mcq
+from .truefalse import make_truefalse
+
+ITEM_TYPES = ("mcq", "cloze", "matching", "truefalse")
+
+
+@dataclass(frozen=True)
+class ItemOptions:
+    direction: str | None = None  # mcq; None: either, drawn per item
+    mode: str | None = None  # cloze; None: either, drawn per item
+    k: int = 4  # mcq options
+    difficulty: str = "medium"
+    word_bank: bool = False  # cloze
+    size: int = 5  # matching premises
+    spare: int = 1  # matching extra responses
+
+    def validate(self) -> None:
+        if not 3 <= self.k <= 6:
+            raise QuizgenError(f"k (options per question) must be between 3 and 6, not {self.k}")
+        if self.direction not in (None, *DIRECTIONS):
+            raise QuizgenError(f"direction must be one of {', '.join(DIRECTIONS)}")
+        if self.mode not in (None, *MODES):
+            raise QuizgenError(f"mode must be one of {', '.join(MODES)}")
+        if self.difficulty not in DIFFICULTIES:
+            raise QuizgenError(f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+        if self.size < 2 or self.spare < 1:
+            raise QuizgenError("matching needs at least 2 terms and 1 spare definition")
+
+
+class ItemGenerator:
+    """Builds items of every type over one bank, sharing its similarity index."""
+
+    def __init__(self, bank: Bank):
+        self.bank = bank
+
+    @cached_property
+    def index(self) -> DistractorIndex:
+        return DistractorIndex(self.bank)
+
+    @cached_property
+    def keyphrases(self) -> KeyphrasePicker:
+        return KeyphrasePicker(self.bank.topics)
+
+    def item(self, item_type: str, topic: Topic, rng: random.Random, options: ItemOptions = ItemOptions()) -> Item:
+        if item_type == "mcq":
+            direction = options.direction or rng.choice(DIRECTIONS)
+            return make_mcq(self.index, topic, rng, direction, options.k, options.difficulty)
+        if item_type == "cloze":
+            mode = options.mode or rng.choice(MODES)
+            return make_cloze(self.index, self.keyphrases, topic, rng, mode, options.word_bank, options.k)
+        if item_type == "matching":
+            return make_matching(self.index, topic, rng, options.size, options.spare)
+        if item_type == "truefalse":
+            return make_truefalse(self.index, topic, rng, options.difficulty)
+        raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
+
+    def items(self, item_type: str, count: int, rng: random.Random, pool: list[Topic] | None = None,
+              options: ItemOptions = ItemOptions()) -> tuple[list[Item], list[tuple[Topic, str]]]:
+        """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
+        Returns the items and the topics that could not yield one, with the reason."""
+        options.validate()
+        pool = list(pool if pool is not None else self.bank.topics)
+        if not pool:
+            raise QuizgenError("no topics to draw items from")
+        items: list[Item] = []
+        failed: dict[str, tuple[Topic, str]] = {}
+        order: list[Topic] = []
+        while len(items) < count:
+            if not order:
+                order = [t for t in pool if t.name not in failed]
+                if not order:
+                    break
+                rng.shuffle(order)
+            topic = order.pop()
+            try:
+                items.append(self.item(item_type, topic, rng, options))
+            except GenerationError as e:
+                failed[topic.name] = (topic, e.message)
+        if len(items) < count:
+            reasons = "; ".join(f"{t.name}: {why}" for t, why in list(failed.values())[:3])
+            raise GenerationError(f"only {len(items)} of {count} {item_type} items could be made ({reasons})")
+        return items, list(failed.values())
+
+
+def generate_items(bank: Bank, item_type: str, count: int = 10, seed: int = 0, category: str | None = None,
+                   **options) -> list[Item]:
+    """Library entry point: `count` items of one type, reproducible from `seed`."""
+    pool = None
+    if category is not None:
+        try:
+            pool = list(bank.category(category).topics)
+        except KeyError:
+            raise QuizgenError(f"no category '{category}' in the bank") from None
+    items, _ = ItemGenerator(bank).items(item_type, count, random.Random(seed), pool, ItemOptions(**options))
+    return items
