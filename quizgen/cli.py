@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import random
 import sys
 from functools import wraps
 from pathlib import Path
@@ -18,6 +19,12 @@ from .bank.load import display_path
 from .bank.organize import draft_categories
 from .bank.write import write_bank
 from .errors import QuizgenError
+from .items import ITEM_TYPES, ItemGenerator, ItemOptions
+from .items.cloze import MODES
+from .items.mcq import DIRECTIONS
+from .distractors import DIFFICULTIES
+from .quality import Checker, format_report
+from .render.text import items_as_text
 
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
 
@@ -55,13 +62,7 @@ def topics(bank, category):
     """Show the bank's categories with their topic counts, or the topics of one category."""
     b = load_bank(bank)
     if category:
-        try:
-            cat = b.category(category)
-        except KeyError:
-            names = [c.name for c in b.categories]
-            hint = difflib.get_close_matches(category, names, n=1, cutoff=0.4)
-            fix = f"did you mean '{hint[0]}'?" if hint else "run 'quizgen topics' to list them"
-            raise QuizgenError(f"no category '{category}' in the bank; {fix}") from None
+        cat = _category(b, category)
         click.echo(f"{cat.name} ({len(cat.topics)} topics)")
         for t in cat.topics:
             extra = [n for n in t.aliases]
@@ -127,7 +128,7 @@ def lint(bank, fmt, errors_only):
     help="Folder to write the bank's YAML files into.",
 )
 @click.option("--force", is_flag=True, help="Overwrite YAML files of the same name in --out.")
-@click.option("--seed", default=0, show_default=True, help="Seed for --group auto.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed for --group auto.")
 @reports_errors
 def import_(file, fmt, category, group, out, force, seed):
     """Turn a plain glossary FILE into a bank folder, reporting every line it could not use."""
@@ -152,6 +153,69 @@ def import_(file, fmt, category, group, out, force, seed):
         f"imported {len(result.topics)} topics ({result.format} format) into {len(paths)} file(s) in "
         f"{display_path(out)}; {len(result.diagnostics)} line(s) reported, {len(doubtful)} split(s) to check"
     )
+
+
+def seed_option(f):
+    return click.option("--seed", default=0, show_default=True, type=int,
+                        help="Seed for every random choice: same inputs and seed give identical output.")(f)
+
+
+@cli.command()
+@bank_option
+@click.option("--type", "item_type", type=click.Choice(ITEM_TYPES), required=True, help="Item type to generate.")
+@click.option("--direction", type=click.Choice(DIRECTIONS), help="MCQ direction (default: both, drawn per item).")
+@click.option("--mode", type=click.Choice(MODES), help="Cloze mode (default: both, drawn per item).")
+@click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100000), help="How many items.")
+@click.option("--k", default=4, show_default=True, type=click.IntRange(3, 6), help="Options per MCQ.")
+@click.option("--difficulty", type=click.Choice(DIFFICULTIES), default="medium", show_default=True,
+              help="Similarity band of distractors: hard = the closest safe siblings.")
+@click.option("--word-bank", is_flag=True, help="Cloze: add a word bank with extra entries from sibling topics.")
+@click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")
+@click.option("--category", help="Draw topics from this category only.")
+@seed_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="'json': an array of items (see item.schema.json); 'text': readable.")
+@reports_errors
+def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, size, category, seed, fmt):
+    """Generate items from the bank and print them."""
+    b = load_bank(bank)
+    pool = None
+    if category:
+        pool = list(_category(b, category).topics)
+    options = ItemOptions(direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank,
+                          size=size)
+    made, failed = ItemGenerator(b).items(item_type, count, random.Random(seed), pool, options)
+    for topic, why in failed:
+        click.echo(f"{topic.location}: warning: no {item_type} item for '{topic.name}': {why}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps([i.to_json() for i in made], ensure_ascii=False, indent=2))
+    else:
+        click.echo(items_as_text(made))
+
+
+@cli.command()
+@bank_option
+@click.option("--count", default=1000, show_default=True, type=click.IntRange(10, 100000),
+              help="Items of each type in the sample.")
+@seed_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format.")
+@reports_errors
+def check(bank, count, seed, fmt):
+    """Generate a large sample of every item type and report its quality; exit 1 when a hard rule is broken."""
+    report = Checker(load_bank(bank)).run(count, seed).as_dict()
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2) if fmt == "json" else format_report(report))
+    sys.exit(0 if report["ok"] else 1)
+
+
+def _category(b, name):
+    try:
+        return b.category(name)
+    except KeyError:
+        names = [c.name for c in b.categories]
+        hint = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
+        fix = f"did you mean '{hint[0]}'?" if hint else "run 'quizgen topics' to list them"
+        raise QuizgenError(f"no category '{name}' in the bank; {fix}") from None
 
 
 def main():

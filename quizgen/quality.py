@@ -94,7 +94,11 @@ class Checker:
         report = Report()
         rng = random.Random(seed)
         for item_type in ITEM_TYPES:
-            items, failed = self.gen.items(item_type, count, rng)
+            try:
+                items, failed = self.gen.items(item_type, count, rng)
+            except GenerationError as e:
+                report.coverage_failures.append((item_type, "(whole bank)", e.message))
+                continue
             for topic, why in failed:
                 report.coverage_failures.append((item_type, topic.name, why))
             for item in items:

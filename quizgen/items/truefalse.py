@@ -6,15 +6,12 @@ import random
 
 from ..distractors import DistractorIndex
 from ..model import Topic, TrueFalseItem
-from ..text.mask import BLANK, mask_topic, short_statement
+from ..text.mask import mask_topic, short_statement
 
 
 def claim(term: Topic, shown: Topic) -> str:
-    """The shown topic's definition, stated about `term`: its names replaced by the term's."""
-    text = short_statement(mask_topic(shown.definition, shown))
-    if BLANK not in text:
-        return f"{term.short_name}: {text}"
-    return text.replace(BLANK, term.short_name)
+    """'Term: definition' with the shown definition's own names masked, so only its meaning can decide."""
+    return f"{term.name}: {short_statement(mask_topic(shown.definition, shown))}"
 
 
 def make_truefalse(ix: DistractorIndex, key: Topic, rng: random.Random, difficulty: str = "medium") -> TrueFalseItem:

@@ -1,0 +1,1 @@
+"""Stage 4: writers over items and exams (text, PDF, LaTeX)."""

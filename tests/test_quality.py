@@ -1,0 +1,134 @@
+"""`quizgen check` and the quality targets: hard rules, balance, surface solvers, coverage."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen import load_bank
+from quizgen.cli import cli
+from quizgen.items import ITEM_TYPES, ItemGenerator, ItemOptions
+from quizgen.model import Bank, Category, MCQItem, Topic
+from quizgen.quality import HARD_RULES, Checker, Report
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def report(bank):
+    return Checker(bank).run(1000, seed=0).as_dict()
+
+
+def test_hard_rules_hold_on_the_bundled_bank(report):
+    assert report["items"] == {t: 1000 for t in ITEM_TYPES}
+    assert report["hard_rules"] == {r: 0 for r in HARD_RULES}
+    assert report["ok"]
+
+
+def test_balance_and_solver_targets(report):
+    assert report["key_position_p"] > 0.05
+    assert report["key_unique_longest"] <= report["chance"] + 0.05
+    for solver, accuracy in report["solvers"].items():
+        assert accuracy <= report["chance"] + 0.10, solver
+    assert report["distractor_similarity_ratio"] > 1.1
+    assert 0.45 <= report["truefalse_true_share"] <= 0.55
+
+
+def test_every_topic_yields_every_type(report):
+    assert report["coverage_failures"] == []
+
+
+def test_checker_catches_a_leak_and_an_overlap(bank):
+    key = bank.topic("Sparsely-Gated Mixture of Experts (MoE)")
+    siblings = [t for t in bank.category(key.category).topics if t is not key]
+    overlap = bank.topic("Sparse Mixture-of-Experts (MoE) Layer")
+    others = [t for t in siblings if t is not overlap][:2]
+    bad = MCQItem(key.name, key.category, direction="definition-to-term", stem=key.definition,
+                  options=(key.name, overlap.name, *(t.name for t in others)),
+                  option_topics=(key.name, overlap.name, *(t.name for t in others)), answer=0)
+    report = Report()
+    Checker(bank)._check_mcq(bad, report)
+    assert report.rules["leaks"] == 1 and report.rules["overlap_distractors"] == 1
+    assert report.rules["duplicate_options"] == 1 and not report.ok
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stress_every_topic_every_type(bank, seed):
+    """Every topic x every item type (both MCQ directions, both cloze modes), asserting the hard rules."""
+    checker = Checker(bank)
+    report = Report()
+    variants = [("mcq", ItemOptions(direction="definition-to-term")), ("mcq", ItemOptions(direction="term-to-definition")),
+                ("cloze", ItemOptions(mode="term", word_bank=True)), ("cloze", ItemOptions(mode="keyphrase")),
+                ("matching", ItemOptions()), ("truefalse", ItemOptions())]
+    rng = random.Random(seed)
+    for topic in bank.topics:
+        for item_type, options in variants:
+            item = checker.gen.item(item_type, topic, rng, options)
+            getattr(checker, f"_check_{item_type}")(item, report)
+    assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
+
+
+words = st.sampled_from("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+                        "november oscar papa quebec romeo sierra tango uniform victor whiskey xray".split())
+
+
+@st.composite
+def small_banks(draw):
+    cats = []
+    used = set()
+    for c in range(draw(st.integers(2, 3))):
+        topics = []
+        for _ in range(draw(st.integers(4, 7))):
+            name = " ".join(draw(st.lists(words, min_size=1, max_size=2))).title() + f" {len(used)}"
+            used.add(name)
+            body = " ".join(draw(st.lists(words, min_size=8, max_size=20)))
+            topics.append(Topic(name, f"{name} is {body}.", f"Group {c}"))
+        cats.append(Category(f"Group {c}", tuple(topics)))
+    return Bank(tuple(cats))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bank=small_banks(), seed=st.integers(0, 1000))
+def test_property_hard_rules_on_random_banks(bank, seed):
+    checker = Checker(bank, ItemGenerator(bank))
+    report = Report()
+    rng = random.Random(seed)
+    for topic in bank.topics:
+        for item_type in ("mcq", "truefalse", "cloze"):
+            try:
+                item = checker.gen.item(item_type, topic, rng, ItemOptions(k=3))
+            except Exception as e:  # only a clean GenerationError is acceptable
+                assert type(e).__name__ == "GenerationError", e
+                continue
+            getattr(checker, f"_check_{item_type}")(item, report)
+            if isinstance(item, MCQItem):
+                assert item.option_topics[item.answer] == topic.name
+                assert len(set(item.option_topics)) == len(item.option_topics) == 3
+    assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
+
+
+def test_cli_items_json_and_text(runner):
+    a = runner.invoke(cli, ["items", "--type", "mcq", "--count", "5", "--seed", "3"])
+    b = runner.invoke(cli, ["items", "--type", "mcq", "--count", "5", "--seed", "3"])
+    assert a.exit_code == 0 and a.output == b.output and a.output.startswith("[")
+    text = runner.invoke(cli, ["items", "--type", "matching", "--count", "1", "--format", "text"])
+    assert text.exit_code == 0 and "Answer: " in text.output
+
+
+def test_cli_items_bad_category(runner):
+    result = runner.invoke(cli, ["items", "--type", "mcq", "--category", "Atention and long context"])
+    assert result.exit_code == 1 and "did you mean 'Attention and long context'" in result.output
+
+
+def test_cli_check_exit_status(runner, small_bank):
+    result = runner.invoke(cli, ["check", "--count", "20", "--bank", str(small_bank)])
+    assert "hard rules" in result.output and result.exit_code == 0
+    assert "matching: (whole bank): only 0 of 20 matching items could be made" in result.output
+    good = runner.invoke(cli, ["check", "--count", "50"])
+    assert good.exit_code == 0 and good.output.rstrip().endswith("OK")
