@@ -69,7 +69,16 @@ class DistractorIndex:
         return np.asarray((self.matrix[rows] @ self.matrix[self.row[key.name]].T).todense()).ravel()
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
+        if a.category == b.category:
+            return self._group_similarities(a.name)[b.name]
         return self._pair_similarity(*sorted((self.row[a.name], self.row[b.name])))
+
+    @lru_cache(maxsize=1 << 16)
+    def _group_similarities(self, name: str) -> dict[str, float]:
+        """Similarity of one topic to every topic of its group, in one sparse product."""
+        key = self.bank.topic(name)
+        group = self.bank.category(key.category).topics
+        return dict(zip((t.name for t in group), self.similarity(key, list(group)).tolist()))
 
     @lru_cache(maxsize=1 << 20)
     def _pair_similarity(self, i: int, j: int) -> float:
@@ -103,11 +112,13 @@ class DistractorIndex:
         a, b = self.bank.topic(name_a), self.bank.topic(name_b)
         for x in mask_spellings(a):
             for y in mask_spellings(b):
-                kx, ky = _name_key(x), _name_key(y)
-                if kx == ky or difflib.SequenceMatcher(None, kx, ky).ratio() >= NAME_CLOSE:
+                short, long_ = sorted((_name_key(x), _name_key(y)), key=len)
+                if short == long_ or len(short) >= 4 and f" {short} " in f" {long_} ":
                     return True
-                short, long_ = sorted((kx, ky), key=len)
-                if len(short) >= 4 and f" {short} " in f" {long_} ":
+        for x in a.names:
+            for y in b.names:
+                m = difflib.SequenceMatcher(None, _name_key(x), _name_key(y))
+                if m.real_quick_ratio() >= NAME_CLOSE and m.quick_ratio() >= NAME_CLOSE and m.ratio() >= NAME_CLOSE:
                     return True
         return False
 

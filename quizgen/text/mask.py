@@ -34,52 +34,103 @@ def mask_spellings(topic: Topic) -> tuple[str, ...]:
 _SUFFIX = re.compile(r"(?:ations?|ances?|ences?|ants?|ents?|ings?|ions?|ities|ity|ness|ments?|ers?|ed|es|s|al)$")
 
 
-def _word(w: str) -> str:
-    """A word and its inflections: 'Invariance' also matches 'invariant', 'Monitorability' 'monitorable'."""
-    if len(w) >= 6 and w.isalpha():
-        stem = _SUFFIX.sub("", w.lower())
-        if len(stem) >= 4:
-            return re.escape(stem) + r"\w*"
-    return re.escape(w)
+_TOKEN = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"[ \-\u2010\u2013\u00a0]*")  # what may stand between the words of one name
+_POSSESSIVE = ("'s", "’s")
+_COLLAPSE = re.compile(r"(?P<b>\x02)\s*\(\s*\x02\s*\)")
 
 
-@lru_cache(maxsize=65536)
-def _pattern(spelling: str) -> re.Pattern:
-    words = [w for w in re.split(r"[\s\-‐–]+", spelling) if w]
-    if is_acronym(spelling):
-        body = r"[\s\-‐–]*".join(re.escape(w) for w in words)
-    else:
-        body = r"[\s\-‐–]*".join(_word(w) for w in words)
-    flags = 0 if is_acronym(spelling) else re.IGNORECASE
-    if is_acronym(spelling):  # exact case, or all capitals: 'MoE', 'MOE'
-        body = f"(?:{body}|{re.escape(spelling.upper())})"
-    return re.compile(rf"(?<![\w\\]){body}(?:e?s|'s|’s)?(?!\w)", flags)
+@lru_cache(maxsize=1 << 16)
+def _word_tests(spelling: str) -> tuple[tuple[str, str], ...]:
+    """How each word of a spelling is recognised: ('exact', w) case-sensitive for acronyms,
+    ('stem', s) for long words and their inflections, ('word', w) for short words (plural allowed)."""
+    acronym = is_acronym(spelling)
+    tests = []
+    for w in _TOKEN.findall(spelling):
+        if acronym:
+            tests.append(("exact", w))
+        elif len(w) >= 6 and w.isalpha() and len(_SUFFIX.sub("", w.lower())) >= 4:
+            tests.append(("stem", _SUFFIX.sub("", w.lower())))
+        else:
+            tests.append(("word", w.casefold()))
+    return tuple(tests)
+
+
+def _word_matches(test: tuple[str, str], token: str) -> bool:
+    kind, w = test
+    if kind == "exact":
+        return token == w or token == w.upper()
+    t = token.casefold()
+    if kind == "stem":
+        return t.startswith(w)
+    return t == w or t == w + "s" or t == w + "es"
+
+
+def _spans(text: str, spellings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where any spelling occurs: leftmost first, the longest spelling winning at each place."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tests = [t for t in (_word_tests(s) for s in spellings) if t]
+    out, i = [], 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        if start > 0 and text[start - 1] == "\\":  # a LaTeX command such as \alpha
+            i += 1
+            continue
+        for words in tests:
+            n = len(words)
+            if i + n > len(tokens) or not all(_word_matches(words[j], tokens[i + j][2]) for j in range(n)):
+                continue
+            if any(not _JOINER.fullmatch(text[tokens[i + j][1] : tokens[i + j + 1][0]]) for j in range(n - 1)):
+                continue
+            end = tokens[i + n - 1][1]
+            if text.startswith(_POSSESSIVE, end):
+                end += 2
+            out.append((start, end))
+            i += n
+            break
+        else:
+            i += 1
+    return out
 
 
 def mask(text: str, spellings: tuple[str, ...], blank: str = BLANK) -> str:
-    """Replace each spelling (any case, hyphen/space and plural variants) with a blank, outside math."""
-    spans = math_spans(text)
+    """Replace each spelling (any case, hyphen/space, plural and inflected variants) with a blank, outside math."""
+    if not spellings:
+        return text
     out, pos = [], 0
-    for start, end in [*spans, (len(text), len(text))]:
-        out.append(_mask_plain(text[pos:start], spellings, blank))
+    for start, end in [*math_spans(text), (len(text), len(text))]:
+        out.append(_mask_plain(text[pos:start], spellings))
         out.append(text[start:end])
         pos = end
-    return "".join(out)
+    return "".join(out).replace("\x02", blank)
 
 
-def _mask_plain(text: str, spellings: tuple[str, ...], blank: str) -> str:
-    for s in spellings:
-        text = _pattern(s).sub(blank, text)
+def _mask_plain(text: str, spellings: tuple[str, ...]) -> str:
+    pieces, pos = [], 0
+    for start, end in _spans(text, spellings):
+        pieces.append(text[pos:start])
+        pieces.append("\x02")
+        pos = end
+    pieces.append(text[pos:])
     # a name and its parenthetical acronym both masked: '_____ (_____)' -> '_____'
-    return re.sub(rf"{re.escape(blank)}\s*\(\s*{re.escape(blank)}\s*\)", blank, text)
+    return _COLLAPSE.sub("\x02", "".join(pieces))
 
 
 def mask_topic(text: str, topic: Topic, blank: str = BLANK) -> str:
     return mask(text, mask_spellings(topic), blank)
 
 
+@lru_cache(maxsize=1 << 16)
+def _prefixes(text: str) -> frozenset[str]:
+    return frozenset(t[:4].casefold() for t in _TOKEN.findall(text))
+
+
 def contains_spelling(text: str, topic: Topic) -> bool:
     """True when any spelling of the topic appears in the text outside math."""
+    present = _prefixes(text)
+    # cheap necessary condition first: every word of some spelling starts like a word of the text
+    if not any(all(t[:4].casefold() in present for t in _TOKEN.findall(s)) for s in mask_spellings(topic)):
+        return False
     return mask_topic(text, topic, "\x00") != text
 
 
@@ -123,4 +174,4 @@ def name_words(topic: Topic) -> frozenset[str]:
 
 def mask_words(text: str, words: frozenset[str] | set[str], blank: str = BLANK) -> str:
     """Blank standalone occurrences (and inflections) of single words, outside math."""
-    return mask(text, tuple(sorted(words, key=len, reverse=True)), blank)
+    return mask(text, tuple(sorted(words, key=lambda w: (-len(w), w))), blank)
