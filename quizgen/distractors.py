@@ -189,7 +189,7 @@ class DistractorIndex:
         need = n - len(chosen)
         if need <= 0 or not ordered:
             return chosen
-        band = max(need + 1, math.ceil(len(ordered) * (1 / 3 if difficulty == "hard" else 1 / 2)))
+        band = max(need + 1, math.ceil(len(ordered) * (0.25 if difficulty == "hard" else 0.4)))
         if difficulty == "easy":
             ordered = ordered[::-1]
         pool, rest = ordered[:band], ordered[band:]
