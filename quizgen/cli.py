@@ -23,7 +23,11 @@ from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
 from .distractors import DIFFICULTIES
+from .exam import build_exam
+from .output import ANSWER_MODES, check_out_dir, reportlab_files, write_files
 from .quality import Checker, format_report
+from .spec import SAMPLE, load_spec
+from .text.slug import slugify
 from .render.text import items_as_text
 
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
@@ -206,6 +210,47 @@ def check(bank, count, seed, fmt):
     report = Checker(load_bank(bank)).run(count, seed).as_dict()
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if fmt == "json" else format_report(report))
     sys.exit(0 if report["ok"] else 1)
+
+
+@cli.command()
+@click.argument("spec_file", metavar="[SPEC]", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                                            path_type=Path))
+@bank_option
+@click.option("--variants", type=click.IntRange(1, 702), help="Number of variants (overrides the spec).")
+@click.option("--seed", type=int, help="Seed (overrides the spec): same spec and seed give identical files.")
+@click.option("--engine", type=click.Choice(["reportlab", "latex"]), default="reportlab", show_default=True,
+              help="reportlab: pure Python PDF; latex: .tex from templates/, compiled with TeX Live when present.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with LaTeX templates overriding the bundled ones (latex engine).")
+@click.option("--answers", type=click.Choice(ANSWER_MODES), default="key", show_default=True,
+              help="key: separate answer keys; inline: also teacher's copies with answers marked; none: no keys.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: output/<title-slug>/).")
+@click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@reports_errors
+def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, quiet):
+    """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
+    spec = load_spec(spec_file) if spec_file else SAMPLE
+    spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
+    exam = build_exam(spec, load_bank(spec.bank))
+    out = out or Path("output") / slugify(spec.title, fallback="exam")
+    old = check_out_dir(out, exam, force)
+    show = not quiet and sys.stderr.isatty()
+    steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1
+    with click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar:
+        if engine == "reportlab":
+            files = reportlab_files(exam, answers, lambda _: bar.update(1))
+        else:
+            from .render.latex import latex_files
+
+            files = latex_files(exam, answers, templates, lambda _: bar.update(1))
+    written = write_files(out, files, exam, old)
+    if not quiet:
+        pdfs = sum(name.endswith(".pdf") for name in written)
+        click.echo(f"wrote {len(written)} files ({pdfs} PDFs) to {display_path(out)}: {len(exam.variants)} "
+                   f"variant(s) of {len(exam.variants[0].questions)} questions, "
+                   f"{exam.variants[0].total_points:g} points")
 
 
 def _category(b, name):

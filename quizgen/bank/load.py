@@ -10,7 +10,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import BankError, Diagnostic, Location
 from ..model import Bank, Category, Topic
-from ..text.math import math_problems
+from ..text.latexmath import math_command_problems
+from ..text.math import math_problems, segments
 from . import yamlnodes
 
 FILE_KEYS = ("category", "description", "topics")
@@ -132,10 +133,10 @@ def _read_topic(node, category: str, display: str, diags: list[Diagnostic]) -> T
         label = f"topic '{name}'" if name else "topic"
         diags.append(_err(where, f"{label} has no definition; add 'definition: ...'"))
     if definition:
-        for problem in math_problems(definition):
+        for problem in _math_errors(definition):
             diags.append(_err(_loc(display, fields["definition"]), f"definition of '{name}': {problem}"))
     if name:
-        for problem in math_problems(name):
+        for problem in _math_errors(name):
             diags.append(_err(_loc(display, fields["name"]), f"name '{name}': {problem}"))
     if not name or not definition:
         return None
@@ -149,6 +150,16 @@ def _read_topic(node, category: str, display: str, diags: list[Diagnostic]) -> T
         id=_text(fields.get("id"), "id", display, diags),
         location=loc,
     )
+
+
+def _math_errors(text: str) -> list[str]:
+    """Malformed \( … \) spans, or math outside the whitelist of commands both engines can typeset."""
+    problems = math_problems(text)
+    if not problems:
+        for seg in segments(text):
+            if seg.is_math:
+                problems += math_command_problems(seg.text)
+    return problems
 
 
 def _loc(display: str, node) -> Location:

@@ -12,7 +12,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.mask import BLANK, mask_spellings, mask_topic
+from ..text.mask import BLANK, mask_spellings, mask_topic, mask_words, name_words
 from ..text.math import math_spans
 
 MODES = ("term", "keyphrase")
@@ -20,8 +20,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
 
 
 def accepted_names(topic: Topic) -> tuple[str, ...]:
-    """What a student may write for the term: every name and alias (grading ignores case and spacing)."""
-    return mask_spellings(topic)
+    """What a student may write for the term: its names and aliases first, then the other spellings the
+    masking recognises (grading ignores case and spacing)."""
+    return tuple(dict.fromkeys((*topic.names, *mask_spellings(topic))))
 
 
 def word_variants(word: str) -> tuple[str, ...]:
@@ -78,7 +79,8 @@ class KeyphrasePicker:
 def make_cloze(ix: DistractorIndex, picker: KeyphrasePicker, key: Topic, rng: random.Random, mode: str,
                word_bank: bool = False, k: int = 4) -> ClozeItem:
     if mode == "term":
-        text = mask_topic(key.definition, key)
+        # words of the term left standing ('a sparse representation is…') would hand over the answer
+        text = mask_words(mask_topic(key.definition, key), name_words(key))
         if BLANK not in text:
             text = f"{BLANK}: {text}"
         answer = tuple(accepted_names(key) for _ in range(text.count(BLANK)))

@@ -6,6 +6,7 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
+from ..text.mask import mask_words, name_words
 from .mcq import statement
 
 
@@ -15,6 +16,12 @@ def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic) -> bool:
         if ix.unsafe(c, cand, stem="") is not None or ix.names_clash(c, cand):
             return False
     return True
+
+
+def _response(topic: Topic, premises: list[Topic]) -> str:
+    """A definition with its own names blanked, and the words of its own name unless another term shares them."""
+    shared = set().union(*(name_words(p) for p in premises if p.name != topic.name))
+    return mask_words(statement(topic), name_words(topic) - shared)
 
 
 def make_matching(ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 5, spare: int = 1) -> MatchingItem:
@@ -50,6 +57,6 @@ def make_matching(ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 
     return MatchingItem(
         key.name, key.category,
         premises=tuple(p.name for p in premises), premise_topics=tuple(p.name for p in premises),
-        responses=tuple(statement(r) for r in responses), response_topics=tuple(r.name for r in responses),
+        responses=tuple(_response(r, premises) for r in responses), response_topics=tuple(r.name for r in responses),
         answer=answer, notes=tuple(f"matching widened to group '{c}'" for c in widened),
     )

@@ -9,7 +9,8 @@ from ..model import Topic
 from .math import math_spans
 from .mentions import is_acronym
 
-BLANK = "_____"
+BLANK = "_____"  # where the answer goes
+ELIDED = "[…]"  # a word left out because it would give the answer away
 _PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?)\s+|:\s+")
 _ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "cf.", "etc.", "approx.", "Fig.", "Eq.", "resp.")
 
@@ -37,7 +38,8 @@ _SUFFIX = re.compile(r"(?:ations?|ances?|ences?|ants?|ents?|ings?|ions?|ities|it
 _TOKEN = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"[ \-\u2010\u2013\u00a0]*")  # what may stand between the words of one name
 _POSSESSIVE = ("'s", "’s")
-_COLLAPSE = re.compile(r"(?P<b>\x02)\s*\(\s*\x02\s*\)")
+# '_____ (_____)' and '_____-_____' are one blank, not two
+_COLLAPSE = re.compile(r"\x02(?:\s*\(\s*\x02\s*\)|[ \-\u2010\u2013]+\x02)+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,6 +174,6 @@ def name_words(topic: Topic) -> frozenset[str]:
     return frozenset(words)
 
 
-def mask_words(text: str, words: frozenset[str] | set[str], blank: str = BLANK) -> str:
+def mask_words(text: str, words: frozenset[str] | set[str], blank: str = ELIDED) -> str:
     """Blank standalone occurrences (and inflections) of single words, outside math."""
     return mask(text, tuple(sorted(words, key=lambda w: (-len(w), w))), blank)

@@ -1,0 +1,224 @@
+"""Stage 3: the exam engine. Spec + bank -> variants of numbered questions, built once; every writer
+(PDF, LaTeX, JSON, CSV) renders this one result."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import random
+from dataclasses import dataclass, replace
+
+from . import __version__
+from .errors import QuizgenError
+from .items import ItemGenerator, ItemOptions
+from .model import Bank, ClozeItem, Item, MatchingItem, MCQItem, Topic, TrueFalseItem
+from .spec import ExamSpec, SectionSpec
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    points: float
+    item: Item
+
+
+@dataclass(frozen=True)
+class Section:
+    spec: SectionSpec
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    code: str
+    sections: tuple[Section, ...]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    @property
+    def total_points(self) -> float:
+        return sum(q.points for q in self.questions)
+
+
+@dataclass(frozen=True)
+class Exam:
+    spec: ExamSpec
+    variants: tuple[Variant, ...]
+    bank_source: str
+    bank_hash: str
+    version: str = __version__
+
+
+def variant_code(i: int) -> str:
+    """A, B, …, Z, AA, AB, …"""
+    return LETTERS[i] if i < 26 else LETTERS[i // 26 - 1] + LETTERS[i % 26]
+
+
+def bank_hash(bank: Bank) -> str:
+    h = hashlib.sha256()
+    for t in bank.topics:
+        for part in (t.category, t.name, t.definition, *t.aliases, "|", *t.overlaps):
+            h.update(part.encode("utf-8") + b"\x00")
+    return h.hexdigest()[:16]
+
+
+def topic_pool(spec: ExamSpec, bank: Bank) -> list[Topic]:
+    """Topics the spec allows: its categories (all when none) plus `include`, minus `exclude`."""
+
+    def find(name: str, kind: str, known: list[str]):
+        if name.casefold() not in {k.casefold() for k in known}:
+            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+            fix = f"did you mean '{hint[0]}'?" if hint else "check the spelling (quizgen topics lists them)"
+            raise QuizgenError(f"{kind} '{name}' is not in the bank; {fix}", None)
+
+    cat_names = [c.name for c in bank.categories]
+    topic_names = [t.name for t in bank.topics]
+    for c in spec.categories:
+        find(c, "category", cat_names)
+    for t in (*spec.include, *spec.exclude):
+        find(t, "topic", topic_names)
+    chosen = {c.casefold() for c in spec.categories}
+    pool = [t for t in bank.topics if not chosen or t.category.casefold() in chosen]
+    pool += [bank.topic(n) for n in spec.include if bank.topic(n) not in pool]
+    excluded = {n.casefold() for n in spec.exclude}
+    return [t for t in pool if t.name.casefold() not in excluded]
+
+
+def _options(s: SectionSpec) -> ItemOptions:
+    return ItemOptions(direction=s.direction, mode=s.mode, k=s.k, difficulty=s.difficulty, word_bank=s.word_bank,
+                       size=s.size)
+
+
+def _topics_of(item: Item) -> set[str]:
+    if isinstance(item, MCQItem):
+        return {item.topic}
+    if isinstance(item, MatchingItem):
+        return set(item.response_topics)
+    if isinstance(item, TrueFalseItem):
+        return {item.topic, item.shown_topic}
+    return {item.topic}
+
+
+def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: random.Random) -> list[list[Item]]:
+    """Items for every section, each topic asked at most once across the exam (so one question never
+    answers another)."""
+    used: set[str] = set()
+    out = []
+    for s in spec.sections:
+        available = [t for t in pool if t.name not in used]
+        if not available:
+            raise QuizgenError(f"the topic pool ({len(pool)} topics) is used up before section '{s.heading}'; "
+                               "choose more categories or fewer questions")
+        try:
+            items, _ = gen.items(s.type, s.count, rng, available, _options(s))
+        except QuizgenError as e:
+            raise QuizgenError(f"section '{s.heading}': {e.message}") from None
+        if len({i.topic for i in items}) < len(items):
+            raise QuizgenError(f"section '{s.heading}' asks for {s.count} questions but only "
+                               f"{len(available)} unused topics remain; choose more categories or fewer questions")
+        for i in items:
+            used |= _topics_of(i)
+        out.append(items)
+    return out
+
+
+def shuffle_options(item: Item, rng: random.Random) -> Item:
+    """The same question with its options (MCQ) or responses and premises (matching) reordered."""
+    if isinstance(item, MCQItem):
+        order = list(range(len(item.options)))
+        rng.shuffle(order)
+        return replace(item, options=tuple(item.options[i] for i in order),
+                       option_topics=tuple(item.option_topics[i] for i in order), answer=order.index(item.answer))
+    if isinstance(item, MatchingItem):
+        prem = list(range(len(item.premises)))
+        resp = list(range(len(item.responses)))
+        rng.shuffle(prem)
+        rng.shuffle(resp)
+        return replace(item, premises=tuple(item.premises[i] for i in prem),
+                       premise_topics=tuple(item.premise_topics[i] for i in prem),
+                       responses=tuple(item.responses[j] for j in resp),
+                       response_topics=tuple(item.response_topics[j] for j in resp),
+                       answer=tuple(resp.index(item.answer[i]) for i in prem))
+    return item
+
+
+def question_points(s: SectionSpec, item: Item) -> float:
+    return s.points * len(item.premises) if isinstance(item, MatchingItem) else s.points
+
+
+def build_exam(spec: ExamSpec, bank: Bank, generator: ItemGenerator | None = None) -> Exam:
+    """All variants of the exam, reproducible from spec.seed."""
+    if not spec.sections:
+        raise QuizgenError("the exam has no sections")
+    gen = generator or ItemGenerator(bank)
+    pool = topic_pool(spec, bank)
+    base = draw_items(spec, gen, pool, random.Random(f"quizgen:{spec.seed}:items"))
+    variants = []
+    for v in range(spec.variants):
+        rng = random.Random(f"quizgen:{spec.seed}:variant:{v}")
+        items = draw_items(spec, gen, pool, rng) if spec.different_topics and v > 0 else base
+        sections, number = [], 1
+        for s, section_items in zip(spec.sections, items):
+            order = list(section_items)
+            if s.shuffle_questions:
+                rng.shuffle(order)
+            questions = []
+            for item in order:
+                if s.shuffle_options:
+                    item = shuffle_options(item, rng)
+                questions.append(Question(number, question_points(s, item), item))
+                number += 1
+            sections.append(Section(s, tuple(questions)))
+        variants.append(Variant(variant_code(v), tuple(sections)))
+    return Exam(spec, tuple(variants), bank.source, bank_hash(bank))
+
+
+# ---- answers in the forms a key shows ----
+
+
+def answer_letters(item: Item) -> str:
+    """The answer as a teacher marks it: 'C', 'BDAEC' (matching), 'T'/'F', or the first accepted text."""
+    if isinstance(item, MCQItem):
+        return LETTERS[item.answer]
+    if isinstance(item, MatchingItem):
+        return "".join(LETTERS[a] for a in item.answer)
+    if isinstance(item, TrueFalseItem):
+        return "T" if item.answer else "F"
+    if isinstance(item, ClozeItem):
+        return " | ".join(a[0] for a in item.answer)
+    raise TypeError(item)
+
+
+def exam_json(exam: Exam, files: list[str]) -> dict:
+    return {
+        "quizgen_version": exam.version,
+        "title": exam.spec.title,
+        "course": exam.spec.course,
+        "date": exam.spec.date,
+        "seed": exam.spec.seed,
+        "bank": {"source": exam.bank_source, "content_hash": exam.bank_hash},
+        "spec": exam.spec.as_dict(),
+        "variants": [
+            {"code": v.code, "total_points": v.total_points, "questions": [
+                {"number": q.number, "points": q.points, "section": s.spec.heading, **q.item.to_json()}
+                for s in v.sections for q in s.questions]}
+            for v in exam.variants
+        ],
+        "files": files,
+    }
+
+
+def key_rows(exam: Exam) -> list[list]:
+    rows = [["variant", "number", "type", "topic", "answer", "points"]]
+    for v in exam.variants:
+        for q in v.questions:
+            rows.append([v.code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)])
+    return rows
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)

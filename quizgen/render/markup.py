@@ -1,0 +1,27 @@
+"""Bank text as reportlab paragraph markup: text escaped (never interpreted), math typeset, blanks drawn."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from ..text.latexmath import math_markup
+from ..text.mask import BLANK
+from ..text.math import segments
+
+BLANK_RULE = "_" * 16  # one fixed width for every blank, whatever the answer's length
+
+
+def rich(text: str, fills: list[str] | None = None) -> str:
+    """Markup for a Paragraph. `fills` replaces the blanks in order (answers shown in a key)."""
+    out = []
+    fills = list(fills or [])
+    for seg in segments(text):
+        if seg.is_math:
+            out.append(math_markup(seg.text))
+            continue
+        parts = escape(seg.text).split(BLANK)
+        for i, part in enumerate(parts):
+            if i:
+                out.append(f"<u><b>{escape(fills.pop(0))}</b></u>" if fills else BLANK_RULE)
+            out.append(part)
+    return "".join(out)

@@ -1,0 +1,290 @@
+"""The reportlab engine: exams, teacher copies, keys and worksheets as PDF bytes, no TeX needed."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from importlib import resources
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
+                                Spacer, Table, TableStyle)
+
+from ..exam import LETTERS, Exam, Question, Variant, answer_letters
+from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
+from .markup import rich
+
+FAMILY = "QuizgenSans"
+BOX, CHECKED = "☐", "☒"
+rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> str:
+    """Register the bundled DejaVu Sans family (Greek, dashes, accents, math symbols) once."""
+    fonts = resources.files("quizgen.fonts")
+    faces = {"": "DejaVuSans", "-Bold": "DejaVuSans-Bold", "-Italic": "DejaVuSans-Oblique",
+             "-BoldItalic": "DejaVuSans-BoldOblique"}
+    for suffix, file in faces.items():
+        with resources.as_file(fonts.joinpath(f"{file}.ttf")) as path:
+            pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
+    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold", italic=FAMILY + "-Italic",
+                                  boldItalic=FAMILY + "-BoldItalic")
+    return FAMILY
+
+
+class Styles:
+    def __init__(self, size: float):
+        register_fonts()
+        lead = size * 1.3
+        self.body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=lead, alignment=TA_LEFT)
+        self.stem = ParagraphStyle("stem", parent=self.body, leftIndent=18, firstLineIndent=-18, spaceBefore=4)
+        self.option = ParagraphStyle("option", parent=self.body, leftIndent=44, firstLineIndent=-26, spaceBefore=1)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=size * 0.85, leading=size * 1.1)
+        self.cell = ParagraphStyle("cell", parent=self.body, leftIndent=12, firstLineIndent=-12)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.7,
+                                    leading=size * 2.1)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.15,
+                                      leading=size * 1.5, spaceBefore=8, spaceAfter=2)
+
+
+class _VariantMark(Flowable):
+    """Zero-size marker: pages from here on belong to this variant (for 'Page i of n' per variant)."""
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        self.canv._variant = self.code
+
+
+def _canvas_class(footer_title: str):
+    class NumberedCanvas(Canvas):
+        """Defers each page so that the footer can say 'Page i of n' within the page's variant."""
+
+        def __init__(self, *args, **kwargs):
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            self._pages: list[tuple[dict, str]] = []
+            self._variant = ""
+
+        def showPage(self):
+            self._pages.append((dict(self.__dict__), self._variant))
+            self._startPage()
+
+        def save(self):
+            totals: dict[int, int] = {}
+            groups = []
+            for i, (_, code) in enumerate(self._pages):
+                if i == 0 or code != self._pages[i - 1][1]:
+                    groups.append([])
+                groups[-1].append(i)
+            for g in groups:
+                for n, i in enumerate(g, 1):
+                    totals[i] = (n, len(g))
+            for i, (state, code) in enumerate(self._pages):
+                self.__dict__.update(state)
+                n, total = totals[i]
+                self.setFont(FAMILY, 8)
+                self.setFillColor(colors.black)
+                width = self._pagesize[0]
+                label = f"Variant {code} · " if code else ""
+                self.drawString(18 * mm, 10 * mm, footer_title[:90])
+                self.drawRightString(width - 18 * mm, 10 * mm, f"{label}Page {n} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _document(story: list, title: str, paper: str, subject: str) -> bytes:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4 if paper == "a4" else LETTER, leftMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm, title=title,
+                            author="quizgen", subject=subject, creator="quizgen", invariant=1)
+    doc.build(story, canvasmaker=_canvas_class(title))
+    return buf.getvalue()
+
+
+def _points(p: float) -> str:
+    n = int(p) if float(p).is_integer() else p
+    return f"{n} pt" if n == 1 else f"{n} pts"
+
+
+# ---- questions ----
+
+
+def question_flowables(q: Question, st: Styles, answers: bool) -> list:
+    """One question, kept together on a page; with `answers`, the correct answer marked in place."""
+    item = q.item
+    head = f"<b>{q.number}.</b> <font size={st.small.fontSize}>({_points(q.points)})</font> "
+    body: list = []
+    if isinstance(item, MCQItem):
+        body.append(Paragraph(head + (escape(item.stem) if item.direction == "term-to-definition"
+                                      else rich(item.stem)), st.stem))
+        for i, option in enumerate(item.options):
+            mark, text = BOX, rich(option)
+            if answers and i == item.answer:
+                mark, text = CHECKED, f"<b>{text}</b>"
+            body.append(Paragraph(f"{mark} <b>{LETTERS[i]}</b>\u2002{text}", st.option))
+    elif isinstance(item, ClozeItem):
+        fills = [a[0] for a in item.answer] if answers else None
+        body.append(Paragraph(head + rich(item.text, fills), st.stem))
+        if item.word_bank:
+            words = " · ".join(rich(w) for w in item.word_bank)
+            body.append(Paragraph(f"<i>Word bank:</i> {words}", st.option))
+    elif isinstance(item, MatchingItem):
+        body.append(Paragraph(head + "Write the letter of the matching definition in each box. "
+                              "One definition is not used.", st.stem))
+        body.append(_matching_table(item, st, answers))
+    elif isinstance(item, TrueFalseItem):
+        term, _, definition = item.statement.partition(": ")
+        body.append(Paragraph(head + f"<b>{escape(term)}</b>: {rich(definition)}", st.stem))
+        t = CHECKED if answers and item.answer else BOX
+        f = CHECKED if answers and not item.answer else BOX
+        body.append(Paragraph(f"{t} True\u2003\u2003{f} False", st.option))
+    body.append(Spacer(0, 4))
+    return body
+
+
+def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
+    rows = []
+    n = max(len(item.premises), len(item.responses))
+    for i in range(n):
+        left = ""
+        if i < len(item.premises):
+            box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
+            left = Paragraph(f"{box} {i + 1}. {escape(item.premises[i])}", st.cell)
+        right = Paragraph(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(
+            item.responses) else ""
+        rows.append([left, right])
+    table = Table(rows, colWidths=["36%", "64%"])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return table
+
+
+# ---- documents ----
+
+
+def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
+    spec = exam.spec
+    meta = " · ".join(escape(x) for x in (spec.course, spec.date) if x)
+    out = [_VariantMark(variant.code), Paragraph(escape(spec.title), st.title)]
+    if meta:
+        out.append(Paragraph(meta, st.body))
+    out.append(Paragraph(f"<b>{escape(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
+                         f"{_points(variant.total_points)} in total", st.body))
+    out.append(Spacer(0, 6))
+    return out
+
+
+def _student_lines(st: Styles) -> Table:
+    line = "_" * 34
+    t = Table([[Paragraph(f"Name: {line}", st.body), Paragraph(f"ID: {line[:20]}", st.body)]],
+              colWidths=["60%", "40%"])
+    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return t
+
+
+def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool) -> list:
+    story = _header(exam, variant, st, "Teacher's copy (answers marked)" if answers else "Exam")
+    if not answers:
+        story += [_student_lines(st), Spacer(0, 6)]
+    if exam.spec.instructions:
+        story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+    for section in variant.sections:
+        pts = sum(q.points for q in section.questions)
+        heading = Paragraph(f"{escape(section.spec.heading)} <font size={st.small.fontSize}>"
+                            f"({len(section.questions)} × {_points(section.questions[0].points)} = "
+                            f"{_points(pts)})</font>", st.heading)
+        for i, q in enumerate(section.questions):
+            # never split a question across pages; the heading stays with its first question
+            flowables = question_flowables(q, st, answers)
+            story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
+    return story
+
+
+def exam_pdf(exam: Exam, variants: list[Variant], answers: bool = False) -> bytes:
+    """Exam papers (or teacher's copies) for the given variants, each starting on a new page."""
+    st = Styles(exam.spec.font_size)
+    story: list = []
+    for i, v in enumerate(variants):
+        if i:
+            story.append(PageBreak())
+        story += variant_story(exam, v, st, answers)
+    kind = "teacher's copy" if answers else "exam"
+    return _document(story, exam.spec.title, exam.spec.paper, f"{kind}, variants {', '.join(v.code for v in variants)}")
+
+
+def answer_text(item: Item) -> str:
+    """The full answer as markup, for keys."""
+    if isinstance(item, MCQItem):
+        return f"<b>{LETTERS[item.answer]}</b> — {rich(item.options[item.answer])}"
+    if isinstance(item, ClozeItem):
+        blanks = []
+        for accepted in item.answer:
+            also = f" <font size=8>(also: {', '.join(escape(a) for a in accepted[1:4])})</font>" if len(
+                accepted) > 1 else ""
+            blanks.append(f"<b>{escape(accepted[0])}</b>{also}")
+        return "; ".join(blanks)
+    if isinstance(item, MatchingItem):
+        return "<br/>".join(f"{i + 1}. {escape(p)} → <b>{LETTERS[a]}</b>"
+                            for i, (p, a) in enumerate(zip(item.premises, item.answer)))
+    if isinstance(item, TrueFalseItem):
+        if item.answer:
+            return "<b>True</b>"
+        return f"<b>False</b> — the definition shown is that of {escape(item.shown_topic)}"
+    raise TypeError(item)
+
+
+def key_pdf(exam: Exam, variant: Variant) -> bytes:
+    """Full answers for one variant, then the master key of every variant."""
+    st = Styles(exam.spec.font_size)
+    story = _header(exam, variant, st, "Answer key")
+    rows = [[Paragraph("<b>#</b>", st.body), Paragraph("<b>Answer</b>", st.body),
+             Paragraph("<b>Points</b>", st.body)]]
+    for q in variant.questions:
+        rows.append([Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body),
+                     Paragraph(_points(q.points), st.body)])
+    table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
+    story += [table, PageBreak()] + master_key(exam, st)
+    return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
+
+
+def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
+    """Question numbers down, variants across: the letters a marker needs, in tables of `per_table` variants."""
+    out = [_VariantMark(""), Paragraph("Master key: all variants", st.heading)]
+    n = max(len(v.questions) for v in exam.variants)
+    for start in range(0, len(exam.variants), per_table):
+        chunk = exam.variants[start:start + per_table]
+        rows = [["#"] + [v.code for v in chunk]]
+        for i in range(n):
+            rows.append([str(i + 1)] + [_short(answer_letters(v.questions[i].item)) if i < len(v.questions)
+                                        else "" for v in chunk])
+        table = Table(rows, repeatRows=1)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.small.fontSize),
+                                   ("FONT", (0, 0), (-1, 0), FAMILY + "-Bold", st.small.fontSize),
+                                   ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                                   ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        out += [table, Spacer(0, 8)]
+    return out
+
+
+def _short(answer: str) -> str:
+    return answer if len(answer) <= 14 else answer[:13] + "…"

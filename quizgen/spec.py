@@ -1,0 +1,227 @@
+"""Exam specs: a YAML file a teacher writes, validated with file:line errors that say what to do."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .bank import yamlnodes
+from .bank.load import display_path
+from .distractors import DIFFICULTIES
+from .errors import BankError, Diagnostic, Location
+from .items import ITEM_TYPES
+from .items.cloze import MODES
+from .items.mcq import DIRECTIONS
+
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    type: str
+    count: int = 5  # questions; for matching: sets
+    points: float = 1.0  # per question; for matching: per correctly matched term
+    title: str = ""
+    direction: str | None = None
+    mode: str | None = None
+    k: int = 4
+    difficulty: str = "medium"
+    word_bank: bool = False
+    size: int = 5  # matching: terms per set
+    shuffle_questions: bool = True
+    shuffle_options: bool = True
+
+    @property
+    def heading(self) -> str:
+        return self.title or {"mcq": "Multiple choice", "cloze": "Fill in the blanks", "matching": "Matching",
+                              "truefalse": "True or false"}[self.type]
+
+
+@dataclass(frozen=True)
+class ExamSpec:
+    title: str = "Sample exam"
+    course: str = ""
+    date: str = ""
+    instructions: str = ""
+    bank: str | None = None  # path, relative to the spec file; None: the bundled bank
+    categories: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    seed: int = 0
+    variants: int = 1
+    different_topics: bool = False
+    paper: str = "a4"
+    font_size: float = 10.0
+    sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
+    source: str = "<default>"
+
+    def with_overrides(self, **changes) -> ExamSpec:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def as_dict(self) -> dict:
+        out = {k: getattr(self, k) for k in ("title", "course", "date", "instructions", "bank", "seed", "variants",
+                                             "different_topics", "paper", "font_size")}
+        out.update(categories=list(self.categories), include=list(self.include), exclude=list(self.exclude))
+        out["sections"] = [dict(vars(s)) for s in self.sections]
+        return out
+
+
+SAMPLE = ExamSpec(
+    title="Machine learning: sample exam",
+    course="Bundled machine-learning bank",
+    instructions="Answer every question. For multiple choice, mark one box. Write clearly in the blanks.",
+    seed=2026,
+    variants=2,
+    sections=(
+        SectionSpec("mcq", count=10, points=1, direction="definition-to-term"),
+        SectionSpec("mcq", count=4, points=1, direction="term-to-definition", title="Which statement fits?"),
+        SectionSpec("cloze", count=4, points=2, mode="term"),
+        SectionSpec("matching", count=1, points=1, size=5),
+        SectionSpec("truefalse", count=6, points=1),
+    ),
+    source="<built-in sample>",
+)
+
+EXAM_KEYS = {"title": str, "course": str, "date": str, "instructions": str, "bank": str, "categories": list,
+             "include": list, "exclude": list, "seed": int, "variants": int, "different_topics": bool,
+             "paper": PAPERS, "font_size": float, "sections": "sections"}
+SECTION_KEYS = {"type": ITEM_TYPES, "title": str, "count": int, "sets": int, "points": float,
+                "direction": DIRECTIONS, "mode": MODES, "k": int, "difficulty": DIFFICULTIES, "word_bank": bool,
+                "size": int, "shuffle": "shuffle"}
+RANGES = {"variants": (1, 26 * 27), "count": (1, 500), "sets": (1, 50), "k": (3, 6), "size": (2, 12),
+          "font_size": (7, 16), "points": (0, 1000)}
+
+
+class _Reader:
+    def __init__(self, display: str):
+        self.display = display
+        self.diags: list[Diagnostic] = []
+
+    def err(self, node, message: str) -> None:
+        loc = yamlnodes.location(self.display, node.start_mark) if node is not None else Location(self.display)
+        self.diags.append(Diagnostic(loc, "error", message))
+
+    def mapping(self, node, allowed: dict, what: str) -> dict:
+        if not isinstance(node, MappingNode):
+            self.err(node, f"{what} must be a mapping of 'key: value' lines")
+            return {}
+        out = {}
+        for k, v in node.value:
+            key = k.value if isinstance(k, ScalarNode) else None
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), list(allowed), n=1)
+                fix = f"did you mean '{hint[0]}'?" if hint else f"allowed: {', '.join(allowed)}"
+                self.err(k, f"unknown key '{key}' in {what}; {fix}")
+            elif key in out:
+                self.err(k, f"'{key}' appears twice in {what}")
+            else:
+                out[key] = v
+        return out
+
+    def value(self, key: str, node, kind):
+        if isinstance(kind, tuple):
+            text = self.value(key, node, str)
+            if text is not None and text not in kind:
+                self.err(node, f"'{key}' must be one of {', '.join(kind)}, not '{text}'")
+                return None
+            return text
+        if kind is list:
+            if isinstance(node, ScalarNode) and node.value:
+                return (node.value,)
+            if not isinstance(node, SequenceNode) or not all(isinstance(n, ScalarNode) for n in node.value):
+                self.err(node, f"'{key}' must be a list of names, e.g. {key}: [First, Second]")
+                return None
+            return tuple(" ".join(n.value.split()) for n in node.value)
+        if not isinstance(node, ScalarNode):
+            self.err(node, f"'{key}' must be a single value, not a list or mapping")
+            return None
+        raw = node.value.strip()
+        if kind is str:
+            return " ".join(raw.split()) if key != "instructions" else raw
+        if kind is bool:
+            if raw.lower() in ("true", "yes", "on"):
+                return True
+            if raw.lower() in ("false", "no", "off"):
+                return False
+            self.err(node, f"'{key}' must be true or false, not '{raw}'")
+            return None
+        try:
+            number = int(raw) if kind is int else float(raw)
+        except ValueError:
+            self.err(node, f"'{key}' must be a {'whole ' if kind is int else ''}number, not '{raw}'")
+            return None
+        low, high = RANGES.get(key, (None, None))
+        if low is not None and not low <= number <= high:
+            self.err(node, f"'{key}' must be between {low} and {high}, not {raw}")
+            return None
+        return number
+
+
+def load_spec(path: str | os.PathLike) -> ExamSpec:
+    """Read and validate an exam spec; raise BankError (a list of located errors) when it is wrong."""
+    p = Path(path)
+    display = display_path(p)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise BankError([Diagnostic(Location(display), "error", f"cannot read the spec: {e.strerror}")]) from None
+    text, problem = yamlnodes.decode(data, display)
+    root = None
+    if problem is None:
+        root, problem = yamlnodes.compose(text, display)
+    if problem is not None:
+        raise BankError([Diagnostic(problem[0], "error", problem[1])])
+    r = _Reader(display)
+    if root is None:
+        r.err(None, "the spec is empty; see the example spec in the README")
+        raise BankError(r.diags)
+    fields = r.mapping(root, EXAM_KEYS, "the exam spec")
+    values: dict = {}
+    sections: list[SectionSpec] = []
+    for key, node in fields.items():
+        kind = EXAM_KEYS[key]
+        if kind == "sections":
+            sections = _sections(r, node)
+        else:
+            v = r.value(key, node, kind)
+            if v is not None:
+                values[key] = v
+    if "sections" not in fields:
+        r.err(root, "the spec has no 'sections:'; add at least one section (type, count, points)")
+    if "bank" in values:
+        values["bank"] = str((p.parent / values["bank"]).resolve()) if not os.path.isabs(values["bank"]) \
+            else values["bank"]
+    if r.diags:
+        raise BankError(r.diags)
+    return ExamSpec(**values, sections=tuple(sections), source=display)
+
+
+def _sections(r: _Reader, node) -> list[SectionSpec]:
+    if not isinstance(node, SequenceNode) or not node.value:
+        r.err(node, "'sections' must be a list of sections, each starting with '- type: mcq|cloze|matching|truefalse'")
+        return []
+    out = []
+    for item in node.value:
+        fields = r.mapping(item, SECTION_KEYS, "a section")
+        values: dict = {}
+        for key, v_node in fields.items():
+            if key == "shuffle":
+                shuffle = r.mapping(v_node, {"questions": bool, "options": bool}, "'shuffle'")
+                for sk, sn in shuffle.items():
+                    v = r.value(sk, sn, bool)
+                    if v is not None:
+                        values[f"shuffle_{sk}"] = v
+                continue
+            v = r.value(key, v_node, SECTION_KEYS[key])
+            if v is not None:
+                values["count" if key == "sets" else key] = v
+        if "type" not in fields:
+            r.err(item, "section has no 'type'; use one of " + ", ".join(ITEM_TYPES))
+            continue
+        if "type" in values:
+            out.append(SectionSpec(**values))
+    return out
