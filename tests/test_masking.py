@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.model import Topic
-from quizgen.text.mask import BLANK, contains_spelling, mask_topic, mask_words, name_words, sentences
+from quizgen.text.mask import BLANK, ELIDED, contains_spelling, mask_topic, mask_words, name_words, sentences
 
 GQA = Topic("Grouped-Query Attention (GQA)", "d", "c", aliases=("grouped attention",))
 
@@ -37,7 +37,7 @@ def test_contains_spelling_and_name_words():
     assert contains_spelling("uses GQA heavily", GQA) and not contains_spelling("uses gqa heavily", GQA)
     assert not contains_spelling("uses queries heavily", GQA)
     assert {"grouped", "query", "attention"} <= name_words(GQA)
-    assert mask_words("routing is hard; routed tokens", frozenset({"routing"})) == f"{BLANK} is hard; {BLANK} tokens"
+    assert mask_words("routing is hard; routed tokens", frozenset({"routing"})) == f"{ELIDED} is hard; {ELIDED} tokens"
 
 
 def test_sentences_respect_abbreviations_and_math():
