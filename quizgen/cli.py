@@ -24,6 +24,8 @@ from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
 from .distractors import DIFFICULTIES
 from .exam import build_exam
+from .render.compile import TexNotCompiled
+from .render.latex import latex_files
 from .output import ANSWER_MODES, check_out_dir, reportlab_files, write_files
 from .quality import Checker, format_report
 from .spec import SAMPLE, load_spec
@@ -242,9 +244,11 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
         if engine == "reportlab":
             files = reportlab_files(exam, answers, lambda _: bar.update(1))
         else:
-            from .render.latex import latex_files
-
-            files = latex_files(exam, answers, templates, lambda _: bar.update(1))
+            try:
+                files = latex_files(exam, answers, templates, lambda _: bar.update(1))
+            except TexNotCompiled as failed:
+                write_files(out, failed.files, exam, old)
+                raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
     written = write_files(out, files, exam, old)
     if not quiet:
         pdfs = sum(name.endswith(".pdf") for name in written)

@@ -1,0 +1,234 @@
+"""The LaTeX engine: bank text escaped with PyLaTeX, only whitelisted \\( … \\) math passed through,
+laid out by the editable template in templates/, all parts in one document compiled once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from pylatex import Command, NoEscape
+from pylatex.utils import escape_latex
+
+from ..errors import QuizgenError
+from ..exam import LETTERS, Exam, Question, Variant, answer_letters
+from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
+from ..output import csv_bytes
+from ..text.latexmath import GREEK, SYMBOLS, math_command_problems
+from ..text.mask import BLANK
+from ..text.math import segments
+from . import compile as tex
+
+_UNICODE = {**{v: k for k, v in GREEK.items()},
+            **{v: k for k, v in SYMBOLS.items() if len(v) == 1 and ord(v) > 127 and k.isalpha()}}
+_TEXT_ONLY = {"–": "--", "—": "---", "…": r"\ldots{}", "×": r"\texttimes{}", "·": r"\textperiodcentered{}",
+              "−": "-", "\u00a0": "~", "\u2009": r"\,", "\u2002": r"\enskip{}", "\u2003": r"\quad{}"}
+
+
+def _unicode_to_latex(text: str, in_math: bool) -> str:
+    out = []
+    for ch in text:
+        if ord(ch) < 128 or (not in_math and 0xC0 <= ord(ch) <= 0xFF) or ch in "‘’“”":
+            out.append(ch)
+        elif not in_math and ch in _TEXT_ONLY:
+            out.append(_TEXT_ONLY[ch])
+        elif ch in _UNICODE:
+            cmd = "\\" + _UNICODE[ch]
+            out.append(cmd + " " if in_math else r"\ensuremath{" + cmd + "}")
+        else:
+            out.append("?")  # a character pdfLaTeX's fonts do not have; the reportlab engine shows it
+    return "".join(out)
+
+
+def latex_text(text: str, fills: list[str] | None = None) -> str:
+    """Bank text for LaTeX: everything escaped, except validated math; blanks drawn at one width."""
+    fills = list(fills or [])
+    out = []
+    for seg in segments(text):
+        if seg.is_math:
+            problems = math_command_problems(seg.text)
+            if problems:  # the loader refuses such banks; this guards any other way in
+                raise QuizgenError(f"math '\\({seg.text}\\)' cannot be typeset: {problems[0]}")
+            out.append(r"\(" + _unicode_to_latex(seg.text, True) + r"\)")
+            continue
+        parts = seg.text.split(BLANK)
+        for i, part in enumerate(parts):
+            if i:
+                out.append(r"\filled{" + latex_text(fills.pop(0)) + "}" if fills else r"\blank{}")
+            out.append(_unicode_to_latex(escape_latex(part), False))
+    return "".join(out)
+
+
+def _points(p: float) -> str:
+    n = int(p) if float(p).is_integer() else p
+    return f"{n} pt" if n == 1 else f"{n} pts"
+
+
+def question_latex(q: Question, answers: bool) -> str:
+    item = q.item
+    lines = [r"\begin{question}{%d}{%s}" % (q.number, _points(q.points))]
+    if isinstance(item, MCQItem):
+        stem = latex_text(item.stem) if item.direction == "definition-to-term" else \
+            _unicode_to_latex(escape_latex(item.stem), False)
+        lines.append(stem)
+        lines.append(r"\begin{enumerate}[label={}, leftmargin=2.2em, itemsep=1pt, topsep=2pt]")
+        for i, option in enumerate(item.options):
+            box = r"\checkedbox" if answers and i == item.answer else r"\checkbox"
+            text = latex_text(option)
+            if answers and i == item.answer:
+                text = Command("textbf", NoEscape(text)).dumps()
+            lines.append(rf"\item {box}~\textbf{{{LETTERS[i]}}}~~{text}")
+        lines.append(r"\end{enumerate}")
+    elif isinstance(item, ClozeItem):
+        lines.append(latex_text(item.text, [a[0] for a in item.answer] if answers else None))
+        if item.word_bank:
+            words = r" \textperiodcentered{} ".join(latex_text(w) for w in item.word_bank)
+            lines.append(r"\par\smallskip\hspace*{2em}\textit{Word bank:} " + words)
+    elif isinstance(item, MatchingItem):
+        lines.append(r"Write the letter of the matching definition in each box. One definition is not used.")
+        lines.append(r"\par\smallskip\begin{tabular}{@{}p{0.34\linewidth}p{0.62\linewidth}@{}}")
+        for i in range(max(len(item.premises), len(item.responses))):
+            left = right = ""
+            if i < len(item.premises):
+                box = rf"\filledbox{{{LETTERS[item.answer[i]]}}}" if answers else r"\answerbox"
+                left = rf"{box}~{i + 1}.~{latex_text(item.premises[i])}"
+            if i < len(item.responses):
+                right = rf"\textbf{{{LETTERS[i]}.}}~{latex_text(item.responses[i])}"
+            lines.append(f"{left} & {right} \\\\[3pt]")
+        lines.append(r"\end{tabular}")
+    elif isinstance(item, TrueFalseItem):
+        term, _, definition = item.statement.partition(": ")
+        lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}")
+        t = r"\checkedbox" if answers and item.answer else r"\checkbox"
+        f = r"\checkedbox" if answers and not item.answer else r"\checkbox"
+        lines.append(rf"\par\smallskip\hspace*{{2em}}{t}~True\qquad{f}~False")
+    lines.append(r"\end{question}")
+    return "\n".join(lines)
+
+
+def variant_body(variant: Variant, answers: bool) -> str:
+    out = []
+    for section in variant.sections:
+        pts = sum(q.points for q in section.questions)
+        out.append(rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
+                   rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}")
+        out += [question_latex(q, answers) for q in section.questions]
+    return "\n\n".join(out)
+
+
+def answer_latex(item: Item) -> str:
+    if isinstance(item, MCQItem):
+        return rf"\textbf{{{LETTERS[item.answer]}}} --- {latex_text(item.options[item.answer])}"
+    if isinstance(item, ClozeItem):
+        return "; ".join(r"\textbf{" + latex_text(a[0]) + "}" for a in item.answer)
+    if isinstance(item, MatchingItem):
+        return r"\newline ".join(rf"{i + 1}.~{latex_text(p)} $\to$ \textbf{{{LETTERS[a]}}}"
+                                 for i, (p, a) in enumerate(zip(item.premises, item.answer)))
+    if isinstance(item, TrueFalseItem):
+        return r"\textbf{True}" if item.answer else \
+            rf"\textbf{{False}} --- the definition shown is that of {latex_text(item.shown_topic)}"
+    raise TypeError(item)
+
+
+def key_body(exam: Exam, variant: Variant) -> str:
+    rows = [r"\begin{longtable}{@{}r p{0.74\linewidth} r@{}}", r"\textbf{\#} & \textbf{Answer} & \textbf{Points}\\",
+            r"\hline\endhead"]
+    for q in variant.questions:
+        rows.append(rf"{q.number} & {answer_latex(q.item)} & {_points(q.points)}\\[2pt]")
+    rows.append(r"\end{longtable}")
+    return "\n".join(rows)
+
+
+def master_key_body(exam: Exam, per_table: int = 12) -> str:
+    out = [r"\textbf{\large Master key: all variants}\par\medskip"]
+    n = max(len(v.questions) for v in exam.variants)
+    for start in range(0, len(exam.variants), per_table):
+        chunk = exam.variants[start:start + per_table]
+        out.append(r"\begin{longtable}{|r|" + "c|" * len(chunk) + "}")
+        out.append(r"\hline \# & " + " & ".join(v.code for v in chunk) + r"\\ \hline\endhead")
+        for i in range(n):
+            cells = [latex_text(answer_letters(v.questions[i].item)[:14]) if i < len(v.questions) else ""
+                     for v in chunk]
+            out.append(f"{i + 1} & " + " & ".join(cells) + r"\\ \hline")
+        out.append(r"\end{longtable}")
+    return "\n".join(out)
+
+
+def template_environment(templates: Path | None) -> jinja2.Environment:
+    loaders = [jinja2.FileSystemLoader(str(templates))] if templates else []
+    bundled = resources.files("quizgen") / "_data" / "templates"
+    if not bundled.is_dir():  # a source checkout
+        bundled = Path(__file__).resolve().parent.parent.parent / "templates"
+    loaders.append(jinja2.FileSystemLoader(str(bundled)))
+    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), block_start_string="<%", block_end_string="%>",
+                              variable_start_string="<<", variable_end_string=">>", comment_start_string="<#",
+                              comment_end_string="#>", autoescape=False, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
+def parts_of(exam: Exam, answers: str) -> list[dict]:
+    """Every part of the combined document, in order, with the file it becomes."""
+    spec = exam.spec
+    parts = []
+    for v in exam.variants:
+        summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
+        parts.append(dict(name=f"exam-{v.code}", variant=v.code, label="Exam", summary=summary, student_lines=True,
+                          instructions=bool(spec.instructions), body=variant_body(v, False)))
+        if answers == "inline":
+            parts.append(dict(name=f"teacher-{v.code}", variant=v.code, label="Teacher's copy (answers marked)",
+                              summary=summary, student_lines=False, instructions=bool(spec.instructions),
+                              body=variant_body(v, True)))
+        if answers in ("inline", "key"):
+            parts.append(dict(name=f"key-{v.code}", variant=v.code, label="Answer key", summary=summary,
+                              student_lines=False, instructions=False, body=key_body(exam, v)))
+    if answers in ("inline", "key"):
+        parts.append(dict(name="master-key", variant="", label="Master key", summary="", student_lines=False,
+                          instructions=False, body=master_key_body(exam)))
+    return parts
+
+
+def exam_tex(exam: Exam, answers: str, templates: Path | None = None) -> tuple[str, list[str]]:
+    spec = exam.spec
+    parts = parts_of(exam, answers)
+    meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, spec.date) if x)
+    try:
+        template = template_environment(templates).get_template("exam.tex")
+        text = template.render(
+            title=latex_text(spec.title), meta=meta, instructions=latex_text(spec.instructions),
+            paper="a4" if spec.paper == "a4" else "letter",
+            base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)), parts=parts)
+    except jinja2.TemplateError as e:
+        where = f"{e.filename}:{e.lineno}: " if getattr(e, "lineno", None) else ""
+        raise QuizgenError(f"{where}template error: {e.message}; fix the template") from None
+    return text, [p["name"] for p in parts]
+
+
+def latex_files(exam: Exam, answers: str, templates: Path | None = None,
+                progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
+    """The combined .tex source and, when TeX Live is present, every PDF split from its single compile."""
+    from ..exam import key_rows
+    from ..output import join_pdfs
+
+    source, names = exam_tex(exam, answers, templates)
+    files: dict[str, bytes] = {"exam.tex": source.encode("utf-8")}
+    if answers != "none":
+        files["key.csv"] = csv_bytes(key_rows(exam))
+    try:
+        result = tex.compile_tex(source, "exam")
+    except QuizgenError as e:  # the log's relevant lines; the .tex is still written for inspection
+        raise tex.TexNotCompiled(e.message, files) from None
+    if result is None:
+        raise tex.TexNotCompiled(tex.INSTALL_HINT, files)
+    pieces = tex.split_parts(result.pdf, result.aux, names)
+    for name in names:
+        if name != "master-key":
+            extra = [pieces["master-key"]] if name.startswith("key-") and "master-key" in pieces else []
+            files[f"{name}.pdf"] = join_pdfs([pieces[name], *extra])
+            progress(f"{name}.pdf")
+    files["print-all.pdf"] = join_pdfs([pieces[f"exam-{v.code}"] for v in exam.variants])
+    progress("print-all.pdf")
+    return files
+
+
