@@ -28,7 +28,8 @@ from .render.compile import TexNotCompiled
 from .render.latex import latex_files
 from .output import ANSWER_MODES, check_out_dir, reportlab_files, write_files
 from .quality import Checker, format_report
-from .spec import SAMPLE, load_spec
+from .render.pdf import worksheet_pdf
+from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec
 from .text.slug import slugify
 from .render.text import items_as_text
 
@@ -255,6 +256,53 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
         click.echo(f"wrote {len(written)} files ({pdfs} PDFs) to {display_path(out)}: {len(exam.variants)} "
                    f"variant(s) of {len(exam.variants[0].questions)} questions, "
                    f"{exam.variants[0].total_points:g} points")
+
+
+@cli.command()
+@bank_option
+@click.option("--category", help="Draw the questions from this category.")
+@click.option("--topics", "topic_names", help="Comma-separated topic names to practise (instead of a category).")
+@click.option("--types", default="mcq,cloze,truefalse", show_default=True,
+              help="Comma-separated item types: mcq, cloze, matching, truefalse.")
+@click.option("--count", default=12, show_default=True, type=click.IntRange(1, 500),
+              help="Questions in total, shared between the types.")
+@seed_option
+@click.option("--fillable", is_flag=True, help="Add form fields so the sheet can be answered on screen.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output/worksheet"),
+              show_default=True, help="Output folder.")
+@click.option("--force", is_flag=True, help="Replace other files in --out.")
+@reports_errors
+def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force):
+    """A self-test PDF for students: questions first, every answer on the last page(s)."""
+    b = load_bank(bank)
+    if category and topic_names:
+        raise QuizgenError("give --category or --topics, not both")
+    pool = list(b.topics)
+    title = "Self-test"
+    if category:
+        cat = _category(b, category)
+        pool, title = list(cat.topics), f"Self-test: {cat.name}"
+    elif topic_names:
+        names = [n.strip() for n in topic_names.split(",") if n.strip()]
+        missing = [n for n in names if n.casefold() not in b.by_name]
+        if missing:
+            hint = difflib.get_close_matches(missing[0], [t.name for t in b.topics], n=1, cutoff=0.5)
+            fix = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
+        pool = [b.topic(n) for n in names]
+    kinds = [t.strip() for t in types.split(",") if t.strip()]
+    bad = [t for t in kinds if t not in ITEM_TYPES]
+    if bad or not kinds:
+        raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
+    per = [count // len(kinds) + (1 if i < count % len(kinds) else 0) for i in range(len(kinds))]
+    sections = tuple(SectionSpec(kind, count=n, points=1) for kind, n in zip(kinds, per) if n)
+    spec = ExamSpec(title=title, course="", seed=seed, variants=1, sections=sections,
+                    instructions="Answer the questions, then check yourself against the answers at the end.")
+    exam = build_exam(spec, b, pool=pool)
+    old = check_out_dir(out, exam, force)
+    written = write_files(out, {"worksheet.pdf": worksheet_pdf(exam, fillable)}, exam, old)
+    click.echo(f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
+               f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)")
 
 
 def _category(b, name):

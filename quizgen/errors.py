@@ -62,7 +62,7 @@ class BankError(QuizgenError):
         self.diagnostics = tuple(diagnostics)
         errors = [d for d in self.diagnostics if d.severity == "error"]
         text = "\n".join(str(d) for d in errors)
-        super().__init__(text + f"\n{len(errors)} error(s) in the bank; fix them and run again.")
+        super().__init__(text + f"\n{len(errors)} error(s); fix them and run again.")
 
     def __str__(self) -> str:
         return self.message

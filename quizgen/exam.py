@@ -150,12 +150,13 @@ def question_points(s: SectionSpec, item: Item) -> float:
     return s.points * len(item.premises) if isinstance(item, MatchingItem) else s.points
 
 
-def build_exam(spec: ExamSpec, bank: Bank, generator: ItemGenerator | None = None) -> Exam:
-    """All variants of the exam, reproducible from spec.seed."""
+def build_exam(spec: ExamSpec, bank: Bank, generator: ItemGenerator | None = None,
+               pool: list[Topic] | None = None) -> Exam:
+    """All variants of the exam, reproducible from spec.seed; `pool` overrides the spec's topic filters."""
     if not spec.sections:
         raise QuizgenError("the exam has no sections")
     gen = generator or ItemGenerator(bank)
-    pool = topic_pool(spec, bank)
+    pool = pool if pool is not None else topic_pool(spec, bank)
     base = draw_items(spec, gen, pool, random.Random(f"quizgen:{spec.seed}:items"))
     variants = []
     for v in range(spec.variants):

@@ -77,6 +77,7 @@ def _canvas_class(footer_title: str):
 
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
+            kwargs["initialFontName"] = FAMILY  # otherwise every page references (unembedded) Helvetica
             super().__init__(*args, **kwargs)
             self._pages: list[tuple[dict, str]] = []
             self._variant = ""
@@ -172,7 +173,8 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
             item.responses) else ""
         rows.append([left, right])
     table = Table(rows, colWidths=["36%", "64%"])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     return table
 
@@ -196,7 +198,7 @@ def _student_lines(st: Styles) -> Table:
     line = "_" * 34
     t = Table([[Paragraph(f"Name: {line}", st.body), Paragraph(f"ID: {line[:20]}", st.body)]],
               colWidths=["60%", "40%"])
-    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
@@ -288,3 +290,72 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
 
 def _short(answer: str) -> str:
     return answer if len(answer) <= 14 else answer[:13] + "…"
+
+
+# ---- self-test worksheets ----
+
+
+class AnswerFields(Flowable):
+    """A row of fillable form fields under a question: radio buttons for choices, text fields otherwise."""
+
+    def __init__(self, question: Question, size: float):
+        super().__init__()
+        self.q = question
+        self.size = size
+        self.height = size * 2.2
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self):
+        c, item, n = self.canv, self.q.item, self.q.number
+        form = c.acroForm
+        box = self.size * 1.2
+        base = box * 0.28  # text baseline level with the middle of the fields
+        c.setFont(FAMILY, self.size * 0.9)
+        c.drawString(44, base, "Your answer:")
+        x = 44 + c.stringWidth("Your answer:", FAMILY, self.size * 0.9) + 8
+        if isinstance(item, (MCQItem, TrueFalseItem)):
+            labels = LETTERS[: len(item.options)] if isinstance(item, MCQItem) else ["True", "False"]
+            for label in labels:
+                form.radio(name=f"q{n}", value=label, selected=False, x=x, y=0, size=box, buttonStyle="circle",
+                           borderWidth=0.8, relative=True, tooltip=f"Question {n}: {label}")
+                c.drawString(x + box + 3, base, label)
+                x += box + 6 + c.stringWidth(label, FAMILY, self.size * 0.9) + 12
+        elif isinstance(item, MatchingItem):
+            for i in range(len(item.premises)):
+                c.drawString(x, base, f"{i + 1}")
+                x += c.stringWidth(f"{i + 1}", FAMILY, self.size * 0.9) + 3
+                form.textfield(name=f"q{n}_{i + 1}", x=x, y=0, width=box * 1.6, height=box, relative=True,
+                               borderWidth=0.8, fontName="Helvetica", fontSize=self.size * 0.9, maxlen=1)
+                x += box * 1.6 + 10
+        elif isinstance(item, ClozeItem):
+            width = (self.width - x - 10) / max(len(item.answer), 1) - 8
+            for i in range(len(item.answer)):
+                form.textfield(name=f"q{n}_{i + 1}", x=x, y=0, width=width, height=box, relative=True,
+                               borderWidth=0.8, fontName="Helvetica", fontSize=self.size * 0.9)
+                x += width + 8
+
+
+def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
+    """A self-test: the questions, then every answer on the last page(s) so the key can be folded away."""
+    st = Styles(exam.spec.font_size)
+    variant = exam.variants[0]
+    story = _header(exam, variant, st, "Self-test worksheet")
+    if exam.spec.instructions:
+        story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+    for section in variant.sections:
+        heading = Paragraph(escape(section.spec.heading), st.heading)
+        for i, q in enumerate(section.questions):
+            flowables = question_flowables(q, st, answers=False)
+            if fillable:
+                flowables.insert(-1, AnswerFields(q, st.body.fontSize))
+            story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
+    story += [PageBreak(), Paragraph("Answers", st.title), Spacer(0, 4)]
+    rows = [[Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body)] for q in variant.questions]
+    table = Table(rows, colWidths=["8%", "92%"])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
+    story.append(table)
+    return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet")
