@@ -263,7 +263,8 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
         rows.append([Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body),
                      Paragraph(_points(q.points), st.body)])
     table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
     story += [table, PageBreak()] + master_key(exam, st)
     return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
@@ -355,7 +356,7 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     story += [PageBreak(), Paragraph("Answers", st.title), Spacer(0, 4)]
     rows = [[Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body)] for q in variant.questions]
     table = Table(rows, colWidths=["8%", "92%"])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
     story.append(table)
     return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet")
