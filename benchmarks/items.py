@@ -35,8 +35,7 @@ def run(label: str, bank, count: int = 1000) -> None:
         items, _ = gen.items(item_type, n, rng)
         made += len(items)
     elapsed = time.perf_counter() - start
-    print(f"{label:<34} {len(bank.topics):>7} topics  {made:>5} items  {elapsed:6.2f} s  "
-          f"peak RSS {peak_mb():6.0f} MB")
+    print(f"{label:<34} {len(bank.topics):>7} topics  {made:>5} items  {elapsed:6.2f} s  peak RSS {peak_mb():6.0f} MB")
 
 
 if __name__ == "__main__":

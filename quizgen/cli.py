@@ -18,20 +18,20 @@ from .bank.lint import lint_bank
 from .bank.load import display_path
 from .bank.organize import draft_categories
 from .bank.write import write_bank
+from .distractors import DIFFICULTIES
 from .errors import QuizgenError
+from .exam import build_exam
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
-from .distractors import DIFFICULTIES
-from .exam import build_exam
-from .render.compile import TexNotCompiled
-from .render.latex import latex_files
 from .output import ANSWER_MODES, check_out_dir, reportlab_files, write_files
 from .quality import Checker, format_report
+from .render.compile import TexNotCompiled
+from .render.latex import latex_files
 from .render.pdf import worksheet_pdf
+from .render.text import items_as_text
 from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec
 from .text.slug import slugify
-from .render.text import items_as_text
 
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
 
@@ -163,8 +163,13 @@ def import_(file, fmt, category, group, out, force, seed):
 
 
 def seed_option(f):
-    return click.option("--seed", default=0, show_default=True, type=int,
-                        help="Seed for every random choice: same inputs and seed give identical output.")(f)
+    return click.option(
+        "--seed",
+        default=0,
+        show_default=True,
+        type=int,
+        help="Seed for every random choice: same inputs and seed give identical output.",
+    )(f)
 
 
 @cli.command()
@@ -174,14 +179,25 @@ def seed_option(f):
 @click.option("--mode", type=click.Choice(MODES), help="Cloze mode (default: both, drawn per item).")
 @click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100000), help="How many items.")
 @click.option("--k", default=4, show_default=True, type=click.IntRange(3, 6), help="Options per MCQ.")
-@click.option("--difficulty", type=click.Choice(DIFFICULTIES), default="medium", show_default=True,
-              help="Similarity band of distractors: hard = the closest safe siblings.")
+@click.option(
+    "--difficulty",
+    type=click.Choice(DIFFICULTIES),
+    default="medium",
+    show_default=True,
+    help="Similarity band of distractors: hard = the closest safe siblings.",
+)
 @click.option("--word-bank", is_flag=True, help="Cloze: add a word bank with extra entries from sibling topics.")
 @click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")
 @click.option("--category", help="Draw topics from this category only.")
 @seed_option
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
-              help="'json': an array of items (see item.schema.json); 'text': readable.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="'json': an array of items (see item.schema.json); 'text': readable.",
+)
 @reports_errors
 def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, size, category, seed, fmt):
     """Generate items from the bank and print them."""
@@ -189,8 +205,7 @@ def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, siz
     pool = None
     if category:
         pool = list(_category(b, category).topics)
-    options = ItemOptions(direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank,
-                          size=size)
+    options = ItemOptions(direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank, size=size)
     made, failed = ItemGenerator(b).items(item_type, count, random.Random(seed), pool, options)
     for topic, why in failed:
         click.echo(f"{topic.location}: warning: no {item_type} item for '{topic.name}': {why}", err=True)
@@ -202,11 +217,17 @@ def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, siz
 
 @cli.command()
 @bank_option
-@click.option("--count", default=1000, show_default=True, type=click.IntRange(10, 100000),
-              help="Items of each type in the sample.")
+@click.option(
+    "--count",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(10, 100000),
+    help="Items of each type in the sample.",
+)
 @seed_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+)
 @reports_errors
 def check(bank, count, seed, fmt):
     """Generate a large sample of every item type and report its quality; exit 1 when a hard rule is broken."""
@@ -216,19 +237,34 @@ def check(bank, count, seed, fmt):
 
 
 @cli.command()
-@click.argument("spec_file", metavar="[SPEC]", required=False, type=click.Path(exists=True, dir_okay=False,
-                                                                            path_type=Path))
+@click.argument(
+    "spec_file", metavar="[SPEC]", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @bank_option
 @click.option("--variants", type=click.IntRange(1, 702), help="Number of variants (overrides the spec).")
 @click.option("--seed", type=int, help="Seed (overrides the spec): same spec and seed give identical files.")
-@click.option("--engine", type=click.Choice(["reportlab", "latex"]), default="reportlab", show_default=True,
-              help="reportlab: pure Python PDF; latex: .tex from templates/, compiled with TeX Live when present.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder with LaTeX templates overriding the bundled ones (latex engine).")
-@click.option("--answers", type=click.Choice(ANSWER_MODES), default="key", show_default=True,
-              help="key: separate answer keys; inline: also teacher's copies with answers marked; none: no keys.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: output/<title-slug>/).")
+@click.option(
+    "--engine",
+    type=click.Choice(["reportlab", "latex"]),
+    default="reportlab",
+    show_default=True,
+    help="reportlab: pure Python PDF; latex: .tex from templates/, compiled with TeX Live when present.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder with LaTeX templates overriding the bundled ones (latex engine).",
+)
+@click.option(
+    "--answers",
+    type=click.Choice(ANSWER_MODES),
+    default="key",
+    show_default=True,
+    help="key: separate answer keys; inline: also teacher's copies with answers marked; none: no keys.",
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/<title-slug>/)."
+)
 @click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
@@ -253,23 +289,39 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
     written = write_files(out, files, exam, old)
     if not quiet:
         pdfs = sum(name.endswith(".pdf") for name in written)
-        click.echo(f"wrote {len(written)} files ({pdfs} PDFs) to {display_path(out)}: {len(exam.variants)} "
-                   f"variant(s) of {len(exam.variants[0].questions)} questions, "
-                   f"{exam.variants[0].total_points:g} points")
+        click.echo(
+            f"wrote {len(written)} files ({pdfs} PDFs) to {display_path(out)}: {len(exam.variants)} "
+            f"variant(s) of {len(exam.variants[0].questions)} questions, "
+            f"{exam.variants[0].total_points:g} points"
+        )
 
 
 @cli.command()
 @bank_option
 @click.option("--category", help="Draw the questions from this category.")
 @click.option("--topics", "topic_names", help="Comma-separated topic names to practise (instead of a category).")
-@click.option("--types", default="mcq,cloze,truefalse", show_default=True,
-              help="Comma-separated item types: mcq, cloze, matching, truefalse.")
-@click.option("--count", default=12, show_default=True, type=click.IntRange(1, 500),
-              help="Questions in total, shared between the types.")
+@click.option(
+    "--types",
+    default="mcq,cloze,truefalse",
+    show_default=True,
+    help="Comma-separated item types: mcq, cloze, matching, truefalse.",
+)
+@click.option(
+    "--count",
+    default=12,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="Questions in total, shared between the types.",
+)
 @seed_option
 @click.option("--fillable", is_flag=True, help="Add form fields so the sheet can be answered on screen.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output/worksheet"),
-              show_default=True, help="Output folder.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output/worksheet"),
+    show_default=True,
+    help="Output folder.",
+)
 @click.option("--force", is_flag=True, help="Replace other files in --out.")
 @reports_errors
 def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force):
@@ -296,13 +348,21 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
     per = [count // len(kinds) + (1 if i < count % len(kinds) else 0) for i in range(len(kinds))]
     sections = tuple(SectionSpec(kind, count=n, points=1) for kind, n in zip(kinds, per) if n)
-    spec = ExamSpec(title=title, course="", seed=seed, variants=1, sections=sections,
-                    instructions="Answer the questions, then check yourself against the answers at the end.")
+    spec = ExamSpec(
+        title=title,
+        course="",
+        seed=seed,
+        variants=1,
+        sections=sections,
+        instructions="Answer the questions, then check yourself against the answers at the end.",
+    )
     exam = build_exam(spec, b, pool=pool)
     old = check_out_dir(out, exam, force)
     written = write_files(out, {"worksheet.pdf": worksheet_pdf(exam, fillable)}, exam, old)
-    click.echo(f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
-               f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)")
+    click.echo(
+        f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
+        f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)"
+    )
 
 
 def _category(b, name):

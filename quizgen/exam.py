@@ -89,8 +89,9 @@ def topic_pool(spec: ExamSpec, bank: Bank) -> list[Topic]:
 
 
 def _options(s: SectionSpec) -> ItemOptions:
-    return ItemOptions(direction=s.direction, mode=s.mode, k=s.k, difficulty=s.difficulty, word_bank=s.word_bank,
-                       size=s.size)
+    return ItemOptions(
+        direction=s.direction, mode=s.mode, k=s.k, difficulty=s.difficulty, word_bank=s.word_bank, size=s.size
+    )
 
 
 def _topics_of(item: Item) -> set[str]:
@@ -111,15 +112,19 @@ def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: rando
     for s in spec.sections:
         available = [t for t in pool if t.name not in used]
         if not available:
-            raise QuizgenError(f"the topic pool ({len(pool)} topics) is used up before section '{s.heading}'; "
-                               "choose more categories or fewer questions")
+            raise QuizgenError(
+                f"the topic pool ({len(pool)} topics) is used up before section '{s.heading}'; "
+                "choose more categories or fewer questions"
+            )
         try:
             items, _ = gen.items(s.type, s.count, rng, available, _options(s))
         except QuizgenError as e:
             raise QuizgenError(f"section '{s.heading}': {e.message}") from None
         if len({i.topic for i in items}) < len(items):
-            raise QuizgenError(f"section '{s.heading}' asks for {s.count} questions but only "
-                               f"{len(available)} unused topics remain; choose more categories or fewer questions")
+            raise QuizgenError(
+                f"section '{s.heading}' asks for {s.count} questions but only "
+                f"{len(available)} unused topics remain; choose more categories or fewer questions"
+            )
         for i in items:
             used |= _topics_of(i)
         out.append(items)
@@ -131,18 +136,25 @@ def shuffle_options(item: Item, rng: random.Random) -> Item:
     if isinstance(item, MCQItem):
         order = list(range(len(item.options)))
         rng.shuffle(order)
-        return replace(item, options=tuple(item.options[i] for i in order),
-                       option_topics=tuple(item.option_topics[i] for i in order), answer=order.index(item.answer))
+        return replace(
+            item,
+            options=tuple(item.options[i] for i in order),
+            option_topics=tuple(item.option_topics[i] for i in order),
+            answer=order.index(item.answer),
+        )
     if isinstance(item, MatchingItem):
         prem = list(range(len(item.premises)))
         resp = list(range(len(item.responses)))
         rng.shuffle(prem)
         rng.shuffle(resp)
-        return replace(item, premises=tuple(item.premises[i] for i in prem),
-                       premise_topics=tuple(item.premise_topics[i] for i in prem),
-                       responses=tuple(item.responses[j] for j in resp),
-                       response_topics=tuple(item.response_topics[j] for j in resp),
-                       answer=tuple(resp.index(item.answer[i]) for i in prem))
+        return replace(
+            item,
+            premises=tuple(item.premises[i] for i in prem),
+            premise_topics=tuple(item.premise_topics[i] for i in prem),
+            responses=tuple(item.responses[j] for j in resp),
+            response_topics=tuple(item.response_topics[j] for j in resp),
+            answer=tuple(resp.index(item.answer[i]) for i in prem),
+        )
     return item
 
 
@@ -150,8 +162,9 @@ def question_points(s: SectionSpec, item: Item) -> float:
     return s.points * len(item.premises) if isinstance(item, MatchingItem) else s.points
 
 
-def build_exam(spec: ExamSpec, bank: Bank, generator: ItemGenerator | None = None,
-               pool: list[Topic] | None = None) -> Exam:
+def build_exam(
+    spec: ExamSpec, bank: Bank, generator: ItemGenerator | None = None, pool: list[Topic] | None = None
+) -> Exam:
     """All variants of the exam, reproducible from spec.seed; `pool` overrides the spec's topic filters."""
     if not spec.sections:
         raise QuizgenError("the exam has no sections")
@@ -204,9 +217,15 @@ def exam_json(exam: Exam, files: list[str]) -> dict:
         "bank": {"source": exam.bank_source, "content_hash": exam.bank_hash},
         "spec": exam.spec.as_dict(),
         "variants": [
-            {"code": v.code, "total_points": v.total_points, "questions": [
-                {"number": q.number, "points": q.points, "section": s.spec.heading, **q.item.to_json()}
-                for s in v.sections for q in s.questions]}
+            {
+                "code": v.code,
+                "total_points": v.total_points,
+                "questions": [
+                    {"number": q.number, "points": q.points, "section": s.spec.heading, **q.item.to_json()}
+                    for s in v.sections
+                    for q in s.questions
+                ],
+            }
             for v in exam.variants
         ],
         "files": files,

@@ -169,8 +169,14 @@ class MCQItem(Item):
     type = "mcq"
 
     def content(self) -> dict:
-        return {"direction": self.direction, "stem": self.stem, "options": list(self.options),
-                "option_topics": list(self.option_topics), "answer": self.answer, "difficulty": self.difficulty}
+        return {
+            "direction": self.direction,
+            "stem": self.stem,
+            "options": list(self.options),
+            "option_topics": list(self.option_topics),
+            "answer": self.answer,
+            "difficulty": self.difficulty,
+        }
 
 
 @dataclass(frozen=True)
@@ -200,9 +206,13 @@ class MatchingItem(Item):
     type = "matching"
 
     def content(self) -> dict:
-        return {"premises": list(self.premises), "premise_topics": list(self.premise_topics),
-                "responses": list(self.responses), "response_topics": list(self.response_topics),
-                "answer": list(self.answer)}
+        return {
+            "premises": list(self.premises),
+            "premise_topics": list(self.premise_topics),
+            "responses": list(self.responses),
+            "response_topics": list(self.response_topics),
+            "answer": list(self.answer),
+        }
 
 
 @dataclass(frozen=True)

@@ -35,18 +35,23 @@ def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
         try:
             old = json.loads(previous.read_text(encoding="utf-8"))
             old_files = [f for f in old.get("files", []) if isinstance(f, str)]
-            same = (old.get("spec") == json.loads(json.dumps(exam.spec.as_dict()))
-                    and old.get("bank", {}).get("content_hash") == exam.bank_hash)
+            same = (
+                old.get("spec") == json.loads(json.dumps(exam.spec.as_dict()))
+                and old.get("bank", {}).get("content_hash") == exam.bank_hash
+            )
         except (ValueError, AttributeError):
             same = False
         if same or force:
             return old_files
-        raise QuizgenError(f"{out} holds a different exam (exam.json differs); choose another --out or pass "
-                           "--force to replace it")
+        raise QuizgenError(
+            f"{out} holds a different exam (exam.json differs); choose another --out or pass --force to replace it"
+        )
     others = [p.name for p in out.iterdir() if not p.name.startswith(".")]
     if others and not force:
-        raise QuizgenError(f"{out} is not empty ({len(others)} file(s), e.g. {sorted(others)[0]}); choose an empty "
-                           "--out or pass --force")
+        raise QuizgenError(
+            f"{out} is not empty ({len(others)} file(s), e.g. {sorted(others)[0]}); choose an empty "
+            "--out or pass --force"
+        )
     return old_files
 
 
@@ -64,8 +69,9 @@ def write_files(out: Path, files: dict[str, bytes], exam: Exam, old_files: list[
         if Path(stale).name == stale and path.is_file():
             os.unlink(path)
     listing = names + ["exam.json"]
-    write_atomic(out / "exam.json", (json.dumps(exam_json(exam, listing), ensure_ascii=False, indent=2) + "\n")
-                 .encode("utf-8"))
+    write_atomic(
+        out / "exam.json", (json.dumps(exam_json(exam, listing), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    )
     return listing
 
 

@@ -76,8 +76,10 @@ class Report:
             "chance": round(chance, 4),
             "solvers": {s: round(self.solver_hits[s] / n, 4) for s in SOLVERS},
             "distractor_similarity_ratio": round(
-                float(np.mean(self.distractor_sim)) / max(float(np.mean(self.sibling_sim)), 1e-9), 2)
-            if self.distractor_sim else None,
+                float(np.mean(self.distractor_sim)) / max(float(np.mean(self.sibling_sim)), 1e-9), 2
+            )
+            if self.distractor_sim
+            else None,
             "truefalse_true_share": round(self.true_answers / max(self.counts["truefalse"], 1), 4),
             "coverage_failures": [list(f) for f in self.coverage_failures],
             "ok": self.ok,
@@ -141,7 +143,8 @@ class Checker:
                 report.flag("named_in_stem", item)
         if len({o.casefold() for o in item.options}) < k or any(
             self.ix.names_clash(a, b) or self.ix.overlapping(a, b)
-            for i, a in enumerate(options) for b in options[i + 1:]
+            for i, a in enumerate(options)
+            for b in options[i + 1 :]
         ):
             report.flag("duplicate_options", item)
         overlaps = self.bank.overlap_map.get(key.name.casefold(), frozenset())
@@ -194,7 +197,7 @@ class Checker:
         premises = [self.bank.topic(n) for n in item.premise_topics]
         topics = [self.bank.topic(n) for n in item.response_topics]
         for i, a in enumerate(topics):
-            for b in topics[i + 1:]:
+            for b in topics[i + 1 :]:
                 if self.ix.overlapping(a, b) or self.ix.names_clash(a, b):
                     report.flag("ambiguities", item)
         for text, owner in zip(item.responses, topics):
@@ -229,8 +232,10 @@ def format_report(r: dict) -> str:
         example = f"   e.g. {r['examples'][rule]}" if n else ""
         lines.append(f"  {rule:<22}{n:>6}{example}")
     lines.append(f"key position counts: {r['key_position']}  chi-square p = {r['key_position_p']:.3f}")
-    lines.append(f"key is the unique longest option: {r['key_unique_longest']:.1%}; "
-                 f"unique shortest: {r['key_unique_shortest']:.1%}  (chance {r['chance']:.1%})")
+    lines.append(
+        f"key is the unique longest option: {r['key_unique_longest']:.1%}; "
+        f"unique shortest: {r['key_unique_shortest']:.1%}  (chance {r['chance']:.1%})"
+    )
     lines.append("surface solvers (accuracy, chance {:.1%}):".format(r["chance"]))
     for s, acc in r["solvers"].items():
         lines.append(f"  {s:<22}{acc:>7.1%}")

@@ -37,8 +37,15 @@ class SectionSpec:
 
     @property
     def heading(self) -> str:
-        return self.title or {"mcq": "Multiple choice", "cloze": "Fill in the blanks", "matching": "Matching",
-                              "truefalse": "True or false"}[self.type]
+        return (
+            self.title
+            or {
+                "mcq": "Multiple choice",
+                "cloze": "Fill in the blanks",
+                "matching": "Matching",
+                "truefalse": "True or false",
+            }[self.type]
+        )
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,21 @@ class ExamSpec:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def as_dict(self) -> dict:
-        out = {k: getattr(self, k) for k in ("title", "course", "date", "instructions", "bank", "seed", "variants",
-                                             "different_topics", "paper", "font_size")}
+        out = {
+            k: getattr(self, k)
+            for k in (
+                "title",
+                "course",
+                "date",
+                "instructions",
+                "bank",
+                "seed",
+                "variants",
+                "different_topics",
+                "paper",
+                "font_size",
+            )
+        }
         out.update(categories=list(self.categories), include=list(self.include), exclude=list(self.exclude))
         out["sections"] = [dict(vars(s)) for s in self.sections]
         return out
@@ -86,14 +106,45 @@ SAMPLE = ExamSpec(
     source="<built-in sample>",
 )
 
-EXAM_KEYS = {"title": str, "course": str, "date": str, "instructions": str, "bank": str, "categories": list,
-             "include": list, "exclude": list, "seed": int, "variants": int, "different_topics": bool,
-             "paper": PAPERS, "font_size": float, "sections": "sections"}
-SECTION_KEYS = {"type": ITEM_TYPES, "title": str, "count": int, "sets": int, "points": float,
-                "direction": DIRECTIONS, "mode": MODES, "k": int, "difficulty": DIFFICULTIES, "word_bank": bool,
-                "size": int, "shuffle": "shuffle"}
-RANGES = {"variants": (1, 26 * 27), "count": (1, 500), "sets": (1, 50), "k": (3, 6), "size": (2, 12),
-          "font_size": (7, 16), "points": (0, 1000)}
+EXAM_KEYS = {
+    "title": str,
+    "course": str,
+    "date": str,
+    "instructions": str,
+    "bank": str,
+    "categories": list,
+    "include": list,
+    "exclude": list,
+    "seed": int,
+    "variants": int,
+    "different_topics": bool,
+    "paper": PAPERS,
+    "font_size": float,
+    "sections": "sections",
+}
+SECTION_KEYS = {
+    "type": ITEM_TYPES,
+    "title": str,
+    "count": int,
+    "sets": int,
+    "points": float,
+    "direction": DIRECTIONS,
+    "mode": MODES,
+    "k": int,
+    "difficulty": DIFFICULTIES,
+    "word_bank": bool,
+    "size": int,
+    "shuffle": "shuffle",
+}
+RANGES = {
+    "variants": (1, 26 * 27),
+    "count": (1, 500),
+    "sets": (1, 50),
+    "k": (3, 6),
+    "size": (2, 12),
+    "font_size": (7, 16),
+    "points": (0, 1000),
+}
 
 
 class _Reader:
@@ -193,8 +244,9 @@ def load_spec(path: str | os.PathLike) -> ExamSpec:
     if "sections" not in fields:
         r.err(root, "the spec has no 'sections:'; add at least one section (type, count, points)")
     if "bank" in values:
-        values["bank"] = str((p.parent / values["bank"]).resolve()) if not os.path.isabs(values["bank"]) \
-            else values["bank"]
+        values["bank"] = (
+            str((p.parent / values["bank"]).resolve()) if not os.path.isabs(values["bank"]) else values["bank"]
+        )
     if r.diags:
         raise BankError(r.diags)
     return ExamSpec(**values, sections=tuple(sections), source=display)

@@ -59,8 +59,10 @@ def built(tmp_path_factory):
 def test_files_written(built):
     _, out = built
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["exam.json", "key.csv", "print-all.pdf"] + [f"{kind}-{c}.pdf" for c in "ABC"
-                                                                        for kind in ("exam", "key", "teacher")])
+    assert names == sorted(
+        ["exam.json", "key.csv", "print-all.pdf"]
+        + [f"{kind}-{c}.pdf" for c in "ABC" for kind in ("exam", "key", "teacher")]
+    )
     data = json.loads((out / "exam.json").read_text())
     assert sorted(data["files"]) == names
     assert data["seed"] == 11 and data["bank"]["content_hash"] and data["quizgen_version"]
@@ -84,8 +86,8 @@ def test_json_csv_and_pdf_keys_agree(built):
                 assert row["answer"] == ("T" if q["answer"] else "F")
             elif q["type"] == "matching":
                 assert row["answer"] == "".join(letters[a] for a in q["answer"])
-                for i, a in enumerate(q["answer"]):
-                    assert f"→ {letters[a]}" in key_text
+                for premise, a in zip(q["premises"], q["answer"]):
+                    assert f"{premise} → {letters[a]}" in " ".join(key_text.split())
             else:
                 assert row["answer"] == " | ".join(a[0] for a in q["answer"])
 

@@ -81,16 +81,23 @@ def test_curated_overlaps_are_never_distractors(gen, bank):
 
 
 def test_exclusion_rules_each_case():
-    b = make_bank({
-        "G": [
-            ("Flash Kernel", "Flash Kernel fuses attention into one pass over tiles of the sequence in fast memory."),
-            ("Flash Kernel 2", "A second version that improves work partitioning across warps on newer chips."),
-            ("Tile Cache", "Stores recently used tiles so that repeated reads of the sequence are served quickly."),
-            ("Warp Scheduler", "Chooses which group of threads runs next; see Tile Cache for the memory side."),
-            ("Fused Pass", "Fuses attention into one pass over tiles of the sequence kept in fast on-chip memory."),
-            ("Block Sparse", "Skips blocks of the attention matrix known to be zero, saving compute and memory."),
-            ("Kernel Timer", "Measures how long each launched kernel runs to find slow stages of a program."),
-        ]}, overlaps=[("Flash Kernel", "Block Sparse")])
+    b = make_bank(
+        {
+            "G": [
+                (
+                    "Flash Kernel",
+                    "Flash Kernel fuses attention into one pass over tiles of the sequence in fast memory.",
+                ),
+                ("Flash Kernel 2", "A second version that improves work partitioning across warps on newer chips."),
+                ("Tile Cache", "Stores recently used tiles so that repeated reads of the sequence are served quickly."),
+                ("Warp Scheduler", "Chooses which group of threads runs next; see Tile Cache for the memory side."),
+                ("Fused Pass", "Fuses attention into one pass over tiles of the sequence kept in fast on-chip memory."),
+                ("Block Sparse", "Skips blocks of the attention matrix known to be zero, saving compute and memory."),
+                ("Kernel Timer", "Measures how long each launched kernel runs to find slow stages of a program."),
+            ]
+        },
+        overlaps=[("Flash Kernel", "Block Sparse")],
+    )
     ix = ItemGenerator(b).index
     key = b.topic("Flash Kernel")
     reasons = {t.name: ix.unsafe(key, t, stem="") for t in b.topics}
@@ -120,8 +127,9 @@ def test_difficulty_bands_order_by_similarity(gen, bank):
     for difficulty in ("easy", "hard"):
         sims = []
         for t in bank.topics[:120]:
-            item = gen.item("mcq", t, random.Random(5), ItemOptions(direction="definition-to-term",
-                                                                      difficulty=difficulty))
+            item = gen.item(
+                "mcq", t, random.Random(5), ItemOptions(direction="definition-to-term", difficulty=difficulty)
+            )
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
             sims.extend(ix.similarity(t, wrong).tolist())
         means[difficulty] = sum(sims) / len(sims)

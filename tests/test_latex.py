@@ -16,14 +16,23 @@ from quizgen.render import compile as tex
 from quizgen.render.latex import exam_tex, latex_text
 from quizgen.spec import ExamSpec, SectionSpec
 
-needs_tex = pytest.mark.skipif(shutil.which("pdflatex") is None and not __import__("os").environ.get("CI"),
-                               reason="TeX Live not installed (CI installs it and never skips)")
+needs_tex = pytest.mark.skipif(
+    shutil.which("pdflatex") is None and not __import__("os").environ.get("CI"),
+    reason="TeX Live not installed (CI installs it and never skips)",
+)
 
 
 def test_every_special_character_is_escaped():
     out = latex_text("a & b % c $ d # e _ f { g } h ~ i ^ j \\ k")
-    for raw, escaped in (("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), ("{", r"\{"),
-                         ("}", r"\}")):
+    for raw, escaped in (
+        ("&", r"\&"),
+        ("%", r"\%"),
+        ("$", r"\$"),
+        ("#", r"\#"),
+        ("_", r"\_"),
+        ("{", r"\{"),
+        ("}", r"\}"),
+    ):
         assert escaped in out, raw
     assert r"\textasciitilde{}" in out and r"\textbackslash{}" in out and r"\^{}" in out
 
@@ -48,9 +57,18 @@ def test_commands_in_plain_text_are_text():
 
 @pytest.fixture(scope="module")
 def small_exam():
-    spec = ExamSpec(title="LaTeX & friends: 100% #1", course="Math_{x}", seed=3, variants=2,
-                    sections=(SectionSpec("mcq", count=3), SectionSpec("cloze", count=2, mode="term"),
-                              SectionSpec("matching", count=1, size=4), SectionSpec("truefalse", count=2)))
+    spec = ExamSpec(
+        title="LaTeX & friends: 100% #1",
+        course="Math_{x}",
+        seed=3,
+        variants=2,
+        sections=(
+            SectionSpec("mcq", count=3),
+            SectionSpec("cloze", count=2, mode="term"),
+            SectionSpec("matching", count=1, size=4),
+            SectionSpec("truefalse", count=2),
+        ),
+    )
     return build_exam(spec, load_bank())
 
 
@@ -64,13 +82,23 @@ def test_template_renders_escaped_title(small_exam):
 def test_latex_build_compiles_and_splits(runner, tmp_path, small_exam):
     out = tmp_path / "o"
     spec = tmp_path / "s.yaml"
-    spec.write_text("title: LaTeX & friends\nseed: 3\nvariants: 2\nsections:\n  - type: mcq\n    count: 3\n"
-                    "  - type: matching\n    sets: 1\n    size: 4\n  - type: truefalse\n    count: 2\n")
+    spec.write_text(
+        "title: LaTeX & friends\nseed: 3\nvariants: 2\nsections:\n  - type: mcq\n    count: 3\n"
+        "  - type: matching\n    sets: 1\n    size: 4\n  - type: truefalse\n    count: 2\n"
+    )
     result = runner.invoke(cli, ["build", str(spec), "--engine", "latex", "--out", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["exam-A.pdf", "exam-B.pdf", "exam.json", "exam.tex", "key-A.pdf", "key-B.pdf", "key.csv",
-                     "print-all.pdf"]
+    assert names == [
+        "exam-A.pdf",
+        "exam-B.pdf",
+        "exam.json",
+        "exam.tex",
+        "key-A.pdf",
+        "key-B.pdf",
+        "key.csv",
+        "print-all.pdf",
+    ]
     text = subprocess.run(["pdftotext", str(out / "exam-B.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Variant B" in text and "Page 1 of" in text and "\\(" not in text
     key = subprocess.run(["pdftotext", str(out / "key-A.pdf"), "-"], capture_output=True, text=True).stdout
@@ -89,10 +117,12 @@ def test_missing_tex_still_writes_the_source(runner, tmp_path, monkeypatch):
 def test_tex_failure_shows_the_log_not_a_traceback(runner, tmp_path):
     templates = tmp_path / "t"
     templates.mkdir()
-    (templates / "exam.tex").write_text("\\documentclass{article}\n\\begin{document}\n\\undefinedcommand\n"
-                                        "\\end{document}\n")
-    result = runner.invoke(cli, ["build", "--engine", "latex", "--templates", str(templates),
-                                 "--out", str(tmp_path / "o"), "--quiet"])
+    (templates / "exam.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\n\\undefinedcommand\n\\end{document}\n"
+    )
+    result = runner.invoke(
+        cli, ["build", "--engine", "latex", "--templates", str(templates), "--out", str(tmp_path / "o"), "--quiet"]
+    )
     assert result.exit_code == 1 and "LaTeX failed" in result.output and "Undefined control sequence" in result.output
     assert "Traceback" not in result.output
 

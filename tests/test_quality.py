@@ -49,9 +49,15 @@ def test_checker_catches_a_leak_and_an_overlap(bank):
     siblings = [t for t in bank.category(key.category).topics if t is not key]
     overlap = bank.topic("Sparse Mixture-of-Experts (MoE) Layer")
     others = [t for t in siblings if t is not overlap][:2]
-    bad = MCQItem(key.name, key.category, direction="definition-to-term", stem=key.definition,
-                  options=(key.name, overlap.name, *(t.name for t in others)),
-                  option_topics=(key.name, overlap.name, *(t.name for t in others)), answer=0)
+    bad = MCQItem(
+        key.name,
+        key.category,
+        direction="definition-to-term",
+        stem=key.definition,
+        options=(key.name, overlap.name, *(t.name for t in others)),
+        option_topics=(key.name, overlap.name, *(t.name for t in others)),
+        answer=0,
+    )
     report = Report()
     Checker(bank)._check_mcq(bad, report)
     assert report.rules["leaks"] == 1 and report.rules["overlap_distractors"] == 1
@@ -63,9 +69,14 @@ def test_stress_every_topic_every_type(bank, seed):
     """Every topic x every item type (both MCQ directions, both cloze modes), asserting the hard rules."""
     checker = Checker(bank)
     report = Report()
-    variants = [("mcq", ItemOptions(direction="definition-to-term")), ("mcq", ItemOptions(direction="term-to-definition")),
-                ("cloze", ItemOptions(mode="term", word_bank=True)), ("cloze", ItemOptions(mode="keyphrase")),
-                ("matching", ItemOptions()), ("truefalse", ItemOptions())]
+    variants = [
+        ("mcq", ItemOptions(direction="definition-to-term")),
+        ("mcq", ItemOptions(direction="term-to-definition")),
+        ("cloze", ItemOptions(mode="term", word_bank=True)),
+        ("cloze", ItemOptions(mode="keyphrase")),
+        ("matching", ItemOptions()),
+        ("truefalse", ItemOptions()),
+    ]
     rng = random.Random(seed)
     for topic in bank.topics:
         for item_type, options in variants:
@@ -74,8 +85,10 @@ def test_stress_every_topic_every_type(bank, seed):
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 
-words = st.sampled_from("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
-                        "november oscar papa quebec romeo sierra tango uniform victor whiskey xray".split())
+words = st.sampled_from(
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+    "november oscar papa quebec romeo sierra tango uniform victor whiskey xray".split()
+)
 
 
 @st.composite

@@ -50,17 +50,23 @@ def test_good_spec(tmp_path):
     assert (matching.count, matching.size) == (1, 4) and cloze.word_bank is True
 
 
-@pytest.mark.parametrize("change, expected", [
-    (("variants: 3", "variants: many"), "exam.yaml:6:11: error: 'variants' must be a whole number, not 'many'"),
-    (("variants: 3", "variants: 0"), "'variants' must be between 1 and 702, not 0"),
-    (("paper: letter", "paper: a5"), "exam.yaml:7:8: error: 'paper' must be one of a4, letter, not 'a5'"),
-    (("  - type: matching", "  - type: essay"), "'type' must be one of mcq, cloze, matching, truefalse, not 'essay'"),
-    (("    k: 5", "    k: 9"), "'k' must be between 3 and 6, not 9"),
-    (("    word_bank: yes", "    word_bank: maybe"), "'word_bank' must be true or false, not 'maybe'"),
-    (("seed: 7", "sede: 7"), "exam.yaml:5:1: error: unknown key 'sede' in the exam spec; did you mean 'seed'?"),
-    (("    points: 2", "    pionts: 2"), "unknown key 'pionts' in a section; did you mean 'points'?"),
-    (("title: Midterm", "title: [a, b]"), "exam.yaml:1:8: error: 'title' must be a single value"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("variants: 3", "variants: many"), "exam.yaml:6:11: error: 'variants' must be a whole number, not 'many'"),
+        (("variants: 3", "variants: 0"), "'variants' must be between 1 and 702, not 0"),
+        (("paper: letter", "paper: a5"), "exam.yaml:7:8: error: 'paper' must be one of a4, letter, not 'a5'"),
+        (
+            ("  - type: matching", "  - type: essay"),
+            "'type' must be one of mcq, cloze, matching, truefalse, not 'essay'",
+        ),
+        (("    k: 5", "    k: 9"), "'k' must be between 3 and 6, not 9"),
+        (("    word_bank: yes", "    word_bank: maybe"), "'word_bank' must be true or false, not 'maybe'"),
+        (("seed: 7", "sede: 7"), "exam.yaml:5:1: error: unknown key 'sede' in the exam spec; did you mean 'seed'?"),
+        (("    points: 2", "    pionts: 2"), "unknown key 'pionts' in a section; did you mean 'points'?"),
+        (("title: Midterm", "title: [a, b]"), "exam.yaml:1:8: error: 'title' must be a single value"),
+    ],
+)
 def test_spec_errors_are_located(tmp_path, change, expected):
     text = GOOD.replace(*change)
     assert text != GOOD

@@ -9,7 +9,9 @@ from quizgen.cli import cli
 
 def test_worksheet_has_answers_on_the_last_page(runner, tmp_path):
     out = tmp_path / "w"
-    result = runner.invoke(cli, ["worksheet", "--category", "Reinforcement learning", "--count", "6", "--out", str(out)])
+    result = runner.invoke(
+        cli, ["worksheet", "--category", "Reinforcement learning", "--count", "6", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     reader = PdfReader(str(out / "worksheet.pdf"))
     last = reader.pages[-1].extract_text()
@@ -20,8 +22,21 @@ def test_worksheet_has_answers_on_the_last_page(runner, tmp_path):
 
 def test_fillable_worksheet_has_form_fields(runner, tmp_path):
     out = tmp_path / "w"
-    result = runner.invoke(cli, ["worksheet", "--topics", "PagedAttention,FlashAttention,Grouped-Query Attention (GQA)",
-                                 "--types", "mcq,cloze", "--count", "3", "--fillable", "--out", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "worksheet",
+            "--topics",
+            "PagedAttention,FlashAttention,Grouped-Query Attention (GQA)",
+            "--types",
+            "mcq,cloze",
+            "--count",
+            "3",
+            "--fillable",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     fields = PdfReader(str(out / "worksheet.pdf")).get_fields()
     assert fields and any(name.startswith("q1") for name in fields)

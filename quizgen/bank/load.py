@@ -153,7 +153,7 @@ def _read_topic(node, category: str, display: str, diags: list[Diagnostic]) -> T
 
 
 def _math_errors(text: str) -> list[str]:
-    """Malformed \( … \) spans, or math outside the whitelist of commands both engines can typeset."""
+    r"""Malformed \( … \) spans, or math outside the whitelist of commands both engines can typeset."""
     problems = math_problems(text)
     if not problems:
         for seg in segments(text):

@@ -67,8 +67,14 @@ class ItemGenerator:
             return make_truefalse(self.index, topic, rng, options.difficulty)
         raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
 
-    def items(self, item_type: str, count: int, rng: random.Random, pool: list[Topic] | None = None,
-              options: ItemOptions = ItemOptions()) -> tuple[list[Item], list[tuple[Topic, str]]]:
+    def items(
+        self,
+        item_type: str,
+        count: int,
+        rng: random.Random,
+        pool: list[Topic] | None = None,
+        options: ItemOptions = ItemOptions(),
+    ) -> tuple[list[Item], list[tuple[Topic, str]]]:
         """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
         Returns the items and the topics that could not yield one, with the reason."""
         options.validate()
@@ -95,8 +101,9 @@ class ItemGenerator:
         return items, list(failed.values())
 
 
-def generate_items(bank: Bank, item_type: str, count: int = 10, seed: int = 0, category: str | None = None,
-                   **options) -> list[Item]:
+def generate_items(
+    bank: Bank, item_type: str, count: int = 10, seed: int = 0, category: str | None = None, **options
+) -> list[Item]:
     """Library entry point: `count` items of one type, reproducible from `seed`."""
     pool = None
     if category is not None:

@@ -66,8 +66,14 @@ class KeyphrasePicker:
         for m in _WORD.finditer(text):
             w = m.group()
             f = w.casefold()
-            if (len(w) < 5 or f in ENGLISH_STOP_WORDS or f in name_words or counts[f] > 1
-                    or any(s <= m.start() < e for s, e in spans) or any(c.isupper() for c in w)):  # proper nouns and acronyms are trivia
+            if (
+                len(w) < 5
+                or f in ENGLISH_STOP_WORDS
+                or f in name_words
+                or counts[f] > 1
+                or any(s <= m.start() < e for s, e in spans)
+                or any(c.isupper() for c in w)
+            ):  # proper nouns and acronyms are trivia
                 continue
             stem = f[:5]
             if any(nw.startswith(stem) for nw in name_words):
@@ -76,8 +82,15 @@ class KeyphrasePicker:
         return sorted(out, key=lambda c: (-self.idf.get(c[2].casefold(), 0), c[0]))
 
 
-def make_cloze(ix: DistractorIndex, picker: KeyphrasePicker, key: Topic, rng: random.Random, mode: str,
-               word_bank: bool = False, k: int = 4) -> ClozeItem:
+def make_cloze(
+    ix: DistractorIndex,
+    picker: KeyphrasePicker,
+    key: Topic,
+    rng: random.Random,
+    mode: str,
+    word_bank: bool = False,
+    k: int = 4,
+) -> ClozeItem:
     if mode == "term":
         # words of the term left standing ('a sparse representation is…') would hand over the answer
         text = mask_words(mask_topic(key.definition, key), name_words(key))
@@ -90,12 +103,15 @@ def make_cloze(ix: DistractorIndex, picker: KeyphrasePicker, key: Topic, rng: ra
             pick = ix.pick(key, k - 1, rng, "medium", stem=text)
             bank_words = tuple(sorted([key.name, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)
-        return ClozeItem(key.name, key.category, mode="term", text=text, answer=answer, word_bank=bank_words,
-                         notes=notes)
+        return ClozeItem(
+            key.name, key.category, mode="term", text=text, answer=answer, word_bank=bank_words, notes=notes
+        )
     cands = picker.candidates(key)
     if not cands:
-        raise GenerationError(f"'{key.name}' has no word that can be blanked (every content word repeats, "
-                              "is a stop word, sits in math or is part of the term)")
+        raise GenerationError(
+            f"'{key.name}' has no word that can be blanked (every content word repeats, "
+            "is a stop word, sits in math or is part of the term)"
+        )
     blanks = 2 if len(key.definition.split()) >= 25 and len(cands) >= 2 else 1
     top = cands[: max(blanks, 4)]
     chosen = sorted(rng.sample(top, blanks))
@@ -113,8 +129,9 @@ def make_cloze(ix: DistractorIndex, picker: KeyphrasePicker, key: Topic, rng: ra
     if word_bank:
         extras = _sibling_words(ix, picker, key, {w.casefold() for _, _, w in cands}, len(chosen) + 2, rng)
         bank_words = tuple(sorted([w for _, _, w in chosen] + extras, key=str.casefold))
-    return ClozeItem(key.name, key.category, mode="keyphrase", text=f"{key.name}: {body}", answer=answer,
-                     word_bank=bank_words)
+    return ClozeItem(
+        key.name, key.category, mode="keyphrase", text=f"{key.name}: {body}", answer=answer, word_bank=bank_words
+    )
 
 
 def _sibling_words(ix, picker, key, avoid: set[str], n: int, rng: random.Random) -> list[str]:

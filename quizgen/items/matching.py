@@ -47,16 +47,22 @@ def make_matching(ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 
             if len(chosen) == n + spare:
                 break
     if len(chosen) < n + spare:
-        raise GenerationError(f"group '{key.category}' cannot supply {n} terms and {spare} spare definition(s) "
-                              f"that do not overlap or name each other (found {len(chosen)})")
+        raise GenerationError(
+            f"group '{key.category}' cannot supply {n} terms and {spare} spare definition(s) "
+            f"that do not overlap or name each other (found {len(chosen)})"
+        )
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)
     rng.shuffle(responses)
     answer = tuple(responses.index(p) for p in premises)
     return MatchingItem(
-        key.name, key.category,
-        premises=tuple(p.name for p in premises), premise_topics=tuple(p.name for p in premises),
-        responses=tuple(_response(r, premises) for r in responses), response_topics=tuple(r.name for r in responses),
-        answer=answer, notes=tuple(f"matching widened to group '{c}'" for c in widened),
+        key.name,
+        key.category,
+        premises=tuple(p.name for p in premises),
+        premise_topics=tuple(p.name for p in premises),
+        responses=tuple(_response(r, premises) for r in responses),
+        response_topics=tuple(r.name for r in responses),
+        answer=answer,
+        notes=tuple(f"matching widened to group '{c}'" for c in widened),
     )

@@ -25,8 +25,9 @@ def statement(topic: Topic) -> str:
     return short_statement(mask_topic(topic.definition, topic))
 
 
-def make_mcq(ix: DistractorIndex, key: Topic, rng: random.Random, direction: str, k: int = 4,
-             difficulty: str = "medium") -> MCQItem:
+def make_mcq(
+    ix: DistractorIndex, key: Topic, rng: random.Random, direction: str, k: int = 4, difficulty: str = "medium"
+) -> MCQItem:
     # Words of the key's name left in the text are a cue a test-wise student would match; they are blanked
     # unless a wrong option shares them (then the cue points at several options, not at the key).
     if direction == "definition-to-term":
@@ -41,5 +42,14 @@ def make_mcq(ix: DistractorIndex, key: Topic, rng: random.Random, direction: str
         options, answer = place_key(key, pick.topics, rng)
         texts = tuple(mask_words(statement(t), name_words(key)) for t in options)
     notes = tuple(f"distractors widened to group '{c}'" for c in pick.widened)
-    return MCQItem(key.name, key.category, direction=direction, stem=stem, options=texts,
-                   option_topics=tuple(t.name for t in options), answer=answer, difficulty=difficulty, notes=notes)
+    return MCQItem(
+        key.name,
+        key.category,
+        direction=direction,
+        stem=stem,
+        options=texts,
+        option_topics=tuple(t.name for t in options),
+        answer=answer,
+        difficulty=difficulty,
+        notes=notes,
+    )

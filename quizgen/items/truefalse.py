@@ -20,5 +20,6 @@ def make_truefalse(ix: DistractorIndex, key: Topic, rng: random.Random, difficul
     pick = ix.pick(key, 1, rng, difficulty, stem=key.name)
     shown = pick.topics[0]
     notes = tuple(f"false statement widened to group '{c}'" for c in pick.widened)
-    return TrueFalseItem(key.name, key.category, statement=claim(key, shown), shown_topic=shown.name, answer=False,
-                         notes=notes)
+    return TrueFalseItem(
+        key.name, key.category, statement=claim(key, shown), shown_topic=shown.name, answer=False, notes=notes
+    )

@@ -15,9 +15,11 @@ from pathlib import Path
 from ..errors import QuizgenError
 
 TIMEOUT = 240  # seconds for the whole compile
-INSTALL_HINT = ("TeX Live is not installed, so no PDFs were compiled; the .tex source was written. "
-                "Install it (Debian/Ubuntu: sudo apt-get install texlive-latex-extra latexmk lmodern) "
-                "or use --engine reportlab.")
+INSTALL_HINT = (
+    "TeX Live is not installed, so no PDFs were compiled; the .tex source was written. "
+    "Install it (Debian/Ubuntu: sudo apt-get install texlive-latex-extra latexmk lmodern) "
+    "or use --engine reportlab."
+)
 
 
 class TexNotCompiled(QuizgenError):
@@ -41,8 +43,9 @@ def tex_available() -> bool:
 
 def safe_env() -> dict:
     env = dict(os.environ)
-    env.update(openin_any="p", openout_any="p", shell_escape="f", TEXMFOUTPUT="", SOURCE_DATE_EPOCH="0",
-               FORCE_SOURCE_DATE="1")
+    env.update(
+        openin_any="p", openout_any="p", shell_escape="f", TEXMFOUTPUT="", SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1"
+    )
     return env
 
 
@@ -55,24 +58,28 @@ def compile_tex(source: str, jobname: str) -> Compiled | None:
         (folder / f"{jobname}.tex").write_text(source, encoding="utf-8")
         flags = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
         if shutil.which("latexmk"):
-            commands = [["latexmk", "-pdf", "-quiet", *[f"-pdflatex=pdflatex {' '.join(flags)} %O %S"],
-                         f"{jobname}.tex"]]
+            commands = [
+                ["latexmk", "-pdf", "-quiet", *[f"-pdflatex=pdflatex {' '.join(flags)} %O %S"], f"{jobname}.tex"]
+            ]
         else:
             commands = [["pdflatex", *flags, f"{jobname}.tex"]] * 2
         for cmd in commands:
             try:
-                run = subprocess.run(cmd, cwd=folder, env=safe_env(), stdin=subprocess.DEVNULL,
-                                     capture_output=True, timeout=TIMEOUT)
+                run = subprocess.run(
+                    cmd, cwd=folder, env=safe_env(), stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT
+                )
             except subprocess.TimeoutExpired:
-                raise QuizgenError(f"LaTeX did not finish within {TIMEOUT} s; the document may be too large "
-                                   "or the template loops") from None
+                raise QuizgenError(
+                    f"LaTeX did not finish within {TIMEOUT} s; the document may be too large or the template loops"
+                ) from None
             log_path = folder / f"{jobname}.log"
             log = log_path.read_text(encoding="latin-1") if log_path.exists() else run.stdout.decode("latin-1")
             if run.returncode != 0 or not (folder / f"{jobname}.pdf").exists():
                 raise QuizgenError("LaTeX failed:\n" + relevant_log_lines(log))
         aux = folder / f"{jobname}.aux"
-        return Compiled((folder / f"{jobname}.pdf").read_bytes(),
-                        aux.read_text(encoding="latin-1") if aux.exists() else "", log)
+        return Compiled(
+            (folder / f"{jobname}.pdf").read_bytes(), aux.read_text(encoding="latin-1") if aux.exists() else "", log
+        )
 
 
 def relevant_log_lines(log: str, context: int = 3) -> str:
@@ -81,29 +88,33 @@ def relevant_log_lines(log: str, context: int = 3) -> str:
     picked = []
     for i, line in enumerate(lines):
         if line.startswith("!") or re.match(r"^[^:\s]+\.tex:\d+:", line):
-            picked.extend(lines[i:i + context + 1])
+            picked.extend(lines[i : i + context + 1])
             picked.append("…")
     return "\n".join(picked[:40]) or "\n".join(lines[-15:])
 
 
-def split_parts(pdf: bytes, aux: str, names: list[str]) -> dict[str, bytes]:
-    """Cut the combined PDF where each part began (recorded by the template in the .aux file)."""
-    from pypdf import PdfReader, PdfWriter
-
+def part_ranges(page_count: int, aux: str, names: list[str]) -> dict[str, range]:
+    """Where each part of the combined PDF lies (its start was recorded by the template in the .aux file)."""
     starts = {m.group(1): int(m.group(2)) for m in re.finditer(r"\\quizgenpart\{([^}]*)\}\{(\d+)\}", aux)}
     missing = [n for n in names if n not in starts]
     if missing:
-        raise QuizgenError(f"the LaTeX template did not mark the start of part '{missing[0]}'; keep "
-                           r"\startpart in the template")
-    reader = PdfReader(io.BytesIO(pdf))
+        raise QuizgenError(
+            f"the LaTeX template did not mark the start of part '{missing[0]}'; keep "
+            r"\startpart in the template"
+        )
     order = sorted(names, key=lambda n: starts[n])
-    bounds = [starts[n] for n in order] + [len(reader.pages)]
-    out = {}
-    for name, start, end in zip(order, bounds, bounds[1:]):
-        writer = PdfWriter()
-        for page in reader.pages[start:end]:
-            writer.add_page(page)
-        buf = io.BytesIO()
-        writer.write(buf)
-        out[name] = buf.getvalue()
-    return out
+    bounds = [starts[n] for n in order] + [page_count]
+    return {name: range(a, b) for name, a, b in zip(order, bounds, bounds[1:])}
+
+
+def extract_pages(reader, ranges: list[range]) -> bytes:
+    """A new PDF of the given page ranges of an already-parsed PDF, in order."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for r in ranges:
+        for i in r:
+            writer.add_page(reader.pages[i])
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()

@@ -3,7 +3,7 @@ laid out by the editable template in templates/, all parts in one document compi
 
 from __future__ import annotations
 
-import re
+import io
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -21,10 +21,22 @@ from ..text.mask import BLANK
 from ..text.math import segments
 from . import compile as tex
 
-_UNICODE = {**{v: k for k, v in GREEK.items()},
-            **{v: k for k, v in SYMBOLS.items() if len(v) == 1 and ord(v) > 127 and k.isalpha()}}
-_TEXT_ONLY = {"–": "--", "—": "---", "…": r"\ldots{}", "×": r"\texttimes{}", "·": r"\textperiodcentered{}",
-              "−": "-", "\u00a0": "~", "\u2009": r"\,", "\u2002": r"\enskip{}", "\u2003": r"\quad{}"}
+_UNICODE = {
+    **{v: k for k, v in GREEK.items()},
+    **{v: k for k, v in SYMBOLS.items() if len(v) == 1 and ord(v) > 127 and k.isalpha()},
+}
+_TEXT_ONLY = {
+    "–": "--",
+    "—": "---",
+    "…": r"\ldots{}",
+    "×": r"\texttimes{}",
+    "·": r"\textperiodcentered{}",
+    "−": "-",
+    "\u00a0": "~",
+    "\u2009": r"\,",
+    "\u2002": r"\enskip{}",
+    "\u2003": r"\quad{}",
+}
 
 
 def _unicode_to_latex(text: str, in_math: bool) -> str:
@@ -68,10 +80,13 @@ def _points(p: float) -> str:
 
 def question_latex(q: Question, answers: bool) -> str:
     item = q.item
-    lines = [r"\begin{question}{%d}{%s}" % (q.number, _points(q.points))]
+    lines = [rf"\begin{{question}}{{{q.number}}}{{{_points(q.points)}}}"]
     if isinstance(item, MCQItem):
-        stem = latex_text(item.stem) if item.direction == "definition-to-term" else \
-            _unicode_to_latex(escape_latex(item.stem), False)
+        stem = (
+            latex_text(item.stem)
+            if item.direction == "definition-to-term"
+            else _unicode_to_latex(escape_latex(item.stem), False)
+        )
         lines.append(stem)
         lines.append(r"\begin{enumerate}[label={}, leftmargin=2.2em, itemsep=1pt, topsep=2pt]")
         for i, option in enumerate(item.options):
@@ -112,8 +127,10 @@ def variant_body(variant: Variant, answers: bool) -> str:
     out = []
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
-        out.append(rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
-                   rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}")
+        out.append(
+            rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
+            rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}"
+        )
         out += [question_latex(q, answers) for q in section.questions]
     return "\n\n".join(out)
 
@@ -124,17 +141,25 @@ def answer_latex(item: Item) -> str:
     if isinstance(item, ClozeItem):
         return "; ".join(r"\textbf{" + latex_text(a[0]) + "}" for a in item.answer)
     if isinstance(item, MatchingItem):
-        return r"\newline ".join(rf"{i + 1}.~{latex_text(p)} $\to$ \textbf{{{LETTERS[a]}}}"
-                                 for i, (p, a) in enumerate(zip(item.premises, item.answer)))
+        return r"\newline ".join(
+            rf"{i + 1}.~{latex_text(p)} $\to$ \textbf{{{LETTERS[a]}}}"
+            for i, (p, a) in enumerate(zip(item.premises, item.answer))
+        )
     if isinstance(item, TrueFalseItem):
-        return r"\textbf{True}" if item.answer else \
-            rf"\textbf{{False}} --- the definition shown is that of {latex_text(item.shown_topic)}"
+        return (
+            r"\textbf{True}"
+            if item.answer
+            else rf"\textbf{{False}} --- the definition shown is that of {latex_text(item.shown_topic)}"
+        )
     raise TypeError(item)
 
 
 def key_body(exam: Exam, variant: Variant) -> str:
-    rows = [r"\begin{longtable}{@{}r p{0.74\linewidth} r@{}}", r"\textbf{\#} & \textbf{Answer} & \textbf{Points}\\",
-            r"\hline\endhead"]
+    rows = [
+        r"\begin{longtable}{@{}r p{0.74\linewidth} r@{}}",
+        r"\textbf{\#} & \textbf{Answer} & \textbf{Points}\\",
+        r"\hline\endhead",
+    ]
     for q in variant.questions:
         rows.append(rf"{q.number} & {answer_latex(q.item)} & {_points(q.points)}\\[2pt]")
     rows.append(r"\end{longtable}")
@@ -145,12 +170,13 @@ def master_key_body(exam: Exam, per_table: int = 12) -> str:
     out = [r"\textbf{\large Master key: all variants}\par\medskip"]
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
-        chunk = exam.variants[start:start + per_table]
+        chunk = exam.variants[start : start + per_table]
         out.append(r"\begin{longtable}{|r|" + "c|" * len(chunk) + "}")
         out.append(r"\hline \# & " + " & ".join(v.code for v in chunk) + r"\\ \hline\endhead")
         for i in range(n):
-            cells = [latex_text(answer_letters(v.questions[i].item)[:14]) if i < len(v.questions) else ""
-                     for v in chunk]
+            cells = [
+                latex_text(answer_letters(v.questions[i].item)[:14]) if i < len(v.questions) else "" for v in chunk
+            ]
             out.append(f"{i + 1} & " + " & ".join(cells) + r"\\ \hline")
         out.append(r"\end{longtable}")
     return "\n".join(out)
@@ -162,10 +188,18 @@ def template_environment(templates: Path | None) -> jinja2.Environment:
     if not bundled.is_dir():  # a source checkout
         bundled = Path(__file__).resolve().parent.parent.parent / "templates"
     loaders.append(jinja2.FileSystemLoader(str(bundled)))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), block_start_string="<%", block_end_string="%>",
-                              variable_start_string="<<", variable_end_string=">>", comment_start_string="<#",
-                              comment_end_string="#>", autoescape=False, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        block_start_string="<%",
+        block_end_string="%>",
+        variable_start_string="<<",
+        variable_end_string=">>",
+        comment_start_string="<#",
+        comment_end_string="#>",
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 def parts_of(exam: Exam, answers: str) -> list[dict]:
@@ -174,18 +208,53 @@ def parts_of(exam: Exam, answers: str) -> list[dict]:
     parts = []
     for v in exam.variants:
         summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
-        parts.append(dict(name=f"exam-{v.code}", variant=v.code, label="Exam", summary=summary, student_lines=True,
-                          instructions=bool(spec.instructions), body=variant_body(v, False)))
+        parts.append(
+            dict(
+                name=f"exam-{v.code}",
+                variant=v.code,
+                label="Exam",
+                summary=summary,
+                student_lines=True,
+                instructions=bool(spec.instructions),
+                body=variant_body(v, False),
+            )
+        )
         if answers == "inline":
-            parts.append(dict(name=f"teacher-{v.code}", variant=v.code, label="Teacher's copy (answers marked)",
-                              summary=summary, student_lines=False, instructions=bool(spec.instructions),
-                              body=variant_body(v, True)))
+            parts.append(
+                dict(
+                    name=f"teacher-{v.code}",
+                    variant=v.code,
+                    label="Teacher's copy (answers marked)",
+                    summary=summary,
+                    student_lines=False,
+                    instructions=bool(spec.instructions),
+                    body=variant_body(v, True),
+                )
+            )
         if answers in ("inline", "key"):
-            parts.append(dict(name=f"key-{v.code}", variant=v.code, label="Answer key", summary=summary,
-                              student_lines=False, instructions=False, body=key_body(exam, v)))
+            parts.append(
+                dict(
+                    name=f"key-{v.code}",
+                    variant=v.code,
+                    label="Answer key",
+                    summary=summary,
+                    student_lines=False,
+                    instructions=False,
+                    body=key_body(exam, v),
+                )
+            )
     if answers in ("inline", "key"):
-        parts.append(dict(name="master-key", variant="", label="Master key", summary="", student_lines=False,
-                          instructions=False, body=master_key_body(exam)))
+        parts.append(
+            dict(
+                name="master-key",
+                variant="",
+                label="Master key",
+                summary="",
+                student_lines=False,
+                instructions=False,
+                body=master_key_body(exam),
+            )
+        )
     return parts
 
 
@@ -196,20 +265,24 @@ def exam_tex(exam: Exam, answers: str, templates: Path | None = None) -> tuple[s
     try:
         template = template_environment(templates).get_template("exam.tex")
         text = template.render(
-            title=latex_text(spec.title), meta=meta, instructions=latex_text(spec.instructions),
+            title=latex_text(spec.title),
+            meta=meta,
+            instructions=latex_text(spec.instructions),
             paper="a4" if spec.paper == "a4" else "letter",
-            base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)), parts=parts)
+            base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)),
+            parts=parts,
+        )
     except jinja2.TemplateError as e:
         where = f"{e.filename}:{e.lineno}: " if getattr(e, "lineno", None) else ""
         raise QuizgenError(f"{where}template error: {e.message}; fix the template") from None
     return text, [p["name"] for p in parts]
 
 
-def latex_files(exam: Exam, answers: str, templates: Path | None = None,
-                progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
+def latex_files(
+    exam: Exam, answers: str, templates: Path | None = None, progress: Callable[[str], None] = lambda _: None
+) -> dict[str, bytes]:
     """The combined .tex source and, when TeX Live is present, every PDF split from its single compile."""
     from ..exam import key_rows
-    from ..output import join_pdfs
 
     source, names = exam_tex(exam, answers, templates)
     files: dict[str, bytes] = {"exam.tex": source.encode("utf-8")}
@@ -221,14 +294,17 @@ def latex_files(exam: Exam, answers: str, templates: Path | None = None,
         raise tex.TexNotCompiled(e.message, files) from None
     if result is None:
         raise tex.TexNotCompiled(tex.INSTALL_HINT, files)
-    pieces = tex.split_parts(result.pdf, result.aux, names)
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(result.pdf))  # parsed once; every file is cut from it
+    ranges = tex.part_ranges(len(reader.pages), result.aux, names)
+    master = [ranges["master-key"]] if "master-key" in ranges else []
     for name in names:
         if name != "master-key":
-            extra = [pieces["master-key"]] if name.startswith("key-") and "master-key" in pieces else []
-            files[f"{name}.pdf"] = join_pdfs([pieces[name], *extra])
+            files[f"{name}.pdf"] = tex.extract_pages(
+                reader, [ranges[name], *(master if name.startswith("key-") else [])]
+            )
             progress(f"{name}.pdf")
-    files["print-all.pdf"] = join_pdfs([pieces[f"exam-{v.code}"] for v in exam.variants])
+    files["print-all.pdf"] = tex.extract_pages(reader, [ranges[f"exam-{v.code}"] for v in exam.variants])
     progress("print-all.pdf")
     return files
-
-

@@ -16,8 +16,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
@@ -32,13 +40,18 @@ rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
 def register_fonts() -> str:
     """Register the bundled DejaVu Sans family (Greek, dashes, accents, math symbols) once."""
     fonts = resources.files("quizgen.fonts")
-    faces = {"": "DejaVuSans", "-Bold": "DejaVuSans-Bold", "-Italic": "DejaVuSans-Oblique",
-             "-BoldItalic": "DejaVuSans-BoldOblique"}
+    faces = {
+        "": "DejaVuSans",
+        "-Bold": "DejaVuSans-Bold",
+        "-Italic": "DejaVuSans-Oblique",
+        "-BoldItalic": "DejaVuSans-BoldOblique",
+    }
     for suffix, file in faces.items():
         with resources.as_file(fonts.joinpath(f"{file}.ttf")) as path:
             pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
-    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold", italic=FAMILY + "-Italic",
-                                  boldItalic=FAMILY + "-BoldItalic")
+    pdfmetrics.registerFontFamily(
+        FAMILY, normal=FAMILY, bold=FAMILY + "-Bold", italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic"
+    )
     return FAMILY
 
 
@@ -51,10 +64,18 @@ class Styles:
         self.option = ParagraphStyle("option", parent=self.body, leftIndent=44, firstLineIndent=-26, spaceBefore=1)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=size * 0.85, leading=size * 1.1)
         self.cell = ParagraphStyle("cell", parent=self.body, leftIndent=12, firstLineIndent=-12)
-        self.title = ParagraphStyle("title", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.7,
-                                    leading=size * 2.1)
-        self.heading = ParagraphStyle("heading", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.15,
-                                      leading=size * 1.5, spaceBefore=8, spaceAfter=2)
+        self.title = ParagraphStyle(
+            "title", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.7, leading=size * 2.1
+        )
+        self.heading = ParagraphStyle(
+            "heading",
+            parent=self.body,
+            fontName=FAMILY + "-Bold",
+            fontSize=size * 1.15,
+            leading=size * 1.5,
+            spaceBefore=8,
+            spaceAfter=2,
+        )
 
 
 class _VariantMark(Flowable):
@@ -113,9 +134,19 @@ def _canvas_class(footer_title: str):
 
 def _document(story: list, title: str, paper: str, subject: str) -> bytes:
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4 if paper == "a4" else LETTER, leftMargin=18 * mm,
-                            rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm, title=title,
-                            author="quizgen", subject=subject, creator="quizgen", invariant=1)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4 if paper == "a4" else LETTER,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author="quizgen",
+        subject=subject,
+        creator="quizgen",
+        invariant=1,
+    )
     doc.build(story, canvasmaker=_canvas_class(title))
     return buf.getvalue()
 
@@ -134,8 +165,11 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
     head = f"<b>{q.number}.</b> <font size={st.small.fontSize}>({_points(q.points)})</font> "
     body: list = []
     if isinstance(item, MCQItem):
-        body.append(Paragraph(head + (escape(item.stem) if item.direction == "term-to-definition"
-                                      else rich(item.stem)), st.stem))
+        body.append(
+            Paragraph(
+                head + (escape(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem
+            )
+        )
         for i, option in enumerate(item.options):
             mark, text = BOX, rich(option)
             if answers and i == item.answer:
@@ -148,8 +182,11 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
             words = " · ".join(rich(w) for w in item.word_bank)
             body.append(Paragraph(f"<i>Word bank:</i> {words}", st.option))
     elif isinstance(item, MatchingItem):
-        body.append(Paragraph(head + "Write the letter of the matching definition in each box. "
-                              "One definition is not used.", st.stem))
+        body.append(
+            Paragraph(
+                head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem
+            )
+        )
         body.append(_matching_table(item, st, answers))
     elif isinstance(item, TrueFalseItem):
         term, _, definition = item.statement.partition(": ")
@@ -169,13 +206,19 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
         if i < len(item.premises):
             box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
             left = Paragraph(f"{box} {i + 1}. {escape(item.premises[i])}", st.cell)
-        right = Paragraph(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(
-            item.responses) else ""
+        right = Paragraph(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(item.responses) else ""
         rows.append([left, right])
     table = Table(rows, colWidths=["36%", "64%"])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -188,16 +231,20 @@ def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
     out = [_VariantMark(variant.code), Paragraph(escape(spec.title), st.title)]
     if meta:
         out.append(Paragraph(meta, st.body))
-    out.append(Paragraph(f"<b>{escape(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
-                         f"{_points(variant.total_points)} in total", st.body))
+    out.append(
+        Paragraph(
+            f"<b>{escape(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
+            f"{_points(variant.total_points)} in total",
+            st.body,
+        )
+    )
     out.append(Spacer(0, 6))
     return out
 
 
 def _student_lines(st: Styles) -> Table:
     line = "_" * 34
-    t = Table([[Paragraph(f"Name: {line}", st.body), Paragraph(f"ID: {line[:20]}", st.body)]],
-              colWidths=["60%", "40%"])
+    t = Table([[Paragraph(f"Name: {line}", st.body), Paragraph(f"ID: {line[:20]}", st.body)]], colWidths=["60%", "40%"])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
@@ -210,9 +257,12 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool) -> li
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
-        heading = Paragraph(f"{escape(section.spec.heading)} <font size={st.small.fontSize}>"
-                            f"({len(section.questions)} × {_points(section.questions[0].points)} = "
-                            f"{_points(pts)})</font>", st.heading)
+        heading = Paragraph(
+            f"{escape(section.spec.heading)} <font size={st.small.fontSize}>"
+            f"({len(section.questions)} × {_points(section.questions[0].points)} = "
+            f"{_points(pts)})</font>",
+            st.heading,
+        )
         for i, q in enumerate(section.questions):
             # never split a question across pages; the heading stays with its first question
             flowables = question_flowables(q, st, answers)
@@ -239,13 +289,17 @@ def answer_text(item: Item) -> str:
     if isinstance(item, ClozeItem):
         blanks = []
         for accepted in item.answer:
-            also = f" <font size=8>(also: {', '.join(escape(a) for a in accepted[1:4])})</font>" if len(
-                accepted) > 1 else ""
+            also = (
+                f" <font size=8>(also: {', '.join(escape(a) for a in accepted[1:4])})</font>"
+                if len(accepted) > 1
+                else ""
+            )
             blanks.append(f"<b>{escape(accepted[0])}</b>{also}")
         return "; ".join(blanks)
     if isinstance(item, MatchingItem):
-        return "<br/>".join(f"{i + 1}. {escape(p)} → <b>{LETTERS[a]}</b>"
-                            for i, (p, a) in enumerate(zip(item.premises, item.answer)))
+        return "<br/>".join(
+            f"{i + 1}. {escape(p)} → <b>{LETTERS[a]}</b>" for i, (p, a) in enumerate(zip(item.premises, item.answer))
+        )
     if isinstance(item, TrueFalseItem):
         if item.answer:
             return "<b>True</b>"
@@ -257,15 +311,26 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
     """Full answers for one variant, then the master key of every variant."""
     st = Styles(exam.spec.font_size)
     story = _header(exam, variant, st, "Answer key")
-    rows = [[Paragraph("<b>#</b>", st.body), Paragraph("<b>Answer</b>", st.body),
-             Paragraph("<b>Points</b>", st.body)]]
+    rows = [[Paragraph("<b>#</b>", st.body), Paragraph("<b>Answer</b>", st.body), Paragraph("<b>Points</b>", st.body)]]
     for q in variant.questions:
-        rows.append([Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body),
-                     Paragraph(_points(q.points), st.body)])
+        rows.append(
+            [
+                Paragraph(str(q.number), st.body),
+                Paragraph(answer_text(q.item), st.body),
+                Paragraph(_points(q.points), st.body),
+            ]
+        )
     table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")]),
+            ]
+        )
+    )
     story += [table, PageBreak()] + master_key(exam, st)
     return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
 
@@ -275,16 +340,24 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
     out = [_VariantMark(""), Paragraph("Master key: all variants", st.heading)]
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
-        chunk = exam.variants[start:start + per_table]
+        chunk = exam.variants[start : start + per_table]
         rows = [["#"] + [v.code for v in chunk]]
         for i in range(n):
-            rows.append([str(i + 1)] + [_short(answer_letters(v.questions[i].item)) if i < len(v.questions)
-                                        else "" for v in chunk])
+            rows.append(
+                [str(i + 1)]
+                + [_short(answer_letters(v.questions[i].item)) if i < len(v.questions) else "" for v in chunk]
+            )
         table = Table(rows, repeatRows=1)
-        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.small.fontSize),
-                                   ("FONT", (0, 0), (-1, 0), FAMILY + "-Bold", st.small.fontSize),
-                                   ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                                   ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FAMILY, st.small.fontSize),
+                    ("FONT", (0, 0), (-1, 0), FAMILY + "-Bold", st.small.fontSize),
+                    ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ]
+            )
+        )
         out += [table, Spacer(0, 8)]
     return out
 
@@ -320,22 +393,51 @@ class AnswerFields(Flowable):
         if isinstance(item, (MCQItem, TrueFalseItem)):
             labels = LETTERS[: len(item.options)] if isinstance(item, MCQItem) else ["True", "False"]
             for label in labels:
-                form.radio(name=f"q{n}", value=label, selected=False, x=x, y=0, size=box, buttonStyle="circle",
-                           borderWidth=0.8, relative=True, tooltip=f"Question {n}: {label}")
+                form.radio(
+                    name=f"q{n}",
+                    value=label,
+                    selected=False,
+                    x=x,
+                    y=0,
+                    size=box,
+                    buttonStyle="circle",
+                    borderWidth=0.8,
+                    relative=True,
+                    tooltip=f"Question {n}: {label}",
+                )
                 c.drawString(x + box + 3, base, label)
                 x += box + 6 + c.stringWidth(label, FAMILY, self.size * 0.9) + 12
         elif isinstance(item, MatchingItem):
             for i in range(len(item.premises)):
                 c.drawString(x, base, f"{i + 1}")
                 x += c.stringWidth(f"{i + 1}", FAMILY, self.size * 0.9) + 3
-                form.textfield(name=f"q{n}_{i + 1}", x=x, y=0, width=box * 1.6, height=box, relative=True,
-                               borderWidth=0.8, fontName="Helvetica", fontSize=self.size * 0.9, maxlen=1)
+                form.textfield(
+                    name=f"q{n}_{i + 1}",
+                    x=x,
+                    y=0,
+                    width=box * 1.6,
+                    height=box,
+                    relative=True,
+                    borderWidth=0.8,
+                    fontName="Helvetica",
+                    fontSize=self.size * 0.9,
+                    maxlen=1,
+                )
                 x += box * 1.6 + 10
         elif isinstance(item, ClozeItem):
             width = (self.width - x - 10) / max(len(item.answer), 1) - 8
             for i in range(len(item.answer)):
-                form.textfield(name=f"q{n}_{i + 1}", x=x, y=0, width=width, height=box, relative=True,
-                               borderWidth=0.8, fontName="Helvetica", fontSize=self.size * 0.9)
+                form.textfield(
+                    name=f"q{n}_{i + 1}",
+                    x=x,
+                    y=0,
+                    width=width,
+                    height=box,
+                    relative=True,
+                    borderWidth=0.8,
+                    fontName="Helvetica",
+                    fontSize=self.size * 0.9,
+                )
                 x += width + 8
 
 
@@ -356,7 +458,14 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     story += [PageBreak(), Paragraph("Answers", st.title), Spacer(0, 4)]
     rows = [[Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body)] for q in variant.questions]
     table = Table(rows, colWidths=["8%", "92%"])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")])]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")]),
+            ]
+        )
+    )
     story.append(table)
     return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet")

@@ -20,8 +20,9 @@ def item_as_text(number: int, item: Item) -> str:
         lines.append(_wrap(item.stem))
         for i, option in enumerate(item.options):
             mark = "  <- answer" if i == item.answer else ""
-            lines.append(textwrap.fill(f"{LETTERS[i]}) {option}{mark}", 100, initial_indent="   ",
-                                       subsequent_indent="      "))
+            lines.append(
+                textwrap.fill(f"{LETTERS[i]}) {option}{mark}", 100, initial_indent="   ", subsequent_indent="      ")
+            )
     elif isinstance(item, ClozeItem):
         lines.append(_wrap(item.text))
         if item.word_bank:
@@ -31,8 +32,9 @@ def item_as_text(number: int, item: Item) -> str:
         for i, premise in enumerate(item.premises):
             lines.append(f"   {i + 1}. {premise}")
         for j, response in enumerate(item.responses):
-            lines.append(textwrap.fill(f"{LETTERS[j]}) {response}", 100, initial_indent="   ",
-                                       subsequent_indent="      "))
+            lines.append(
+                textwrap.fill(f"{LETTERS[j]}) {response}", 100, initial_indent="   ", subsequent_indent="      ")
+            )
         lines.append("   Answer: " + ", ".join(f"{i + 1}{LETTERS[a]}" for i, a in enumerate(item.answer)))
     elif isinstance(item, TrueFalseItem):
         lines.append(_wrap(item.statement))

@@ -139,7 +139,7 @@ def contains_spelling(text: str, topic: Topic) -> bool:
 def sentences(text: str) -> list[str]:
     """Split into sentences without breaking math spans or abbreviations such as 'et al.'."""
     protected = text
-    for i, (start, end) in enumerate(reversed(math_spans(text))):
+    for start, end in reversed(math_spans(text)):
         protected = protected[:start] + protected[start:end].replace(".", "\x01") + protected[end:]
     for abbr in _ABBREVIATIONS:
         protected = protected.replace(abbr, abbr.replace(".", "\x01"))
