@@ -34,7 +34,7 @@ def test_every_special_character_is_escaped():
         ("}", r"\}"),
     ):
         assert escaped in out, raw
-    assert r"\textasciitilde{}" in out and r"\textbackslash{}" in out and r"\^{}" in out
+    assert r"\textasciitilde{}" in out and r"\textbackslash{}" in out and r"\textasciicircum{}" in out
 
 
 def test_unicode_and_math():
@@ -130,3 +130,41 @@ def test_tex_failure_shows_the_log_not_a_traceback(runner, tmp_path):
 def test_safe_environment():
     env = tex.safe_env()
     assert env["openin_any"] == "p" and env["openout_any"] == "p" and env["shell_escape"] == "f"
+
+
+SPECIAL_BANK = {
+    "s.yaml": """
+        category: Specials & co
+        topics:
+          - name: "Percent % and dollar $"
+            definition: "Costs 5% of $10 for #1 item_x with {braces}, tilde ~, caret ^ and backslash \\\\ — α-β test."
+          - name: "Under_score {T}"
+            definition: "Uses the ~ operator & the ^ sign; see \\\\( \\\\alpha^2 + \\\\beta_{i} \\\\) in café naïve ‘quotes’ 😀."
+          - name: "Hash #tag"
+            definition: "A value like \\\\( \\\\mathbb{E}[x] \\\\le 1 \\\\) with 100% certainty & no doubt at all."
+        """,
+}
+
+
+@needs_tex
+def test_special_characters_and_unicode_compile(runner, make_bank, tmp_path):
+    bank = make_bank(SPECIAL_BANK)
+    spec = tmp_path / "s.yaml"
+    spec.write_text(f"title: 'Specials: & % $ # _ {{ }} ~ ^ \\\\'\nbank: {bank}\nseed: 1\nsections:\n"
+                    "  - type: cloze\n    count: 3\n    mode: keyphrase\n")
+    out = tmp_path / "o"
+    result = runner.invoke(cli, ["build", str(spec), "--engine", "latex", "--out", str(out), "--answers", "inline"])
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", str(out / "teacher-A.pdf"), "-"], capture_output=True, text=True).stdout
+    for fragment in ("Percent % and dollar $", "Under_score {T}", "Hash #tag", "Specials: & % $ # _ { } ~ ^ \\\\",
+                     "caret ^", "café naïve"):
+        assert fragment in text, fragment
+
+
+@needs_tex
+def test_latex_rebuild_is_byte_identical(runner, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        assert runner.invoke(cli, ["build", "--engine", "latex", "--out", str(out), "--quiet"]).exit_code == 0
+    for p in first.iterdir():
+        assert (second / p.name).read_bytes() == p.read_bytes(), p.name

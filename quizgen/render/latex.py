@@ -54,6 +54,11 @@ def _unicode_to_latex(text: str, in_math: bool) -> str:
     return "".join(out)
 
 
+def _escape(text: str) -> str:
+    """PyLaTeX's escaping, with a caret that prints as '^' rather than an accent."""
+    return escape_latex(text).replace(r"\^{}", r"\textasciicircum{}")
+
+
 def latex_text(text: str, fills: list[str] | None = None) -> str:
     """Bank text for LaTeX: everything escaped, except validated math; blanks drawn at one width."""
     fills = list(fills or [])
@@ -69,7 +74,7 @@ def latex_text(text: str, fills: list[str] | None = None) -> str:
         for i, part in enumerate(parts):
             if i:
                 out.append(r"\filled{" + latex_text(fills.pop(0)) + "}" if fills else r"\blank{}")
-            out.append(_unicode_to_latex(escape_latex(part), False))
+            out.append(_unicode_to_latex(_escape(part), False))
     return "".join(out)
 
 
@@ -85,7 +90,7 @@ def question_latex(q: Question, answers: bool) -> str:
         stem = (
             latex_text(item.stem)
             if item.direction == "definition-to-term"
-            else _unicode_to_latex(escape_latex(item.stem), False)
+            else _unicode_to_latex(_escape(item.stem), False)
         )
         lines.append(stem)
         lines.append(r"\begin{enumerate}[label={}, leftmargin=2.2em, itemsep=1pt, topsep=2pt]")
