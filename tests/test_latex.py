@@ -150,14 +150,22 @@ SPECIAL_BANK = {
 def test_special_characters_and_unicode_compile(runner, make_bank, tmp_path):
     bank = make_bank(SPECIAL_BANK)
     spec = tmp_path / "s.yaml"
-    spec.write_text(f"title: 'Specials: & % $ # _ {{ }} ~ ^ \\\\'\nbank: {bank}\nseed: 1\nsections:\n"
-                    "  - type: cloze\n    count: 3\n    mode: keyphrase\n")
+    spec.write_text(
+        f"title: 'Specials: & % $ # _ {{ }} ~ ^ \\\\'\nbank: {bank}\nseed: 1\nsections:\n"
+        "  - type: cloze\n    count: 3\n    mode: keyphrase\n"
+    )
     out = tmp_path / "o"
     result = runner.invoke(cli, ["build", str(spec), "--engine", "latex", "--out", str(out), "--answers", "inline"])
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(out / "teacher-A.pdf"), "-"], capture_output=True, text=True).stdout
-    for fragment in ("Percent % and dollar $", "Under_score {T}", "Hash #tag", "Specials: & % $ # _ { } ~ ^ \\\\",
-                     "caret ^", "café naïve"):
+    for fragment in (
+        "Percent % and dollar $",
+        "Under_score {T}",
+        "Hash #tag",
+        "Specials: & % $ # _ { } ~ ^ \\\\",
+        "caret ^",
+        "café naïve",
+    ):
         assert fragment in text, fragment
 
 
