@@ -20,7 +20,12 @@ from .bank.organize import draft_categories
 from .bank.write import write_bank
 from .distractors import DIFFICULTIES
 from .errors import QuizgenError
-from .exam import build_exam
+from .bank.write import write_atomic
+from .exam import assign_variants, build_exam
+from .examfile import load_exam_json
+from .export import FORMATS as EXPORT_FORMATS
+from .export import ExportItem
+from .export import export as export_items
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
@@ -29,6 +34,7 @@ from .quality import Checker, format_report
 from .render.compile import TexNotCompiled
 from .render.latex import latex_files
 from .render.pdf import worksheet_pdf
+from .roster import fake_roster, read_roster
 from .render.text import items_as_text
 from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec
 from .text.slug import slugify
@@ -266,27 +272,32 @@ def check(bank, count, seed, fmt):
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/<title-slug>/)."
 )
 @click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of students (name, id, optional email): one named copy each, variants assigned in turn.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, quiet):
+def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, quiet):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
     exam = build_exam(spec, load_bank(spec.bank))
     out = out or Path("output") / slugify(spec.title, fallback="exam")
+    assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    if assignments and engine == "latex":
+        raise QuizgenError("named copies from a roster are made by the reportlab engine; drop --engine latex")
     old = check_out_dir(out, exam, force)
     show = not quiet and sys.stderr.isatty()
-    steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1
+    steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1 + len(assignments)
     with click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar:
         if engine == "reportlab":
-            files = reportlab_files(exam, answers, lambda _: bar.update(1))
+            files = reportlab_files(exam, answers, lambda _: bar.update(1), assignments)
         else:
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1))
             except TexNotCompiled as failed:
                 write_files(out, failed.files, exam, old)
                 raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
-    written = write_files(out, files, exam, old)
+    written = write_files(out, files, exam, old, assignments)
     if not quiet:
         pdfs = sum(name.endswith(".pdf") for name in written)
         click.echo(
@@ -363,6 +374,68 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
         f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)"
     )
+
+
+@cli.command("export")
+@click.argument("exam_file", metavar="[EXAM.json]", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@bank_option
+@click.option("--to", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--variant", help="Export only this variant of the exam (default: all).")
+@click.option("--types", default="mcq,cloze,matching,truefalse", show_default=True,
+              help="Without EXAM.json: item types to generate from the bank.")
+@click.option("--count", default=20, show_default=True, type=click.IntRange(1, 100000),
+              help="Without EXAM.json: items of each type.")
+@click.option("--category", help="Without EXAM.json: draw topics from this category only.")
+@seed_option
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@reports_errors
+def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, force):
+    """Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki."""
+    if out.exists() and not force:
+        raise QuizgenError(f"{display_path(out)} exists; choose another --out or pass --force")
+    if exam_file:
+        record = load_exam_json(exam_file)
+        codes = list(record.variants)
+        if variant:
+            if variant not in record.variants:
+                raise QuizgenError(f"no variant '{variant}' in {record.path}; it has {', '.join(codes)}")
+            codes = [variant]
+        items = [ExportItem(q, f"{code}-{q['number']:02d} {q['topic']}", float(q["points"]),
+                            q.get("category") or record.title)
+                 for code in codes for q in record.variants[code]]
+        title = record.title
+    else:
+        b = load_bank(bank)
+        pool = list(_category(b, category).topics) if category else None
+        kinds = [t.strip() for t in types.split(",") if t.strip()]
+        bad = [t for t in kinds if t not in ITEM_TYPES]
+        if bad or not kinds:
+            raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
+        gen, rng, items = ItemGenerator(b), random.Random(seed), []
+        for kind in kinds:
+            made, _ = gen.items(kind, count, rng, pool)
+            items += [ExportItem(i.to_json(), f"{i.topic} ({kind})", 1.0, i.category) for i in made]
+        items.sort(key=lambda e: e.category)
+        title = f"quizgen items from {b.source}"
+    write_atomic(out, export_items(items, fmt, title))
+    click.echo(f"wrote {len(items)} items as {fmt} to {display_path(out)}")
+
+
+@cli.command()
+@click.option("--fake", "count", type=click.IntRange(1, 10000), required=True,
+              help="Number of made-up students (names from several locales).")
+@seed_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@reports_errors
+def roster(count, seed, out, force):
+    """Write a demo class roster (name, id, email) made with faker, for trying --roster and grading."""
+    if out.exists() and not force:
+        raise QuizgenError(f"{display_path(out)} exists; choose another --out or pass --force")
+    write_atomic(out, fake_roster(count, seed))
+    click.echo(f"wrote {count} students to {display_path(out)}")
 
 
 def _category(b, name):

@@ -207,8 +207,19 @@ def answer_letters(item: Item) -> str:
     raise TypeError(item)
 
 
-def exam_json(exam: Exam, files: list[str]) -> dict:
-    return {
+def assign_variants(exam: Exam, students: list) -> list[tuple]:
+    """Each student gets a variant in turn (A, B, …, A, …) so neighbours in the roster differ."""
+    return [(s, exam.variants[i % len(exam.variants)].code) for i, s in enumerate(students)]
+
+
+def copy_file_name(student) -> str:
+    from .text.slug import slugify
+
+    return f"copy-{slugify(student.id, 'student')}-{slugify(student.name, 'name', 40)}.pdf"
+
+
+def exam_json(exam: Exam, files: list[str], assignments: list[tuple] = ()) -> dict:
+    out = {
         "quizgen_version": exam.version,
         "title": exam.spec.title,
         "course": exam.spec.course,
@@ -229,15 +240,22 @@ def exam_json(exam: Exam, files: list[str]) -> dict:
             for v in exam.variants
         ],
         "files": files,
+        **({"students": [{"name": s.name, "id": s.id, "email": s.email, "variant": code, "file": copy_file_name(s)}
+                         for s, code in assignments]} if assignments else {}),
     }
+    return out
 
 
-def key_rows(exam: Exam) -> list[list]:
-    rows = [["variant", "number", "type", "topic", "answer", "points"]]
-    for v in exam.variants:
-        for q in v.questions:
-            rows.append([v.code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)])
-    return rows
+def key_rows(exam: Exam, assignments: list[tuple] = ()) -> list[list]:
+    """The hand-grading key; with a roster, one block of rows per student (their variant's answers)."""
+    head = ["variant", "number", "type", "topic", "answer", "points"]
+    by_code = {v.code: v for v in exam.variants}
+    if assignments:
+        return [["student_id", "name", *head]] + [
+            [s.id, s.name, code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)]
+            for s, code in assignments for q in by_code[code].questions]
+    return [head] + [[v.code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)]
+                     for v in exam.variants for q in v.questions]
 
 
 def _num(x: float) -> str:

@@ -55,7 +55,8 @@ def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
     return old_files
 
 
-def write_files(out: Path, files: dict[str, bytes], exam: Exam, old_files: list[str]) -> list[str]:
+def write_files(out: Path, files: dict[str, bytes], exam: Exam, old_files: list[str],
+                assignments: list[tuple] = ()) -> list[str]:
     """Write each file atomically, exam.json last (it lists the others); remove files of a previous build
     of this exam that this build no longer makes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -69,9 +70,8 @@ def write_files(out: Path, files: dict[str, bytes], exam: Exam, old_files: list[
         if Path(stale).name == stale and path.is_file():
             os.unlink(path)
     listing = names + ["exam.json"]
-    write_atomic(
-        out / "exam.json", (json.dumps(exam_json(exam, listing), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    )
+    data = exam_json(exam, listing, assignments)
+    write_atomic(out / "exam.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return listing
 
 
@@ -87,8 +87,10 @@ def join_pdfs(parts: list[bytes]) -> bytes:
     return buf.getvalue()
 
 
-def reportlab_files(exam: Exam, answers: str, progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
-    """Every PDF of the reportlab engine, plus key.csv, as bytes."""
+def reportlab_files(exam: Exam, answers: str, progress: Callable[[str], None] = lambda _: None,
+                    assignments: list[tuple] = ()) -> dict[str, bytes]:
+    """Every PDF of the reportlab engine, plus key.csv, as bytes; with a roster, one named copy per student."""
+    from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
 
     files: dict[str, bytes] = {}
@@ -103,6 +105,12 @@ def reportlab_files(exam: Exam, answers: str, progress: Callable[[str], None] = 
             progress(f"key-{v.code}.pdf")
     files["print-all.pdf"] = join_pdfs([files[f"exam-{v.code}.pdf"] for v in exam.variants])
     progress("print-all.pdf")
+    by_code = {v.code: v for v in exam.variants}
+    for student, code in assignments:
+        files[copy_file_name(student)] = exam_pdf(exam, [by_code[code]], student=student)
+        progress(copy_file_name(student))
+    if assignments:
+        files["print-copies.pdf"] = join_pdfs([files[copy_file_name(s)] for s, _ in assignments])
     if answers != "none":
-        files["key.csv"] = csv_bytes(key_rows(exam))
+        files["key.csv"] = csv_bytes(key_rows(exam, assignments))
     return files

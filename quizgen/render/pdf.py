@@ -242,17 +242,19 @@ def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
     return out
 
 
-def _student_lines(st: Styles) -> Table:
+def _student_lines(st: Styles, student=None) -> Table:
     line = "_" * 34
-    t = Table([[Paragraph(f"Name: {line}", st.body), Paragraph(f"ID: {line[:20]}", st.body)]], colWidths=["60%", "40%"])
+    name = f"<b>{escape(student.name)}</b>" if student else line
+    sid = f"<b>{escape(student.id)}</b>" if student else line[:20]
+    t = Table([[Paragraph(f"Name: {name}", st.body), Paragraph(f"ID: {sid}", st.body)]], colWidths=["60%", "40%"])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
-def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool) -> list:
+def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, student=None) -> list:
     story = _header(exam, variant, st, "Teacher's copy (answers marked)" if answers else "Exam")
     if not answers:
-        story += [_student_lines(st), Spacer(0, 6)]
+        story += [_student_lines(st, student), Spacer(0, 6)]
     if exam.spec.instructions:
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
     for section in variant.sections:
@@ -270,14 +272,15 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool) -> li
     return story
 
 
-def exam_pdf(exam: Exam, variants: list[Variant], answers: bool = False) -> bytes:
-    """Exam papers (or teacher's copies) for the given variants, each starting on a new page."""
+def exam_pdf(exam: Exam, variants: list[Variant], answers: bool = False, student=None) -> bytes:
+    """Exam papers (or teacher's copies) for the given variants, each starting on a new page; with a
+    student, their name and ID are printed in the header."""
     st = Styles(exam.spec.font_size)
     story: list = []
     for i, v in enumerate(variants):
         if i:
             story.append(PageBreak())
-        story += variant_story(exam, v, st, answers)
+        story += variant_story(exam, v, st, answers, student)
     kind = "teacher's copy" if answers else "exam"
     return _document(story, exam.spec.title, exam.spec.paper, f"{kind}, variants {', '.join(v.code for v in variants)}")
 

@@ -1,0 +1,82 @@
+"""Class rosters: reading a teacher's CSV (header detected) and writing demo rosters with faker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bank.load import display_path
+from .errors import BankError, Diagnostic, Location, QuizgenError
+
+LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "pt_BR", "nl_NL")
+
+
+@dataclass(frozen=True)
+class Student:
+    name: str
+    id: str
+    email: str = ""
+    line: int = 0
+
+
+def read_roster(path: str | os.PathLike) -> list[Student]:
+    """Students from a CSV with columns name, id and optional email (any order when there is a header;
+    name, id, email when there is none). Every bad line is reported with its number."""
+    p = Path(path)
+    display = display_path(p)
+    try:
+        text = p.read_bytes().decode("utf-8-sig")
+    except OSError as e:
+        raise QuizgenError(f"cannot read the roster: {e.strerror}", Location(display)) from None
+    except UnicodeDecodeError as e:
+        raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the roster as UTF-8", Location(display)) from None
+    rows = list(csv.reader(io.StringIO(text)))
+    rows = [(n, r) for n, r in enumerate(rows, 1) if any(c.strip() for c in r)]
+    if not rows:
+        raise QuizgenError("the roster is empty", Location(display))
+    head = [c.strip().lower() for c in rows[0][1]]
+    if "name" in head and ("id" in head or "student_id" in head):
+        cols = {"name": head.index("name"), "id": head.index("id") if "id" in head else head.index("student_id"),
+                "email": head.index("email") if "email" in head else None}
+        rows = rows[1:]
+    else:
+        cols = {"name": 0, "id": 1, "email": 2}
+    students, diags, seen = [], [], {}
+    for n, row in rows:
+        def cell(key):
+            i = cols[key]
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        name, sid, email = cell("name"), cell("id"), cell("email")
+        if not name or not sid:
+            diags.append(Diagnostic(Location(display, n), "error", "a student needs a name and an id"))
+        elif sid in seen:
+            diags.append(Diagnostic(Location(display, n), "error", f"id '{sid}' is already used on line {seen[sid]}"))
+        else:
+            seen[sid] = n
+            students.append(Student(name, sid, email, n))
+    if diags:
+        raise BankError(diags)
+    return students
+
+
+def fake_roster(n: int, seed: int) -> bytes:
+    """A demo roster: n students with names from several locales, seeded."""
+    from faker import Faker
+
+    fake = Faker(list(LOCALES))
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["name", "id", "email"])
+    ids = rng.sample(range(100000, 999999), n)
+    for i in range(n):
+        locale = LOCALES[rng.randrange(len(LOCALES))]
+        name = fake[locale].name()
+        w.writerow([name, f"S{ids[i]}", f"s{ids[i]}@example.edu"])
+    return buf.getvalue().encode("utf-8")
