@@ -17,15 +17,17 @@ from .bank.importers import FORMATS, import_text
 from .bank.lint import lint_bank
 from .bank.load import display_path
 from .bank.organize import draft_categories
-from .bank.write import write_bank
+from .bank.write import write_atomic, write_bank
 from .distractors import DIFFICULTIES
 from .errors import QuizgenError
-from .bank.write import write_atomic
 from .exam import assign_variants, build_exam
 from .examfile import load_exam_json
 from .export import FORMATS as EXPORT_FORMATS
 from .export import ExportItem
 from .export import export as export_items
+from .grade import grade as grade_responses
+from .grade import items_csv as grade_items_csv
+from .grade import missed_topics, read_responses, read_stats, scores_csv, stats_json
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
@@ -34,8 +36,10 @@ from .quality import Checker, format_report
 from .render.compile import TexNotCompiled
 from .render.latex import latex_files
 from .render.pdf import worksheet_pdf
-from .roster import fake_roster, read_roster
+from .render.report import report_pdf
 from .render.text import items_as_text
+from .roster import fake_roster, read_roster
+from .simulate import simulate as simulate_class
 from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec
 from .text.slug import slugify
 
@@ -272,15 +276,25 @@ def check(bank, count, seed, fmt):
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/<title-slug>/)."
 )
 @click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
-@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="CSV of students (name, id, optional email): one named copy each, variants assigned in turn.")
+@click.option(
+    "--roster",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV of students (name, id, optional email): one named copy each, variants assigned in turn.",
+)
+@click.option(
+    "--stats",
+    "stats_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Item statistics from quizgen grade --stats-out: drop flawed items, prefer chosen distractors.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, quiet):
+def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, quiet):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
-    exam = build_exam(spec, load_bank(spec.bank))
+    b = load_bank(spec.bank)
+    exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
     if assignments and engine == "latex":
@@ -334,15 +348,44 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
     help="Output folder.",
 )
 @click.option("--force", is_flag=True, help="Replace other files in --out.")
+@click.option(
+    "--from-missed",
+    "missed_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RESPONSES.csv of a graded exam: practise the topics that were missed (needs --exam).",
+)
+@click.option(
+    "--exam",
+    "exam_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --from-missed: the exam.json the responses answer.",
+)
+@click.option(
+    "--student", help="With --from-missed: this student's missed topics (default: topics most of the class missed)."
+)
 @reports_errors
-def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force):
+def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force, missed_file, exam_file, student):
     """A self-test PDF for students: questions first, every answer on the last page(s)."""
     b = load_bank(bank)
-    if category and topic_names:
-        raise QuizgenError("give --category or --topics, not both")
+    if sum(bool(x) for x in (category, topic_names, missed_file)) > 1:
+        raise QuizgenError("give one of --category, --topics or --from-missed")
     pool = list(b.topics)
     title = "Self-test"
-    if category:
+    if missed_file:
+        if not exam_file:
+            raise QuizgenError("--from-missed needs --exam EXAM.json (the exam the responses answer)")
+        record = load_exam_json(exam_file)
+        result = grade_responses(record, read_responses(missed_file, record))
+        names = missed_topics(result, student)
+        unknown = [n for n in names if n.casefold() not in b.by_name]
+        if unknown:
+            raise QuizgenError(f"topic '{unknown[0]}' of the exam is not in the bank; pass the exam's --bank")
+        if not names:
+            raise QuizgenError("nothing was missed: no re-test needed")
+        pool = [b.topic(n) for n in names]
+        title = f"Re-test for {student}" if student else "Re-test: topics the class missed"
+        count = min(count, len(pool))
+    elif category:
         cat = _category(b, category)
         pool, title = list(cat.topics), f"Self-test: {cat.name}"
     elif topic_names:
@@ -377,16 +420,26 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
 
 
 @cli.command("export")
-@click.argument("exam_file", metavar="[EXAM.json]", required=False,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "exam_file", metavar="[EXAM.json]", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @bank_option
 @click.option("--to", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 @click.option("--variant", help="Export only this variant of the exam (default: all).")
-@click.option("--types", default="mcq,cloze,matching,truefalse", show_default=True,
-              help="Without EXAM.json: item types to generate from the bank.")
-@click.option("--count", default=20, show_default=True, type=click.IntRange(1, 100000),
-              help="Without EXAM.json: items of each type.")
+@click.option(
+    "--types",
+    default="mcq,cloze,matching,truefalse",
+    show_default=True,
+    help="Without EXAM.json: item types to generate from the bank.",
+)
+@click.option(
+    "--count",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 100000),
+    help="Without EXAM.json: items of each type.",
+)
 @click.option("--category", help="Without EXAM.json: draw topics from this category only.")
 @seed_option
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
@@ -402,9 +455,13 @@ def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, fo
             if variant not in record.variants:
                 raise QuizgenError(f"no variant '{variant}' in {record.path}; it has {', '.join(codes)}")
             codes = [variant]
-        items = [ExportItem(q, f"{code}-{q['number']:02d} {q['topic']}", float(q["points"]),
-                            q.get("category") or record.title)
-                 for code in codes for q in record.variants[code]]
+        items = [
+            ExportItem(
+                q, f"{code}-{q['number']:02d} {q['topic']}", float(q["points"]), q.get("category") or record.title
+            )
+            for code in codes
+            for q in record.variants[code]
+        ]
         title = record.title
     else:
         b = load_bank(bank)
@@ -424,8 +481,13 @@ def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, fo
 
 
 @cli.command()
-@click.option("--fake", "count", type=click.IntRange(1, 10000), required=True,
-              help="Number of made-up students (names from several locales).")
+@click.option(
+    "--fake",
+    "count",
+    type=click.IntRange(1, 10000),
+    required=True,
+    help="Number of made-up students (names from several locales).",
+)
 @seed_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
@@ -436,6 +498,90 @@ def roster(count, seed, out, force):
         raise QuizgenError(f"{display_path(out)} exists; choose another --out or pass --force")
     write_atomic(out, fake_roster(count, seed))
     click.echo(f"wrote {count} students to {display_path(out)}")
+
+
+@cli.command()
+@click.argument("responses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--exam",
+    "exam_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="The exam.json that quizgen build wrote.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for scores.csv, items.csv and report.pdf (default: grades/ beside the exam).",
+)
+@click.option(
+    "--negative-marking", is_flag=True, help="A wrong MCQ costs points/(k-1); a wrong true/false costs its points."
+)
+@click.option(
+    "--fuzzy",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(0, 0.5),
+    help="Cloze: accept answers this close to an accepted one (0.1 = 90 % similar).",
+)
+@click.option(
+    "--stats-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write item statistics for later builds (quizgen build --stats FILE).",
+)
+@click.option("--force", is_flag=True, help="Replace files in --out.")
+@reports_errors
+def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
+    """Score RESPONSES.csv (student_id, variant, q1, q2, …) and analyse every item."""
+    record = load_exam_json(exam_file)
+    result = grade_responses(record, read_responses(responses, record), negative_marking, fuzzy)
+    out = out or exam_file.parent / "grades"
+    files = {"scores.csv": scores_csv(result), "items.csv": grade_items_csv(result), "report.pdf": report_pdf(result)}
+    if out.exists() and not force and any((out / f).exists() for f in files):
+        raise QuizgenError(f"{display_path(out)} already holds grades; choose another --out or pass --force")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        write_atomic(out / name, data)
+    if stats_out:
+        write_atomic(stats_out, stats_json(result))
+    flagged = sum(1 for s in result.items if s.flags)
+    rel = f"{result.reliability:.2f}" if result.reliability is not None else "n/a"
+    click.echo(
+        f"graded {len(result.students)} students into {display_path(out)}: KR-20 {rel}, "
+        f"{flagged} of {len(result.items)} items flagged"
+    )
+
+
+@cli.command()
+@click.option(
+    "--exam",
+    "exam_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="The exam.json that quizgen build wrote.",
+)
+@click.option("--students", default=60, show_default=True, type=click.IntRange(1, 100000), help="Class size.")
+@seed_option
+@click.option("--flawed", help="Topic whose question is made flawed (weaker students do better), for trying analysis.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="RESPONSES.csv to write.")
+@click.option("--truth", type=click.Path(dir_okay=False, path_type=Path), help="Also write each student's ability.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@reports_errors
+def simulate(exam_file, students, seed, flawed, out, truth, force):
+    """Draw responses for a simulated class from an item-response model (abilities and difficulties seeded)."""
+    record = load_exam_json(exam_file)
+    topics = {q["topic"] for qs in record.variants.values() for q in qs}
+    if flawed and flawed not in topics:
+        hint = difflib.get_close_matches(flawed, sorted(topics), n=1, cutoff=0.5)
+        raise QuizgenError(f"no question on '{flawed}' in the exam" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+    for path in (out, truth):
+        if path and path.exists() and not force:
+            raise QuizgenError(f"{display_path(path)} exists; choose another file or pass --force")
+    responses_csv, truth_csv = simulate_class(record, students, seed, flawed)
+    write_atomic(out, responses_csv)
+    if truth:
+        write_atomic(truth, truth_csv)
+    click.echo(f"wrote responses of {students} simulated students to {display_path(out)}")
 
 
 def _category(b, name):

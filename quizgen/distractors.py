@@ -19,7 +19,8 @@ from .text.mentions import MentionIndex
 from .text.similarity import tfidf_matrix
 
 AUTO_OVERLAP = 0.25  # name+definition TF-IDF cosine at which a sibling is treated as an unlisted overlap
-NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
+NAME_CLOSE = 0.8
+NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work  # difflib ratio at which two names are near-equal
 DIFFICULTIES = ("easy", "medium", "hard")
 
 
@@ -46,6 +47,8 @@ class DistractorIndex:
         self.row = {t.name: i for i, t in enumerate(self.topics)}
         self.matrix = tfidf_matrix([f"{t.name}. {t.definition}" for t in self.topics])
         self.members = {c.name: [self.row[t.name] for t in c.topics] for c in bank.categories}
+        # from graded exams: key topic -> {distractor topic: share of students who chose it}
+        self.preferences: dict[str, dict[str, float]] = {}
 
     @cached_property
     def mentions(self) -> MentionIndex:
@@ -180,8 +183,13 @@ class DistractorIndex:
     def _ranked(self, key: Topic, group, stem: str, accept) -> list[Topic]:
         cands = [c for c in group if self.unsafe(key, c, stem) is None and (accept is None or accept(c))]
         sims = self.similarity(key, cands)
-        order = np.argsort(-sims, kind="stable")
-        return [cands[i] for i in order]
+        ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
+        chosen = self.preferences.get(key.name)
+        if chosen:  # distractors students actually chose first, ones nobody chose last
+            ranked.sort(
+                key=lambda c: 0 if chosen.get(c.name, -1) >= NON_FUNCTIONING else (2 if c.name in chosen else 1)
+            )
+        return ranked
 
     def _choose(self, ordered: list[Topic], n: int, rng: random.Random, difficulty: str, chosen: list[Topic]):
         """Sample from the difficulty's similarity band, falling back to the rest in rank order."""

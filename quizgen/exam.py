@@ -240,8 +240,16 @@ def exam_json(exam: Exam, files: list[str], assignments: list[tuple] = ()) -> di
             for v in exam.variants
         ],
         "files": files,
-        **({"students": [{"name": s.name, "id": s.id, "email": s.email, "variant": code, "file": copy_file_name(s)}
-                         for s, code in assignments]} if assignments else {}),
+        **(
+            {
+                "students": [
+                    {"name": s.name, "id": s.id, "email": s.email, "variant": code, "file": copy_file_name(s)}
+                    for s, code in assignments
+                ]
+            }
+            if assignments
+            else {}
+        ),
     }
     return out
 
@@ -253,9 +261,14 @@ def key_rows(exam: Exam, assignments: list[tuple] = ()) -> list[list]:
     if assignments:
         return [["student_id", "name", *head]] + [
             [s.id, s.name, code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)]
-            for s, code in assignments for q in by_code[code].questions]
-    return [head] + [[v.code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)]
-                     for v in exam.variants for q in v.questions]
+            for s, code in assignments
+            for q in by_code[code].questions
+        ]
+    return [head] + [
+        [v.code, q.number, q.item.type, q.item.topic, answer_letters(q.item), _num(q.points)]
+        for v in exam.variants
+        for q in v.questions
+    ]
 
 
 def _num(x: float) -> str:

@@ -11,9 +11,12 @@ from .bank.load import display_path
 from .errors import Location, QuizgenError
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-REQUIRED = {"mcq": ("options", "answer", "option_topics"), "cloze": ("text", "answer"),
-            "matching": ("premises", "responses", "answer", "premise_topics", "response_topics"),
-            "truefalse": ("statement", "answer", "shown_topic")}
+REQUIRED = {
+    "mcq": ("options", "answer", "option_topics"),
+    "cloze": ("text", "answer"),
+    "matching": ("premises", "responses", "answer", "premise_topics", "response_topics"),
+    "truefalse": ("statement", "answer", "shown_topic"),
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ def load_exam_json(path: str | os.PathLike) -> ExamRecord:
             if missing:
                 raise QuizgenError(f"{where}.questions[{qi}] lacks '{missing[0]}'", Location(display))
             if q["number"] != qi + 1:
-                raise QuizgenError(f"{where}.questions[{qi}] is numbered {q['number']}, expected {qi + 1}",
-                                   Location(display))
+                raise QuizgenError(
+                    f"{where}.questions[{qi}] is numbered {q['number']}, expected {qi + 1}", Location(display)
+                )
         variants[v["code"]] = v["questions"]
     return ExamRecord(display, str(data.get("title", "")), int(data.get("seed", 0) or 0), variants, data)

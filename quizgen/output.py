@@ -55,8 +55,9 @@ def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
     return old_files
 
 
-def write_files(out: Path, files: dict[str, bytes], exam: Exam, old_files: list[str],
-                assignments: list[tuple] = ()) -> list[str]:
+def write_files(
+    out: Path, files: dict[str, bytes], exam: Exam, old_files: list[str], assignments: list[tuple] = ()
+) -> list[str]:
     """Write each file atomically, exam.json last (it lists the others); remove files of a previous build
     of this exam that this build no longer makes."""
     out.mkdir(parents=True, exist_ok=True)
@@ -87,8 +88,9 @@ def join_pdfs(parts: list[bytes]) -> bytes:
     return buf.getvalue()
 
 
-def reportlab_files(exam: Exam, answers: str, progress: Callable[[str], None] = lambda _: None,
-                    assignments: list[tuple] = ()) -> dict[str, bytes]:
+def reportlab_files(
+    exam: Exam, answers: str, progress: Callable[[str], None] = lambda _: None, assignments: list[tuple] = ()
+) -> dict[str, bytes]:
     """Every PDF of the reportlab engine, plus key.csv, as bytes; with a roster, one named copy per student."""
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf

@@ -40,13 +40,17 @@ def read_roster(path: str | os.PathLike) -> list[Student]:
         raise QuizgenError("the roster is empty", Location(display))
     head = [c.strip().lower() for c in rows[0][1]]
     if "name" in head and ("id" in head or "student_id" in head):
-        cols = {"name": head.index("name"), "id": head.index("id") if "id" in head else head.index("student_id"),
-                "email": head.index("email") if "email" in head else None}
+        cols = {
+            "name": head.index("name"),
+            "id": head.index("id") if "id" in head else head.index("student_id"),
+            "email": head.index("email") if "email" in head else None,
+        }
         rows = rows[1:]
     else:
         cols = {"name": 0, "id": 1, "email": 2}
     students, diags, seen = [], [], {}
     for n, row in rows:
+
         def cell(key):
             i = cols[key]
             return row[i].strip() if i is not None and i < len(row) else ""

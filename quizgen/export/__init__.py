@@ -22,6 +22,11 @@ class ExportItem:
 def export(items: list[ExportItem], fmt: str, title: str) -> bytes:
     from . import anki, gift, moodle, qti, table
 
-    writers = {"moodle-xml": moodle.moodle_xml, "gift": gift.gift_text, "qti": qti.qti_zip, "anki": anki.anki_package,
-               "csv": table.items_csv}
+    writers = {
+        "moodle-xml": moodle.moodle_xml,
+        "gift": gift.gift_text,
+        "qti": qti.qti_zip,
+        "anki": anki.anki_package,
+        "csv": table.items_csv,
+    }
     return writers[fmt](items, title)

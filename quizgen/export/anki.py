@@ -19,13 +19,15 @@ def stable_id(*parts: str) -> int:
 
 
 BASIC = genanki.Model(
-    stable_id("quizgen", "basic note type", "v1"), "quizgen basic",
+    stable_id("quizgen", "basic note type", "v1"),
+    "quizgen basic",
     fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Topic"}],
     templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
     css=".card { font-family: sans-serif; font-size: 18px; text-align: left; }",
 )
 CLOZE = genanki.Model(
-    stable_id("quizgen", "cloze note type", "v1"), "quizgen cloze",
+    stable_id("quizgen", "cloze note type", "v1"),
+    "quizgen cloze",
     fields=[{"name": "Text"}, {"name": "Topic"}],
     templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Topic}}"}],
     model_type=genanki.Model.CLOZE,
@@ -47,15 +49,25 @@ def _notes(e: ExportItem) -> list[genanki.Note]:
         answer = f"{LETTERS[it['answer']]}. {it['options'][it['answer']]}"
         return [basic(f"{it['stem']}<br><br>{options}", answer, "mcq", topic, it.get("direction", ""))]
     if kind == "truefalse":
-        return [basic(f"True or false?<br>{it['statement']}", "True" if it["answer"] else "False", "tf", topic,
-                      it["shown_topic"])]
+        return [
+            basic(
+                f"True or false?<br>{it['statement']}",
+                "True" if it["answer"] else "False",
+                "tf",
+                topic,
+                it["shown_topic"],
+            )
+        ]
     if kind == "matching":
         return [basic(it["responses"][a], p, "pair", p) for p, a in zip(it["premises"], it["answer"])]
     text = it["text"]
     for n, accepted in enumerate(it["answer"], 1):
         text = text.replace(BLANK, f"{{{{c{n}::{accepted[0]}}}}}", 1)
-    return [genanki.Note(model=CLOZE, fields=[text, topic], guid=genanki.guid_for("quizgen", "cloze", topic,
-                                                                                  it.get("mode", "")))]
+    return [
+        genanki.Note(
+            model=CLOZE, fields=[text, topic], guid=genanki.guid_for("quizgen", "cloze", topic, it.get("mode", ""))
+        )
+    ]
 
 
 def anki_package(items: list[ExportItem], title: str) -> bytes:
@@ -74,5 +86,3 @@ def anki_package(items: list[ExportItem], title: str) -> bytes:
         package.write_to_file(path, timestamp=0)  # hermetic: no clock in the output
         with open(path, "rb") as f:
             return f.read()
-
-

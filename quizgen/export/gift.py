@@ -30,7 +30,9 @@ def gift_text(items: list[ExportItem], title: str) -> str | bytes:
         elif kind == "truefalse":
             blocks.append(f"{name}{escape(it['statement'])} {{{'T' if it['answer'] else 'F'}}}")
         elif kind == "matching":
-            pairs = " ".join(f"={escape(it['responses'][a])} -> {escape(p)}" for p, a in zip(it["premises"], it["answer"]))
+            pairs = " ".join(
+                f"={escape(it['responses'][a])} -> {escape(p)}" for p, a in zip(it["premises"], it["answer"])
+            )
             blocks.append(f"{name}Match each definition with its term. {{{pairs}}}")
         elif kind == "cloze":
             # GIFT has one blank per question: each blank becomes a question, the other blanks filled in

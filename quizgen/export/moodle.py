@@ -22,7 +22,7 @@ def _html(text: str) -> str:
 
 def _cloze_answer(value: str) -> str:
     """Escape the characters that are syntax inside Moodle's {1:SHORTANSWER:…} answers."""
-    for ch in "\\}#~/\"":
+    for ch in '\\}#~/"':
         value = value.replace(ch, "\\" + ch)
     return value
 

@@ -44,22 +44,30 @@ def _choice(presentation: ET.Element, rid: str, labels: list[tuple[str, str]], m
 def _scoring(item: ET.Element, correct: list[tuple[str, str]]) -> None:
     """Full marks split evenly over (response id, correct label) pairs."""
     proc = ET.SubElement(item, "resprocessing")
-    ET.SubElement(ET.SubElement(proc, "outcomes"), "decvar",
-                  {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"})
+    ET.SubElement(
+        ET.SubElement(proc, "outcomes"),
+        "decvar",
+        {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"},
+    )
     share = 100 / len(correct)
     for rid, label in correct:
         cond = ET.SubElement(proc, "respcondition", {"continue": "Yes" if len(correct) > 1 else "No"})
         ET.SubElement(ET.SubElement(cond, "conditionvar"), "varequal", {"respident": rid}).text = label
-        ET.SubElement(cond, "setvar", {"action": "Add" if len(correct) > 1 else "Set", "varname": "SCORE"}).text = \
-            f"{share:.4g}"
+        ET.SubElement(
+            cond, "setvar", {"action": "Add" if len(correct) > 1 else "Set", "varname": "SCORE"}
+        ).text = f"{share:.4g}"
 
 
 def _item(section: ET.Element, e: ExportItem) -> None:
     it = e.item
     item = ET.SubElement(section, "item", {"ident": ident(it["id"], e.name), "title": e.name})
     kind = it["type"]
-    qtype = {"mcq": "multiple_choice_question", "truefalse": "true_false_question", "matching": "matching_question",
-             "cloze": "fill_in_multiple_blanks_question"}[kind]
+    qtype = {
+        "mcq": "multiple_choice_question",
+        "truefalse": "true_false_question",
+        "matching": "matching_question",
+        "cloze": "fill_in_multiple_blanks_question",
+    }[kind]
     _meta(item, qtype, e.points)
     presentation = ET.SubElement(item, "presentation")
     if kind == "mcq":

@@ -8,9 +8,30 @@ import json
 
 from . import ExportItem
 
-COLUMNS = ["name", "id", "type", "topic", "category", "points", "direction", "mode", "difficulty", "stem", "text",
-           "statement", "options", "option_topics", "premises", "premise_topics", "responses", "response_topics",
-           "word_bank", "shown_topic", "answer", "notes"]
+COLUMNS = [
+    "name",
+    "id",
+    "type",
+    "topic",
+    "category",
+    "points",
+    "direction",
+    "mode",
+    "difficulty",
+    "stem",
+    "text",
+    "statement",
+    "options",
+    "option_topics",
+    "premises",
+    "premise_topics",
+    "responses",
+    "response_topics",
+    "word_bank",
+    "shown_topic",
+    "answer",
+    "notes",
+]
 
 
 def items_csv(items: list[ExportItem], title: str) -> bytes:
@@ -19,6 +40,7 @@ def items_csv(items: list[ExportItem], title: str) -> bytes:
     writer.writerow(COLUMNS)
     for e in items:
         row = {**e.item, "name": e.name, "points": f"{e.points:g}", "category": e.category}
-        writer.writerow([v if isinstance(v := row.get(c, ""), str) else json.dumps(v, ensure_ascii=False)
-                         for c in COLUMNS])
+        writer.writerow(
+            [v if isinstance(v := row.get(c, ""), str) else json.dumps(v, ensure_ascii=False) for c in COLUMNS]
+        )
     return buf.getvalue().encode("utf-8")

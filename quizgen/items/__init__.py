@@ -41,14 +41,26 @@ class ItemOptions:
 
 
 class ItemGenerator:
-    """Builds items of every type over one bank, sharing its similarity index."""
+    """Builds items of every type over one bank, sharing its similarity index. With item statistics from
+    graded exams it drops (topic, type) pairs that discriminated negatively and prefers distractors
+    that students chose."""
 
-    def __init__(self, bank: Bank):
+    def __init__(self, bank: Bank, stats: dict | None = None):
         self.bank = bank
+        self.flawed: dict[tuple[str, str], str] = {}
+        self._preferences: dict[str, dict[str, float]] = {}
+        for entry in (stats or {}).get("items", []):
+            key = (entry.get("type"), entry.get("topic"))
+            if "negative discrimination" in entry.get("flags", []):
+                self.flawed[key] = "dropped: negative discrimination in a graded exam"
+            if entry.get("type") == "mcq" and entry.get("distractors"):
+                self._preferences[entry["topic"]] = dict(entry["distractors"])
 
     @cached_property
     def index(self) -> DistractorIndex:
-        return DistractorIndex(self.bank)
+        ix = DistractorIndex(self.bank)
+        ix.preferences = self._preferences
+        return ix
 
     @cached_property
     def keyphrases(self) -> KeyphrasePicker:
@@ -91,6 +103,9 @@ class ItemGenerator:
                     break
                 rng.shuffle(order)
             topic = order.pop()
+            if (item_type, topic.name) in self.flawed:
+                failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])
+                continue
             try:
                 items.append(self.item(item_type, topic, rng, options))
             except GenerationError as e:
