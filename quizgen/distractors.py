@@ -19,8 +19,8 @@ from .text.mentions import MentionIndex
 from .text.similarity import tfidf_matrix
 
 AUTO_OVERLAP = 0.25  # name+definition TF-IDF cosine at which a sibling is treated as an unlisted overlap
-NAME_CLOSE = 0.8
-NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work  # difflib ratio at which two names are near-equal
+NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
+NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
 
 

@@ -50,12 +50,7 @@ def read_roster(path: str | os.PathLike) -> list[Student]:
         cols = {"name": 0, "id": 1, "email": 2}
     students, diags, seen = [], [], {}
     for n, row in rows:
-
-        def cell(key):
-            i = cols[key]
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        name, sid, email = cell("name"), cell("id"), cell("email")
+        name, sid, email = (_cell(row, cols[key]) for key in ("name", "id", "email"))
         if not name or not sid:
             diags.append(Diagnostic(Location(display, n), "error", "a student needs a name and an id"))
         elif sid in seen:
@@ -66,6 +61,10 @@ def read_roster(path: str | os.PathLike) -> list[Student]:
     if diags:
         raise BankError(diags)
     return students
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
 
 
 def fake_roster(n: int, seed: int) -> bytes:

@@ -79,7 +79,7 @@ def moodle_xml(items: list[ExportItem], title: str) -> bytes:
         elif kind == "cloze":
             parts = _html(it["text"]).split(BLANK)
             body = [parts[0]]
-            for n, (accepted, rest) in enumerate(zip(it["answer"], parts[1:]), 1):
+            for accepted, rest in zip(it["answer"], parts[1:]):
                 choices = "~".join(f"={_cloze_answer(a)}" for a in accepted)
                 body.append(f"{{{e.points / len(it['answer']):g}:SHORTANSWER:{choices}}}{rest}")
             _question(quiz, "cloze", e, "".join(body))
