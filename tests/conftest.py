@@ -62,3 +62,36 @@ SMALL_BANK = {
 @pytest.fixture
 def small_bank(make_bank):
     return make_bank(SMALL_BANK)
+
+
+CLASS_SPEC = """\
+title: Classroom test exam
+seed: 5
+variants: 2
+sections:
+  - type: mcq
+    count: 8
+  - type: cloze
+    count: 3
+    mode: term
+    points: 2
+  - type: matching
+    sets: 1
+    size: 4
+  - type: truefalse
+    count: 4
+"""
+
+
+@pytest.fixture(scope="session")
+def built_exam(tmp_path_factory):
+    """A small exam of every item type, built once: (folder, exam.json path)."""
+    from quizgen.cli import cli
+
+    tmp = tmp_path_factory.mktemp("classroom")
+    spec = tmp / "spec.yaml"
+    spec.write_text(CLASS_SPEC)
+    out = tmp / "exam"
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out, out / "exam.json"
