@@ -1,17 +1,10 @@
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "tests" / "data" / "ml-topics.txt"  # a copy of shared/seeds/ml-topics.txt, the source of topics/
-
-
-def yaml_text(s: str) -> str:
-    return textwrap.dedent(s).lstrip("\n")
+from qg_data import CLASS_SPEC, SMALL_BANK, yaml_text
 
 
 @pytest.fixture
@@ -34,53 +27,9 @@ def runner():
     return CliRunner()
 
 
-SMALL_BANK = {
-    "moe.yaml": """
-        category: Mixture of experts
-        topics:
-          - name: Switch Transformer
-            definition: A sparse model that routes each token to exactly one expert per layer.
-          - name: Top-k Routing
-            definition: Sends each token to the k experts with the highest router scores.
-            aliases: [top-k gating]
-          - name: Expert Network
-            definition: One of the feed-forward submodules inside a sparse layer that processes routed tokens.
-        """,
-    "attention.yaml": """
-        category: Attention
-        description: attention variants
-        topics:
-          - name: Grouped-Query Attention (GQA)
-            definition: Shares key and value heads across groups of query heads to shrink the KV cache.
-            overlaps: [Multi-Query Attention]
-          - name: Multi-Query Attention
-            definition: Uses one key and value head shared by all query heads, the extreme of sharing.
-        """,
-}
-
-
 @pytest.fixture
 def small_bank(make_bank):
     return make_bank(SMALL_BANK)
-
-
-CLASS_SPEC = """\
-title: Classroom test exam
-seed: 5
-variants: 2
-sections:
-  - type: mcq
-    count: 8
-  - type: cloze
-    count: 3
-    mode: term
-    points: 2
-  - type: matching
-    sets: 1
-    size: 4
-  - type: truefalse
-    count: 4
-"""
 
 
 @pytest.fixture(scope="session")

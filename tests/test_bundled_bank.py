@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from qg_data import SEED
 
 from quizgen import lint_bank, load_bank
 from quizgen.bank.load import bundled_bank_path
-from tests.conftest import SEED
 
 FIX = re.compile(r"#\s*transcription fix: (.+?) -> (.+?) \(")
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qg_data import SEED
 
 from quizgen import load_bank
 from quizgen.bank.importers import import_text
 from quizgen.bank.organize import draft_categories
 from quizgen.bank.write import write_bank
 from quizgen.cli import cli
-from tests.conftest import SEED
 
 PAIRS = [
     ("Switch Transformer", "A sparse model that routes each token to exactly one expert."),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from qg_data import SMALL_BANK
 
 from quizgen import BankError, load_bank, read_bank
-from tests.conftest import SMALL_BANK
 
 
 def errors_of(path) -> list[str]:
