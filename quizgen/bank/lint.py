@@ -7,6 +7,7 @@ import re
 
 from ..errors import Diagnostic
 from ..model import Bank, Topic
+from ..text.glyphs import missing, right_to_left
 from ..text.math import plain_text, segments
 from ..text.mentions import MentionIndex
 from ..text.similarity import cosine, similar_pairs, tfidf_matrix
@@ -149,6 +150,13 @@ def _warn(topic: Topic, message: str) -> Diagnostic:
 
 def _text_warnings(t: Topic) -> list[Diagnostic]:
     out = []
+    text = " ".join((t.name, t.definition, *t.aliases))
+    lacking = missing(text)
+    if lacking:
+        codes = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking[:5])
+        out.append(_warn(t, f"'{t.name}' uses {codes}, which the PDF font cannot draw; it prints as [U+…]"))
+    if right_to_left(text):
+        out.append(_warn(t, f"'{t.name}' has right-to-left text, which the PDF engines print left to right"))
     words = len(plain_text(t.definition).split())
     if words < MIN_WORDS:
         out.append(_warn(t, f"definition of '{t.name}' is very short ({words} words); students need more to go on"))

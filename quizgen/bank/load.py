@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -15,6 +16,10 @@ from ..text.math import math_problems, segments
 from . import yamlnodes
 
 FILE_KEYS = ("category", "description", "topics")
+MAX_FILE_BYTES = 20_000_000
+MAX_LENGTH = {"name": 200, "definition": 5000, "aliases entry": 200, "overlaps entry": 200, "tags entry": 100,
+              "category": 200, "description": 1000, "id": 100}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 TOPIC_KEYS = ("name", "definition", "aliases", "overlaps", "id", "tags")
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -76,6 +81,10 @@ def _err(loc: Location, msg: str) -> Diagnostic:
 
 def _read_file(path: Path, display: str, diags: list[Diagnostic]) -> Category | None:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            diags.append(_err(Location(display), f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a bank "
+                                                 "file holds one group of topics, split it"))
+            return None
         data = path.read_bytes()
     except OSError as e:
         diags.append(_err(Location(display), f"cannot read file: {e.strerror}"))
@@ -195,7 +204,18 @@ def _text(node, field: str, display: str, diags) -> str | None:
         return None
     if node.tag == "tag:yaml.org,2002:null" and node.style is None:
         return ""
-    return " ".join(node.value.split())
+    value = " ".join(node.value.split())
+    bad = _CONTROL.search(value)
+    if bad:
+        diags.append(_err(_loc(display, node), f"'{field}' contains the control character U+{ord(bad.group()):04X}; "
+                                               "remove it"))
+        return None
+    limit = MAX_LENGTH.get(field)
+    if limit and len(value) > limit:
+        diags.append(_err(_loc(display, node), f"'{field}' is {len(value):,} characters long; the limit is {limit:,}, "
+                                               "shorten it"))
+        return None
+    return value
 
 
 def _text_list(node, field: str, display: str, diags) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def _unicode_to_latex(text: str, in_math: bool) -> str:
             cmd = "\\" + _UNICODE[ch]
             out.append(cmd + " " if in_math else r"\ensuremath{" + cmd + "}")
         else:
-            out.append("?")  # a character pdfLaTeX's fonts do not have; the reportlab engine shows it
+            out.append(f"[U+{ord(ch):04X}]")  # pdfLaTeX's fonts lack it: print its code, never drop it
     return "".join(out)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from ..text.glyphs import printable
 from ..text.latexmath import math_markup
 from ..text.mask import BLANK
 from ..text.math import segments
@@ -19,7 +20,7 @@ def rich(text: str, fills: list[str] | None = None) -> str:
         if seg.is_math:
             out.append(math_markup(seg.text))
             continue
-        parts = escape(seg.text).split(BLANK)
+        parts = escape(printable(seg.text)).split(BLANK)
         for i, part in enumerate(parts):
             if i:
                 out.append(f"<u><b>{escape(fills.pop(0))}</b></u>" if fills else BLANK_RULE)
