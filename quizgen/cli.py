@@ -40,7 +40,7 @@ from .render.report import report_pdf
 from .render.text import items_as_text
 from .roster import fake_roster, read_roster
 from .simulate import simulate as simulate_class
-from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec
+from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for
 from .text.slug import slugify
 
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
@@ -294,6 +294,8 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
     spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
     b = load_bank(spec.bank)
+    if not spec_file:
+        spec = sample_for(len(b.topics)).with_overrides(variants=variants, seed=seed, bank=spec.bank)
     exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []

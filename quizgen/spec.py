@@ -106,6 +106,17 @@ SAMPLE = ExamSpec(
     source="<built-in sample>",
 )
 
+
+def sample_for(topic_count: int) -> ExamSpec:
+    """The sample exam, made smaller for a bank too small for it (each topic is asked once)."""
+    if topic_count >= 40:
+        return SAMPLE
+    mcq = max(1, topic_count // 2)
+    tf = (topic_count - mcq) // 3
+    sections = (SectionSpec("mcq", count=mcq, points=1),) + ((SectionSpec("truefalse", count=tf),) if tf else ())
+    return replace(SAMPLE, title="Sample exam", course="", sections=sections)
+
+
 EXAM_KEYS = {
     "title": str,
     "course": str,

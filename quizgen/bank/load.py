@@ -17,8 +17,16 @@ from . import yamlnodes
 
 FILE_KEYS = ("category", "description", "topics")
 MAX_FILE_BYTES = 20_000_000
-MAX_LENGTH = {"name": 200, "definition": 5000, "aliases entry": 200, "overlaps entry": 200, "tags entry": 100,
-              "category": 200, "description": 1000, "id": 100}
+MAX_LENGTH = {
+    "name": 200,
+    "definition": 5000,
+    "aliases entry": 200,
+    "overlaps entry": 200,
+    "tags entry": 100,
+    "category": 200,
+    "description": 1000,
+    "id": 100,
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 TOPIC_KEYS = ("name", "definition", "aliases", "overlaps", "id", "tags")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -82,8 +90,13 @@ def _err(loc: Location, msg: str) -> Diagnostic:
 def _read_file(path: Path, display: str, diags: list[Diagnostic]) -> Category | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            diags.append(_err(Location(display), f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a bank "
-                                                 "file holds one group of topics, split it"))
+            diags.append(
+                _err(
+                    Location(display),
+                    f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a bank "
+                    "file holds one group of topics, split it",
+                )
+            )
             return None
         data = path.read_bytes()
     except OSError as e:
@@ -106,7 +119,7 @@ def _read_file(path: Path, display: str, diags: list[Diagnostic]) -> Category | 
     name = _text(fields.get("category"), "category", display, diags)
     if "category" not in fields:
         diags.append(_err(loc, "missing 'category:' (the title of this sibling group); add it"))
-    elif not name:
+    elif name == "":
         diags.append(_err(_loc(display, fields["category"]), "'category' is empty; give the group a title"))
     description = _text(fields.get("description"), "description", display, diags) or ""
     topics_node = fields.get("topics")
@@ -134,10 +147,10 @@ def _read_topic(node, category: str, display: str, diags: list[Diagnostic]) -> T
     fields = _mapping(node, display, TOPIC_KEYS, "topic", diags)
     name = _text(fields.get("name"), "name", display, diags)
     definition = _text(fields.get("definition"), "definition", display, diags)
-    if not name:
+    if name == "" or "name" not in fields:
         where = _loc(display, fields["name"]) if "name" in fields else loc
         diags.append(_err(where, "topic has no name; add 'name: ...'"))
-    if not definition:
+    if definition == "" or "definition" not in fields:
         where = _loc(display, fields["definition"]) if "definition" in fields else loc
         label = f"topic '{name}'" if name else "topic"
         diags.append(_err(where, f"{label} has no definition; add 'definition: ...'"))
@@ -207,13 +220,17 @@ def _text(node, field: str, display: str, diags) -> str | None:
     value = " ".join(node.value.split())
     bad = _CONTROL.search(value)
     if bad:
-        diags.append(_err(_loc(display, node), f"'{field}' contains the control character U+{ord(bad.group()):04X}; "
-                                               "remove it"))
+        diags.append(
+            _err(_loc(display, node), f"'{field}' contains the control character U+{ord(bad.group()):04X}; remove it")
+        )
         return None
     limit = MAX_LENGTH.get(field)
     if limit and len(value) > limit:
-        diags.append(_err(_loc(display, node), f"'{field}' is {len(value):,} characters long; the limit is {limit:,}, "
-                                               "shorten it"))
+        diags.append(
+            _err(
+                _loc(display, node), f"'{field}' is {len(value):,} characters long; the limit is {limit:,}, shorten it"
+            )
+        )
         return None
     return value
 

@@ -41,8 +41,9 @@ def location(display: str, mark) -> Location:
 
 def compose(text: str, display: str):
     """Return (root node or None, error as (Location, message) or None)."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader checks every character here already
         return loader.get_single_node(), None
     except _BankYAMLError as e:
         return None, (location(display, e.problem_mark), e.problem)
@@ -55,11 +56,15 @@ def compose(text: str, display: str):
     except yaml.reader.ReaderError as e:
         line = text.count("\n", 0, e.position) + 1
         col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
-        return None, (Location(display, line, col), f"character {e.character!r} is not allowed in YAML; remove it")
+        return None, (
+            Location(display, line, col),
+            f"the character U+{e.character:04X} is not allowed in YAML; remove it",
+        )
     except yaml.YAMLError as e:
         return None, (Location(display), f"YAML error: {e}")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def decode(data: bytes, display: str):
