@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from ..distractors import DistractorIndex
+from ..distractors import DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
 from ..text.mask import mask_topic, mask_words, name_words, short_statement
 
@@ -41,6 +41,10 @@ def make_mcq(
         pick = ix.pick(key, k - 1, rng, difficulty, stem=key.name)
         options, answer = place_key(key, pick.topics, rng)
         texts = tuple(mask_words(statement(t), name_words(key)) for t in options)
+        if len(set(texts)) < len(texts):  # eliding the key's words made options alike: show them whole
+            texts = tuple(statement(t) for t in options)
+        if len(set(texts)) < len(texts):
+            raise GenerationError(f"definitions of '{key.name}' and a sibling read the same once shortened")
     notes = tuple(f"distractors widened to group '{c}'" for c in pick.widened)
     return MCQItem(
         key.name,
