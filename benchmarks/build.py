@@ -28,7 +28,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from quizgen import load_bank  # noqa: E402
 from quizgen.exam import build_exam  # noqa: E402
-from quizgen.output import reportlab_files  # noqa: E402
+from quizgen.output import OutputFolder, render_reportlab  # noqa: E402
 from quizgen.render.pdf import FAMILY, register_fonts  # noqa: E402
 from quizgen.spec import ExamSpec, SectionSpec  # noqa: E402
 
@@ -78,22 +78,23 @@ def bare_pages(pages: int) -> tuple[float, int]:
     return time.perf_counter() - start, made
 
 
-def reportlab_run(variants: int) -> None:
+def reportlab_run(variants: int, jobs: int = 1) -> None:
     bank = load_bank()
     spec = SPEC.with_overrides(variants=variants)
-    start = time.perf_counter()
-    exam = build_exam(spec, bank)
-    t_exam = time.perf_counter() - start
-    files = reportlab_files(exam, "key")
-    elapsed = time.perf_counter() - start
-    pages = sum(
-        len(PdfReader(io.BytesIO(data)).pages)
-        for name, data in files.items()
-        if name.endswith(".pdf") and name != "print-all.pdf"
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        exam = build_exam(spec, bank)
+        t_exam = time.perf_counter() - start
+        folder = OutputFolder(Path(tmp) / "out", exam)
+        render_reportlab(exam, "key", folder, jobs=jobs)
+        folder.finish()
+        elapsed = time.perf_counter() - start
+        pages = sum(
+            len(PdfReader(str(p)).pages) for p in (Path(tmp) / "out").glob("*.pdf") if p.name != "print-all.pdf"
+        )
     bare, bare_count = bare_pages(pages)
     print(
-        f"reportlab engine: {variants} variants x 40 items with keys: {elapsed:.2f} s "
+        f"reportlab engine, --jobs {jobs}: {variants} variants x 40 items with keys: {elapsed:.2f} s "
         f"(items and variants {t_exam:.2f} s) for {pages} rendered pages (+ print-all joined), "
         f"{pages / elapsed:.0f} pages/s; peak RSS {peak_mb():.0f} MB"
     )
@@ -134,7 +135,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--variants", type=int, default=100)
     parser.add_argument("--latex", action="store_true", help="also measure the LaTeX engine")
+    parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
-    reportlab_run(args.variants)
+    reportlab_run(args.variants, args.jobs)
     if args.latex:
         latex_run(args.variants)

@@ -31,7 +31,7 @@ from .grade import missed_topics, read_responses, read_stats, scores_csv, stats_
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
-from .output import ANSWER_MODES, check_out_dir, reportlab_files, write_files
+from .output import ANSWER_MODES, OutputFolder, render_reportlab
 from .quality import Checker, format_report
 from .render.compile import TexNotCompiled
 from .render.latex import latex_files
@@ -287,9 +287,16 @@ def check(bank, count, seed, fmt):
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Item statistics from quizgen grade --stats-out: drop flawed items, prefer chosen distractors.",
 )
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Render variants in this many processes (same files as --jobs 1).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, quiet):
+def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, jobs, quiet):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
@@ -301,19 +308,23 @@ def build(spec_file, bank, variants, seed, engine, templates, answers, out, forc
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
     if assignments and engine == "latex":
         raise QuizgenError("named copies from a roster are made by the reportlab engine; drop --engine latex")
-    old = check_out_dir(out, exam, force)
+    folder = OutputFolder(out, exam, force)
     show = not quiet and sys.stderr.isatty()
     steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1 + len(assignments)
     with click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar:
         if engine == "reportlab":
-            files = reportlab_files(exam, answers, lambda _: bar.update(1), assignments)
+            render_reportlab(exam, answers, folder, lambda _: bar.update(1), assignments, jobs)
         else:
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1))
             except TexNotCompiled as failed:
-                write_files(out, failed.files, exam, old)
+                for name, data in failed.files.items():
+                    folder.put(name, data)
+                folder.finish()
                 raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
-    written = write_files(out, files, exam, old, assignments)
+            for name, data in files.items():
+                folder.put(name, data)
+    written = folder.finish(assignments)
     if not quiet:
         pdfs = sum(name.endswith(".pdf") for name in written)
         click.echo(
@@ -413,8 +424,9 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         instructions="Answer the questions, then check yourself against the answers at the end.",
     )
     exam = build_exam(spec, b, pool=pool)
-    old = check_out_dir(out, exam, force)
-    written = write_files(out, {"worksheet.pdf": worksheet_pdf(exam, fillable)}, exam, old)
+    folder = OutputFolder(out, exam, force)
+    folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
+    written = folder.finish()
     click.echo(
         f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
         f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)"

@@ -14,6 +14,11 @@ from .errors import QuizgenError
 from .exam import Exam, exam_json, key_rows
 
 ANSWER_MODES = ("none", "inline", "key")
+STARTED = ".quizgen-build.json"  # written first: lets a rebuild recognise a folder whose build was killed
+
+
+def _identity(exam: Exam) -> dict:
+    return {"spec": json.loads(json.dumps(exam.spec.as_dict())), "bank": exam.bank_hash}
 
 
 def csv_bytes(rows: list[list]) -> bytes:
@@ -31,6 +36,15 @@ def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
         raise QuizgenError(f"{out} exists and is not a folder; choose another --out")
     previous = out / "exam.json"
     old_files: list[str] = []
+    started = out / STARTED
+    if not previous.exists() and started.exists():  # a build of this folder was interrupted
+        try:
+            mine = json.loads(started.read_text(encoding="utf-8")) == _identity(exam)
+        except ValueError:
+            mine = False
+        if mine or force:
+            return old_files
+        raise QuizgenError(f"{out} holds an unfinished build of a different exam; choose another --out or pass --force")
     if previous.exists():
         try:
             old = json.loads(previous.read_text(encoding="utf-8"))
@@ -55,64 +69,108 @@ def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
     return old_files
 
 
-def write_files(
-    out: Path, files: dict[str, bytes], exam: Exam, old_files: list[str], assignments: list[tuple] = ()
-) -> list[str]:
-    """Write each file atomically, exam.json last (it lists the others); remove files of a previous build
-    of this exam that this build no longer makes."""
-    out.mkdir(parents=True, exist_ok=True)
-    names = sorted(files)
-    for name in names:
-        if Path(name).name != name:
-            raise QuizgenError(f"refusing to write outside {out}: {name!r}")
-        write_atomic(out / name, files[name])
-    for stale in set(old_files) - set(names) - {"exam.json"}:
-        path = out / stale
-        if Path(stale).name == stale and path.is_file():
-            os.unlink(path)
-    listing = names + ["exam.json"]
-    data = exam_json(exam, listing, assignments)
-    write_atomic(out / "exam.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return listing
+class OutputFolder:
+    """Files of one build, each written atomically as soon as it is made (a killed build leaves no partial
+    file under a final name), and exam.json last, listing them."""
+
+    def __init__(self, out: Path, exam: Exam, force: bool = False):
+        self.out, self.exam = out, exam
+        self.old_files = check_out_dir(out, exam, force)
+        self.names: list[str] = []
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(out / STARTED, json.dumps(_identity(exam), sort_keys=True).encode("utf-8"))
+
+    def put(self, name: str, data: bytes) -> None:
+        if Path(name).name != name or name.startswith("."):
+            raise QuizgenError(f"refusing to write outside {self.out}: {name!r}")
+        self.out.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.out / name, data)
+        self.names.append(name)
+
+    def put_joined(self, name: str, parts: list[str]) -> None:
+        """A print file joining PDFs already written to the folder."""
+        self.put(name, join_pdfs([self.out / p for p in parts]))
+
+    def finish(self, assignments: list[tuple] = ()) -> list[str]:
+        for stale in set(self.old_files) - set(self.names) - {"exam.json"}:
+            path = self.out / stale
+            if Path(stale).name == stale and path.is_file():
+                os.unlink(path)
+        for leftover in self.out.glob(".*.tmp"):  # from a build that was killed
+            leftover.unlink()
+        listing = sorted(self.names) + ["exam.json"]
+        data = exam_json(self.exam, listing, assignments)
+        write_atomic(self.out / "exam.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return listing
 
 
-def join_pdfs(parts: list[bytes]) -> bytes:
-    """One PDF of all parts in order (each keeps its own 'Page i of n' footers)."""
+def join_pdfs(parts: list) -> bytes:
+    """One PDF of all parts in order (bytes or paths; each keeps its own 'Page i of n' footers)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)))
+        writer.append(PdfReader(io.BytesIO(part) if isinstance(part, bytes) else str(part)))
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
 
 
-def reportlab_files(
-    exam: Exam, answers: str, progress: Callable[[str], None] = lambda _: None, assignments: list[tuple] = ()
-) -> dict[str, bytes]:
-    """Every PDF of the reportlab engine, plus key.csv, as bytes; with a roster, one named copy per student."""
+_JOB: dict = {}  # what forked workers render from (inherited, not pickled)
+
+
+def _render_task(task: tuple) -> list[tuple[str, bytes]]:
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
 
-    files: dict[str, bytes] = {}
-    for v in exam.variants:
-        files[f"exam-{v.code}.pdf"] = exam_pdf(exam, [v])
-        progress(f"exam-{v.code}.pdf")
-        if answers == "inline":
-            files[f"teacher-{v.code}.pdf"] = exam_pdf(exam, [v], answers=True)
-            progress(f"teacher-{v.code}.pdf")
-        if answers in ("inline", "key"):
-            files[f"key-{v.code}.pdf"] = key_pdf(exam, v)
-            progress(f"key-{v.code}.pdf")
-    files["print-all.pdf"] = join_pdfs([files[f"exam-{v.code}.pdf"] for v in exam.variants])
+    exam, answers = _JOB["exam"], _JOB["answers"]
+    kind, arg = task
+    if kind == "copy":
+        student, code = arg
+        variant = next(v for v in exam.variants if v.code == code)
+        return [(copy_file_name(student), exam_pdf(exam, [variant], student=student))]
+    variant = next(v for v in exam.variants if v.code == arg)
+    out = [(f"exam-{arg}.pdf", exam_pdf(exam, [variant]))]
+    if answers == "inline":
+        out.append((f"teacher-{arg}.pdf", exam_pdf(exam, [variant], answers=True)))
+    if answers in ("inline", "key"):
+        out.append((f"key-{arg}.pdf", key_pdf(exam, variant)))
+    return out
+
+
+def render_reportlab(
+    exam: Exam,
+    answers: str,
+    folder: OutputFolder,
+    progress: Callable[[str], None] = lambda _: None,
+    assignments: list[tuple] = (),
+    jobs: int = 1,
+) -> None:
+    """Every file of the reportlab engine, written as it is made; `jobs` > 1 renders variants in parallel
+    processes (the files are the same bytes whatever `jobs` is)."""
+    from .exam import copy_file_name
+
+    tasks = [("variant", v.code) for v in exam.variants] + [("copy", a) for a in assignments]
+    _JOB.update(exam=exam, answers=answers)
+    try:
+        if jobs > 1 and len(tasks) > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for result in pool.imap(_render_task, tasks, chunksize=1):
+                    for name, data in result:
+                        folder.put(name, data)
+                        progress(name)
+        else:
+            for task in tasks:
+                for name, data in _render_task(task):
+                    folder.put(name, data)
+                    progress(name)
+    finally:
+        _JOB.clear()
+    folder.put_joined("print-all.pdf", [f"exam-{v.code}.pdf" for v in exam.variants])
     progress("print-all.pdf")
-    by_code = {v.code: v for v in exam.variants}
-    for student, code in assignments:
-        files[copy_file_name(student)] = exam_pdf(exam, [by_code[code]], student=student)
-        progress(copy_file_name(student))
     if assignments:
-        files["print-copies.pdf"] = join_pdfs([files[copy_file_name(s)] for s, _ in assignments])
+        folder.put_joined("print-copies.pdf", [copy_file_name(s) for s, _ in assignments])
     if answers != "none":
-        files["key.csv"] = csv_bytes(key_rows(exam, assignments))
-    return files
+        folder.put("key.csv", csv_bytes(key_rows(exam, assignments)))

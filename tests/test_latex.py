@@ -88,7 +88,7 @@ def test_latex_build_compiles_and_splits(runner, tmp_path, small_exam):
     )
     result = runner.invoke(cli, ["build", str(spec), "--engine", "latex", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [
         "exam-A.pdf",
         "exam-B.pdf",

@@ -1,0 +1,67 @@
+"""Killing a build at any moment leaves no truncated file under a final name, and the next build of the
+same exam completes and cleans up."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from pypdf import PdfReader
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.4, 1.1])
+def test_killed_build_leaves_only_whole_files(tmp_path, delay):
+    out = tmp_path / "o"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "build",
+            "--variants",
+            "30",
+            "--answers",
+            "inline",
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out.exists() and any(out.glob("*.pdf"))):
+        time.sleep(0.05)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    finals = sorted(p for p in out.iterdir() if not p.name.startswith("."))
+    assert finals, "the build was killed before writing anything; raise the variant count"
+    assert not (out / "exam.json").exists() or proc.returncode == 0
+    for pdf in finals:
+        assert pdf.suffix == ".pdf"
+        assert len(PdfReader(str(pdf)).pages) >= 1, pdf.name  # parses completely: not truncated
+    rerun = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "build",
+            "--variants",
+            "30",
+            "--answers",
+            "inline",
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert not list(out.glob(".*.tmp"))
+    assert (out / "exam.json").exists() and len(list(out.glob("exam-*.pdf"))) == 30
