@@ -78,7 +78,7 @@ def bare_pages(pages: int) -> tuple[float, int]:
     return time.perf_counter() - start, made
 
 
-def reportlab_run(variants: int, jobs: int = 1) -> None:
+def reportlab_run(variants: int, jobs: int = 1, bare_too: bool = True) -> None:
     bank = load_bank()
     spec = SPEC.with_overrides(variants=variants)
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,7 +136,8 @@ if __name__ == "__main__":
     parser.add_argument("--variants", type=int, default=100)
     parser.add_argument("--latex", action="store_true", help="also measure the LaTeX engine")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare reportlab comparison")
     args = parser.parse_args()
-    reportlab_run(args.variants, args.jobs)
+    reportlab_run(args.variants, args.jobs, not args.no_bare)
     if args.latex:
         latex_run(args.variants)
