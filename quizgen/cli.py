@@ -20,7 +20,7 @@ from .bank.organize import draft_categories
 from .bank.write import write_atomic, write_bank
 from .distractors import DIFFICULTIES
 from .errors import QuizgenError
-from .exam import assign_variants, build_exam
+from .exam import assign_variants, bank_hash, build_exam
 from .examfile import load_exam_json
 from .export import FORMATS as EXPORT_FORMATS
 from .export import ExportItem
@@ -40,7 +40,7 @@ from .render.report import report_pdf
 from .render.text import items_as_text
 from .roster import fake_roster, read_roster
 from .simulate import simulate as simulate_class
-from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for
+from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for, spec_from_dict
 from .text.slug import slugify
 
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
@@ -251,7 +251,7 @@ def check(bank, count, seed, fmt):
     "spec_file", metavar="[SPEC]", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @bank_option
-@click.option("--variants", type=click.IntRange(1, 702), help="Number of variants (overrides the spec).")
+@click.option("--variants", type=click.IntRange(1, 10000), help="Number of variants (overrides the spec).")
 @click.option("--seed", type=int, help="Seed (overrides the spec): same spec and seed give identical files.")
 @click.option(
     "--engine",
@@ -288,6 +288,12 @@ def check(bank, count, seed, fmt):
     help="Item statistics from quizgen grade --stats-out: drop flawed items, prefer chosen distractors.",
 )
 @click.option(
+    "--from-exam",
+    "from_exam",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Rebuild the exam recorded in this exam.json (its spec and seed; the bank must be unchanged).",
+)
+@click.option(
     "--jobs",
     default=1,
     show_default=True,
@@ -296,12 +302,28 @@ def check(bank, count, seed, fmt):
 )
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, jobs, quiet):
+def build(
+    spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, from_exam, jobs, quiet
+):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
-    spec = load_spec(spec_file) if spec_file else SAMPLE
+    recorded = None
+    if from_exam:
+        if spec_file:
+            raise QuizgenError("give SPEC or --from-exam, not both")
+        recorded = load_exam_json(from_exam)
+        spec = spec_from_dict(recorded.data.get("spec") or {}, recorded.path)
+    else:
+        spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
     b = load_bank(spec.bank)
-    if not spec_file:
+    if recorded is not None:
+        then, now = (recorded.data.get("bank") or {}).get("content_hash"), bank_hash(b)
+        if then != now:
+            raise QuizgenError(
+                f"the bank has changed since {recorded.path} was built (content hash {then} then, "
+                f"{now} now); the exam cannot be rebuilt exactly"
+            )
+    elif not spec_file:
         spec = sample_for(len(b.topics)).with_overrides(variants=variants, seed=seed, bank=spec.bank)
     exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
     out = out or Path("output") / slugify(spec.title, fallback="exam")

@@ -54,8 +54,13 @@ class Exam:
 
 
 def variant_code(i: int) -> str:
-    """A, B, …, Z, AA, AB, …"""
-    return LETTERS[i] if i < 26 else LETTERS[i // 26 - 1] + LETTERS[i % 26]
+    """A, B, …, Z, AA, AB, …, ZZ, AAA, … (bijective base 26, like spreadsheet columns)."""
+    code = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        code = LETTERS[r] + code
+    return code
 
 
 def bank_hash(bank: Bank) -> str:

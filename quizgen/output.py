@@ -173,4 +173,7 @@ def render_reportlab(
     if assignments:
         folder.put_joined("print-copies.pdf", [copy_file_name(s) for s, _ in assignments])
     if answers != "none":
+        from .render.pdf import master_key_pdf
+
+        folder.put("master-key.pdf", master_key_pdf(exam))
         folder.put("key.csv", csv_bytes(key_rows(exam, assignments)))

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .bank import yamlnodes
 from .bank.load import display_path
 from .distractors import DIFFICULTIES
-from .errors import BankError, Diagnostic, Location
+from .errors import BankError, Diagnostic, Location, QuizgenError
 from .items import ITEM_TYPES
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
@@ -288,3 +288,13 @@ def _sections(r: _Reader, node) -> list[SectionSpec]:
         if "type" in values:
             out.append(SectionSpec(**values))
     return out
+
+
+def spec_from_dict(data: dict, source: str) -> ExamSpec:
+    """The spec recorded in an exam.json, to rebuild that exam exactly."""
+    try:
+        fields = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k != "sections"}
+        sections = tuple(SectionSpec(**s) for s in data["sections"])
+        return ExamSpec(**fields, sections=sections, source=source)
+    except (KeyError, TypeError) as e:
+        raise QuizgenError(f"the spec recorded in {source} cannot be read ({e}); was it written by quizgen?") from None

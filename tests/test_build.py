@@ -60,7 +60,7 @@ def test_files_written(built):
     _, out = built
     names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == sorted(
-        ["exam.json", "key.csv", "print-all.pdf"]
+        ["exam.json", "key.csv", "master-key.pdf", "print-all.pdf"]
         + [f"{kind}-{c}.pdf" for c in "ABC" for kind in ("exam", "key", "teacher")]
     )
     data = json.loads((out / "exam.json").read_text())

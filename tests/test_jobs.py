@@ -13,6 +13,6 @@ def test_jobs_give_identical_files(runner, tmp_path):
         )
         assert result.exit_code == 0, result.output
     names = sorted(p.name for p in one.iterdir() if not p.name.startswith("."))
-    assert names == sorted(p.name for p in two.iterdir() if not p.name.startswith(".")) and len(names) == 15
+    assert names == sorted(p.name for p in two.iterdir() if not p.name.startswith(".")) and len(names) == 16
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name

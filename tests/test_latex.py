@@ -97,6 +97,7 @@ def test_latex_build_compiles_and_splits(runner, tmp_path, small_exam):
         "key-A.pdf",
         "key-B.pdf",
         "key.csv",
+        "master-key.pdf",
         "print-all.pdf",
     ]
     text = subprocess.run(["pdftotext", str(out / "exam-B.pdf"), "-"], capture_output=True, text=True).stdout

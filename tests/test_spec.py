@@ -54,7 +54,7 @@ def test_good_spec(tmp_path):
     "change, expected",
     [
         (("variants: 3", "variants: many"), "exam.yaml:6:11: error: 'variants' must be a whole number, not 'many'"),
-        (("variants: 3", "variants: 0"), "'variants' must be between 1 and 702, not 0"),
+        (("variants: 3", "variants: 0"), "'variants' must be between 1 and 10000, not 0"),
         (("paper: letter", "paper: a5"), "exam.yaml:7:8: error: 'paper' must be one of a4, letter, not 'a5'"),
         (
             ("  - type: matching", "  - type: essay"),

@@ -303,13 +303,18 @@ def latex_files(
 
     reader = PdfReader(io.BytesIO(result.pdf))  # parsed once; every file is cut from it
     ranges = tex.part_ranges(len(reader.pages), result.aux, names)
+    from .pdf import MASTER_IN_KEYS
+
     master = [ranges["master-key"]] if "master-key" in ranges else []
+    in_keys = master if len(exam.variants) <= MASTER_IN_KEYS else []
     for name in names:
         if name != "master-key":
             files[f"{name}.pdf"] = tex.extract_pages(
-                reader, [ranges[name], *(master if name.startswith("key-") else [])]
+                reader, [ranges[name], *(in_keys if name.startswith("key-") else [])]
             )
             progress(f"{name}.pdf")
+    if master:
+        files["master-key.pdf"] = tex.extract_pages(reader, master)
     files["print-all.pdf"] = tex.extract_pages(reader, [ranges[f"exam-{v.code}"] for v in exam.variants])
     progress("print-all.pdf")
     return files

@@ -310,8 +310,11 @@ def answer_text(item: Item) -> str:
     raise TypeError(item)
 
 
+MASTER_IN_KEYS = 26  # up to this many variants each key ends with the master key; beyond, it is one file
+
+
 def key_pdf(exam: Exam, variant: Variant) -> bytes:
-    """Full answers for one variant, then the master key of every variant."""
+    """Full answers for one variant, then (for up to MASTER_IN_KEYS variants) the master key of every variant."""
     st = Styles(exam.spec.font_size)
     story = _header(exam, variant, st, "Answer key")
     rows = [[Paragraph("<b>#</b>", st.body), Paragraph("<b>Answer</b>", st.body), Paragraph("<b>Points</b>", st.body)]]
@@ -334,8 +337,18 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
             ]
         )
     )
-    story += [table, PageBreak()] + master_key(exam, st)
+    story.append(table)
+    if len(exam.variants) <= MASTER_IN_KEYS:
+        story += [PageBreak(), *master_key(exam, st)]
+    else:
+        story.append(Paragraph("The master key of all variants is in master-key.pdf.", st.body))
     return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
+
+
+def master_key_pdf(exam: Exam) -> bytes:
+    """The master key of every variant on its own."""
+    st = Styles(exam.spec.font_size)
+    return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key")
 
 
 def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
