@@ -78,6 +78,20 @@ def bare_pages(pages: int) -> tuple[float, int]:
     return time.perf_counter() - start, made
 
 
+def _page_count(path: Path) -> int:
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return len(PdfReader(str(path)).pages)
+
+
+def _page_count(path: Path) -> int:
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return len(PdfReader(str(path)).pages)
+
+
 def reportlab_run(variants: int, jobs: int = 1, bare_too: bool = True) -> None:
     bank = load_bank()
     spec = SPEC.with_overrides(variants=variants)
@@ -89,15 +103,17 @@ def reportlab_run(variants: int, jobs: int = 1, bare_too: bool = True) -> None:
         render_reportlab(exam, "key", folder, jobs=jobs)
         folder.finish()
         elapsed = time.perf_counter() - start
-        pages = sum(
-            len(PdfReader(str(p)).pages) for p in (Path(tmp) / "out").glob("*.pdf") if p.name != "print-all.pdf"
-        )
-    bare, bare_count = bare_pages(pages)
+        peak = peak_mb()
+        pages = sum(_page_count(p) for p in (Path(tmp) / "out").glob("*.pdf") if p.name != "print-all.pdf")
     print(
         f"reportlab engine, --jobs {jobs}: {variants} variants x 40 items with keys: {elapsed:.2f} s "
         f"(items and variants {t_exam:.2f} s) for {pages} rendered pages (+ print-all joined), "
-        f"{pages / elapsed:.0f} pages/s; peak RSS {peak_mb():.0f} MB"
+        f"{pages / elapsed:.0f} pages/s; peak RSS of the main process {peak:.0f} MB",
+        flush=True,
     )
+    if not bare_too:
+        return
+    bare, bare_count = bare_pages(pages)
     print(
         f"bare reportlab (platypus paragraphs, same fonts): {bare_count} pages in {bare:.2f} s "
         f"({bare_count / bare:.0f} pages/s); per page, quizgen costs {(elapsed / pages) / (bare / bare_count):.2f}x"

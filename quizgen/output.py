@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,7 +90,27 @@ class OutputFolder:
         self.names.append(name)
 
     def put_joined(self, name: str, parts: list[str]) -> None:
-        """A print file joining PDFs already written to the folder."""
+        """A print file joining PDFs already written to the folder. With qpdf installed the join streams
+        from disk (flat memory for thousands of variants); otherwise pypdf does it in memory."""
+        if shutil.which("qpdf"):
+            if Path(name).name != name or name.startswith("."):
+                raise QuizgenError(f"refusing to write outside {self.out}: {name!r}")
+            tmp = self.out / f".{name}.qpdf.tmp"
+            cmd = [
+                "qpdf",
+                "--empty",
+                "--deterministic-id",
+                "--pages",
+                *(str(self.out / p) for p in parts),
+                "--",
+                str(tmp),
+            ]
+            run = subprocess.run(cmd, capture_output=True, text=True)
+            if run.returncode not in (0, 3):  # 3: warnings only
+                raise QuizgenError(f"qpdf could not join the print file: {run.stderr.strip()[:300]}")
+            os.replace(tmp, self.out / name)
+            self.names.append(name)
+            return
         self.put(name, join_pdfs([self.out / p for p in parts]))
 
     def finish(self, assignments: list[tuple] = ()) -> list[str]:
