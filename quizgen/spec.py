@@ -148,7 +148,7 @@ SECTION_KEYS = {
     "shuffle": "shuffle",
 }
 RANGES = {
-    "variants": (1, 26 * 27),
+    "variants": (1, 10000),
     "count": (1, 500),
     "sets": (1, 50),
     "k": (3, 6),
