@@ -55,6 +55,21 @@ def register_fonts() -> str:
     return FAMILY
 
 
+class Para(Paragraph):
+    """A paragraph that remembers its last layout: KeepTogether measures every question once and the frame
+    lays it out again at the same width, so the second line-breaking is skipped."""
+
+    _layout: tuple | None = None
+
+    def wrap(self, avail_width, avail_height):
+        if self._layout is not None and self._layout[0] == avail_width:
+            self.width, self.height = self._layout[1]
+            return self._layout[1]
+        size = super().wrap(avail_width, avail_height)
+        self._layout = (avail_width, size)
+        return size
+
+
 class Styles:
     def __init__(self, size: float):
         register_fonts()
@@ -166,34 +181,30 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
     body: list = []
     if isinstance(item, MCQItem):
         body.append(
-            Paragraph(
-                head + (escape(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem
-            )
+            Para(head + (escape(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
         )
         for i, option in enumerate(item.options):
             mark, text = BOX, rich(option)
             if answers and i == item.answer:
                 mark, text = CHECKED, f"<b>{text}</b>"
-            body.append(Paragraph(f"{mark} <b>{LETTERS[i]}</b>\u2002{text}", st.option))
+            body.append(Para(f"{mark} <b>{LETTERS[i]}</b>\u2002{text}", st.option))
     elif isinstance(item, ClozeItem):
         fills = [a[0] for a in item.answer] if answers else None
-        body.append(Paragraph(head + rich(item.text, fills), st.stem))
+        body.append(Para(head + rich(item.text, fills), st.stem))
         if item.word_bank:
             words = " · ".join(rich(w) for w in item.word_bank)
-            body.append(Paragraph(f"<i>Word bank:</i> {words}", st.option))
+            body.append(Para(f"<i>Word bank:</i> {words}", st.option))
     elif isinstance(item, MatchingItem):
         body.append(
-            Paragraph(
-                head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem
-            )
+            Para(head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem)
         )
         body.append(_matching_table(item, st, answers))
     elif isinstance(item, TrueFalseItem):
         term, _, definition = item.statement.partition(": ")
-        body.append(Paragraph(head + f"<b>{escape(term)}</b>: {rich(definition)}", st.stem))
+        body.append(Para(head + f"<b>{escape(term)}</b>: {rich(definition)}", st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
-        body.append(Paragraph(f"{t} True\u2003\u2003{f} False", st.option))
+        body.append(Para(f"{t} True\u2003\u2003{f} False", st.option))
     body.append(Spacer(0, 4))
     return body
 
@@ -205,8 +216,8 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
         left = ""
         if i < len(item.premises):
             box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
-            left = Paragraph(f"{box} {i + 1}. {escape(item.premises[i])}", st.cell)
-        right = Paragraph(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(item.responses) else ""
+            left = Para(f"{box} {i + 1}. {escape(item.premises[i])}", st.cell)
+        right = Para(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(item.responses) else ""
         rows.append([left, right])
     table = Table(rows, colWidths=["36%", "64%"])
     table.setStyle(
@@ -256,10 +267,10 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, stude
     if not answers:
         story += [_student_lines(st, student), Spacer(0, 6)]
     if exam.spec.instructions:
-        story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+        story += [Para(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
-        heading = Paragraph(
+        heading = Para(
             f"{escape(section.spec.heading)} <font size={st.small.fontSize}>"
             f"({len(section.questions)} × {_points(section.questions[0].points)} = "
             f"{_points(pts)})</font>",
@@ -317,13 +328,13 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
     """Full answers for one variant, then (for up to MASTER_IN_KEYS variants) the master key of every variant."""
     st = Styles(exam.spec.font_size)
     story = _header(exam, variant, st, "Answer key")
-    rows = [[Paragraph("<b>#</b>", st.body), Paragraph("<b>Answer</b>", st.body), Paragraph("<b>Points</b>", st.body)]]
+    rows = [[Para("<b>#</b>", st.body), Para("<b>Answer</b>", st.body), Para("<b>Points</b>", st.body)]]
     for q in variant.questions:
         rows.append(
             [
-                Paragraph(str(q.number), st.body),
-                Paragraph(answer_text(q.item), st.body),
-                Paragraph(_points(q.points), st.body),
+                Para(str(q.number), st.body),
+                Para(answer_text(q.item), st.body),
+                Para(_points(q.points), st.body),
             ]
         )
     table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1)
@@ -341,7 +352,7 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
     if len(exam.variants) <= MASTER_IN_KEYS:
         story += [PageBreak(), *master_key(exam, st)]
     else:
-        story.append(Paragraph("The master key of all variants is in master-key.pdf.", st.body))
+        story.append(Para("The master key of all variants is in master-key.pdf.", st.body))
     return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
 
 
@@ -353,7 +364,7 @@ def master_key_pdf(exam: Exam) -> bytes:
 
 def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
     """Question numbers down, variants across: the letters a marker needs, in tables of `per_table` variants."""
-    out = [_VariantMark(""), Paragraph("Master key: all variants", st.heading)]
+    out = [_VariantMark(""), Para("Master key: all variants", st.heading)]
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
         chunk = exam.variants[start : start + per_table]
