@@ -59,8 +59,9 @@ def reports_errors(f):
             return f(*args, **kwargs)
         except QuizgenError as e:
             raise click.ClickException(str(e)) from None
-        except FileNotFoundError as e:
-            raise click.ClickException(str(e)) from None
+        except OSError as e:  # a path the user gave that cannot be read or written
+            where = f"{e.filename}: " if e.filename else ""
+            raise click.ClickException(f"{where}{e.strerror or e}") from None
 
     return wrapper
 
@@ -82,8 +83,7 @@ def topics(bank, category):
         cat = _category(b, category)
         click.echo(f"{cat.name} ({len(cat.topics)} topics)")
         for t in cat.topics:
-            extra = [n for n in t.aliases]
-            click.echo(f"  {t.name}" + (f"  [{', '.join(extra)}]" if extra else ""))
+            click.echo(f"  {t.name}" + (f"  [{', '.join(t.aliases)}]" if t.aliases else ""))
         return
     width = max(len(c.name) for c in b.categories)
     for c in b.categories:
@@ -340,9 +340,8 @@ def build(
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1))
             except TexNotCompiled as failed:
-                for name, data in failed.files.items():
+                for name, data in failed.files.items():  # the .tex to inspect; no exam.json: not a finished build
                     folder.put(name, data)
-                folder.finish()
                 raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
             for name, data in files.items():
                 folder.put(name, data)
@@ -431,6 +430,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
             fix = f"; did you mean '{hint[0]}'?" if hint else ""
             raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
         pool = [b.topic(n) for n in names]
+        count = min(count, len(pool))
     kinds = [t.strip() for t in types.split(",") if t.strip()]
     bad = [t for t in kinds if t not in ITEM_TYPES]
     if bad or not kinds:
@@ -575,6 +575,8 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
     files = {"scores.csv": scores_csv(result), "items.csv": grade_items_csv(result), "report.pdf": report_pdf(result)}
     if out.exists() and not force and any((out / f).exists() for f in files):
         raise QuizgenError(f"{display_path(out)} already holds grades; choose another --out or pass --force")
+    if stats_out and stats_out.exists() and not force:
+        raise QuizgenError(f"{display_path(stats_out)} exists; choose another --stats-out or pass --force")
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         write_atomic(out / name, data)
@@ -610,6 +612,8 @@ def simulate(exam_file, students, seed, flawed, out, truth, force):
     if flawed and flawed not in topics:
         hint = difflib.get_close_matches(flawed, sorted(topics), n=1, cutoff=0.5)
         raise QuizgenError(f"no question on '{flawed}' in the exam" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+    if truth and truth.resolve() == out.resolve():
+        raise QuizgenError("--truth and --out name the same file; give two files")
     for path in (out, truth):
         if path and path.exists() and not force:
             raise QuizgenError(f"{display_path(path)} exists; choose another file or pass --force")

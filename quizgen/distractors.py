@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import math
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -15,7 +14,6 @@ from scipy import sparse
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.mask import contains_spelling, mask_spellings
-from .text.mentions import MentionIndex
 from .text.similarity import tfidf_matrix
 
 AUTO_OVERLAP = 0.25  # name+definition TF-IDF cosine at which a sibling is treated as an unlisted overlap
@@ -49,10 +47,6 @@ class DistractorIndex:
         self.members = {c.name: [self.row[t.name] for t in c.topics] for c in bank.categories}
         # from graded exams: key topic -> {distractor topic: share of students who chose it}
         self.preferences: dict[str, dict[str, float]] = {}
-
-    @cached_property
-    def mentions(self) -> MentionIndex:
-        return MentionIndex(self.topics)
 
     @cached_property
     def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:
@@ -154,18 +148,17 @@ class DistractorIndex:
         rng: random.Random,
         difficulty: str = "medium",
         stem: str = "",
-        accept: Callable[[Topic], bool] | None = None,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`, from its group first (widening if needed)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ordered = self._ranked(key, group, stem, accept)
+        ordered = self._ranked(key, group, stem)
         chosen = self._choose(ordered, n, rng, difficulty, [])
         widened: list[str] = []
         if len(chosen) < n:
             for other in self.nearest_categories(key):
-                extra = self._ranked(key, self.bank.category(other).topics, stem, accept)
+                extra = self._ranked(key, self.bank.category(other).topics, stem)
                 before = len(chosen)
                 chosen = self._choose(extra, n, rng, "hard", chosen)
                 if len(chosen) > before:
@@ -180,8 +173,8 @@ class DistractorIndex:
             )
         return Pick(tuple(chosen), tuple(widened))
 
-    def _ranked(self, key: Topic, group, stem: str, accept) -> list[Topic]:
-        cands = [c for c in group if self.unsafe(key, c, stem) is None and (accept is None or accept(c))]
+    def _ranked(self, key: Topic, group, stem: str) -> list[Topic]:
+        cands = [c for c in group if self.unsafe(key, c, stem) is None]
         sims = self.similarity(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
         chosen = self.preferences.get(key.name)

@@ -103,35 +103,32 @@ def _topics_of(item: Item) -> set[str]:
     if isinstance(item, MCQItem):
         return {item.topic}
     if isinstance(item, MatchingItem):
-        return set(item.response_topics)
+        return set(item.premise_topics)
     if isinstance(item, TrueFalseItem):
         return {item.topic, item.shown_topic}
     return {item.topic}
 
 
 def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: random.Random) -> list[list[Item]]:
-    """Items for every section, each topic asked at most once across the exam (so one question never
-    answers another)."""
+    """Items for every section, one at a time, each topic asked at most once across the exam (so one
+    question never answers another; matching terms count as asked)."""
     used: set[str] = set()
     out = []
     for s in spec.sections:
-        available = [t for t in pool if t.name not in used]
-        if not available:
-            raise QuizgenError(
-                f"the topic pool ({len(pool)} topics) is used up before section '{s.heading}'; "
-                "choose more categories or fewer questions"
-            )
-        try:
-            items, _ = gen.items(s.type, s.count, rng, available, _options(s))
-        except QuizgenError as e:
-            raise QuizgenError(f"section '{s.heading}': {e.message}") from None
-        if len({i.topic for i in items}) < len(items):
-            raise QuizgenError(
-                f"section '{s.heading}' asks for {s.count} questions but only "
-                f"{len(available)} unused topics remain; choose more categories or fewer questions"
-            )
-        for i in items:
-            used |= _topics_of(i)
+        items: list[Item] = []
+        for _ in range(s.count):
+            available = [t for t in pool if t.name not in used]
+            if not available:
+                raise QuizgenError(
+                    f"section '{s.heading}' needs {s.count} question(s) but the pool of {len(pool)} topics is used "
+                    "up (each topic is asked once); choose more categories or fewer questions"
+                )
+            try:
+                made, _ = gen.items(s.type, 1, rng, available, _options(s))
+            except QuizgenError as e:
+                raise QuizgenError(f"section '{s.heading}': {e.message}") from None
+            items.append(made[0])
+            used |= _topics_of(made[0])
         out.append(items)
     return out
 
@@ -220,7 +217,9 @@ def assign_variants(exam: Exam, students: list) -> list[tuple]:
 def copy_file_name(student) -> str:
     from .text.slug import slugify
 
-    return f"copy-{slugify(student.id, 'student')}-{slugify(student.name, 'name', 40)}.pdf"
+    # the slugs are readable; the hash of the raw id keeps 'A-1' and 'a.1' (or two CJK ids) apart
+    tag = hashlib.sha256(student.id.encode("utf-8")).hexdigest()[:6]
+    return f"copy-{slugify(student.id, 'student')}-{slugify(student.name, 'name', 40)}-{tag}.pdf"
 
 
 def exam_json(exam: Exam, files: list[str], assignments: list[tuple] = ()) -> dict:

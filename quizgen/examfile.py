@@ -10,7 +10,6 @@ from pathlib import Path
 from .bank.load import display_path
 from .errors import Location, QuizgenError
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 REQUIRED = {
     "mcq": ("options", "answer", "option_topics"),
     "cloze": ("text", "answer"),
@@ -28,9 +27,6 @@ class ExamRecord:
     seed: int
     variants: dict[str, list[dict]]
     data: dict
-
-    def question(self, code: str, number: int) -> dict:
-        return self.variants[code][number - 1]
 
 
 def load_exam_json(path: str | os.PathLike) -> ExamRecord:

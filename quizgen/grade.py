@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank.load import display_path
+from .distractors import NON_FUNCTIONING
 from .errors import BankError, Diagnostic, Location, QuizgenError
-from .examfile import LETTERS, ExamRecord
-
-NON_FUNCTIONING = 0.05  # a distractor chosen by fewer than 5 % of students does no work
+from .exam import LETTERS
+from .examfile import ExamRecord
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,10 @@ def invalid_answer(q: dict, raw: str) -> str | None:
     if not raw:
         return None  # omitted
     kind = q["type"]
-    if kind == "mcq":
+    if kind == "cloze":
+        if raw.count("|") + 1 > len(q["answer"]):
+            return f"{raw.count('|') + 1} answers (separated by |) for {len(q['answer'])} blank(s)"
+    elif kind == "mcq":
         if len(raw) != 1 or raw.upper() not in LETTERS[: len(q["options"])]:
             return f"'{raw}' is not one of {', '.join(LETTERS[: len(q['options'])])}"
     elif kind == "truefalse":
@@ -145,7 +148,7 @@ def score_question(q: dict, raw: str, negative: bool = False, fuzzy: float = 0.0
         right = sum(1 for c, a in zip(letters, q["answer"]) if c != "-" and LETTERS.index(c) == a) if letters else 0
         frac = right / len(q["premises"])
         return Scored(points * frac, frac, None)
-    parts = [p.strip() for p in re.split(r"\s*[|;]\s*", raw)] if raw else []
+    parts = [p.strip() for p in raw.split("|")] if raw else []
     right = sum(1 for given, accepted in zip(parts, q["answer"]) if blank_ok(given, accepted, fuzzy))
     frac = right / len(q["answer"])
     return Scored(points * frac, frac, None)
@@ -373,7 +376,25 @@ def read_stats(path: str | os.PathLike) -> dict:
         raise QuizgenError(
             "not a quizgen item-statistics file; write one with quizgen grade --stats-out", Location(display)
         )
+    for i, entry in enumerate(data["items"]):
+        if not _stats_entry_ok(entry):
+            raise QuizgenError(
+                f"items[{i}] is malformed (needs type, topic, a flags list and a distractors "
+                "mapping); write the file again with quizgen grade --stats-out",
+                Location(display),
+            )
     return data
+
+
+def _stats_entry_ok(entry) -> bool:
+    if not isinstance(entry, dict) or not isinstance(entry.get("type"), str) or not isinstance(entry.get("topic"), str):
+        return False
+    distractors = entry.get("distractors", {})
+    return (
+        isinstance(entry.get("flags", []), list)
+        and isinstance(distractors, dict)
+        and all(isinstance(k, str) and isinstance(v, (int, float)) for k, v in distractors.items())
+    )
 
 
 def missed_topics(result: GradeResult, student: str | None = None) -> list[str]:

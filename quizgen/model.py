@@ -225,3 +225,12 @@ class TrueFalseItem(Item):
 
     def content(self) -> dict:
         return {"statement": self.statement, "shown_topic": self.shown_topic, "answer": self.answer}
+
+
+def statement_parts(item: TrueFalseItem) -> tuple[str, str]:
+    """(term, definition) of a 'Term: definition' statement, even when the term itself holds ': '."""
+    prefix = item.topic + ": "
+    if item.statement.startswith(prefix):
+        return item.topic, item.statement[len(prefix) :]
+    term, _, definition = item.statement.partition(": ")
+    return term, definition

@@ -7,7 +7,8 @@ import io
 import math
 import random
 
-from .examfile import LETTERS, ExamRecord
+from .exam import LETTERS
+from .examfile import ExamRecord
 
 
 def _p_correct(ability: float, difficulty: float, flawed: bool) -> float:

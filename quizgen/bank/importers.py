@@ -133,8 +133,9 @@ def _parse_csv(lines: list[str], source: str):
     # csv rows can span lines; map each row to the line it starts on
     reader = csv.reader(io.StringIO(text), dialect)
     next(reader)
+    start = reader.line_num + 1
     for row in reader:
-        n = reader.line_num
+        n, start = start, reader.line_num + 1  # the line the row starts on (a quoted cell may span lines)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(term_col, def_col) or not row[term_col].strip() or not row[def_col].strip():
@@ -202,7 +203,7 @@ def _parse_markdown(lines: list[str], source: str):
                 "line": n,
                 "parts": [bold["rest"]] if bold["rest"] else [],
             }
-        elif stripped.startswith(": ") and current is None and n > 1 and lines[n - 2].strip():
+        elif stripped.startswith(": ") and current is None:
             diags.append(_skip(source, n, "definition without a term line above it"))
         elif stripped.startswith(": "):
             current["parts"].append(stripped[2:])

@@ -8,6 +8,7 @@ import re
 from ..errors import Diagnostic
 from ..model import Bank, Topic
 from ..text.glyphs import missing, right_to_left
+from ..text.latexmath import GREEK
 from ..text.math import plain_text, segments
 from ..text.mentions import MentionIndex
 from ..text.similarity import cosine, similar_pairs, tfidf_matrix
@@ -18,44 +19,6 @@ OVERLAP_HINT = 0.25  # a definition naming a topic this close probably overlaps 
 MIN_WORDS, MAX_WORDS = 8, 160
 PAIRWISE_LIMIT = 20000  # above this many topics, near duplicates are looked for within categories only
 
-GREEK = [
-    "alpha",
-    "beta",
-    "gamma",
-    "delta",
-    "epsilon",
-    "varepsilon",
-    "zeta",
-    "eta",
-    "theta",
-    "vartheta",
-    "iota",
-    "kappa",
-    "lambda",
-    "mu",
-    "nu",
-    "xi",
-    "pi",
-    "rho",
-    "sigma",
-    "tau",
-    "upsilon",
-    "phi",
-    "varphi",
-    "chi",
-    "psi",
-    "omega",
-    "Gamma",
-    "Delta",
-    "Theta",
-    "Lambda",
-    "Xi",
-    "Pi",
-    "Sigma",
-    "Phi",
-    "Psi",
-    "Omega",
-]
 MATH_COMMANDS = set(GREEK) | set(
     [
         "frac",

@@ -74,6 +74,8 @@ def compose(text: str, display: str):
             what += f" (the construct began at line {e.context_mark.line + 1}, column {e.context_mark.column + 1})"
         return None, (location(display, mark), f"YAML syntax error: {what}; fix the file's YAML")
     except yaml.reader.ReaderError as e:
+        if loader is None:  # libyaml counts bytes, not characters
+            e.position = len(text.encode("utf-8")[: e.position].decode("utf-8", "ignore"))
         line = text.count("\n", 0, e.position) + 1
         col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
         return None, (

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FORMATS = ("moodle-xml", "gift", "qti", "anki", "csv")
-SUFFIXES = {"moodle-xml": ".xml", "gift": ".gift.txt", "qti": ".zip", "anki": ".apkg", "csv": ".csv"}
 
 
 @dataclass(frozen=True)

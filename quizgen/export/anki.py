@@ -1,14 +1,21 @@
 """Anki packages with genanki: one sub-deck per category, basic and cloze notes, one shared note type per
-kind with fixed ids, and GUIDs from content so that re-importing updates notes instead of duplicating them."""
+kind with fixed ids, and GUIDs from what a note asks (topic and question kind) so that re-importing
+updates notes instead of duplicating them."""
 
 from __future__ import annotations
 
 import hashlib
+import html
+import io
+import itertools
 import os
+import sqlite3
 import tempfile
+import zipfile
 
 import genanki
 
+from ..exam import LETTERS
 from ..text.mask import BLANK
 from . import ExportItem
 
@@ -33,41 +40,35 @@ CLOZE = genanki.Model(
     model_type=genanki.Model.CLOZE,
     css=".card { font-family: sans-serif; font-size: 18px; text-align: left; } .cloze { font-weight: bold; }",
 )
-LETTERS = "ABCDEFGHIJ"
+
+
+def _h(text: str) -> str:
+    """Anki fields are HTML: bank text must show as text."""
+    return html.escape(text, quote=False)
 
 
 def _notes(e: ExportItem) -> list[genanki.Note]:
     it = e.item
-    topic = it["topic"]
+    raw_topic = it["topic"]
 
     def basic(front: str, back: str, *key: str) -> genanki.Note:
-        return genanki.Note(model=BASIC, fields=[front, back, topic], guid=genanki.guid_for("quizgen", *key))
+        return genanki.Note(model=BASIC, fields=[front, back, _h(raw_topic)], guid=genanki.guid_for("quizgen", *key))
 
     kind = it["type"]
     if kind == "mcq":
-        options = "<br>".join(f"{LETTERS[i]}. {o}" for i, o in enumerate(it["options"]))
-        answer = f"{LETTERS[it['answer']]}. {it['options'][it['answer']]}"
-        return [basic(f"{it['stem']}<br><br>{options}", answer, "mcq", topic, it.get("direction", ""))]
+        options = "<br>".join(f"{LETTERS[i]}. {_h(o)}" for i, o in enumerate(it["options"]))
+        answer = f"{LETTERS[it['answer']]}. {_h(it['options'][it['answer']])}"
+        return [basic(f"{_h(it['stem'])}<br><br>{options}", answer, "mcq", raw_topic, it.get("direction", ""))]
     if kind == "truefalse":
-        return [
-            basic(
-                f"True or false?<br>{it['statement']}",
-                "True" if it["answer"] else "False",
-                "tf",
-                topic,
-                it["shown_topic"],
-            )
-        ]
+        verdict = "True" if it["answer"] else "False"
+        return [basic(f"True or false?<br>{_h(it['statement'])}", verdict, "tf", raw_topic, it["shown_topic"])]
     if kind == "matching":
-        return [basic(it["responses"][a], p, "pair", p) for p, a in zip(it["premises"], it["answer"])]
-    text = it["text"]
+        return [basic(_h(it["responses"][a]), _h(p), "pair", p) for p, a in zip(it["premises"], it["answer"])]
+    text = _h(it["text"])
     for n, accepted in enumerate(it["answer"], 1):
-        text = text.replace(BLANK, f"{{{{c{n}::{accepted[0]}}}}}", 1)
-    return [
-        genanki.Note(
-            model=CLOZE, fields=[text, topic], guid=genanki.guid_for("quizgen", "cloze", topic, it.get("mode", ""))
-        )
-    ]
+        text = text.replace(BLANK, f"{{{{c{n}::{_h(accepted[0])}}}}}", 1)
+    guid = genanki.guid_for("quizgen", "cloze", raw_topic, it.get("mode", ""))
+    return [genanki.Note(model=CLOZE, fields=[text, _h(raw_topic)], guid=guid)]
 
 
 def anki_package(items: list[ExportItem], title: str) -> bytes:
@@ -81,8 +82,20 @@ def anki_package(items: list[ExportItem], title: str) -> bytes:
                 seen.add(note.guid)
                 deck.add_note(note)
     package = genanki.Package([decks[k] for k in sorted(decks)])
+    # genanki's write_to_file stamps the zip with the clock and leaves its database in the system temp
+    # folder; write the database ourselves and zip it with fixed dates instead
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "deck.apkg")
-        package.write_to_file(path, timestamp=0)  # hermetic: no clock in the output
+        path = os.path.join(tmp, "collection.anki2")
+        conn = sqlite3.connect(path)
+        package.write_to_db(conn.cursor(), 0, itertools.count(1))
+        conn.commit()
+        conn.close()
         with open(path, "rb") as f:
-            return f.read()
+            db = f.read()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("collection.anki2", db), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()

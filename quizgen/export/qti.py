@@ -49,8 +49,9 @@ def _scoring(item: ET.Element, correct: list[tuple[str, str]]) -> None:
         "decvar",
         {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"},
     )
-    share = 100 / len(correct)
-    for rid, label in correct:
+    base, extra = divmod(100, len(correct))
+    shares = [base + (1 if i < extra else 0) for i in range(len(correct))]  # whole numbers summing to 100
+    for (rid, label), share in zip(correct, shares):
         cond = ET.SubElement(proc, "respcondition", {"continue": "Yes" if len(correct) > 1 else "No"})
         ET.SubElement(ET.SubElement(cond, "conditionvar"), "varequal", {"respident": rid}).text = label
         ET.SubElement(

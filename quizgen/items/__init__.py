@@ -66,7 +66,15 @@ class ItemGenerator:
     def keyphrases(self) -> KeyphrasePicker:
         return KeyphrasePicker(self.bank.topics)
 
-    def item(self, item_type: str, topic: Topic, rng: random.Random, options: ItemOptions = ItemOptions()) -> Item:
+    def item(
+        self,
+        item_type: str,
+        topic: Topic,
+        rng: random.Random,
+        options: ItemOptions = ItemOptions(),
+        allowed: set[str] | None = None,
+    ) -> Item:
+        """One item on `topic`; `allowed` limits the other topics a matching set asks about."""
         if item_type == "mcq":
             direction = options.direction or rng.choice(DIRECTIONS)
             return make_mcq(self.index, topic, rng, direction, options.k, options.difficulty)
@@ -74,7 +82,7 @@ class ItemGenerator:
             mode = options.mode or rng.choice(MODES)
             return make_cloze(self.index, self.keyphrases, topic, rng, mode, options.word_bank, options.k)
         if item_type == "matching":
-            return make_matching(self.index, topic, rng, options.size, options.spare)
+            return make_matching(self.index, topic, rng, options.size, options.spare, allowed)
         if item_type == "truefalse":
             return make_truefalse(self.index, topic, rng, options.difficulty)
         raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
@@ -90,6 +98,7 @@ class ItemGenerator:
         """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
         Returns the items and the topics that could not yield one, with the reason."""
         options.validate()
+        allowed = {t.name for t in pool} if pool is not None else None
         pool = list(pool if pool is not None else self.bank.topics)
         if not pool:
             raise QuizgenError("no topics to draw items from")
@@ -107,7 +116,7 @@ class ItemGenerator:
                 failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])
                 continue
             try:
-                items.append(self.item(item_type, topic, rng, options))
+                items.append(self.item(item_type, topic, rng, options, allowed))
             except GenerationError as e:
                 failed[topic.name] = (topic, e.message)
         if len(items) < count:

@@ -24,9 +24,14 @@ def _response(topic: Topic, premises: list[Topic]) -> str:
     return mask_words(statement(topic), name_words(topic) - shared)
 
 
-def make_matching(ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 5, spare: int = 1) -> MatchingItem:
+def make_matching(
+    ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 5, spare: int = 1, allowed: set[str] | None = None
+) -> MatchingItem:
+    """`allowed`: names the terms may come from (an exam's unused pool); the spare definition may be any sibling."""
     group = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
     rng.shuffle(group)
+    if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
+        group.sort(key=lambda t: t.name not in allowed)
     chosen = [key]
     widened: list[str] = []
     for cand in group:
@@ -51,6 +56,10 @@ def make_matching(ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 
             f"group '{key.category}' cannot supply {n} terms and {spare} spare definition(s) "
             f"that do not overlap or name each other (found {len(chosen)})"
         )
+    if allowed is not None and sum(t.name in allowed for t in chosen) < n:
+        raise GenerationError(f"group '{key.category}' has fewer than {n} terms left to ask that fit together")
+    if allowed is not None:
+        chosen.sort(key=lambda t: t.name not in allowed)  # stable: the asked terms first, the spare last
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)

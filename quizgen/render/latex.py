@@ -14,7 +14,7 @@ from pylatex.utils import escape_latex
 
 from ..errors import QuizgenError
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
-from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
+from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..output import csv_bytes
 from ..text.latexmath import GREEK, SYMBOLS, math_command_problems
 from ..text.mask import BLANK
@@ -119,7 +119,7 @@ def question_latex(q: Question, answers: bool) -> str:
             lines.append(f"{left} & {right} \\\\[3pt]")
         lines.append(r"\end{tabular}")
     elif isinstance(item, TrueFalseItem):
-        term, _, definition = item.statement.partition(": ")
+        term, definition = statement_parts(item)
         lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}")
         t = r"\checkedbox" if answers and item.answer else r"\checkbox"
         f = r"\checkedbox" if answers and not item.answer else r"\checkbox"

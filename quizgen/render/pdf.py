@@ -28,10 +28,18 @@ from reportlab.platypus import (
 )
 
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
-from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
+from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
+from ..text.glyphs import printable
 from .markup import rich
 
 FAMILY = "QuizgenSans"
+
+
+def _t(text: str) -> str:
+    """User text for paragraph markup: escaped, and characters the font lacks shown as [U+XXXX]."""
+    return escape(printable(text))
+
+
 BOX, CHECKED = "☐", "☒"
 rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
 
@@ -181,7 +189,7 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
     body: list = []
     if isinstance(item, MCQItem):
         body.append(
-            Para(head + (escape(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
+            Para(head + (_t(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
         )
         for i, option in enumerate(item.options):
             mark, text = BOX, rich(option)
@@ -200,8 +208,8 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
         )
         body.append(_matching_table(item, st, answers))
     elif isinstance(item, TrueFalseItem):
-        term, _, definition = item.statement.partition(": ")
-        body.append(Para(head + f"<b>{escape(term)}</b>: {rich(definition)}", st.stem))
+        term, definition = statement_parts(item)
+        body.append(Para(head + f"<b>{_t(term)}</b>: {rich(definition)}", st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
         body.append(Para(f"{t} True\u2003\u2003{f} False", st.option))
@@ -216,7 +224,7 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
         left = ""
         if i < len(item.premises):
             box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
-            left = Para(f"{box} {i + 1}. {escape(item.premises[i])}", st.cell)
+            left = Para(f"{box} {i + 1}. {_t(item.premises[i])}", st.cell)
         right = Para(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(item.responses) else ""
         rows.append([left, right])
     table = Table(rows, colWidths=["36%", "64%"])
@@ -238,13 +246,13 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
 
 def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
     spec = exam.spec
-    meta = " · ".join(escape(x) for x in (spec.course, spec.date) if x)
-    out = [_VariantMark(variant.code), Paragraph(escape(spec.title), st.title)]
+    meta = " · ".join(_t(x) for x in (spec.course, spec.date) if x)
+    out = [_VariantMark(variant.code), Paragraph(_t(spec.title), st.title)]
     if meta:
         out.append(Paragraph(meta, st.body))
     out.append(
         Paragraph(
-            f"<b>{escape(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
+            f"<b>{_t(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
             f"{_points(variant.total_points)} in total",
             st.body,
         )
@@ -255,8 +263,8 @@ def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
 
 def _student_lines(st: Styles, student=None) -> Table:
     line = "_" * 34
-    name = f"<b>{escape(student.name)}</b>" if student else line
-    sid = f"<b>{escape(student.id)}</b>" if student else line[:20]
+    name = f"<b>{_t(student.name)}</b>" if student else line
+    sid = f"<b>{_t(student.id)}</b>" if student else line[:20]
     t = Table([[Paragraph(f"Name: {name}", st.body), Paragraph(f"ID: {sid}", st.body)]], colWidths=["60%", "40%"])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
@@ -271,7 +279,7 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, stude
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
         heading = Para(
-            f"{escape(section.spec.heading)} <font size={st.small.fontSize}>"
+            f"{_t(section.spec.heading)} <font size={st.small.fontSize}>"
             f"({len(section.questions)} × {_points(section.questions[0].points)} = "
             f"{_points(pts)})</font>",
             st.heading,
@@ -304,20 +312,18 @@ def answer_text(item: Item) -> str:
         blanks = []
         for accepted in item.answer:
             also = (
-                f" <font size=8>(also: {', '.join(escape(a) for a in accepted[1:4])})</font>"
-                if len(accepted) > 1
-                else ""
+                f" <font size=8>(also: {', '.join(_t(a) for a in accepted[1:4])})</font>" if len(accepted) > 1 else ""
             )
-            blanks.append(f"<b>{escape(accepted[0])}</b>{also}")
+            blanks.append(f"<b>{_t(accepted[0])}</b>{also}")
         return "; ".join(blanks)
     if isinstance(item, MatchingItem):
         return "<br/>".join(
-            f"{i + 1}. {escape(p)} → <b>{LETTERS[a]}</b>" for i, (p, a) in enumerate(zip(item.premises, item.answer))
+            f"{i + 1}. {_t(p)} → <b>{LETTERS[a]}</b>" for i, (p, a) in enumerate(zip(item.premises, item.answer))
         )
     if isinstance(item, TrueFalseItem):
         if item.answer:
             return "<b>True</b>"
-        return f"<b>False</b> — the definition shown is that of {escape(item.shown_topic)}"
+        return f"<b>False</b> — the definition shown is that of {_t(item.shown_topic)}"
     raise TypeError(item)
 
 
@@ -476,7 +482,7 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     if exam.spec.instructions:
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
     for section in variant.sections:
-        heading = Paragraph(escape(section.spec.heading), st.heading)
+        heading = Paragraph(_t(section.spec.heading), st.heading)
         for i, q in enumerate(section.questions):
             flowables = question_flowables(q, st, answers=False)
             if fillable:

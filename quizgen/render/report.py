@@ -3,8 +3,6 @@ reportlab's own graphics, then the flagged items."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.lineplots import ScatterPlot
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -12,13 +10,13 @@ from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..grade import GradeResult
-from .pdf import FAMILY, Styles, _document
+from .pdf import FAMILY, Styles, _document, _t
 
 
 def histogram(percents: list[float], width: float = 440, height: float = 190) -> Drawing:
     bins = [0] * 10
     for p in percents:
-        bins[min(int(p // 10), 9)] += 1
+        bins[max(0, min(int(p // 10), 9))] += 1  # negative marking can push a score below 0
     d = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 30, width - 60, height - 55
@@ -78,7 +76,7 @@ def report_pdf(result: GradeResult) -> bytes:
     mean = sum(percents) / n if n else 0
     rel = f"{result.reliability:.2f}" if result.reliability is not None else "n/a (items differ between students)"
     story = [
-        Paragraph(escape(f"Results: {result.record.title}"), st.title),
+        Paragraph(_t(f"Results: {result.record.title}"), st.title),
         Paragraph(f"{n} students · mean {mean:.1f} % · KR-20 / α = {rel} · {len(result.items)} items", st.body),
         Spacer(0, 8),
         histogram(percents),
@@ -95,11 +93,11 @@ def report_pdf(result: GradeResult) -> bytes:
             flags += ": " + ", ".join(s.non_functioning)
         rows.append(
             [
-                Paragraph(escape(f"{s.type}: {s.topic}"), st.small),
+                Paragraph(_t(f"{s.type}: {s.topic}"), st.small),
                 Paragraph(f"{s.p:.2f}", st.small),
                 Paragraph(f"{s.discrimination:.2f}", st.small),
                 Paragraph(f"{s.point_biserial:.2f}", st.small),
-                Paragraph(escape(flags), st.small),
+                Paragraph(_t(flags), st.small),
             ]
         )
     table = Table(rows, colWidths=["34%", "7%", "8%", "8%", "43%"], repeatRows=1)

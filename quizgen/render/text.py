@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from ..exam import LETTERS
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _wrap(text: str, indent: str = "   ") -> str:
