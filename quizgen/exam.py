@@ -103,7 +103,7 @@ def _topics_of(item: Item) -> set[str]:
     if isinstance(item, MCQItem):
         return {item.topic}
     if isinstance(item, MatchingItem):
-        return set(item.premise_topics)
+        return set(item.response_topics)  # the terms asked and the spare definition shown
     if isinstance(item, TrueFalseItem):
         return {item.topic, item.shown_topic}
     return {item.topic}
@@ -236,8 +236,14 @@ def exam_json(exam: Exam, files: list[str], assignments: list[tuple] = ()) -> di
                 "code": v.code,
                 "total_points": v.total_points,
                 "questions": [
-                    {"number": q.number, "points": q.points, "section": s.spec.heading, **q.item.to_json()}
-                    for s in v.sections
+                    {
+                        "number": q.number,
+                        "points": q.points,
+                        "section": s.spec.heading,
+                        "section_number": si,
+                        **q.item.to_json(),
+                    }
+                    for si, s in enumerate(v.sections, 1)
                     for q in s.questions
                 ],
             }

@@ -206,7 +206,8 @@ def grade(record: ExamRecord, responses: list[Response], negative: bool = False,
             s = score_question(q, raw, negative, fuzzy)
             total += s.score
             maximum += float(q["points"])
-            sections[q.get("section", q["type"])] += s.score
+            # numbered, so two sections with the same heading keep separate columns
+            sections[f"{q.get('section_number', '')}. {q.get('section', q['type'])}".lstrip(". ")] += s.score
             key = (q["type"], q["topic"])
             meta[key] = (q["type"], q.get("category", ""))
             fractions[key] = s.fraction

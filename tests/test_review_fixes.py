@@ -116,3 +116,18 @@ def test_reader_error_column_counts_characters(make_bank):
     assert any(
         str(d).endswith("g.yaml:3:21: error: the character U+0007 is not allowed in YAML; remove it") for d in diags
     ), [str(d) for d in diags]
+
+
+def test_sections_with_the_same_heading_keep_separate_score_columns(runner, tmp_path):
+    spec = tmp_path / "s.yaml"
+    spec.write_text("seed: 2\nsections:\n  - type: mcq\n    count: 2\n  - type: mcq\n    count: 2\n")
+    out = tmp_path / "o"
+    assert runner.invoke(cli, ["build", str(spec), "--out", str(out), "--quiet"]).exit_code == 0
+    responses = tmp_path / "r.csv"
+    responses.write_text("student_id,variant,q1,q2,q3,q4\nS1,A,A,B,C,D\n")
+    result = runner.invoke(
+        cli, ["grade", str(responses), "--exam", str(out / "exam.json"), "--out", str(tmp_path / "g")]
+    )
+    assert result.exit_code == 0, result.output
+    header = (tmp_path / "g" / "scores.csv").read_text().splitlines()[0]
+    assert "1. Multiple choice" in header and "2. Multiple choice" in header
