@@ -42,7 +42,9 @@ from .roster import fake_roster, read_roster
 from .simulate import simulate as simulate_class
 from .spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for, spec_from_dict
 from .text.slug import slugify
+from .userfile import read_text
 
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
 
 
@@ -120,7 +122,7 @@ def lint(bank, fmt, errors_only):
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=EXISTING_FILE)
 @click.option(
     "--format",
     "fmt",
@@ -149,11 +151,7 @@ def lint(bank, fmt, errors_only):
 @reports_errors
 def import_(file, fmt, category, group, out, force, seed):
     """Turn a plain glossary FILE into a bank folder, reporting every line it could not use."""
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the file as UTF-8") from None
-    source = display_path(file)
+    source, text = read_text(file, "glossary")
     result = import_text(text, source, fmt)
     default_name = category or file.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Imported"
     cats = draft_categories(result.topics, default_name, group == "auto", seed)
@@ -247,9 +245,7 @@ def check(bank, count, seed, fmt):
 
 
 @cli.command()
-@click.argument(
-    "spec_file", metavar="[SPEC]", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("spec_file", metavar="[SPEC]", required=False, type=EXISTING_FILE)
 @bank_option
 @click.option("--variants", type=click.IntRange(1, 10000), help="Number of variants (overrides the spec).")
 @click.option("--seed", type=int, help="Seed (overrides the spec): same spec and seed give identical files.")
@@ -278,19 +274,19 @@ def check(bank, count, seed, fmt):
 @click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
 @click.option(
     "--roster",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="CSV of students (name, id, optional email): one named copy each, variants assigned in turn.",
 )
 @click.option(
     "--stats",
     "stats_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Item statistics from quizgen grade --stats-out: drop flawed items, prefer chosen distractors.",
 )
 @click.option(
     "--from-exam",
     "from_exam",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Rebuild the exam recorded in this exam.json (its spec and seed; the bank must be unchanged).",
 )
 @click.option(
@@ -385,13 +381,13 @@ def build(
 @click.option(
     "--from-missed",
     "missed_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="RESPONSES.csv of a graded exam: practise the topics that were missed (needs --exam).",
 )
 @click.option(
     "--exam",
     "exam_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="With --from-missed: the exam.json the responses answer.",
 )
 @click.option(
@@ -431,10 +427,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
             raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
         pool = [b.topic(n) for n in names]
         count = min(count, len(pool))
-    kinds = [t.strip() for t in types.split(",") if t.strip()]
-    bad = [t for t in kinds if t not in ITEM_TYPES]
-    if bad or not kinds:
-        raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
+    kinds = _item_types(types)
     per = [count // len(kinds) + (1 if i < count % len(kinds) else 0) for i in range(len(kinds))]
     sections = tuple(SectionSpec(kind, count=n, points=1) for kind, n in zip(kinds, per) if n)
     spec = ExamSpec(
@@ -456,9 +449,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
 
 
 @cli.command("export")
-@click.argument(
-    "exam_file", metavar="[EXAM.json]", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("exam_file", metavar="[EXAM.json]", required=False, type=EXISTING_FILE)
 @bank_option
 @click.option("--to", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
@@ -482,8 +473,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
 @reports_errors
 def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, force):
     """Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki."""
-    if out.exists() and not force:
-        raise QuizgenError(f"{display_path(out)} exists; choose another --out or pass --force")
+    _refuse_overwrite(out, force)
     if exam_file:
         record = load_exam_json(exam_file)
         codes = list(record.variants)
@@ -502,10 +492,7 @@ def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, fo
     else:
         b = load_bank(bank)
         pool = list(_category(b, category).topics) if category else None
-        kinds = [t.strip() for t in types.split(",") if t.strip()]
-        bad = [t for t in kinds if t not in ITEM_TYPES]
-        if bad or not kinds:
-            raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
+        kinds = _item_types(types)
         gen, rng, items = ItemGenerator(b), random.Random(seed), []
         for kind in kinds:
             made, _ = gen.items(kind, count, rng, pool)
@@ -530,18 +517,17 @@ def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, fo
 @reports_errors
 def roster(count, seed, out, force):
     """Write a demo class roster (name, id, email) made with faker, for trying --roster and grading."""
-    if out.exists() and not force:
-        raise QuizgenError(f"{display_path(out)} exists; choose another --out or pass --force")
+    _refuse_overwrite(out, force)
     write_atomic(out, fake_roster(count, seed))
     click.echo(f"wrote {count} students to {display_path(out)}")
 
 
 @cli.command()
-@click.argument("responses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("responses", type=EXISTING_FILE)
 @click.option(
     "--exam",
     "exam_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     required=True,
     help="The exam.json that quizgen build wrote.",
 )
@@ -575,8 +561,7 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
     files = {"scores.csv": scores_csv(result), "items.csv": grade_items_csv(result), "report.pdf": report_pdf(result)}
     if out.exists() and not force and any((out / f).exists() for f in files):
         raise QuizgenError(f"{display_path(out)} already holds grades; choose another --out or pass --force")
-    if stats_out and stats_out.exists() and not force:
-        raise QuizgenError(f"{display_path(stats_out)} exists; choose another --stats-out or pass --force")
+    _refuse_overwrite(stats_out, force)
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         write_atomic(out / name, data)
@@ -594,7 +579,7 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
 @click.option(
     "--exam",
     "exam_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     required=True,
     help="The exam.json that quizgen build wrote.",
 )
@@ -615,13 +600,27 @@ def simulate(exam_file, students, seed, flawed, out, truth, force):
     if truth and truth.resolve() == out.resolve():
         raise QuizgenError("--truth and --out name the same file; give two files")
     for path in (out, truth):
-        if path and path.exists() and not force:
-            raise QuizgenError(f"{display_path(path)} exists; choose another file or pass --force")
+        _refuse_overwrite(path, force)
     responses_csv, truth_csv = simulate_class(record, students, seed, flawed)
     write_atomic(out, responses_csv)
     if truth:
         write_atomic(truth, truth_csv)
     click.echo(f"wrote responses of {students} simulated students to {display_path(out)}")
+
+
+def _item_types(types: str) -> list[str]:
+    """A comma-separated --types value, checked."""
+    kinds = [t.strip() for t in types.split(",") if t.strip()]
+    bad = [t for t in kinds if t not in ITEM_TYPES]
+    if bad or not kinds:
+        raise QuizgenError(f"unknown item type '{bad[0] if bad else types}'; use {', '.join(ITEM_TYPES)}")
+    return kinds
+
+
+def _refuse_overwrite(path: Path | None, force: bool) -> None:
+    """Files the user already has are replaced only with --force."""
+    if path is not None and path.exists() and not force:
+        raise QuizgenError(f"{display_path(path)} exists; choose another file or pass --force")
 
 
 def _category(b, name):

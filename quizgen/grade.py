@@ -18,6 +18,7 @@ from .distractors import NON_FUNCTIONING
 from .errors import BankError, Diagnostic, Location, QuizgenError
 from .exam import LETTERS
 from .examfile import ExamRecord
+from .userfile import csv_rows, read_text
 
 
 @dataclass(frozen=True)
@@ -30,19 +31,8 @@ class Response:
 
 def read_responses(path: str | os.PathLike, record: ExamRecord) -> list[Response]:
     """RESPONSES.csv: student_id, variant, q1, q2, … — every bad row reported with its line, none dropped."""
-    p = Path(path)
-    display = display_path(p)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise QuizgenError(f"cannot read responses: {e.strerror}", Location(display)) from None
-    except UnicodeDecodeError as e:
-        raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save it as UTF-8", Location(display)) from None
-    reader = csv.reader(io.StringIO(text))
-    rows = []
-    for row in reader:
-        rows.append((reader.line_num, row))
-    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    display, text = read_text(path, "responses")
+    rows = csv_rows(text)
     if rows and rows[0][1] and rows[0][1][0].strip().lower() in ("student_id", "student", "id"):
         rows = rows[1:]
     if not rows:

@@ -7,10 +7,9 @@ import io
 import os
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
-from .bank.load import display_path
 from .errors import BankError, Diagnostic, Location, QuizgenError
+from .userfile import csv_rows, read_text
 
 LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "pt_BR", "nl_NL")
 
@@ -26,16 +25,8 @@ class Student:
 def read_roster(path: str | os.PathLike) -> list[Student]:
     """Students from a CSV with columns name, id and optional email (any order when there is a header;
     name, id, email when there is none). Every bad line is reported with its number."""
-    p = Path(path)
-    display = display_path(p)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise QuizgenError(f"cannot read the roster: {e.strerror}", Location(display)) from None
-    except UnicodeDecodeError as e:
-        raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the roster as UTF-8", Location(display)) from None
-    rows = list(csv.reader(io.StringIO(text)))
-    rows = [(n, r) for n, r in enumerate(rows, 1) if any(c.strip() for c in r)]
+    display, text = read_text(path, "roster")
+    rows = csv_rows(text)
     if not rows:
         raise QuizgenError("the roster is empty", Location(display))
     head = [c.strip().lower() for c in rows[0][1]]

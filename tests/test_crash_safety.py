@@ -12,23 +12,27 @@ import pytest
 from pypdf import PdfReader
 
 
+def build_command(out) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "quizgen",
+        "build",
+        "--variants",
+        "30",
+        "--answers",
+        "inline",
+        "--out",
+        str(out),
+        "--quiet",
+    ]
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.4, 1.1])
 def test_killed_build_leaves_only_whole_files(tmp_path, delay):
     out = tmp_path / "o"
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "quizgen",
-            "build",
-            "--variants",
-            "30",
-            "--answers",
-            "inline",
-            "--out",
-            str(out),
-            "--quiet",
-        ],
+        build_command(out),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -45,19 +49,7 @@ def test_killed_build_leaves_only_whole_files(tmp_path, delay):
         assert pdf.suffix == ".pdf"
         assert len(PdfReader(str(pdf)).pages) >= 1, pdf.name  # parses completely: not truncated
     rerun = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "quizgen",
-            "build",
-            "--variants",
-            "30",
-            "--answers",
-            "inline",
-            "--out",
-            str(out),
-            "--quiet",
-        ],
+        build_command(out),
         capture_output=True,
         text=True,
         timeout=300,

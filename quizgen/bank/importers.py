@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Diagnostic, ImportFormatError, Location
+from ..userfile import csv_rows
 from .split import split_glued, vocabulary
 
 FORMATS = ("auto", "seed", "tsv", "csv", "colon", "markdown")
@@ -130,14 +131,7 @@ def _parse_csv(lines: list[str], source: str):
             Location(source, 1),
         )
     topics, diags = [], []
-    # csv rows can span lines; map each row to the line it starts on
-    reader = csv.reader(io.StringIO(text), dialect)
-    next(reader)
-    start = reader.line_num + 1
-    for row in reader:
-        n, start = start, reader.line_num + 1  # the line the row starts on (a quoted cell may span lines)
-        if not any(cell.strip() for cell in row):
-            continue
+    for n, row in csv_rows(text, dialect)[1:]:
         if len(row) <= max(term_col, def_col) or not row[term_col].strip() or not row[def_col].strip():
             diags.append(_skip(source, n, "row has no term or no definition"))
             continue

@@ -209,57 +209,38 @@ def template_environment(templates: Path | None) -> jinja2.Environment:
 
 def parts_of(exam: Exam, answers: str) -> list[dict]:
     """Every part of the combined document, in order, with the file it becomes."""
-    spec = exam.spec
+    has_instructions = bool(exam.spec.instructions)
+
+    def part(name, variant, label, summary, body, student_lines=False, instructions=False) -> dict:
+        return dict(
+            name=name,
+            variant=variant,
+            label=label,
+            summary=summary,
+            body=body,
+            student_lines=student_lines,
+            instructions=instructions,
+        )
+
     parts = []
     for v in exam.variants:
         summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
-        parts.append(
-            dict(
-                name=f"exam-{v.code}",
-                variant=v.code,
-                label="Exam",
-                summary=summary,
-                student_lines=True,
-                instructions=bool(spec.instructions),
-                body=variant_body(v, False),
-            )
-        )
+        parts.append(part(f"exam-{v.code}", v.code, "Exam", summary, variant_body(v, False), True, has_instructions))
         if answers == "inline":
             parts.append(
-                dict(
-                    name=f"teacher-{v.code}",
-                    variant=v.code,
-                    label="Teacher's copy (answers marked)",
-                    summary=summary,
-                    student_lines=False,
-                    instructions=bool(spec.instructions),
-                    body=variant_body(v, True),
+                part(
+                    f"teacher-{v.code}",
+                    v.code,
+                    "Teacher's copy (answers marked)",
+                    summary,
+                    variant_body(v, True),
+                    instructions=has_instructions,
                 )
             )
         if answers in ("inline", "key"):
-            parts.append(
-                dict(
-                    name=f"key-{v.code}",
-                    variant=v.code,
-                    label="Answer key",
-                    summary=summary,
-                    student_lines=False,
-                    instructions=False,
-                    body=key_body(exam, v),
-                )
-            )
+            parts.append(part(f"key-{v.code}", v.code, "Answer key", summary, key_body(exam, v)))
     if answers in ("inline", "key"):
-        parts.append(
-            dict(
-                name="master-key",
-                variant="",
-                label="Master key",
-                summary="",
-                student_lines=False,
-                instructions=False,
-                body=master_key_body(exam),
-            )
-        )
+        parts.append(part("master-key", "", "Master key", "", master_key_body(exam)))
     return parts
 
 
