@@ -1,0 +1,230 @@
+"""Commands that print: build, worksheet."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+import click
+
+from ..bank import load_bank
+from ..bank.load import display_path
+from ..errors import QuizgenError
+from ..exam import assign_variants, bank_hash, build_exam
+from ..examfile import load_exam_json
+from ..grade import grade as grade_responses
+from ..grade import missed_topics, read_responses, read_stats
+from ..items import ItemGenerator
+from ..output import ANSWER_MODES, OutputFolder, render_reportlab
+from ..render.compile import TexNotCompiled
+from ..render.latex import latex_files
+from ..render.pdf import worksheet_pdf
+from ..roster import read_roster
+from ..spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for, spec_from_dict
+from ..text.slug import slugify
+from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_errors, seed_option
+
+
+@cli.command()
+@click.argument("spec_file", metavar="[SPEC]", required=False, type=EXISTING_FILE)
+@bank_option
+@click.option("--variants", type=click.IntRange(1, 10000), help="Number of variants (overrides the spec).")
+@click.option("--seed", type=int, help="Seed (overrides the spec): same spec and seed give identical files.")
+@click.option(
+    "--engine",
+    type=click.Choice(["reportlab", "latex"]),
+    default="reportlab",
+    show_default=True,
+    help="reportlab: pure Python PDF; latex: .tex from templates/, compiled with TeX Live when present.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder with LaTeX templates overriding the bundled ones (latex engine).",
+)
+@click.option(
+    "--answers",
+    type=click.Choice(ANSWER_MODES),
+    default="key",
+    show_default=True,
+    help="key: separate answer keys; inline: also teacher's copies with answers marked; none: no keys.",
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/<title-slug>/)."
+)
+@click.option("--force", is_flag=True, help="Replace a different exam or other files in --out.")
+@click.option(
+    "--roster",
+    type=EXISTING_FILE,
+    help="CSV of students (name, id, optional email): one named copy each, variants assigned in turn.",
+)
+@click.option(
+    "--stats",
+    "stats_file",
+    type=EXISTING_FILE,
+    help="Item statistics from quizgen grade --stats-out: drop flawed items, prefer chosen distractors.",
+)
+@click.option(
+    "--from-exam",
+    "from_exam",
+    type=EXISTING_FILE,
+    help="Rebuild the exam recorded in this exam.json (its spec and seed; the bank must be unchanged).",
+)
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Render variants in this many processes (same files as --jobs 1).",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@reports_errors
+def build(
+    spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, from_exam, jobs, quiet
+):
+    """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
+    recorded = None
+    if from_exam:
+        if spec_file:
+            raise QuizgenError("give SPEC or --from-exam, not both")
+        recorded = load_exam_json(from_exam)
+        spec = spec_from_dict(recorded.data.get("spec") or {}, recorded.path)
+    else:
+        spec = load_spec(spec_file) if spec_file else SAMPLE
+    spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
+    b = load_bank(spec.bank)
+    if recorded is not None:
+        then, now = (recorded.data.get("bank") or {}).get("content_hash"), bank_hash(b)
+        if then != now:
+            raise QuizgenError(
+                f"the bank has changed since {recorded.path} was built (content hash {then} then, "
+                f"{now} now); the exam cannot be rebuilt exactly"
+            )
+    elif not spec_file:
+        spec = sample_for(len(b.topics)).with_overrides(variants=variants, seed=seed, bank=spec.bank)
+    exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
+    out = out or Path("output") / slugify(spec.title, fallback="exam")
+    assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    if assignments and engine == "latex":
+        raise QuizgenError("named copies from a roster are made by the reportlab engine; drop --engine latex")
+    folder = OutputFolder(out, exam, force)
+    show = not quiet and sys.stderr.isatty()
+    steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1 + len(assignments)
+    with click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar:
+        if engine == "reportlab":
+            render_reportlab(exam, answers, folder, lambda _: bar.update(1), assignments, jobs)
+        else:
+            try:
+                files = latex_files(exam, answers, templates, lambda _: bar.update(1))
+            except TexNotCompiled as failed:
+                for name, data in failed.files.items():  # the .tex to inspect; no exam.json: not a finished build
+                    folder.put(name, data)
+                raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
+            for name, data in files.items():
+                folder.put(name, data)
+    written = folder.finish(assignments)
+    if not quiet:
+        pdfs = sum(name.endswith(".pdf") for name in written)
+        click.echo(
+            f"wrote {len(written)} files ({pdfs} PDFs) to {display_path(out)}: {len(exam.variants)} "
+            f"variant(s) of {len(exam.variants[0].questions)} questions, "
+            f"{exam.variants[0].total_points:g} points"
+        )
+
+
+@cli.command()
+@bank_option
+@click.option("--category", help="Draw the questions from this category.")
+@click.option("--topics", "topic_names", help="Comma-separated topic names to practise (instead of a category).")
+@click.option(
+    "--types",
+    default="mcq,cloze,truefalse",
+    show_default=True,
+    help="Comma-separated item types: mcq, cloze, matching, truefalse.",
+)
+@click.option(
+    "--count",
+    default=12,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="Questions in total, shared between the types.",
+)
+@seed_option
+@click.option("--fillable", is_flag=True, help="Add form fields so the sheet can be answered on screen.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output/worksheet"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option("--force", is_flag=True, help="Replace other files in --out.")
+@click.option(
+    "--from-missed",
+    "missed_file",
+    type=EXISTING_FILE,
+    help="RESPONSES.csv of a graded exam: practise the topics that were missed (needs --exam).",
+)
+@click.option(
+    "--exam",
+    "exam_file",
+    type=EXISTING_FILE,
+    help="With --from-missed: the exam.json the responses answer.",
+)
+@click.option(
+    "--student", help="With --from-missed: this student's missed topics (default: topics most of the class missed)."
+)
+@reports_errors
+def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force, missed_file, exam_file, student):
+    """A self-test PDF for students: questions first, every answer on the last page(s)."""
+    b = load_bank(bank)
+    if sum(bool(x) for x in (category, topic_names, missed_file)) > 1:
+        raise QuizgenError("give one of --category, --topics or --from-missed")
+    pool = list(b.topics)
+    title = "Self-test"
+    if missed_file:
+        if not exam_file:
+            raise QuizgenError("--from-missed needs --exam EXAM.json (the exam the responses answer)")
+        record = load_exam_json(exam_file)
+        result = grade_responses(record, read_responses(missed_file, record))
+        names = missed_topics(result, student)
+        unknown = [n for n in names if n.casefold() not in b.by_name]
+        if unknown:
+            raise QuizgenError(f"topic '{unknown[0]}' of the exam is not in the bank; pass the exam's --bank")
+        if not names:
+            raise QuizgenError("nothing was missed: no re-test needed")
+        pool = [b.topic(n) for n in names]
+        title = f"Re-test for {student}" if student else "Re-test: topics the class missed"
+        count = min(count, len(pool))
+    elif category:
+        cat = _category(b, category)
+        pool, title = list(cat.topics), f"Self-test: {cat.name}"
+    elif topic_names:
+        names = [n.strip() for n in topic_names.split(",") if n.strip()]
+        missing = [n for n in names if n.casefold() not in b.by_name]
+        if missing:
+            hint = difflib.get_close_matches(missing[0], [t.name for t in b.topics], n=1, cutoff=0.5)
+            fix = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
+        pool = [b.topic(n) for n in names]
+        count = min(count, len(pool))
+    kinds = _item_types(types)
+    per = [count // len(kinds) + (1 if i < count % len(kinds) else 0) for i in range(len(kinds))]
+    sections = tuple(SectionSpec(kind, count=n, points=1) for kind, n in zip(kinds, per) if n)
+    spec = ExamSpec(
+        title=title,
+        course="",
+        seed=seed,
+        variants=1,
+        sections=sections,
+        instructions="Answer the questions, then check yourself against the answers at the end.",
+    )
+    exam = build_exam(spec, b, pool=pool)
+    folder = OutputFolder(out, exam, force)
+    folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
+    written = folder.finish()
+    click.echo(
+        f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
+        f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)"
+    )

@@ -1,0 +1,186 @@
+"""Commands around the classroom: export, roster, grade, simulate."""
+
+from __future__ import annotations
+
+import difflib
+import random
+from pathlib import Path
+
+import click
+
+from ..bank import load_bank
+from ..bank.load import display_path
+from ..bank.write import write_atomic
+from ..errors import QuizgenError
+from ..examfile import load_exam_json
+from ..export import FORMATS as EXPORT_FORMATS
+from ..export import ExportItem
+from ..export import export as export_items
+from ..grade import grade as grade_responses
+from ..grade import items_csv as grade_items_csv
+from ..grade import read_responses, scores_csv, stats_json
+from ..items import ItemGenerator
+from ..render.report import report_pdf
+from ..roster import fake_roster
+from ..simulate import simulate as simulate_class
+from . import EXISTING_FILE, _category, _item_types, _refuse_overwrite, bank_option, cli, reports_errors, seed_option
+
+
+@cli.command("export")
+@click.argument("exam_file", metavar="[EXAM.json]", required=False, type=EXISTING_FILE)
+@bank_option
+@click.option("--to", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--variant", help="Export only this variant of the exam (default: all).")
+@click.option(
+    "--types",
+    default="mcq,cloze,matching,truefalse",
+    show_default=True,
+    help="Without EXAM.json: item types to generate from the bank.",
+)
+@click.option(
+    "--count",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 100000),
+    help="Without EXAM.json: items of each type.",
+)
+@click.option("--category", help="Without EXAM.json: draw topics from this category only.")
+@seed_option
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@reports_errors
+def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, force):
+    """Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki."""
+    _refuse_overwrite(out, force)
+    if exam_file:
+        record = load_exam_json(exam_file)
+        codes = list(record.variants)
+        if variant:
+            if variant not in record.variants:
+                raise QuizgenError(f"no variant '{variant}' in {record.path}; it has {', '.join(codes)}")
+            codes = [variant]
+        items = [
+            ExportItem(
+                q, f"{code}-{q['number']:02d} {q['topic']}", float(q["points"]), q.get("category") or record.title
+            )
+            for code in codes
+            for q in record.variants[code]
+        ]
+        title = record.title
+    else:
+        b = load_bank(bank)
+        pool = list(_category(b, category).topics) if category else None
+        kinds = _item_types(types)
+        gen, rng, items = ItemGenerator(b), random.Random(seed), []
+        for kind in kinds:
+            made, _ = gen.items(kind, count, rng, pool)
+            items += [ExportItem(i.to_json(), f"{i.topic} ({kind})", 1.0, i.category) for i in made]
+        items.sort(key=lambda e: e.category)
+        title = f"quizgen items from {b.source}"
+    write_atomic(out, export_items(items, fmt, title))
+    click.echo(f"wrote {len(items)} items as {fmt} to {display_path(out)}")
+
+
+@cli.command()
+@click.option(
+    "--fake",
+    "count",
+    type=click.IntRange(1, 10000),
+    required=True,
+    help="Number of made-up students (names from several locales).",
+)
+@seed_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@reports_errors
+def roster(count, seed, out, force):
+    """Write a demo class roster (name, id, email) made with faker, for trying --roster and grading."""
+    _refuse_overwrite(out, force)
+    write_atomic(out, fake_roster(count, seed))
+    click.echo(f"wrote {count} students to {display_path(out)}")
+
+
+@cli.command()
+@click.argument("responses", type=EXISTING_FILE)
+@click.option(
+    "--exam",
+    "exam_file",
+    type=EXISTING_FILE,
+    required=True,
+    help="The exam.json that quizgen build wrote.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for scores.csv, items.csv and report.pdf (default: grades/ beside the exam).",
+)
+@click.option(
+    "--negative-marking", is_flag=True, help="A wrong MCQ costs points/(k-1); a wrong true/false costs its points."
+)
+@click.option(
+    "--fuzzy",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(0, 0.5),
+    help="Cloze: accept answers this close to an accepted one (0.1 = 90 % similar).",
+)
+@click.option(
+    "--stats-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write item statistics for later builds (quizgen build --stats FILE).",
+)
+@click.option("--force", is_flag=True, help="Replace files in --out.")
+@reports_errors
+def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
+    """Score RESPONSES.csv (student_id, variant, q1, q2, …) and analyse every item."""
+    record = load_exam_json(exam_file)
+    result = grade_responses(record, read_responses(responses, record), negative_marking, fuzzy)
+    out = out or exam_file.parent / "grades"
+    files = {"scores.csv": scores_csv(result), "items.csv": grade_items_csv(result), "report.pdf": report_pdf(result)}
+    if out.exists() and not force and any((out / f).exists() for f in files):
+        raise QuizgenError(f"{display_path(out)} already holds grades; choose another --out or pass --force")
+    _refuse_overwrite(stats_out, force)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        write_atomic(out / name, data)
+    if stats_out:
+        write_atomic(stats_out, stats_json(result))
+    flagged = sum(1 for s in result.items if s.flags)
+    rel = f"{result.reliability:.2f}" if result.reliability is not None else "n/a"
+    click.echo(
+        f"graded {len(result.students)} students into {display_path(out)}: KR-20 {rel}, "
+        f"{flagged} of {len(result.items)} items flagged"
+    )
+
+
+@cli.command()
+@click.option(
+    "--exam",
+    "exam_file",
+    type=EXISTING_FILE,
+    required=True,
+    help="The exam.json that quizgen build wrote.",
+)
+@click.option("--students", default=60, show_default=True, type=click.IntRange(1, 100000), help="Class size.")
+@seed_option
+@click.option("--flawed", help="Topic whose question is made flawed (weaker students do better), for trying analysis.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="RESPONSES.csv to write.")
+@click.option("--truth", type=click.Path(dir_okay=False, path_type=Path), help="Also write each student's ability.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@reports_errors
+def simulate(exam_file, students, seed, flawed, out, truth, force):
+    """Draw responses for a simulated class from an item-response model (abilities and difficulties seeded)."""
+    record = load_exam_json(exam_file)
+    topics = {q["topic"] for qs in record.variants.values() for q in qs}
+    if flawed and flawed not in topics:
+        hint = difflib.get_close_matches(flawed, sorted(topics), n=1, cutoff=0.5)
+        raise QuizgenError(f"no question on '{flawed}' in the exam" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+    if truth and truth.resolve() == out.resolve():
+        raise QuizgenError("--truth and --out name the same file; give two files")
+    for path in (out, truth):
+        _refuse_overwrite(path, force)
+    responses_csv, truth_csv = simulate_class(record, students, seed, flawed)
+    write_atomic(out, responses_csv)
+    if truth:
+        write_atomic(truth, truth_csv)
+    click.echo(f"wrote responses of {students} simulated students to {display_path(out)}")
