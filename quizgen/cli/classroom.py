@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import os
 import random
 from pathlib import Path
 
 import click
 
 from ..bank import load_bank
-from ..bank.load import display_path
+from ..bank.load import bank_files, bundled_bank_path, display_path
 from ..bank.write import write_atomic
 from ..errors import QuizgenError
 from ..examfile import load_exam_json
 from ..export import FORMATS as EXPORT_FORMATS
-from ..export import ExportItem
+from ..export import bank_items, exam_items
 from ..export import export as export_items
 from ..grade import grade as grade_responses
 from ..grade import items_csv as grade_items_csv
 from ..grade import read_responses, scores_csv, stats_json
-from ..items import ItemGenerator
 from ..render.report import report_pdf
 from ..roster import fake_roster
 from ..simulate import simulate as simulate_class
@@ -50,35 +50,35 @@ from . import EXISTING_FILE, _category, _item_types, _refuse_overwrite, bank_opt
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @reports_errors
 def export_(exam_file, bank, fmt, out, variant, types, count, category, seed, force):
-    """Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki."""
+    """Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki.
+    Each distinct question is written once (variants repeat them shuffled); --variant writes one variant."""
     _refuse_overwrite(out, force)
     if exam_file:
         record = load_exam_json(exam_file)
-        codes = list(record.variants)
-        if variant:
-            if variant not in record.variants:
-                raise QuizgenError(f"no variant '{variant}' in {record.path}; it has {', '.join(codes)}")
-            codes = [variant]
-        items = [
-            ExportItem(
-                q, f"{code}-{q['number']:02d} {q['topic']}", float(q["points"]), q.get("category") or record.title
-            )
-            for code in codes
-            for q in record.variants[code]
-        ]
-        title = record.title
+        items, title, sources = exam_items(record, variant), record.title, [Path(exam_file)]
     else:
         b = load_bank(bank)
         pool = list(_category(b, category).topics) if category else None
-        kinds = _item_types(types)
-        gen, rng, items = ItemGenerator(b), random.Random(seed), []
-        for kind in kinds:
-            made, _ = gen.items(kind, count, rng, pool)
-            items += [ExportItem(i.to_json(), f"{i.topic} ({kind})", 1.0, i.category) for i in made]
-        items.sort(key=lambda e: e.category)
+        items = bank_items(b, _item_types(types), count, random.Random(seed), pool)
         title = f"quizgen items from {b.source}"
-    write_atomic(out, export_items(items, fmt, title))
-    click.echo(f"wrote {len(items)} items as {fmt} to {display_path(out)}")
+        sources = bank_files(Path(bank) if bank else bundled_bank_path())
+    result = export_items(items, fmt, title, modified_time(sources))
+    write_atomic(out, result.data)
+    for note in result.skipped:
+        click.echo(f"warning: left out {note}", err=True)
+    what = "notes" if fmt == "anki" else "questions"
+    click.echo(f"wrote {result.written} {what} as {fmt} to {display_path(out)}")
+
+
+def modified_time(sources: list[Path]) -> int:
+    """When the exported content last changed, for Anki's update-if-newer: SOURCE_DATE_EPOCH when set, else
+    the newest modification time of the files the export is made from (the bank's files, or the exam.json)."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env is not None:
+        if not env.strip().isdigit():
+            raise QuizgenError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{env}'")
+        return int(env)
+    return max((int(p.stat().st_mtime) for p in sources if p.exists()), default=0)
 
 
 @cli.command()

@@ -1,6 +1,12 @@
 """Anki packages with genanki: one sub-deck per category, basic and cloze notes, one shared note type per
 kind with fixed ids, and GUIDs from what a note asks (topic and question kind) so that re-importing
-updates notes instead of duplicating them."""
+updates notes instead of duplicating them.
+
+Anki replaces a note on re-import only when the incoming note's `mod` is newer, so every note carries the
+`modified` time the caller gives (never the clock). Fields are HTML with every brace and colon written as
+a character reference: '}}' or '::' in an answer cannot end a cloze deletion early or start a hint, and
+bank text such as {{c2::x}} cannot open a deletion of its own. '::' nests decks, so a group name's '::'
+is written ': :'."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import html
 import io
 import itertools
 import os
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -17,7 +24,7 @@ import genanki
 
 from ..exam import LETTERS
 from ..text.mask import BLANK
-from . import ExportItem
+from . import Exported, ExportItem
 
 
 def stable_id(*parts: str) -> int:
@@ -43,8 +50,13 @@ CLOZE = genanki.Model(
 
 
 def _h(text: str) -> str:
-    """Anki fields are HTML: bank text must show as text."""
-    return html.escape(text, quote=False)
+    """Anki fields are HTML: bank text must show as text, and no brace or colon may be read as cloze syntax."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;")
+
+
+def deck_name(category: str) -> str:
+    """The group's sub-deck; Anki reads '::' as nesting, so a group name's colons are kept apart."""
+    return "quizgen::" + re.sub(r":(?=:)", ": ", " ".join(category.split()) or "(no group)")
 
 
 def _notes(e: ExportItem) -> list[genanki.Note]:
@@ -71,11 +83,11 @@ def _notes(e: ExportItem) -> list[genanki.Note]:
     return [genanki.Note(model=CLOZE, fields=[text, _h(raw_topic)], guid=guid)]
 
 
-def anki_package(items: list[ExportItem], title: str) -> bytes:
+def anki_package(items: list[ExportItem], title: str, modified: int = 0) -> Exported:
     decks: dict[str, genanki.Deck] = {}
     seen: set[str] = set()
     for e in items:
-        name = f"quizgen::{e.category}"
+        name = deck_name(e.category)
         deck = decks.setdefault(name, genanki.Deck(stable_id("quizgen deck", e.category), name))
         for note in _notes(e):
             if note.guid not in seen:  # the same card from two variants is one note
@@ -87,7 +99,7 @@ def anki_package(items: list[ExportItem], title: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "collection.anki2")
         conn = sqlite3.connect(path)
-        package.write_to_db(conn.cursor(), 0, itertools.count(1))
+        package.write_to_db(conn.cursor(), modified, itertools.count(1))
         conn.commit()
         conn.close()
         with open(path, "rb") as f:
@@ -98,4 +110,4 @@ def anki_package(items: list[ExportItem], title: str) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
-    return buf.getvalue()
+    return Exported(buf.getvalue(), len(seen))

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from . import ExportItem
+from . import Exported, ExportItem
 
 COLUMNS = [
     "name",
@@ -34,7 +34,7 @@ COLUMNS = [
 ]
 
 
-def items_csv(items: list[ExportItem], title: str) -> bytes:
+def items_csv(items: list[ExportItem], title: str) -> Exported:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -43,4 +43,4 @@ def items_csv(items: list[ExportItem], title: str) -> bytes:
         writer.writerow(
             [v if isinstance(v := row.get(c, ""), str) else json.dumps(v, ensure_ascii=False) for c in COLUMNS]
         )
-    return buf.getvalue().encode("utf-8")
+    return Exported(buf.getvalue().encode("utf-8"), len(items))
