@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -21,6 +22,10 @@ class _Text(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("br", "hr", "div", "p", "li"):  # a line break shows as a break, never glues words
+            self.parts.append(" ")
 
 
 def shown(markup: str) -> str:
@@ -44,7 +49,7 @@ def view(item: dict) -> tuple:
         return ("truefalse", plain(item["statement"]), bool(item["answer"]))
     if kind == "matching":
         pairs = [(plain(item["responses"][a]), plain(p)) for p, a in zip(item["premises"], item["answer"])]
-        return ("matching", tuple(sorted(pairs)))
+        return ("matching", tuple(sorted(pairs, key=str)))
     return ("cloze", plain(item["text"]), tuple(tuple(a) for a in item["answer"]))
 
 
@@ -100,6 +105,18 @@ def _key(v: tuple) -> tuple:
     return v[:2] if v[0] == "cloze" else v  # a cloze's answers are checked by grade_cloze
 
 
+def moodle_accepts(given: str, stored: tuple[str, ...]) -> bool:
+    """Moodle's shortanswer rule (question/type/shortanswer/question.php compare_string_with_wildcard),
+    case-insensitive: an unescaped run of * matches anything, \\* is a literal star, outer spaces of the
+    student's answer are ignored. benchmarks/consumers/run_by_hand.py checks it against Moodle's own."""
+    given = unicodedata.normalize("NFC", given).strip()
+    for pattern in stored:
+        bits = re.split(r"(?<!\\)\*+", unicodedata.normalize("NFC", pattern))
+        if re.fullmatch(".*".join(re.escape(b.replace("\\*", "*")) for b in bits), given, re.IGNORECASE | re.DOTALL):
+            return True
+    return False
+
+
 def grade_cloze(expected: list[tuple], got: list[tuple], accepts, report: Report) -> None:
     """For every cloze blank: each accepted answer is graded right, a wrong one is not, and nothing else is
     stored. `accepts(given, stored_answers) -> bool` is the consumer's own matching rule."""
@@ -139,7 +156,7 @@ def moodle_views(questions: list[dict]) -> list[tuple]:
                 for sub, ans in zip(q["subquestions"], q["shown_subanswers"])
                 if shown(sub["text"])
             ]
-            out.append(("matching", tuple(sorted(pairs))))
+            out.append(("matching", tuple(sorted(pairs, key=str))))
         elif kind == "multianswer":
             subs = q["options"]["questions"]
             keys = sorted(subs, key=int)

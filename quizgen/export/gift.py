@@ -67,7 +67,7 @@ def _question(e: ExportItem) -> list[str]:
     parts = it["text"].split(BLANK)
     out = []
     for n, accepted in enumerate(it["answer"]):
-        body = [html_field(parts[0])]
+        body = [html_field(parts[0]) or "<span></span>"]  # GIFT grammars want stem text before the {answer}
         for i, other in enumerate(it["answer"]):
             where = f"question '{e.name}', blank {i + 1}"
             filled = "{" + " ".join("=" + short_answer(a, where) for a in accepted) + "}" if i == n else None

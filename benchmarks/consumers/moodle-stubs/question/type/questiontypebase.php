@@ -1,12 +1,5 @@
 <?php
-// Stub: the base classes qtype_multianswer and qtype_shortanswer_question extend (never called here).
+// Stub: the base class qtype_multianswer extends (never called here).
+require_once(__DIR__ . '/questionbase.php');
 abstract class question_type {
-}
-class question_definition {
-}
-class question_graded_by_strategy extends question_definition {
-}
-interface question_automatically_gradable {
-}
-interface question_response_answer_comparer {
 }
