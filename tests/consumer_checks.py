@@ -44,7 +44,12 @@ def view(item: dict) -> tuple:
     """A question as a student sees it, order-free: what two consumers must agree on."""
     kind = item["type"]
     if kind == "mcq":
-        return ("mcq", plain(item["stem"]), tuple(sorted(map(plain, item["options"]))), plain(item["options"][item["answer"]]))
+        return (
+            "mcq",
+            plain(item["stem"]),
+            tuple(sorted(map(plain, item["options"]))),
+            plain(item["options"][item["answer"]]),
+        )
     if kind == "truefalse":
         return ("truefalse", plain(item["statement"]), bool(item["answer"]))
     if kind == "matching":
@@ -246,7 +251,9 @@ def canvas_views_qti12(xml: bytes) -> list[tuple]:
                 for lab in lid.iter("response_label")
                 for m in [lab.find("material/mattext")]
             ]
-            interactions.append({"rid": lid.get("ident"), "prompt": prompt.text if prompt is not None else "", "choices": choices})
+            interactions.append(
+                {"rid": lid.get("ident"), "prompt": prompt.text if prompt is not None else "", "choices": choices}
+            )
         correct: dict[str, list[str]] = {}
         for cond in item.iter("respcondition"):
             eq, setvar = cond.find("conditionvar/varequal"), cond.find("setvar")
@@ -265,7 +272,11 @@ def canvas_views_qti2(folder) -> list[tuple]:
 
     def source(node) -> tuple[str, str]:
         div = node.find(f"{ns}div")
-        return ("html" if div.get("class") == "html" else "text", "".join(div.itertext())) if div is not None else ("text", "".join(node.itertext()))
+        return (
+            ("html" if div.get("class") == "html" else "text", "".join(div.itertext()))
+            if div is not None
+            else ("text", "".join(node.itertext()))
+        )
 
     out = []
     for path in sorted(Path(folder, "assessmentItems").glob("*.xml")):
@@ -277,10 +288,19 @@ def canvas_views_qti2(folder) -> list[tuple]:
         for ci in body.iter(f"{ns}choiceInteraction"):
             prompt = ci.find(f"{ns}prompt")
             choices = [(sc.get("identifier"), *source(sc)) for sc in ci.iter(f"{ns}simpleChoice")]
-            interactions.append({"rid": ci.get("responseIdentifier"), "prompt": source(prompt)[1] if prompt is not None else "", "choices": choices})
+            interactions.append(
+                {
+                    "rid": ci.get("responseIdentifier"),
+                    "prompt": source(prompt)[1] if prompt is not None else "",
+                    "choices": choices,
+                }
+            )
         correct: dict[str, list[str]] = {}
         for r_if in root.iter(f"{ns}responseIf"):
-            match, score = r_if.find(f"{ns}match"), r_if.find(f".//{ns}setOutcomeValue[@identifier='SCORE']//{ns}baseValue")
+            match, score = (
+                r_if.find(f"{ns}match"),
+                r_if.find(f".//{ns}setOutcomeValue[@identifier='SCORE']//{ns}baseValue"),
+            )
             if match is not None and score is not None and float(score.text) > 0:
                 rid = match.find(f"{ns}variable").get("identifier")
                 correct.setdefault(rid, []).append(match.find(f"{ns}baseValue").text.strip())

@@ -100,7 +100,14 @@ def test_anki_imports_every_note_and_card_unchanged(items, tmp_path):
 
 
 def test_anki_reimport_updates_edited_notes_only_when_newer(tmp_path):
-    item = {"id": "1", "type": "truefalse", "topic": "T", "statement": "T: old text", "shown_topic": "T", "answer": True}
+    item = {
+        "id": "1",
+        "type": "truefalse",
+        "topic": "T",
+        "statement": "T: old text",
+        "shown_topic": "T",
+        "answer": True,
+    }
     edited = {**item, "statement": "T: new text"}
 
     def package(it, mod):
@@ -159,7 +166,11 @@ def pegjs_views(questions) -> list[tuple]:
         elif kind == "TF":
             out.append(("truefalse", text(q["stem"]), q["isTrue"]))
         elif kind == "Matching":
-            pairs = [(text(p["subquestion"]), cc.shown(undo_placeholders(p["subanswer"]))) for p in q["matchPairs"] if p["subquestion"]["text"]]
+            pairs = [
+                (text(p["subquestion"]), cc.shown(undo_placeholders(p["subanswer"])))
+                for p in q["matchPairs"]
+                if p["subquestion"]["text"]
+            ]
             out.append(("matching", tuple(sorted(pairs, key=str))))
         elif kind == "Short":
             answers = tuple(c["text"]["text"] for c in q["choices"] if c["isCorrect"])
@@ -172,8 +183,10 @@ def pegjs_views(questions) -> list[tuple]:
 def test_gift_pegjs_reads_every_question(items, gift_parser):
     out = export(items, "gift", "t")
     assert not out.skipped
-    expected = [v if v[0] != "cloze" else ("cloze", re.sub(r"\s*_____\s*", "_____", v[1]), v[2]) for v in
-                (v for e in items for v in cc.gift_views(e.item))]
+    expected = [
+        v if v[0] != "cloze" else ("cloze", re.sub(r"\s*_____\s*", "_____", v[1]), v[2])
+        for v in (v for e in items for v in cc.gift_views(e.item))
+    ]
     assert_same(expected, pegjs_views(gift_parser(out.data)), cc.moodle_accepts)
 
 
@@ -210,7 +223,14 @@ def test_canvas_choice_ids_are_distinct_numbers_within_each_item(items):
 
 
 def test_qti_blank_names_never_collide_with_bank_text():
-    item = {"id": "1", "type": "cloze", "topic": "T", "mode": "term", "text": "[blank1] and _____ here", "answer": [["x"]]}
+    item = {
+        "id": "1",
+        "type": "cloze",
+        "topic": "T",
+        "mode": "term",
+        "text": "[blank1] and _____ here",
+        "answer": [["x"]],
+    }
     got = cc.canvas_views_qti12(assessment(export([ExportItem(item, "n", 1, "G")], "qti", "t").data))
     assert got == [("cloze", "[blank1] and _____ here", (("x",),))]
 
@@ -257,9 +277,9 @@ def multianswer(text: str) -> tuple[str, dict]:
         while a := re.match("~?" + _ALT, rest, re.S):
             answers.append(html.unescape(a.group(3)).replace("\\}", "}").replace("\\#", "#"))
             fractions.append(1 if a.group(1) == "=" else 0)
-            rest = rest[a.end():]
+            rest = rest[a.end() :]
         subs[str(k)] = {"answer": answers, "fraction": fractions, "weight": m.group(1), "type": m.group(2)}
-        text = text[: m.start()] + f"{{#{k}}}" + text[m.end():]
+        text = text[: m.start()] + f"{{#{k}}}" + text[m.end() :]
         k += 1
     return text, subs
 
@@ -276,14 +296,32 @@ def moodle_xml_questions(data: bytes) -> list[dict]:
         text = got[q.find("questiontext/text")] if q.find("questiontext/text") is not None else ""
         if kind == "multichoice":
             answers = [{"text": got[a.find("text")]} for a in q.findall("answer")]
-            out.append({"qtype": kind, "questiontext": text, "answer": answers, "fraction": [int(a.get("fraction")) / 100 for a in q.findall("answer")]})
+            out.append(
+                {
+                    "qtype": kind,
+                    "questiontext": text,
+                    "answer": answers,
+                    "fraction": [int(a.get("fraction")) / 100 for a in q.findall("answer")],
+                }
+            )
         elif kind == "truefalse":
             right = [got[a.find("text")] for a in q.findall("answer") if a.get("fraction") == "100"]
             out.append({"qtype": kind, "questiontext": text, "correctanswer": int(right == ["true"])})
         elif kind == "matching":
             subs = q.findall("subquestion")
-            out.append({"qtype": "match", "questiontext": text, "subquestions": [{"text": got[s.find("text")]} for s in subs],
-                        "shown_subanswers": [html.escape(re.sub("<[^>]*>", "", got[s.find("answer/text")]), quote=False).replace("&amp;", "&") for s in subs]})
+            out.append(
+                {
+                    "qtype": "match",
+                    "questiontext": text,
+                    "subquestions": [{"text": got[s.find("text")]} for s in subs],
+                    "shown_subanswers": [
+                        html.escape(re.sub("<[^>]*>", "", got[s.find("answer/text")]), quote=False).replace(
+                            "&amp;", "&"
+                        )
+                        for s in subs
+                    ],
+                }
+            )
         elif kind == "cloze":
             body, subs = multianswer(text)
             assert all(s["weight"].isdigit() and s["type"] == "SHORTANSWER" for s in subs.values()), subs
@@ -297,7 +335,14 @@ def test_moodle_reads_the_xml_as_exported(items):
 
 
 def test_moodle_xml_cloze_weights_are_whole_numbers():
-    item = {"id": "1", "type": "cloze", "topic": "T", "mode": "keyphrase", "text": "_____ a _____ b _____", "answer": [["x"], ["y"], ["z"]]}
+    item = {
+        "id": "1",
+        "type": "cloze",
+        "topic": "T",
+        "mode": "keyphrase",
+        "text": "_____ a _____ b _____",
+        "answer": [["x"], ["y"], ["z"]],
+    }
     data = export([ExportItem(item, "n", 1, "G")], "moodle-xml", "t").data.decode()
     assert re.findall(r"\{(\d+):SHORTANSWER:", data) == ["1", "1", "1"]
     data = export([ExportItem(item, "n", 6, "G")], "moodle-xml", "t").data.decode()
@@ -308,7 +353,15 @@ def test_moodle_xml_cloze_weights_are_whole_numbers():
 
 
 def moodle_gift_answer(written: str) -> str:
-    placeholders = {":": "&&058;", "#": "&&035;", "=": "&&061;", "{": "&&123;", "}": "&&125;", "~": "&&126;", "n": "&&010"}
+    placeholders = {
+        ":": "&&058;",
+        "#": "&&035;",
+        "=": "&&061;",
+        "{": "&&123;",
+        "}": "&&125;",
+        "~": "&&126;",
+        "n": "&&010",
+    }
     s = written.replace("\\\\", "&&092;")
     for ch, p in placeholders.items():
         s = s.replace("\\" + ch, p)
@@ -324,7 +377,8 @@ def moodle_gift_answer(written: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "answer", ["Föhn ~ Wind", "Set {A}", "a::b", "x -> y", "%50% off", "[html] marker", "C:\\*", "\\n", "a\\#b", "#1 = 2"]
+    "answer",
+    ["Föhn ~ Wind", "Set {A}", "a::b", "x -> y", "%50% off", "[html] marker", "C:\\*", "\\n", "a\\#b", "#1 = 2"],
 )
 def test_gift_short_answers_reach_moodle_unchanged(answer):
     assert cc.moodle_accepts(answer, (moodle_gift_answer(short_answer(answer, "q")),))
