@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
 import random
 import re
@@ -30,6 +31,7 @@ HOSTILE = HERE / "data" / "hostile-export"
 DTD = HERE / "data" / "qti" / "ims_qtiasiv1p2p1.dtd"
 NODE_DIR = HERE / "node"
 TYPES = ["mcq", "cloze", "matching", "truefalse"]
+PACKAGES = itertools.count()
 
 
 @pytest.fixture(scope="module", params=["hostile bank", "exam"])
@@ -62,7 +64,7 @@ def test_hostile_bank_holds_every_syntax_character():
 
 def import_apkg(data: bytes, collection=None, tmp=None):
     anki = pytest.importorskip("anki.collection")
-    path = Path(tmp) / f"deck{random.random()}.apkg"
+    path = Path(tmp) / f"deck{next(PACKAGES)}.apkg"
     path.write_bytes(data)
     col = collection or anki.Collection(str(Path(tmp) / "collection.anki2"))
     col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(path)))

@@ -66,9 +66,9 @@ def test_anki_is_hermetic_and_escapes_html():
         "answer": True,
         "shown_topic": "T <b>",
     }
-    first = export([ExportItem(item, "n", 1, "Cat")], "anki", "t")
+    first = export([ExportItem(item, "n", 1, "Cat")], "anki", "t").data
     time.sleep(1.1)
-    assert export([ExportItem(item, "n", 1, "Cat")], "anki", "t") == first
+    assert export([ExportItem(item, "n", 1, "Cat")], "anki", "t").data == first
     names = zipfile.ZipFile(io.BytesIO(first)).namelist()
     assert names == ["collection.anki2", "media"]
     assert b"&lt;i&gt;tags&lt;/i&gt; &amp; more" in zipfile.ZipFile(io.BytesIO(first)).read("collection.anki2")
