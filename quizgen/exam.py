@@ -261,6 +261,10 @@ def exam_json(exam: Exam, files: list[str], assignments: list[tuple] = ()) -> di
             else {}
         ),
     }
+    if exam.spec.answer_sheet:
+        from .sheets.layout import sheets_json
+
+        out["answer_sheets"] = sheets_json(exam, assignments)
     return out
 
 

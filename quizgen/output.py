@@ -144,15 +144,21 @@ _JOB: dict = {}  # what forked workers render from (inherited, not pickled)
 def _render_task(task: tuple) -> list[tuple[str, bytes]]:
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
+    from .sheets.draw import with_answer_sheet
 
     exam, answers = _JOB["exam"], _JOB["answers"]
     kind, arg = task
     if kind == "copy":
         student, code = arg
         variant = next(v for v in exam.variants if v.code == code)
-        return [(copy_file_name(student), exam_pdf(exam, [variant], student=student))]
+        return [
+            (
+                copy_file_name(student),
+                with_answer_sheet(exam, variant, exam_pdf(exam, [variant], student=student), student),
+            )
+        ]
     variant = next(v for v in exam.variants if v.code == arg)
-    out = [(f"exam-{arg}.pdf", exam_pdf(exam, [variant]))]
+    out = [(f"exam-{arg}.pdf", with_answer_sheet(exam, variant, exam_pdf(exam, [variant])))]
     if answers == "inline":
         out.append((f"teacher-{arg}.pdf", exam_pdf(exam, [variant], answers=True)))
     if answers in ("inline", "key"):

@@ -63,6 +63,8 @@ class ExamSpec:
     different_topics: bool = False
     paper: str = "a4"
     font_size: float = 10.0
+    answer_sheet: bool = False  # a machine-readable answer sheet at the end of every copy (quizgen/sheets)
+    id_digits: int = 8  # columns of the student-number grid on sheets of unnamed copies
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     source: str = "<default>"
 
@@ -86,6 +88,8 @@ class ExamSpec:
             )
         }
         out.update(categories=list(self.categories), include=list(self.include), exclude=list(self.exclude))
+        if self.answer_sheet:  # recorded only when used, so exams without sheets keep their exam.json
+            out.update(answer_sheet=True, id_digits=self.id_digits)
         out["sections"] = [dict(vars(s)) for s in self.sections]
         return out
 
@@ -131,6 +135,8 @@ EXAM_KEYS = {
     "different_topics": bool,
     "paper": PAPERS,
     "font_size": float,
+    "answer_sheet": bool,
+    "id_digits": int,
     "sections": "sections",
 }
 SECTION_KEYS = {
@@ -154,6 +160,7 @@ RANGES = {
     "k": (3, 6),
     "size": (2, 12),
     "font_size": (7, 16),
+    "id_digits": (1, 12),
     "points": (0, 1000),
 }
 

@@ -78,10 +78,29 @@ from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_e
     type=click.IntRange(1, 64),
     help="Render variants in this many processes (same files as --jobs 1).",
 )
+@click.option(
+    "--answer-sheet",
+    is_flag=True,
+    help="Add a scannable answer sheet to every copy (as the spec's answer_sheet: true); read it with quizgen scan.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
 def build(
-    spec_file, bank, variants, seed, engine, templates, answers, out, force, roster, stats_file, from_exam, jobs, quiet
+    spec_file,
+    bank,
+    variants,
+    seed,
+    engine,
+    templates,
+    answers,
+    out,
+    force,
+    roster,
+    stats_file,
+    from_exam,
+    jobs,
+    answer_sheet,
+    quiet,
 ):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     recorded = None
@@ -92,7 +111,9 @@ def build(
         spec = spec_from_dict(recorded.data.get("spec") or {}, recorded.path)
     else:
         spec = load_spec(spec_file) if spec_file else SAMPLE
-    spec = spec.with_overrides(variants=variants, seed=seed, bank=str(bank) if bank else None)
+    spec = spec.with_overrides(
+        variants=variants, seed=seed, bank=str(bank) if bank else None, answer_sheet=answer_sheet or None
+    )
     b = load_bank(spec.bank)
     if recorded is not None:
         then, now = (recorded.data.get("bank") or {}).get("content_hash"), bank_hash(b)
@@ -102,10 +123,14 @@ def build(
                 f"{now} now); the exam cannot be rebuilt exactly"
             )
     elif not spec_file:
-        spec = sample_for(len(b.topics)).with_overrides(variants=variants, seed=seed, bank=spec.bank)
+        spec = sample_for(len(b.topics)).with_overrides(
+            variants=variants, seed=seed, bank=spec.bank, answer_sheet=answer_sheet or None
+        )
     exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    if spec.answer_sheet and engine == "latex":
+        raise QuizgenError("answer sheets are drawn by the reportlab engine; drop --engine latex")
     if assignments and engine == "latex":
         raise QuizgenError("named copies from a roster are made by the reportlab engine; drop --engine latex")
     folder = OutputFolder(out, exam, force)
