@@ -75,7 +75,11 @@ def invalid_answer(q: dict, raw: str) -> str | None:
     if not raw:
         return None  # omitted
     kind = q["type"]
-    if kind == "cloze":
+    if kind == "cloze" and raw.startswith(POINTS_CELL):
+        given = points_cell(raw)
+        if given is None or not 0 <= given <= float(q["points"]):
+            return f"'{raw}' must be {POINTS_CELL}N with N between 0 and the question's {float(q['points']):g} points"
+    elif kind == "cloze":
         if raw.count("|") + 1 > len(q["answer"]):
             return f"{raw.count('|') + 1} answers (separated by |) for {len(q['answer'])} blank(s)"
     elif kind == "mcq":
@@ -93,6 +97,18 @@ def invalid_answer(q: dict, raw: str) -> str | None:
                 f"{len(q['premises'])} terms"
             )
     return None
+
+
+POINTS_CELL = "points="  # a cloze cell already marked by the teacher (answer sheets' score grid): points=1.5
+
+
+def points_cell(raw: str) -> float | None:
+    """The points of a 'points=1.5' cell (plain text that no spreadsheet evaluates), or None."""
+    try:
+        value = float(raw[len(POINTS_CELL) :])
+    except ValueError:
+        return None
+    return value if raw.startswith(POINTS_CELL) and math.isfinite(value) else None
 
 
 def normalize(text: str) -> str:
@@ -138,6 +154,9 @@ def score_question(q: dict, raw: str, negative: bool = False, fuzzy: float = 0.0
         right = sum(1 for c, a in zip(letters, q["answer"]) if c != "-" and LETTERS.index(c) == a) if letters else 0
         frac = right / len(q["premises"])
         return Scored(points * frac, frac, None)
+    given = points_cell(raw) if raw.startswith(POINTS_CELL) else None
+    if given is not None:
+        return Scored(given, given / points if points else 0.0, None)
     parts = [p.strip() for p in raw.split("|")] if raw else []
     right = sum(1 for given, accepted in zip(parts, q["answer"]) if blank_ok(given, accepted, fuzzy))
     frac = right / len(q["answer"])

@@ -16,8 +16,11 @@ def _p_correct(ability: float, difficulty: float, flawed: bool) -> float:
     return 1 / (1 + math.exp(x if flawed else -x))  # a flawed item favours weaker students
 
 
-def simulate(record: ExamRecord, students: int, seed: int, flawed_topic: str | None = None) -> tuple[bytes, bytes]:
-    """RESPONSES.csv bytes and a truth file (student_id, variant, ability) from the seed."""
+def simulate(
+    record: ExamRecord, students: int, seed: int, flawed_topic: str | None = None, ids: list[str] | None = None
+) -> tuple[bytes, bytes]:
+    """RESPONSES.csv bytes and a truth file (student_id, variant, ability) from the seed; `ids` (with their
+    variants assigned in turn, as a roster's are) replaces the made-up SIM0001, … ids."""
     rng = random.Random(f"quizgen-simulate:{seed}")
     codes = list(record.variants)
     width = max(len(q) for q in record.variants.values())
@@ -28,7 +31,7 @@ def simulate(record: ExamRecord, students: int, seed: int, flawed_topic: str | N
     w.writerow(["student_id", "variant", *(f"q{i}" for i in range(1, width + 1))])
     t.writerow(["student_id", "variant", "ability"])
     for s in range(students):
-        sid, code = f"SIM{s + 1:04d}", codes[s % len(codes)]
+        sid, code = ids[s] if ids else f"SIM{s + 1:04d}", codes[s % len(codes)]
         ability = rng.gauss(0, 1)
         row = []
         for q in record.variants[code]:

@@ -166,9 +166,14 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
 @click.option("--flawed", help="Topic whose question is made flawed (weaker students do better), for trying analysis.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="RESPONSES.csv to write.")
 @click.option("--truth", type=click.Path(dir_okay=False, path_type=Path), help="Also write each student's ability.")
+@click.option(
+    "--sheets",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also fill the exam's answer sheets with these responses and write them as a scanned PDF (see fill-sheets).",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @reports_errors
-def simulate(exam_file, students, seed, flawed, out, truth, force):
+def simulate(exam_file, students, seed, flawed, out, truth, sheets, force):
     """Draw responses for a simulated class from an item-response model (abilities and difficulties seeded)."""
     record = load_exam_json(exam_file)
     topics = {q["topic"] for qs in record.variants.values() for q in qs}
@@ -177,10 +182,18 @@ def simulate(exam_file, students, seed, flawed, out, truth, force):
         raise QuizgenError(f"no question on '{flawed}' in the exam" + (f"; did you mean '{hint[0]}'?" if hint else ""))
     if truth and truth.resolve() == out.resolve():
         raise QuizgenError("--truth and --out name the same file; give two files")
-    for path in (out, truth):
+    for path in (out, truth, sheets):
         _refuse_overwrite(path, force)
-    responses_csv, truth_csv = simulate_class(record, students, seed, flawed)
+    ids = None
+    if sheets:
+        from ..sheets.fill import DISTORTIONS, fill_sheets, sheet_ids
+
+        ids = sheet_ids(record, students)
+    responses_csv, truth_csv = simulate_class(record, students, seed, flawed, ids)
     write_atomic(out, responses_csv)
+    if sheets:
+        rows = [(r.student_id, r.variant, r.answers) for r in read_responses(out, record)]
+        write_atomic(sheets, fill_sheets(record, rows, seed, DISTORTIONS["scanner"]))
     if truth:
         write_atomic(truth, truth_csv)
     click.echo(f"wrote responses of {students} simulated students to {display_path(out)}")

@@ -1,0 +1,151 @@
+"""Finding a sheet on a page image: the four corner squares, the orientation (any multiple of 90°) from
+where the QR code is, and the homography from page points to image pixels (rotation, scale, shift and
+perspective in one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import cv2
+import numpy as np
+
+from .sheetfile import SheetSpec
+
+QR_PREFIX = "QZS1"
+QR_PX_PER_PT = 3.0  # the QR region is resampled at about 212 dpi before decoding
+
+
+@dataclass(frozen=True)
+class Located:
+    homography: np.ndarray  # page points (x right, y DOWN from the top edge) -> image pixels
+    scale: float  # image pixels per page point
+    paper: float  # grey level of blank paper on this page
+    ink: float  # grey level of the corner squares (full ink)
+    payload: str  # the QR code's text ("" when it could not be read)
+
+
+class NotASheet(Exception):
+    """The page has no readable answer sheet; the message says what is wrong."""
+
+
+def to_top_down(points, page_h: float) -> np.ndarray:
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    return np.column_stack([pts[:, 0], page_h - pts[:, 1]])
+
+
+def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Located:
+    page_w, page_h = spec.page_size
+    ih, iw = gray.shape
+    s0 = max(ih, iw) / max(page_w, page_h)  # pixels per point if the page fills the image
+    f = max(1, int(s0 * 72 / 60))  # look for the corner squares at about 60 dpi
+    small = cv2.resize(gray, (iw // f, ih // f), interpolation=cv2.INTER_AREA) if f > 1 else gray
+    sample = small[:: max(1, small.shape[0] // 200), :: max(1, small.shape[1] // 200)]
+    paper, dark = float(np.percentile(sample, 90)), float(np.percentile(small, 0.5))
+    if paper - dark < 40:
+        raise NotASheet("no contrast on the page (blank, or not an answer sheet)")
+    mask = (small < (paper + dark) / 2).astype(np.uint8)
+    n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    side = spec.fiducial_side * s0 / f
+    w, h, area = stats[1:, 2], stats[1:, 3], stats[1:, 4]
+    ok = (
+        (w >= 0.6 * side)
+        & (w <= 1.7 * side)
+        & (h >= 0.6 * side)
+        & (h <= 1.7 * side)
+        & (area >= 0.55 * w * h)
+        & (area >= 0.4 * side * side)
+    )
+    cand = centroids[1:][ok]
+    if len(cand) < 4:
+        raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
+    corners = np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]])
+    picked = []
+    reach = 0.3 * np.hypot(*small.shape)
+    for c in corners:
+        d = np.hypot(*(cand - c).T)
+        i = int(np.argmin(d))
+        if d[i] > reach or any(i == j for j, _ in picked):
+            raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
+        picked.append((i, cand[i]))
+    found = np.array([_refine(gray, p * f + (f - 1) / 2, side * f) for _, p in picked])
+    ink = _ink_level(gray, found, side * f * 0.3)
+    if paper - ink < 40:
+        raise NotASheet("the corner squares are too faint")
+    page_fid = to_top_down(spec.fiducials, page_h)  # page TL, TR, BR, BL
+    top = np.hypot(*(found[1] - found[0]))
+    left = np.hypot(*(found[3] - found[0]))
+    portrait_page = page_h >= page_w
+    upright_first = (left >= top) == portrait_page
+    order = (0, 2, 1, 3) if upright_first else (1, 3, 0, 2)
+    for k in order:
+        # rotated k quarter turns clockwise: image corner i shows page corner (i - k) mod 4
+        dst = np.array([page_fid[(i - k) % 4] for i in range(4)], dtype=np.float32)
+        hom = cv2.getPerspectiveTransform(dst, found.astype(np.float32))
+        payload = _read_qr(gray, hom, spec, detector)
+        if payload.startswith(QR_PREFIX + "|"):
+            scale = float(
+                np.mean(
+                    [
+                        np.hypot(*(found[a] - found[b])) / np.hypot(*(dst[a] - dst[b]))
+                        for a, b in ((0, 1), (1, 2), (2, 3), (3, 0))
+                    ]
+                )
+            )
+            return Located(hom, scale, paper, ink, payload)
+    raise NotASheet("the QR code could not be read")
+
+
+def _refine(gray: np.ndarray, centre: np.ndarray, side: float) -> np.ndarray:
+    """The centroid of the dark square near `centre`, at full resolution."""
+    r = int(side * 0.9) + 2
+    x0, y0 = max(0, int(centre[0]) - r), max(0, int(centre[1]) - r)
+    win = gray[y0 : int(centre[1]) + r + 1, x0 : int(centre[0]) + r + 1].astype(np.float32)
+    if win.size == 0:
+        return centre
+    mid = (float(win.max()) + float(win.min())) / 2
+    ys, xs = np.nonzero(win < mid)
+    if len(xs) == 0:
+        return centre
+    return np.array([xs.mean() + x0, ys.mean() + y0])
+
+
+def _ink_level(gray: np.ndarray, centres: np.ndarray, half: float) -> float:
+    values = []
+    for x, y in centres:
+        h = max(1, int(half))
+        values.append(np.median(gray[max(0, int(y) - h) : int(y) + h + 1, max(0, int(x) - h) : int(x) + h + 1]))
+    return float(np.median(values))
+
+
+def _read_qr(gray: np.ndarray, hom: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> str:
+    x, y, side = spec.qr
+    top = spec.page_size[1] - y - side  # top edge of the QR box, measured down from the page top
+    n = int(side * QR_PX_PER_PT)
+    pad = int(n * 0.08)
+    # crop pixel (u, v) -> page point (x + (u - pad) / k, top + (v - pad) / k) -> image pixel
+    k = QR_PX_PER_PT
+    crop_to_page = np.array([[1 / k, 0, x - pad / k], [0, 1 / k, top - pad / k], [0, 0, 1]])
+    crop = cv2.warpPerspective(
+        gray,
+        hom @ crop_to_page,
+        (n + 2 * pad, n + 2 * pad),
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderValue=255,
+    )
+    for img in (crop, cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]):
+        try:
+            text, _, _ = detector.detectAndDecode(img)
+        except cv2.error:
+            text = ""
+        if text:
+            return text
+    return ""
+
+
+def parse_payload(payload: str) -> tuple[str, str, int, str] | None:
+    """(exam hash, variant, page, student id or '') from a sheet's QR text, or None when malformed."""
+    parts = payload.split("|")
+    if len(parts) != 5 or parts[0] != QR_PREFIX or not parts[3].isdigit() or len(parts[3]) > 3:
+        return None
+    return parts[1], unquote(parts[2]), int(parts[3]), unquote(parts[4])
