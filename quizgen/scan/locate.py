@@ -4,6 +4,7 @@ perspective in one)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -46,30 +47,16 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
         raise NotASheet("no contrast on the page (blank, or not an answer sheet)")
     mask = (small < (paper + dark) / 2).astype(np.uint8)
     n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    side = spec.fiducial_side * s0 / f
     w, h, area = stats[1:, 2], stats[1:, 3], stats[1:, 4]
-    ok = (
-        (w >= 0.6 * side)
-        & (w <= 1.7 * side)
-        & (h >= 0.6 * side)
-        & (h <= 1.7 * side)
-        & (area >= 0.55 * w * h)
-        & (area >= 0.4 * side * side)
+    # solid, roughly square blobs of any size a corner mark could have; which four are the corner marks is
+    # decided by where they are and by their size against their spacing (scale is not known in advance)
+    ok = (w <= 1.6 * h) & (h <= 1.6 * w) & (area >= 0.6 * w * h) & (area >= (0.002 * max(small.shape)) ** 2)
+    picked = _corners(centroids[1:][ok], np.sqrt(area[ok]), small.shape, spec)
+    side = picked[0][2] * f
+    found = np.array(
+        [_refine(gray, p * f + (f - 1) / 2, side) if real else p * f + (f - 1) / 2 for p, real, _ in picked]
     )
-    cand = centroids[1:][ok]
-    if len(cand) < 4:
-        raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
-    corners = np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]])
-    picked = []
-    reach = 0.3 * np.hypot(*small.shape)
-    for c in corners:
-        d = np.hypot(*(cand - c).T)
-        i = int(np.argmin(d))
-        if d[i] > reach or any(i == j for j, _ in picked):
-            raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
-        picked.append((i, cand[i]))
-    found = np.array([_refine(gray, p * f + (f - 1) / 2, side * f) for _, p in picked])
-    ink = _ink_level(gray, found, side * f * 0.3)
+    ink = _ink_level(gray, found[[real for _, real, _ in picked]], side * 0.3)
     if paper - ink < 40:
         raise NotASheet("the corner squares are too faint")
     page_fid = to_top_down(spec.fiducials, page_h)  # page TL, TR, BR, BL
@@ -94,6 +81,44 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
             )
             return Located(hom, scale, paper, ink, payload)
     raise NotASheet("the QR code could not be read")
+
+
+def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec) -> list[tuple]:
+    """(centre, found, side) of the corner squares clockwise from top-left: among the blobs nearest each image
+    corner, the four that form the sheet's rectangle with sizes that fit their spacing; one square lost (cut
+    off, stapled over) is completed from the other three."""
+    corners = np.array([[0, 0], [shape[1], 0], [shape[1], shape[0]], [0, shape[0]]], dtype=float)
+    reach = 0.35 * np.hypot(*shape)
+    options = []
+    for c in corners:
+        d = np.hypot(*(cand - c).T) if len(cand) else np.zeros(0)
+        options.append([int(i) for i in np.argsort(d)[:3] if d[i] <= reach] + [None])
+    fw = np.hypot(*np.subtract(spec.fiducials[1], spec.fiducials[0]))
+    fh = np.hypot(*np.subtract(spec.fiducials[3], spec.fiducials[0]))
+    best, best_area = None, 0.0
+    for combo in itertools.product(*options):
+        lost = [i for i, c in enumerate(combo) if c is None]
+        if len(lost) > 1:
+            continue
+        points = [cand[c] if c is not None else None for c in combo]
+        if lost:
+            k = lost[0]
+            points[k] = points[(k + 1) % 4] + points[(k + 3) % 4] - points[(k + 2) % 4]
+        sides = [np.hypot(*(points[(i + 1) % 4] - points[i])) for i in range(4)]
+        if min(sides) <= 0 or abs(sides[0] - sides[2]) > 0.08 * sides[0] or abs(sides[1] - sides[3]) > 0.08 * sides[1]:
+            continue
+        ratio = sides[1] / sides[0]
+        if not any(abs(ratio - want) <= 0.1 * want for want in (fh / fw, fw / fh)):
+            continue
+        side = (sides[0] + sides[1]) / (fw + fh) * spec.fiducial_side
+        if any(c is not None and not 0.7 * side <= sizes[c] <= 1.35 * side for c in combo):
+            continue
+        area = sides[0] * sides[1] - (1e-6 if lost else 0)  # all four found beats three and a guess
+        if area > best_area:
+            best, best_area = [(p, c is not None, side) for p, c in zip(points, combo)], area
+    if best is None:
+        raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
+    return best
 
 
 def _refine(gray: np.ndarray, centre: np.ndarray, side: float) -> np.ndarray:

@@ -14,9 +14,10 @@ from .sheetfile import BubbleSpec
 
 INNER = 0.72  # the part of a bubble measured: inside its printed outline
 INK = 0.42  # a pixel this dark (0 paper … 1 ink) counts as a pen or pencil mark
-FILLED = 0.20  # a bubble whose inner disc is this much covered is marked
-EMPTY_COVER, EMPTY_MEAN = 0.07, 0.14  # below both: empty; in between: doubtful (faint, erased, a dot)
+FILLED = 0.15  # a bubble whose inner disc is this much covered is marked (a tick covers about a quarter)
+EMPTY_COVER, EMPTY_MEAN = 0.07, 0.2  # below both: empty (an erased smudge is light all over); else doubtful
 ERASED = 0.04  # beside one clear mark, a bubble with less cover than this is an erased leftover
+SEARCH = 5.0  # points a row of bubbles may sit away from where the homography puts it (under half the pitch)
 STRAY_STEP = 1.1  # points between samples of the space around a row's bubbles
 STRAY_MIN = 6  # dark samples there (about 0.9 mm²) make the row doubtful: a mark outside the bubbles
 
@@ -36,23 +37,86 @@ def _points(hom: np.ndarray, xy_top_down: np.ndarray) -> np.ndarray:
     return cv2.perspectiveTransform(xy_top_down.reshape(-1, 1, 2).astype(np.float64), hom).reshape(-1, 2)
 
 
-def measure(gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], page_h: float) -> tuple[np.ndarray, np.ndarray]:
-    """(mean darkness, ink cover) of each bubble's inner disc."""
+def centres(
+    gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], page_h: float
+) -> tuple[np.ndarray, dict[tuple, tuple[float, float]]]:
+    """Each bubble's centre in image pixels: through the homography, then each row (or student-number column)
+    moved to where its printed outlines are, since paper is never a perfect plane. Row by row the outlines are
+    matched within SEARCH; a smooth (quadratic) field fitted to those moves overrules any row that disagrees
+    with its neighbours (a row of filled bubbles shows little outline to match)."""
+    mapped = _points(loc.homography, np.array([[b.x, page_h - b.y] for b in bubbles]))
+    rows: dict[tuple, list[int]] = defaultdict(list)
+    for i, b in enumerate(bubbles):
+        rows[(b.question, b.index)].append(i)
+    darkness = np.clip((loc.paper - gray.astype(np.float32)) / (loc.paper - loc.ink), 0, 1)
+    found = {
+        key: _match(darkness, mapped[m], bubbles[m[0]].r * loc.scale, SEARCH * loc.scale) for key, m in rows.items()
+    }
+    where = np.array([mapped[m].mean(axis=0) for m in rows.values()])
+    moves = np.array([found[k][:2] for k in rows])
+    quality = np.array([found[k][2] for k in rows])
+    good = quality >= 0.5 * np.median(quality)
+    predicted = moves.copy()
+    if good.sum() >= 8:
+        span = np.maximum(where.max(axis=0) - where.min(axis=0), 1)
+        u = (where - where.min(axis=0)) / span
+
+        def basis(uv):
+            return np.column_stack(
+                [np.ones(len(uv)), uv[:, 0], uv[:, 1], uv[:, 0] ** 2, uv[:, 0] * uv[:, 1], uv[:, 1] ** 2]
+            )
+
+        keep = good.copy()
+        for _ in range(2):  # fit, drop rows far from the fit, fit again
+            coef, *_ = np.linalg.lstsq(basis(u[keep]), moves[keep], rcond=None)
+            predicted = basis(u) @ coef
+            keep = good & (np.hypot(*(moves - predicted).T) <= 1.5 * loc.scale)
+            if keep.sum() < 8:
+                break
+    shifts: dict[tuple, tuple[float, float]] = {}
+    for j, (key, members) in enumerate(rows.items()):
+        move = moves[j]
+        if np.hypot(*(move - predicted[j])) > 1.5 * loc.scale:  # disagrees: search again near the field's value
+            r = bubbles[members[0]].r * loc.scale
+            dx, dy, _ = _match(darkness, mapped[members] + predicted[j], r, 1.5 * loc.scale)
+            move = predicted[j] + [dx, dy]
+        mapped[members] += move
+        shifts[key] = (float(move[0]), float(move[1]))
+    return mapped, shifts
+
+
+def _match(darkness: np.ndarray, pts: np.ndarray, r: float, search: float) -> tuple[float, float, float]:
+    """(dx, dy, outline darkness) of the best placement of a row's printed outlines within `search` pixels."""
+    s = max(2, int(round(search)))
+    x0, y0 = np.floor(pts.min(axis=0) - r - 2 - s).astype(int)
+    x1, y1 = np.ceil(pts.max(axis=0) + r + 2 + s).astype(int)
+    if x0 < 0 or y0 < 0 or x1 >= darkness.shape[1] or y1 >= darkness.shape[0]:
+        return 0.0, 0.0, 0.0
+    roi = darkness[y0 : y1 + 1, x0 : x1 + 1]
+    template = np.zeros((roi.shape[0] - 2 * s, roi.shape[1] - 2 * s), np.float32)
+    for x, y in pts - [x0 + s, y0 + s]:
+        cv2.circle(template, (int(round(x)), int(round(y))), int(round(r)), 1.0, max(1, int(round(0.2 * r))))
+    score = cv2.matchTemplate(roi, template, cv2.TM_CCORR)
+    _, best, _, (bx, by) = cv2.minMaxLoc(score)
+    return float(bx - s), float(by - s), float(best / max(template.sum(), 1))
+
+
+def measure(gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(mean darkness, ink cover) of each bubble's inner disc, around the centres `at` (image pixels)."""
     if not bubbles:
         return np.zeros(0), np.zeros(0)
-    centres = _points(loc.homography, np.array([[b.x, page_h - b.y] for b in bubbles]))
     rp = INNER * bubbles[0].r * loc.scale
     R = int(np.ceil(rp))
     dy, dx = np.mgrid[-R : R + 1, -R : R + 1]
     inside = dx**2 + dy**2 <= rp * rp
     dx, dy = dx[inside], dy[inside]
-    cx = np.clip(np.rint(centres[:, 0]).astype(int)[:, None] + dx[None, :], 0, gray.shape[1] - 1)
-    cy = np.clip(np.rint(centres[:, 1]).astype(int)[:, None] + dy[None, :], 0, gray.shape[0] - 1)
+    cx = np.clip(np.rint(at[:, 0]).astype(int)[:, None] + dx[None, :], 0, gray.shape[1] - 1)
+    cy = np.clip(np.rint(at[:, 1]).astype(int)[:, None] + dy[None, :], 0, gray.shape[0] - 1)
     dark = np.clip((loc.paper - gray[cy, cx].astype(np.float32)) / (loc.paper - loc.ink), 0, 1)
     return dark.mean(axis=1), (dark >= INK).mean(axis=1)
 
 
-def strays(gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], page_h: float) -> dict[tuple, int]:
+def strays(gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], page_h: float, shifts: dict) -> dict[tuple, int]:
     """Dark samples in the space around each row's bubbles (between and beside them), per row."""
     rows: dict[tuple, list[BubbleSpec]] = defaultdict(list)
     for b in bubbles:
@@ -77,7 +141,8 @@ def strays(gray: np.ndarray, loc: Located, bubbles: list[BubbleSpec], page_h: fl
         owner += [key] * len(pts)
     if not samples:
         return {}
-    px = np.rint(_points(loc.homography, np.concatenate(samples))).astype(int)
+    moved = np.array([shifts.get(key, (0, 0)) for key in owner]).reshape(-1, 2)
+    px = np.rint(_points(loc.homography, np.concatenate(samples)) + moved).astype(int)
     px[:, 0] = np.clip(px[:, 0], 0, gray.shape[1] - 1)
     px[:, 1] = np.clip(px[:, 1], 0, gray.shape[0] - 1)
     dark = (loc.paper - gray[px[:, 1], px[:, 0]].astype(np.float32)) / (loc.paper - loc.ink) >= 0.5
@@ -108,7 +173,7 @@ def read_rows(bubbles: list[BubbleSpec], means: np.ndarray, covers: np.ndarray, 
         unsure = [i for i, s in zip(members, states) if s == "doubtful"]
         if filled and len(filled) == 1:
             # an erased leftover beside one clear mark is what the instructions ask students to do
-            unsure = [i for i in unsure if covers[i] >= ERASED or means[i] >= 0.5 * means[filled[0]]]
+            unsure = [i for i in unsure if covers[i] >= ERASED]
         marks = "+".join(bubbles[i].value for i in filled)
         seen = marks + ("?" if unsure else "")
         if stray.get((question, index), 0) >= STRAY_MIN:
