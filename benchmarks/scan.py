@@ -165,7 +165,7 @@ def make_scans(root: Path, exam: dict, folder: Path, students: int, distorted: b
     scans = []
     if distorted:
         rng.shuffle(pages)
-        for i, (number, p, img, dpi) in enumerate(pages):
+        for i, (number, p, img, _) in enumerate(pages):
             name = root / f"scan-{i:04d}.{rng.choice(['jpg', 'jpg', 'png', 'tif'])}"
             if name.suffix == ".jpg":
                 img.save(name, quality=rng.randint(50, 90))
@@ -223,6 +223,12 @@ def evaluate(
     rng = random.Random(seed)
     scans, truths = make_scans(root, exam, exam_dir, students, distorted, rng)
     files = sorted({s[0] for s in scans}) + extra
+    duplicates = []
+    for original in files[:2]:  # the same pages scanned twice must be reported, not dropped silently
+        twin = root / f"again-{original.name}"
+        twin.write_bytes(original.read_bytes())
+        duplicates.append(twin.name)
+    files += [root / d for d in duplicates]
     where = {(f.name, page): (number, p) for f, page, number, p in scans}
     out = root / "scanned"
     names = [str(f.relative_to(root)) if f.parent == root else str(f) for f in files]
@@ -280,13 +286,14 @@ def evaluate(
                 right += count
             else:
                 silent += 1
-                print(
-                    f"  silent misread: student {number} q{n}: read {got!r}, filled {want!r} ({questions.get(n, {}).get('type')})"
-                )
+                kind = questions.get(n, {}).get("type")
+                print(f"  silent misread: student {number} q{n}: read {got!r}, filled {want!r} ({kind})")
     for number in set(final) - set(truths):
         silent += 1
         print(f"  silent misread: a sheet read as student {number}, who does not exist")
     problems = [r for r in first_review if not r["question"]]
+    reported = {r["file"] for r in problems if r["problem"].startswith("duplicate of")}
+    print(f"  duplicates reported: {len(reported & set(duplicates))} of {len(duplicates)} files given twice")
     print(
         f"{label}: {len(scans)} sheets, {total} bubbles; read right {right / total:.4%}, doubtful "
         f"{doubtful / total:.3%}, silent misreads {silent}; sheets matched {matched}/{len(truths)}; "

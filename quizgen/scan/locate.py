@@ -95,7 +95,7 @@ def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec)
         options.append([int(i) for i in np.argsort(d)[:3] if d[i] <= reach] + [None])
     fw = np.hypot(*np.subtract(spec.fiducials[1], spec.fiducials[0]))
     fh = np.hypot(*np.subtract(spec.fiducials[3], spec.fiducials[0]))
-    best, best_area = None, 0.0
+    best, best_score = None, (0, 0.0)
     for combo in itertools.product(*options):
         lost = [i for i, c in enumerate(combo) if c is None]
         if len(lost) > 1:
@@ -105,17 +105,17 @@ def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec)
             k = lost[0]
             points[k] = points[(k + 1) % 4] + points[(k + 3) % 4] - points[(k + 2) % 4]
         sides = [np.hypot(*(points[(i + 1) % 4] - points[i])) for i in range(4)]
-        if min(sides) <= 0 or abs(sides[0] - sides[2]) > 0.08 * sides[0] or abs(sides[1] - sides[3]) > 0.08 * sides[1]:
-            continue
-        ratio = sides[1] / sides[0]
-        if not any(abs(ratio - want) <= 0.1 * want for want in (fh / fw, fw / fh)):
+        if min(sides) <= 0 or abs(sides[0] - sides[2]) > 0.15 * sides[0] or abs(sides[1] - sides[3]) > 0.15 * sides[1]:
+            continue  # (slight perspective makes opposite sides differ a little)
+        ratio = (sides[1] + sides[3]) / (sides[0] + sides[2])
+        if not any(abs(ratio - want) <= 0.12 * want for want in (fh / fw, fw / fh)):
             continue
         side = (sides[0] + sides[1]) / (fw + fh) * spec.fiducial_side
         if any(c is not None and not 0.7 * side <= sizes[c] <= 1.35 * side for c in combo):
             continue
-        area = sides[0] * sides[1] - (1e-6 if lost else 0)  # all four found beats three and a guess
-        if area > best_area:
-            best, best_area = [(p, c is not None, side) for p, c in zip(points, combo)], area
+        score = (4 - len(lost), sides[0] * sides[1])  # all four found beats three and a guess
+        if score > best_score:
+            best, best_score = [(p, c is not None, side) for p, c in zip(points, combo)], score
     if best is None:
         raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
     return best

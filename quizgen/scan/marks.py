@@ -18,8 +18,13 @@ FILLED = 0.15  # a bubble whose inner disc is this much covered is marked (a tic
 EMPTY_COVER, EMPTY_MEAN = 0.07, 0.2  # below both: empty (an erased smudge is light all over); else doubtful
 ERASED = 0.04  # beside one clear mark, a bubble with less cover than this is an erased leftover
 SEARCH = 5.0  # points a row of bubbles may sit away from where the homography puts it (under half the pitch)
+DRIFT = 6.0  # points of correction beyond which the corner marks are not trusted
 STRAY_STEP = 1.1  # points between samples of the space around a row's bubbles
 STRAY_MIN = 6  # dark samples there (about 0.9 mm²) make the row doubtful: a mark outside the bubbles
+
+
+class Misplaced(Exception):
+    """The bubbles cannot be placed on the page safely."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ def centres(
             keep = good & (np.hypot(*(moves - predicted).T) <= 1.5 * loc.scale)
             if keep.sum() < 8:
                 break
+    if np.abs(predicted).max(initial=0) > DRIFT * loc.scale:
+        # farther than that, a row could be matched to its neighbour's outlines: refuse rather than guess
+        raise Misplaced("the sheet could not be located precisely (a corner square hidden, or the paper folded?)")
     shifts: dict[tuple, tuple[float, float]] = {}
     for j, (key, members) in enumerate(rows.items()):
         move = moves[j]

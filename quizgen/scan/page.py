@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 
 from .locate import NotASheet, locate, parse_payload
-from .marks import Read, centres, measure, read_rows, strays, student_number
+from .marks import Misplaced, Read, centres, measure, read_rows, strays, student_number
 from .pages import PageRef, load_page
 from .sheetfile import SheetSpec
 
@@ -74,7 +74,10 @@ def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Pa
         )
     page_h = spec.page_size[1]
     bubbles = [b for b in layout.bubbles if b.page == page]
-    at, shifts = centres(gray, loc, bubbles, page_h)
+    try:
+        at, shifts = centres(gray, loc, bubbles, page_h)
+    except Misplaced as e:
+        return PageResult(ref, str(e), exam_hash, variant, page, annotated=_thumbnail(gray))
     means, covers = measure(gray, loc, bubbles, at)
     rows = read_rows(bubbles, means, covers, strays(gray, loc, bubbles, page_h, shifts))
     number = None if named_id else student_number(rows, spec.id_digits)

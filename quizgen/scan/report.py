@@ -106,7 +106,8 @@ def review_pdf(result: ScanResult) -> bytes:
             )
             if x
         )
-        text = f"<b>{escape(printable(r.file))}, page {r.page}</b> · {escape(printable(who))}<br/>{escape(printable(r.problem))}"
+        text = f"<b>{escape(printable(r.file))}, page {r.page}</b> · {escape(printable(who))}<br/>"
+        text += escape(printable(r.problem))
         if r.seen:
             text += f" — seen: {escape(printable(r.seen))}"
         if r.decision:

@@ -117,7 +117,7 @@ def fill_sheets(
                         _mark(img, centre, b.r * k, rng.choice(distortion.styles), rng)
                     elif rng.random() < distortion.erased:
                         _erased(img, centre, b.r * k, rng)
-            for p, x, y, w, h, q in layout.write_ins:
+            for p, x, y, _w, h, q in layout.write_ins:
                 if p == page_no:
                     text = _written(questions[q - 1], answers[q - 1] if q - 1 < len(answers) else "")
                     cv2.putText(
@@ -233,6 +233,9 @@ def _stray(img: np.ndarray, rng: random.Random) -> None:
 
 
 def _scan(img: np.ndarray, dpi: int, d: Distortion, rng: random.Random) -> bytes:
+    if d.scale or d.rotate:  # a scanner bed larger than the page: the whole turned or enlarged page is on it
+        pad = int(0.08 * max(img.shape))
+        img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=250)
     h, w = img.shape
     angle = rng.uniform(-d.rotate, d.rotate)
     scale = 1 + rng.uniform(-d.scale, d.scale)
