@@ -235,6 +235,7 @@ def evaluate(
     start = time.perf_counter()
     run("scan", *names, "--exam", str(exam_dir / "exam.json"), "--out", "scanned", "--jobs", str(jobs), cwd=root)
     elapsed = time.perf_counter() - start
+    scanned_pages = len(list((out / "pages").glob("*.jpg")))  # every page given, duplicates included
     first_review = read_csv(out / "review.csv")
     decided = teacher(first_review, where, truths, exam)
     with (root / "decided.csv").open("w", encoding="utf-8", newline="") as f:
@@ -297,7 +298,8 @@ def evaluate(
     print(
         f"{label}: {len(scans)} sheets, {total} bubbles; read right {right / total:.4%}, doubtful "
         f"{doubtful / total:.3%}, silent misreads {silent}; sheets matched {matched}/{len(truths)}; "
-        f"{len(problems)} page problems reported; scan {elapsed:.1f} s = {len(scans) / elapsed:.1f} sheets/s "
+        f"{len(problems)} page problems reported; scan of {scanned_pages} pages {elapsed:.1f} s = "
+        f"{scanned_pages / elapsed:.1f} sheets/s "
         f"(--jobs {jobs}, start-up included)"
     )
     for r in problems:
