@@ -13,10 +13,13 @@ from scipy import sparse
 
 from .errors import QuizgenError
 from .model import Bank, Topic
-from .text.mask import contains_spelling, mask_spellings
+from .text.describe import mentions, visible_words
+from .text.language import English
+from .text.mask import mask_spellings
 from .text.similarity import tfidf_matrix
 
-AUTO_OVERLAP = 0.25  # name+definition TF-IDF cosine at which a sibling is treated as an unlisted overlap
+PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
+FITS = 0.5  # share of a stem's (IDF-weighted) words that, also in a candidate's definition, make it fit too
 NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -84,7 +87,7 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 20)
     def names_in_definition(self, a: str, b: str) -> bool:
         """Does topic a's definition spell out topic b?"""
-        return contains_spelling(self.bank.topic(a).definition, self.bank.topic(b))
+        return mentions(self.bank.topic(a).definition, self.bank.topic(b))
 
     def nearest_categories(self, key: Topic) -> list[str]:
         names, cent = self._centroids
@@ -94,11 +97,59 @@ class DistractorIndex:
     # ---- rules ----
 
     def overlapping(self, a: Topic, b: Topic) -> bool:
-        """Curated overlap either way, or definitions so close that one would also fit the other."""
+        """Curated overlap either way, or definitions that paraphrase each other."""
         return (
             b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ())
-            or self.pair_similarity(a, b) >= AUTO_OVERLAP
+            or self.pair_similarity(a, b) >= PARAPHRASE
         )
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        df: dict[str, int] = {}
+        for t in self.topics:
+            for s in self._stems(t.definition):
+                df[s] = df.get(s, 0) + 1
+        n = len(self.topics)
+        return {s: math.log((1 + n) / (1 + c)) for s, c in df.items()}
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def _stems(text: str) -> frozenset[str]:
+        return frozenset(English.stem(w) for w in visible_words(text) if w.isalpha())
+
+    def fit(self, text: str, cand: Topic) -> float:
+        """How much of what `text` says (its words, weighted by rarity in the bank) the candidate's
+        definition also says: near 1 when the text would describe the candidate as well."""
+        words = self._stems(text)
+        if not words:
+            return 0.0
+        idf = self._idf
+        total = sum(idf.get(w, 0.0) for w in words) or 1.0
+        theirs = self._stems(cand.definition)
+        return sum(idf.get(w, 0.0) for w in words & theirs) / total
+
+    def describes(self, text: str, cand: Topic) -> bool:
+        """Would a knowledgeable reader find that `text` also describes `cand`? Its distinctive words are
+        mostly said of the candidate too (whole-definition similarity is not the test: close lures stay)."""
+        return self.fit(text, cand) >= FITS
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def part_of_speech(topic: Topic) -> str:
+        """'verb' for terms defined as actions ('To sequester: …', 'Uphold'), 'adj' for adjectives, else 'noun'."""
+        if topic.definition.lstrip().casefold().startswith("to "):
+            return "verb"
+        words = topic.short_name.split()
+        if len(words) == 1 and words[0].isalpha():
+            readings = English.readings(words[0])
+            if readings and "NOUN" not in readings and "PROPN" not in readings:
+                return "verb" if "VERB" in readings else ("adj" if "ADJ" in readings else "noun")
+        return "noun"
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def number(topic: Topic) -> str | None:
+        return English.name_number(topic.short_name)
 
     def names_clash(self, a: Topic, b: Topic) -> bool:
         """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …')."""
@@ -125,14 +176,18 @@ class DistractorIndex:
             return "the key itself"
         if cand.name.casefold() in self.bank.overlap_map.get(key.name.casefold(), ()):
             return "listed overlap"
-        if self.pair_similarity(key, cand) >= AUTO_OVERLAP:
-            return "definition close enough to also fit"
+        if self.pair_similarity(key, cand) >= PARAPHRASE:
+            return "definitions paraphrase each other"
         if self.names_clash(key, cand):
             return "name contains or nearly equals the key's"
         if self.names_in_definition(cand.name, key.name) or self.names_in_definition(key.name, cand.name):
             return "definitions name each other"
-        if stem and contains_spelling(stem, cand):
+        if stem and mentions(stem, cand):
             return "named in the stem"
+        if stem and self.describes(stem, cand):
+            return "the stem describes it too"
+        if self.part_of_speech(key) != self.part_of_speech(cand):
+            return "a different part of speech"
         return None
 
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
@@ -148,33 +203,49 @@ class DistractorIndex:
         rng: random.Random,
         difficulty: str = "medium",
         stem: str = "",
+        number: str | None = None,
+        accept=None,
+        avoid: frozenset[str] = frozenset(),
+        prefer_stems: frozenset[str] = frozenset(),
+        fewest: int | None = None,
+        widen: bool = False,
     ) -> Pick:
-        """n safe, mutually distinct wrong answers for `key`, from its group first (widening if needed)."""
+        """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
+        shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
+        shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
+        sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
+        the nearest other groups make up the number (only when the teacher asks)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ordered = self._ranked(key, group, stem)
-        chosen = self._choose(ordered, n, rng, difficulty, [])
+        ordered = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
+        chosen = self._cover(ordered, prefer_stems, n)
+        chosen = self._choose([c for c in ordered if c not in chosen], n, rng, difficulty, chosen)
         widened: list[str] = []
-        if len(chosen) < n:
+        if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
-                extra = self._ranked(key, self.bank.category(other).topics, stem)
+                extra = self._ranked(key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems)
                 before = len(chosen)
                 chosen = self._choose(extra, n, rng, "hard", chosen)
                 if len(chosen) > before:
                     widened.append(other)
                 if len(chosen) == n:
                     break
-        if len(chosen) < n:
+        if len(chosen) < n and (fewest is None or len(chosen) < fewest):
             raise GenerationError(
                 f"group '{key.category}' has {len(group) - 1} sibling(s) of '{key.name}', of which "
-                f"{len(ordered)} are safe wrong answers, and the other groups could not make up the "
-                f"{n} needed; add topics or lower k"
+                f"{len(ordered)} are safe wrong answers of the same kind; {fewest or n} needed"
             )
         return Pick(tuple(chosen), tuple(widened))
 
-    def _ranked(self, key: Topic, group, stem: str) -> list[Topic]:
-        cands = [c for c in group if self.unsafe(key, c, stem) is None]
+    def _ranked(self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset()):
+        cands = [
+            c
+            for c in group
+            if self.unsafe(key, c, stem) is None
+            and (number is None or self.number(c) in (number, None))
+            and (accept is None or accept(c))
+        ]
         sims = self.similarity(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
         chosen = self.preferences.get(key.name)
@@ -182,7 +253,29 @@ class DistractorIndex:
             ranked.sort(
                 key=lambda c: 0 if chosen.get(c.name, -1) >= NON_FUNCTIONING else (2 if c.name in chosen else 1)
             )
+        if prefer_stems:
+            from .text.describe import name_stems
+
+            ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
+        if avoid:
+            ranked.sort(key=lambda c: c.name in avoid)
         return ranked
+
+    def _cover(self, ordered: list[Topic], stems: frozenset[str], n: int) -> list[Topic]:
+        """Lures whose names carry the name words the stem shows, so those words point at several options."""
+        if not stems:
+            return []
+        from .text.describe import name_stems
+
+        chosen: list[Topic] = []
+        for s in sorted(stems):
+            if len(chosen) == n or any(s in name_stems(c) for c in chosen):
+                continue
+            for cand in ordered:
+                if s in name_stems(cand) and self.compatible(chosen, cand):
+                    chosen.append(cand)
+                    break
+        return chosen
 
     def _choose(self, ordered: list[Topic], n: int, rng: random.Random, difficulty: str, chosen: list[Topic]):
         """Sample from the difficulty's similarity band, falling back to the rest in rank order."""

@@ -95,15 +95,32 @@ def topic_pool(spec: ExamSpec, bank: Bank) -> list[Topic]:
 
 def _options(s: SectionSpec) -> ItemOptions:
     return ItemOptions(
-        direction=s.direction, mode=s.mode, k=s.k, difficulty=s.difficulty, word_bank=s.word_bank, size=s.size
+        direction=s.direction,
+        mode=s.mode,
+        k=s.k,
+        difficulty=s.difficulty,
+        word_bank=s.word_bank,
+        size=s.size,
+        widen=s.widen,
     )
 
 
 def _topics_of(item: Item) -> set[str]:
-    if isinstance(item, MCQItem):
-        return {item.topic}
+    """Topics asked about (they may not be asked again)."""
     if isinstance(item, MatchingItem):
         return set(item.response_topics)  # the terms asked and the spare definition shown
+    if isinstance(item, TrueFalseItem):
+        return {item.topic, item.shown_topic}
+    return {item.topic}
+
+
+def shown_topics(item: Item) -> set[str]:
+    """Topics whose name or description an item shows: in another question's wrong answers they would
+    let one question answer the other."""
+    if isinstance(item, MCQItem):
+        return set(item.option_topics)
+    if isinstance(item, MatchingItem):
+        return set(item.response_topics)
     if isinstance(item, TrueFalseItem):
         return {item.topic, item.shown_topic}
     return {item.topic}
@@ -113,6 +130,7 @@ def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: rando
     """Items for every section, one at a time, each topic asked at most once across the exam (so one
     question never answers another; matching terms count as asked)."""
     used: set[str] = set()
+    shown: set[str] = set()
     out = []
     for s in spec.sections:
         items: list[Item] = []
@@ -124,11 +142,19 @@ def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: rando
                     "up (each topic is asked once); choose more categories or fewer questions"
                 )
             try:
-                made, _ = gen.items(s.type, 1, rng, available, _options(s))
+                fresh = [t for t in available if t.name not in shown]  # not already shown in another question
+                avoid = frozenset(shown | used)
+                try:
+                    made, _ = gen.items(s.type, 1, rng, fresh or available, _options(s), avoid=avoid)
+                except QuizgenError:
+                    if not fresh or len(fresh) == len(available):
+                        raise
+                    made, _ = gen.items(s.type, 1, rng, available, _options(s), avoid=avoid)
             except QuizgenError as e:
                 raise QuizgenError(f"section '{s.heading}': {e.message}") from None
             items.append(made[0])
             used |= _topics_of(made[0])
+            shown |= shown_topics(made[0])
         out.append(items)
     return out
 

@@ -228,9 +228,9 @@ class TrueFalseItem(Item):
 
 
 def statement_parts(item: TrueFalseItem) -> tuple[str, str]:
-    """(term, definition) of a 'Term: definition' statement, even when the term itself holds ': '."""
+    """(term, definition) of a 'Term: definition' statement, even when the term itself holds ': ';
+    ('', statement) for a statement that says something of the term in a sentence of its own."""
     prefix = item.topic + ": "
     if item.statement.startswith(prefix):
         return item.topic, item.statement[len(prefix) :]
-    term, _, definition = item.statement.partition(": ")
-    return term, definition
+    return "", item.statement

@@ -14,11 +14,78 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .distractors import GenerationError
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
+from .items.mcq import echoes, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
-from .text.mask import BLANK, contains_spelling
+from .text.describe import mentions, name_stems, parts
+from .text.language import English
+from .text.mask import BLANK, ELIDED
 
-HARD_RULES = ("leaks", "named_in_stem", "duplicate_options", "overlap_distractors", "ambiguities")
-SOLVERS = ("longest", "shortest", "stem_overlap", "most_similar", "odd_one_out")
+
+def contains_spelling(text: str, topic) -> bool:
+    """Named anywhere in the text, math and glued tokens ('DINO-style') included."""
+    return mentions(text.replace(BLANK, " "), topic)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def surface_flaws(text: str, stem: bool = False) -> list[str]:
+    """Flaws a reader sees in any text an item prints: marks left by masking (one is allowed in a stem
+    every option shares, none in options or statements, where it would single one out), several blanks, an article
+    that tells the blank's first sound, a blank glued to a fragment ('_____-style')."""
+    flaws = []
+    if text.count(ELIDED) > (1 if stem else 0):
+        flaws.append("elision_marks")
+    if text.count(BLANK) > 1:
+        flaws.append("several_blanks")
+    if re.search(r"\b(?:a|an|A|An)\s+" + re.escape(BLANK), text):
+        flaws.append("article_cue")
+    if re.search(re.escape(BLANK) + r"(?:[\-–]\w|\+\+|\w)|\w[\-–]" + re.escape(BLANK), text):
+        flaws.append("leaks")
+    if not _balanced(text):
+        flaws.append("unbalanced_brackets")
+    return flaws
+
+
+HARD_RULES = (
+    "leaks",
+    "named_in_stem",
+    "duplicate_options",
+    "overlap_distractors",
+    "ambiguities",
+    "elision_marks",
+    "several_blanks",
+    "article_cue",
+    "word_cue",
+    "undeclared_answers",
+    "unbalanced_brackets",
+)
+SOLVERS = (
+    "longest",
+    "shortest",
+    "stem_overlap",
+    "least_stem_overlap",
+    "most_similar",
+    "odd_one_out",
+    "unique_feature",
+    "lacks_feature",
+    "most_elisions",
+    "grammar",
+)
+_FEATURES = {
+    "brackets": re.compile(r"[()\[\]]"),
+    "digits": re.compile(r"\d"),
+    "math": re.compile(r"\\\("),
+    "dashes": re.compile(r"[\-–—]"),
+    "quotes": re.compile(r"[\"'“”‘’]"),
+    "several sentences": re.compile(r"[.!?]\s+[A-Z]"),
+}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -138,16 +205,24 @@ class Checker:
         options = [self.bank.topic(n) for n in item.option_topics]
         wrong = [o for o in options if o.name != key.name]
         k = len(options)
+        for i, text in enumerate((item.stem, *item.options)):
+            for flaw in surface_flaws(text, stem=i == 0):
+                report.flag(flaw, item)
         if item.direction == "definition-to-term":
             if contains_spelling(item.stem, key):
                 report.flag("leaks", item)
             if any(contains_spelling(item.stem, w) for w in wrong):
                 report.flag("named_in_stem", item)
+            cues = stem_cues(item.stem, key) - set().union(*(name_stems(w) for w in wrong))
+            if cues:
+                report.flag("word_cue", item)
         else:
             if any(contains_spelling(text, t) for text, t in zip(item.options, options)):
                 report.flag("leaks", item)
             if any(contains_spelling(text, key) for text, t in zip(item.options, options) if t is not key):
                 report.flag("named_in_stem", item)
+            if echoes(item.options[item.answer], key, self.ix):
+                report.flag("word_cue", item)
         if len({o.casefold() for o in item.options}) < k or any(
             self.ix.names_clash(a, b) or self.ix.overlapping(a, b)
             for i, a in enumerate(options)
@@ -166,6 +241,8 @@ class Checker:
         report.sibling_sim.append(float(np.mean(self.ix.similarity(key, siblings))) if siblings else 0.0)
 
     def _balance_and_solvers(self, item: MCQItem, report: Report) -> None:
+        """Strategies of a test-wise student who reads only the item. Each picks the options its rule
+        favours; a tie shares the credit, so a rule that sees nothing scores chance."""
         lengths = [len(o) for o in item.options]
         a = item.answer
         if lengths[a] == max(lengths) and lengths.count(max(lengths)) == 1:
@@ -175,22 +252,51 @@ class Checker:
         words = [content_words(o) for o in item.options]
         stem = content_words(item.stem.replace(BLANK, " "))
         k = len(item.options)
-        mean_sim = [np.mean([_jaccard(words[i], words[j]) for j in range(k) if j != i]) for i in range(k)]
-        picks = {
-            "longest": int(np.argmax(lengths)),
-            "shortest": int(np.argmin(lengths)),
-            "stem_overlap": int(np.argmax([len(w & stem) for w in words])),
-            "most_similar": int(np.argmax(mean_sim)),
-            "odd_one_out": int(np.argmin(mean_sim)),
+        mean_sim = [float(np.mean([_jaccard(words[i], words[j]) for j in range(k) if j != i])) for i in range(k)]
+        overlap = [len(w & stem) for w in words]
+        has = {f: [bool(rx.search(o)) for o in item.options] for f, rx in _FEATURES.items()}
+        unique = {i for flags in has.values() if sum(flags) == 1 for i in range(k) if flags[i]}
+        lacking = {i for flags in has.values() if sum(flags) == k - 1 for i in range(k) if not flags[i]}
+        scores = {
+            "longest": lengths,
+            "shortest": [-x for x in lengths],
+            "stem_overlap": overlap,
+            "least_stem_overlap": [-x for x in overlap],
+            "most_similar": mean_sim,
+            "odd_one_out": [-x for x in mean_sim],
+            "unique_feature": [i in unique for i in range(k)],
+            "lacks_feature": [i in lacking for i in range(k)],
+            "most_elisions": [o.count(ELIDED) + o.count(BLANK) for o in item.options],
+            "grammar": self._agreement(item),
         }
-        for solver, choice in picks.items():
-            report.solver_hits[solver] += choice == a
+        for solver, values in scores.items():
+            best = max(values)
+            picked = [i for i, v in enumerate(values) if v == best]
+            report.solver_hits[solver] += (a in picked) / len(picked)
+
+    def _agreement(self, item: MCQItem) -> list[bool]:
+        """Options whose grammatical number agrees with the verb after the stem's blank."""
+        m = re.search(re.escape(BLANK) + r"\s+(\w+)", item.stem)
+        number = English.verb_number(m.group(1)) if m and item.direction == "definition-to-term" else None
+        if number is None:
+            return [True] * len(item.options)
+        return [English.name_number(o) in (number, None) for o in item.options]
 
     def _check_cloze(self, item: ClozeItem, report: Report) -> None:
         key = self.bank.topic(item.topic)
+        for flaw in surface_flaws(item.text, stem=True):
+            if not (flaw == "several_blanks" and item.mode == "keyphrase"):
+                report.flag(flaw, item)
         if item.mode == "term":
             if contains_spelling(item.text, key):
                 report.flag("leaks", item)
+            declared = {a for p in parts(key) for a in p.answers}
+            if any(a not in declared for answers in item.answer for a in answers):
+                report.flag("undeclared_answers", item)
+        elif any(len(a) != 1 or a[0] not in key.definition for a in item.answer):
+            report.flag("undeclared_answers", item)
+        if any(not _balanced(a) for answers in item.answer for a in answers):
+            report.flag("unbalanced_brackets", item)
         else:
             present = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z-]*", item.text)}
             if any(ans[0].casefold() in present for ans in item.answer):
@@ -208,6 +314,8 @@ class Checker:
                 if self.ix.overlapping(a, b) or self.ix.names_clash(a, b):
                     report.flag("ambiguities", item)
         for text, owner in zip(item.responses, topics):
+            for flaw in surface_flaws(text):
+                report.flag(flaw, item)
             if contains_spelling(text, owner):
                 report.flag("leaks", item)
             if any(contains_spelling(text, p) for p in premises if p is not owner):
@@ -219,6 +327,8 @@ class Checker:
         key = self.bank.topic(item.topic)
         shown = self.bank.topic(item.shown_topic)
         report.true_answers += item.answer
+        for flaw in surface_flaws(item.statement):
+            report.flag(flaw, item)
         if item.answer != (shown.name == key.name):
             report.flag("ambiguities", item)
         if not item.answer:
@@ -226,6 +336,10 @@ class Checker:
                 report.flag("overlap_distractors", item)
             if contains_spelling(item.statement, shown):
                 report.flag("leaks", item)
+        elif mentions(item.statement.replace(key.name, " ", 1), key) and not any(
+            item.statement.startswith(p.label) for p in parts(key)[1:]
+        ):
+            report.flag("leaks", item)  # a true statement that names its term a second time
 
 
 def check_bank(bank: Bank, count: int = 1000, seed: int = 0, coverage: bool = True) -> Report:

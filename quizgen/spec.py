@@ -30,8 +30,9 @@ class SectionSpec:
     mode: str | None = None
     k: int = 4
     difficulty: str = "medium"
-    word_bank: bool = False
+    word_bank: bool | None = None  # cloze; None: key-phrase blanks get one, term blanks don't
     size: int = 5  # matching: terms per set
+    widen: bool = False  # wrong answers may come from the nearest other groups when a group has too few
     shuffle_questions: bool = True
     shuffle_options: bool = True
 
@@ -150,6 +151,7 @@ SECTION_KEYS = {
     "k": int,
     "difficulty": DIFFICULTIES,
     "word_bank": bool,
+    "widen": bool,
     "size": int,
     "shuffle": "shuffle",
 }

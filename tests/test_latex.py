@@ -153,7 +153,7 @@ def test_special_characters_and_unicode_compile(runner, make_bank, tmp_path):
     spec = tmp_path / "s.yaml"
     spec.write_text(
         f"title: 'Specials: & % $ # _ {{ }} ~ ^ \\\\'\nbank: {bank}\nseed: 1\nsections:\n"
-        "  - type: cloze\n    count: 3\n    mode: keyphrase\n"
+        "  - type: cloze\n    count: 3\n    mode: term\n"
     )
     out = tmp_path / "o"
     result = runner.invoke(cli, ["build", str(spec), "--engine", "latex", "--out", str(out), "--answers", "inline"])

@@ -32,7 +32,12 @@ from . import _category, bank_option, cli, reports_errors, seed_option
     show_default=True,
     help="Similarity band of distractors: hard = the closest safe siblings.",
 )
-@click.option("--word-bank", is_flag=True, help="Cloze: add a word bank with extra entries from sibling topics.")
+@click.option(
+    "--word-bank/--no-word-bank",
+    default=None,
+    help="Cloze: a word bank with extra entries from sibling topics (default: for key-phrase blanks only).",
+)
+@click.option("--widen", is_flag=True, help="Let the nearest other groups supply wrong answers when one has too few.")
 @click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")
 @click.option("--category", help="Draw topics from this category only.")
 @seed_option
@@ -45,13 +50,15 @@ from . import _category, bank_option, cli, reports_errors, seed_option
     help="'json': an array of items (see item.schema.json); 'text': readable.",
 )
 @reports_errors
-def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, size, category, seed, fmt):
+def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, widen, size, category, seed, fmt):
     """Generate items from the bank and print them."""
     b = load_bank(bank)
     pool = None
     if category:
         pool = list(_category(b, category).topics)
-    options = ItemOptions(direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank, size=size)
+    options = ItemOptions(
+        direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank, size=size, widen=widen
+    )
     made, failed = ItemGenerator(b).items(item_type, count, random.Random(seed), pool, options)
     for topic, why in failed:
         click.echo(f"{topic.location}: warning: no {item_type} item for '{topic.name}': {why}", err=True)

@@ -23,9 +23,10 @@ class ItemOptions:
     mode: str | None = None  # cloze; None: either, drawn per item
     k: int = 4  # mcq options
     difficulty: str = "medium"
-    word_bank: bool = False  # cloze
+    word_bank: bool | None = None  # cloze; None: keyphrase blanks get one, term blanks don't
     size: int = 5  # matching premises
     spare: int = 1  # matching extra responses
+    widen: bool = False  # let the nearest other groups supply wrong answers when a group has too few
 
     def validate(self) -> None:
         if not 3 <= self.k <= 6:
@@ -73,19 +74,42 @@ class ItemGenerator:
         rng: random.Random,
         options: ItemOptions = ItemOptions(),
         allowed: set[str] | None = None,
+        avoid: frozenset[str] = frozenset(),
     ) -> Item:
-        """One item on `topic`; `allowed` limits the other topics a matching set asks about."""
+        """One item on `topic`; `allowed` limits the other topics a matching set asks about; `avoid`: topics
+        an exam already asks or shows, kept out of this item's wrong answers when others are safe."""
+        o = options
         if item_type == "mcq":
-            direction = options.direction or rng.choice(DIRECTIONS)
-            return make_mcq(self.index, topic, rng, direction, options.k, options.difficulty)
+            return self._either(
+                o.direction,
+                DIRECTIONS,
+                rng,
+                lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen),
+            )
         if item_type == "cloze":
-            mode = options.mode or rng.choice(MODES)
-            return make_cloze(self.index, self.keyphrases, topic, rng, mode, options.word_bank, options.k)
+            return self._either(
+                o.mode,
+                MODES,
+                rng,
+                lambda m: make_cloze(self.index, self.keyphrases, topic, rng, m, o.word_bank, o.k, avoid, o.widen),
+            )
         if item_type == "matching":
-            return make_matching(self.index, topic, rng, options.size, options.spare, allowed)
+            return make_matching(self.index, topic, rng, o.size, o.spare, allowed, avoid, o.widen)
         if item_type == "truefalse":
-            return make_truefalse(self.index, topic, rng, options.difficulty)
+            return make_truefalse(self.index, topic, rng, o.difficulty, avoid, o.widen)
         raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
+
+    @staticmethod
+    def _either(fixed: str | None, choices: tuple[str, ...], rng: random.Random, make):
+        """The asked direction/mode, or when none was asked a drawn one — the other when a topic cannot
+        yield the drawn one (so hard topics are not skipped for the sake of one form)."""
+        if fixed is not None:
+            return make(fixed)
+        first = rng.choice(choices)
+        try:
+            return make(first)
+        except GenerationError:
+            return make(next(c for c in choices if c != first))
 
     def items(
         self,
@@ -94,6 +118,7 @@ class ItemGenerator:
         rng: random.Random,
         pool: list[Topic] | None = None,
         options: ItemOptions = ItemOptions(),
+        avoid: frozenset[str] = frozenset(),
     ) -> tuple[list[Item], list[tuple[Topic, str]]]:
         """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
         Returns the items and the topics that could not yield one, with the reason."""
@@ -116,7 +141,7 @@ class ItemGenerator:
                 failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])
                 continue
             try:
-                items.append(self.item(item_type, topic, rng, options, allowed))
+                items.append(self.item(item_type, topic, rng, options, allowed, avoid))
             except GenerationError as e:
                 failed[topic.name] = (topic, e.message)
         if len(items) < count:

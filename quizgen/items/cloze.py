@@ -1,85 +1,93 @@
-"""Cloze: the term blanked in its definition, or one or two key phrases blanked."""
+"""Cloze: the term blanked in a sentence of its definition, or a key phrase — a domain term — blanked."""
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections import Counter
 from functools import cached_property
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.mask import BLANK, mask_spellings, mask_topic, mask_words, name_words
+from ..text.describe import descriptions, elide_one, mentions, name_stems, shares_stem
+from ..text.language import English
+from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
+from .mcq import give_away
 
 MODES = ("term", "keyphrase")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+COMMON = 4.0  # Zipf frequency from which a word is everyday English (about once per 10,000 words)
+TECHNICAL = 2.5  # below this a word is a term of art even if the bank uses it only once
 
 
 def accepted_names(topic: Topic) -> tuple[str, ...]:
-    """What a student may write for the term: its names and aliases first, then the other spellings the
-    masking recognises (grading ignores case and spacing)."""
-    return tuple(dict.fromkeys((*topic.names, *mask_spellings(topic))))
-
-
-def word_variants(word: str) -> tuple[str, ...]:
-    """The word and its simple singular/plural partner: 'layers'/'layer', 'identity'/'identities'."""
-    if word.endswith("ies") and len(word) > 4:
-        other = word[:-3] + "y"
-    elif word.endswith(("ses", "xes", "ches", "shes")):
-        other = word[:-2]
-    elif word.endswith("s") and not word.endswith("ss"):
-        other = word[:-1]
-    elif word.endswith("y") and word[-2:-1] not in "aeiou":
-        other = word[:-1] + "ies"
-    elif word.endswith(("s", "x", "ch", "sh")):
-        other = word + "es"
-    else:
-        other = word + "s"
-    return (word, other)
+    """What a student may write for the term: the declared spellings — its name, aliases, and each side
+    of a parenthetical that abbreviates the rest. Typos are grading's business (--fuzzy)."""
+    return topic.names
 
 
 class KeyphrasePicker:
-    """Content words a definition does not repeat, ranked by how rare they are across the bank."""
+    """Domain terms of a definition: nouns that are rare in general English but used across the bank."""
 
-    def __init__(self, topics: tuple[Topic, ...]):
+    def __init__(self, topics: tuple[Topic, ...], lang=English):
         self.topics = topics
+        self.lang = lang
 
     @cached_property
-    def idf(self) -> dict[str, float]:
+    def bank_frequency(self) -> Counter:
+        """In how many topics' definitions or names each word's stem appears."""
         df: Counter = Counter()
         for t in self.topics:
-            df.update({w.casefold() for w in _WORD.findall(t.definition)})
-        n = len(self.topics)
-        return {w: math.log((1 + n) / (1 + c)) for w, c in df.items()}
+            df.update({self.lang.stem(w) for w in _WORD.findall(f"{t.name} {t.definition}")})
+        return df
 
-    def candidates(self, topic: Topic) -> list[tuple[int, int, str]]:
-        """(start, end, word) of blankable words: not stop words, not in math, not the term, said once."""
-        text = topic.definition
+    def is_domain_term(self, word: str) -> bool:
+        lang = self.lang
+        if len(word) < 4 or word.casefold() in lang.stop_words or any(c.isupper() for c in word):
+            return False  # short words, stop words; capitals are names and acronyms (trivia, not concepts)
+        parts = word.split("-")
+        head = parts[-1]
+        readings = lang.readings(head)
+        if readings and "NOUN" not in readings:
+            return False  # only a verb, adjective or adverb: 'assure', 'deemed'
+        zipf = lang.zipf(word) if len(parts) == 1 else min(lang.zipf(p) for p in parts)
+        if zipf >= COMMON:
+            return False  # everyday English: 'yield', 'state', 'machine'
+        return self.bank_frequency[lang.stem(word)] >= 2 or zipf < TECHNICAL
+
+    def candidates(self, text: str, topic: Topic) -> list[tuple[int, int, str]]:
+        """(start, end, word) of blankable domain terms in `text`, the most technical first."""
         spans = math_spans(text)
-        name_words = {w.casefold() for n in mask_spellings(topic) for w in _WORD.findall(n)}
-        counts = Counter(w.casefold() for w in _WORD.findall(text))
+        own = name_stems(topic)
+        folded = Counter(self.lang.stem(w) for w in _WORD.findall(text))
+        tokens = list(_WORD.finditer(text))
         out = []
-        for m in _WORD.finditer(text):
+        for i, m in enumerate(tokens):
             w = m.group()
-            f = w.casefold()
-            if (
-                len(w) < 5
-                or f in ENGLISH_STOP_WORDS
-                or f in name_words
-                or counts[f] > 1
-                or any(s <= m.start() < e for s, e in spans)
-                or any(c.isupper() for c in w)
-            ):  # proper nouns and acronyms are trivia
+            if not self.is_domain_term(w) or folded[self.lang.stem(w)] > 1:
                 continue
-            stem = f[:5]
-            if any(nw.startswith(stem) for nw in name_words):
+            if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own):
+                continue  # in math, or guessable from the term's own name
+            prev = tokens[i - 1].group().casefold() if i else ""
+            nxt = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
+            if prev in ("a", "an") or prev in self.lang.coordinators or nxt in self.lang.coordinators:
+                continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
+            if self._in_contrast(text, m.start(), m.end()):
+                continue
+            if nxt == "of" and prev in self.lang.idiom_openers:
+                continue  # 'in _____ of', 'on _____ of': an idiom, not a concept
+            if re.match(r"[\-/]\w", text[m.end() :]) or re.search(r"\w[\-/]$", text[: m.start()]):
                 continue
             out.append((m.start(), m.end(), w))
-        return sorted(out, key=lambda c: (-self.idf.get(c[2].casefold(), 0), c[0]))
+        return sorted(out, key=lambda c: (self.lang.zipf(c[2]), c[0]))
+
+    def _in_contrast(self, text: str, start: int, end: int) -> bool:
+        """'… rather than _____', '_____ instead of …': the contrast gives the blank away."""
+        before = " ".join(text[max(0, start - 30) : start].casefold().split()[-3:])
+        after = " ".join(text[end : end + 30].casefold().split()[:3])
+        markers = [" ".join(c) for c in self.lang.contrasts]
+        return any(before.endswith(m) or after.startswith(m) for m in markers)
 
 
 def make_cloze(
@@ -88,61 +96,96 @@ def make_cloze(
     key: Topic,
     rng: random.Random,
     mode: str,
-    word_bank: bool = False,
+    word_bank: bool | None = None,
     k: int = 4,
+    avoid: frozenset[str] = frozenset(),
+    widen: bool = False,
 ) -> ClozeItem:
+    """`word_bank`: None gives keyphrase blanks a word bank (many words could fit otherwise) and term
+    blanks none (recalling the name is the task)."""
     if mode == "term":
-        # words of the term left standing ('a sparse representation is…') would hand over the answer
-        text = mask_words(mask_topic(key.definition, key), name_words(key))
-        if BLANK not in text:
-            text = f"{BLANK}: {text}"
-        answer = tuple(accepted_names(key) for _ in range(text.count(BLANK)))
+        return _term(ix, key, rng, bool(word_bank), k, avoid, widen)
+    return _keyphrase(ix, picker, key, rng, True if word_bank is None else word_bank)
+
+
+def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
+    for desc in descriptions(key):
+        text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
+        if mentions(text.replace(BLANK, " "), key):
+            continue
+        cues = give_away(text, key, ix)
+        if cues:  # words of the name left standing would hand the answer over: one may be elided
+            text = elide_one(text, cues)
+            if text is None or give_away(text, key, ix):
+                continue
+        answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:
-            pick = ix.pick(key, k - 1, rng, "medium", stem=text)
-            bank_words = tuple(sorted([key.name, *(t.name for t in pick.topics)], key=str.casefold))
+            number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+            try:
+                pick = ix.pick(key, k - 1, rng, "medium", stem=text, number=number, avoid=avoid, widen=widen)
+            except GenerationError:
+                continue
+            label = answers[0]
+            bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)
         return ClozeItem(
-            key.name, key.category, mode="term", text=text, answer=answer, word_bank=bank_words, notes=notes
+            key.name, key.category, mode="term", text=text, answer=(answers,), word_bank=bank_words, notes=notes
         )
-    cands = picker.candidates(key)
+    raise GenerationError(f"no sentence of '{key.name}' can take one clean blank for its name")
+
+
+def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:
+    sents = sentences(key.definition)
+    shown = sents[0] if len(sents[0].split()) >= 12 or len(sents) == 1 else " ".join(sents[:2])
+    cands = picker.candidates(shown, key)
     if not cands:
         raise GenerationError(
-            f"'{key.name}' has no word that can be blanked (every content word repeats, "
-            "is a stop word, sits in math or is part of the term)"
+            f"'{key.name}' has no domain term to blank (every candidate is everyday English, "
+            "part of the name, repeated, paired or in math)"
         )
-    blanks = 2 if len(key.definition.split()) >= 25 and len(cands) >= 2 else 1
-    top = cands[: max(blanks, 4)]
+    blanks = 2 if len(shown.split()) >= 30 and len(cands) >= 3 else 1
+    top = cands[: max(blanks + 1, 3)]
     chosen = sorted(rng.sample(top, blanks))
-    if blanks == 2 and chosen[1][0] - chosen[0][1] < 2:
+    if blanks == 2 and chosen[1][0] - chosen[0][1] < 25:
         chosen = chosen[:1]
-    text, pos = [], 0
+    pieces, pos = [], 0
     for start, end, _ in chosen:
-        text.append(key.definition[pos:start])
-        text.append(BLANK)
+        pieces += [shown[pos:start], BLANK]
         pos = end
-    text.append(key.definition[pos:])
-    body = "".join(text)
-    answer = tuple(word_variants(w) for _, _, w in chosen)
+    body = "".join(pieces) + shown[pos:]
+    answer = tuple((w,) for _, _, w in chosen)
     bank_words = None
     if word_bank:
-        extras = _sibling_words(ix, picker, key, {w.casefold() for _, _, w in cands}, len(chosen) + 2, rng)
+        extras = _lures(ix, picker, key, [w for _, _, w in chosen], shown, len(chosen) + 2, rng)
         bank_words = tuple(sorted([w for _, _, w in chosen] + extras, key=str.casefold))
-    return ClozeItem(
-        key.name, key.category, mode="keyphrase", text=f"{key.name}: {body}", answer=answer, word_bank=bank_words
-    )
+    text = body if mentions(shown, key) else f"{key.name}: {body}"
+    return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
 
 
-def _sibling_words(ix, picker, key, avoid: set[str], n: int, rng: random.Random) -> list[str]:
-    """Rare words from sibling definitions that the key's own definition never uses."""
-    used = {w.casefold() for w in _WORD.findall(key.definition)} | avoid
-    pool = []
+def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: str, n: int, rng) -> list[str]:
+    """Domain terms from sibling definitions, of the same number as the answers, that the key's own
+    definition never uses and that share no stem with an answer."""
+    lang = picker.lang
+    used = {lang.stem(w) for w in _WORD.findall(key.definition)}
+    plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
+    pool: dict[str, None] = {}
     for sib in ix.bank.category(key.category).topics:
-        if sib.name != key.name:
-            pool += [w for _, _, w in picker.candidates(sib)[:3] if w.casefold() not in used]
-    pool = sorted(set(pool))
-    rng.shuffle(pool)
-    if len(pool) < n:
-        raise GenerationError(f"group '{key.category}' offers {len(pool)} words for a word bank; {n} needed")
-    return pool[:n]
+        if sib.name == key.name:
+            continue
+        for _, _, w in picker.candidates(sib.definition, sib)[:4]:
+            if lang.stem(w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
+                continue
+            pool.setdefault(w)
+    words = sorted(pool, key=str.casefold)
+    rng.shuffle(words)
+    out: list[str] = []
+    for w in words:
+        if len(out) == n:
+            break
+        if all(lang.stem(w) != lang.stem(o) for o in out):
+            out.append(w)
+    if len(out) < min(n, 2):
+        raise GenerationError(f"group '{key.category}' offers {len(out)} domain terms for a word bank; 2 needed")
+    return out

@@ -1,4 +1,4 @@
-"""Matching: n terms of one sibling group against n + spare definitions."""
+"""Matching: n terms of one sibling group against n + spare descriptions."""
 
 from __future__ import annotations
 
@@ -6,55 +6,76 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.mask import mask_words, name_words
-from .mcq import statement
+from ..text.describe import descriptions, first_sentences, mentions
+from .mcq import echoes
 
 
-def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic) -> bool:
-    """A new member may not overlap, share a name with, or be named by any member (and vice versa)."""
+def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
+    """(text, form, number) of the description a matching set shows for a topic: names nothing and shows
+    no word of the topic's own name."""
+    for desc in descriptions(topic):
+        d = first_sentences(desc)
+        text = d.as_option()
+        if text is not None and not echoes(text, topic, ix):
+            return text, d.form, (d.slot.number if d.slot is not None else None)
+    return None
+
+
+def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
+    """A new member must agree in number with the others, and no description may fit, name or overlap
+    another member — so every description has exactly one term."""
+    mine = response(ix, cand)
+    if mine is None or mine[2] is not None and shape[2] is not None and mine[2] != shape[2]:
+        return False  # 'They …' among 'It …' descriptions would point at the one plural term
     for c in chosen:
+        theirs = response(ix, c)[0]
         if ix.unsafe(c, cand, stem="") is not None or ix.names_clash(c, cand):
+            return False
+        if mentions(mine[0], c) or mentions(theirs, cand) or echoes(mine[0], c, ix) or echoes(theirs, cand, ix):
+            return False
+        if ix.describes(mine[0], c) or ix.describes(theirs, cand):
             return False
     return True
 
 
-def _response(topic: Topic, premises: list[Topic]) -> str:
-    """A definition with its own names blanked, and the words of its own name unless another term shares them."""
-    shared = set().union(*(name_words(p) for p in premises if p.name != topic.name))
-    return mask_words(statement(topic), name_words(topic) - shared)
-
-
 def make_matching(
-    ix: DistractorIndex, key: Topic, rng: random.Random, n: int = 5, spare: int = 1, allowed: set[str] | None = None
+    ix: DistractorIndex,
+    key: Topic,
+    rng: random.Random,
+    n: int = 5,
+    spare: int = 1,
+    allowed: set[str] | None = None,
+    avoid: frozenset[str] = frozenset(),
+    widen: bool = False,
 ) -> MatchingItem:
-    """`allowed`: names the terms may come from (an exam's unused pool); the spare definition may be any sibling."""
+    """`allowed`: names the terms may come from (an exam's unused pool); the spare description may be any
+    sibling. `avoid`: topics shown or asked elsewhere in the exam, used only when nothing else fits."""
+    shape = response(ix, key)
+    if shape is None:
+        raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
     group = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
     rng.shuffle(group)
+    group.sort(key=lambda t: t.name in avoid)
     if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
         group.sort(key=lambda t: t.name not in allowed)
     chosen = [key]
     widened: list[str] = []
-    for cand in group:
-        if len(chosen) == n + spare:
-            break
-        if _fits(ix, chosen, cand):
-            chosen.append(cand)
-    if len(chosen) < n + spare:
-        for other in ix.nearest_categories(key):
-            before = len(chosen)
-            for cand in ix.bank.category(other).topics:
-                if len(chosen) == n + spare:
-                    break
-                if _fits(ix, chosen, cand):
-                    chosen.append(cand)
-            if len(chosen) > before:
-                widened.append(other)
+    pools = [group] + ([list(ix.bank.category(o).topics) for o in ix.nearest_categories(key)] if widen else [])
+    for i, pool in enumerate(pools):
+        before = len(chosen)
+        for cand in pool:
             if len(chosen) == n + spare:
                 break
+            if _fits(ix, chosen, cand, shape):
+                chosen.append(cand)
+        if i and len(chosen) > before:
+            widened.append(pool[0].category)
+        if len(chosen) == n + spare:
+            break
     if len(chosen) < n + spare:
         raise GenerationError(
-            f"group '{key.category}' cannot supply {n} terms and {spare} spare definition(s) "
-            f"that do not overlap or name each other (found {len(chosen)})"
+            f"group '{key.category}' cannot supply {n} terms and {spare} spare description(s) that look alike "
+            f"and do not fit, name or overlap each other (found {len(chosen)})"
         )
     if allowed is not None and sum(t.name in allowed for t in chosen) < n:
         raise GenerationError(f"group '{key.category}' has fewer than {n} terms left to ask that fit together")
@@ -70,7 +91,7 @@ def make_matching(
         key.category,
         premises=tuple(p.name for p in premises),
         premise_topics=tuple(p.name for p in premises),
-        responses=tuple(_response(r, premises) for r in responses),
+        responses=tuple(response(ix, r)[0] for r in responses),
         response_topics=tuple(r.name for r in responses),
         answer=answer,
         notes=tuple(f"matching widened to group '{c}'" for c in widened),

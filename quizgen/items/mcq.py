@@ -6,9 +6,20 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
-from ..text.mask import mask_topic, mask_words, name_words, short_statement
+from ..text.describe import (
+    Description,
+    descriptions,
+    elide_one,
+    first_sentences,
+    mentions,
+    name_stems,
+    shares_stem,
+    visible_words,
+)
+from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
+FEWEST_OPTIONS = 3  # when fewer safe siblings exist, an item gets fewer options rather than unsafe ones
 
 
 def place_key(key: Topic, wrong: tuple[Topic, ...], rng: random.Random) -> tuple[list[Topic], int]:
@@ -20,32 +31,171 @@ def place_key(key: Topic, wrong: tuple[Topic, ...], rng: random.Random) -> tuple
     return order, answer
 
 
-def statement(topic: Topic) -> str:
-    """A definition as an option: its own names masked, cut to a comparable length."""
-    return short_statement(mask_topic(topic.definition, topic))
+def definition_stem(desc: Description) -> str:
+    """The question for a definition → term item: a description with one blank, or a defining phrase."""
+    if desc.slot is not None:
+        return f"Which term fills the blank? {desc.blanked()}"
+    return f"Which term matches this description? {desc.text}"
+
+
+def stem_cues(text: str, key: Topic) -> frozenset[str]:
+    """Stems of words of the key's name that the text shows (a test-wise student matches them)."""
+    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), name_stems(key)))
+
+
+_DISTINCTIVE: dict = {}
+
+
+def give_away(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
+    """Stems of the words of a topic's name that no sibling's name shares and that the text shows: a
+    statement or description echoing them points at that topic."""
+    key = (id(ix), topic.name)
+    if key not in _DISTINCTIVE:
+        siblings = [t for t in ix.bank.category(topic.category).topics if t.name != topic.name]
+        _DISTINCTIVE[key] = name_stems(topic) - set().union(*(name_stems(t) for t in siblings))
+    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), _DISTINCTIVE[key]))
+
+
+_COMMON: dict = {}
+
+
+def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
+    """Like give_away, but only the words that would tell this topic's description from its siblings':
+    a word most sibling definitions also use (say 'model') is echoed by right and wrong statements alike."""
+    cues = give_away(text, topic, ix)
+    if not cues:
+        return cues
+    key = (id(ix), topic.category)
+    if key not in _COMMON:
+        group = ix.bank.category(topic.category).topics
+        counts: dict[str, int] = {}
+        for t in group:
+            for stem in ix._stems(t.definition):
+                counts[stem] = counts.get(stem, 0) + 1
+        _COMMON[key] = frozenset(st for st, c in counts.items() if c >= max(2, 0.25 * len(group)))
+    return cues - _COMMON[key]
+
+
+def option_text(
+    ix: DistractorIndex, topic: Topic, asked: Topic, form: str | None = None, number: str | None = None
+) -> str | None:
+    """A description of `topic` as an answer option to 'what is `asked`?': names nothing, shows no word of
+    the asked term's name, and (when given) has the form and number of the key's option."""
+    for desc in descriptions(topic):
+        d = first_sentences(desc)
+        text = d.as_option()
+        if text is None or form is not None and d.form != form:
+            continue
+        if number is not None and d.slot is not None and d.slot.number not in (number, None):
+            continue
+        if echoes(text, asked, ix) or mentions(text, asked):
+            continue
+        return text
+    return None
+
+
+def _option_shape(ix: DistractorIndex, topic: Topic, asked: Topic) -> tuple[str, str | None] | None:
+    for desc in descriptions(topic):
+        d = first_sentences(desc)
+        text = d.as_option()
+        if text is not None and not echoes(text, asked, ix) and not mentions(text, asked):
+            return d.form, (d.slot.number if d.slot is not None else None)
+    return None
 
 
 def make_mcq(
-    ix: DistractorIndex, key: Topic, rng: random.Random, direction: str, k: int = 4, difficulty: str = "medium"
+    ix: DistractorIndex,
+    key: Topic,
+    rng: random.Random,
+    direction: str,
+    k: int = 4,
+    difficulty: str = "medium",
+    avoid: frozenset[str] = frozenset(),
+    widen: bool = False,
 ) -> MCQItem:
-    # Words of the key's name left in the text are a cue a test-wise student would match; they are blanked
-    # unless a wrong option shares them (then the cue points at several options, not at the key).
     if direction == "definition-to-term":
-        pick = ix.pick(key, k - 1, rng, difficulty)  # the stem is the key's masked definition: checked there
-        shared = set().union(*(name_words(t) for t in pick.topics))
-        stem = mask_words(mask_topic(key.definition, key), name_words(key) - shared)
+        return _definition_to_term(ix, key, rng, k, difficulty, avoid, widen)
+    return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
+
+
+def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
+    why = "its definition names it in every sentence"
+    for desc in descriptions(key):
+        stem = definition_stem(desc)
+        number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+        cues = stem_cues(stem, key)
+        try:
+            pick = ix.pick(
+                key,
+                k - 1,
+                rng,
+                difficulty,
+                stem=stem,
+                number=number,
+                avoid=avoid,
+                prefer_stems=cues,
+                fewest=FEWEST_OPTIONS - 1,
+                widen=widen,
+            )
+        except GenerationError as e:
+            why = e.message
+            continue
+        residual = cues - set().union(*(name_stems(t) for t in pick.topics))
+        if residual:  # one word of the name left: elided; more and the description is not used
+            elided = elide_one(stem, frozenset(residual))
+            if elided is None or stem_cues(elided, key) - set().union(*(name_stems(t) for t in pick.topics)):
+                why = "words of its name stay in every usable description"
+                continue
+            stem = elided
         options, answer = place_key(key, pick.topics, rng)
-        texts = tuple(t.name for t in options)
-    else:
-        stem = f"Which statement best describes {key.name}?"
-        pick = ix.pick(key, k - 1, rng, difficulty, stem=key.name)
-        options, answer = place_key(key, pick.topics, rng)
-        texts = tuple(mask_words(statement(t), name_words(key)) for t in options)
-        if len(set(texts)) < len(texts):  # eliding the key's words made options alike: show them whole
-            texts = tuple(statement(t) for t in options)
-        if len(set(texts)) < len(texts):
-            raise GenerationError(f"definitions of '{key.name}' and a sibling read the same once shortened")
-    notes = tuple(f"distractors widened to group '{c}'" for c in pick.widened)
+        return _item(key, "definition-to-term", stem, tuple(t.name for t in options), options, answer, difficulty, pick)
+    raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
+
+
+def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
+    shape = _option_shape(ix, key, key)
+    if shape is None:
+        raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
+    form, number = shape
+    stem = f"Which statement best describes {key.name}?"
+
+    def accept(c: Topic) -> bool:
+        text = option_text(ix, c, key, form, number)
+        return text is not None and not ix.describes(text, key)
+
+    try:  # options that read alike (all 'It …' sentences, or all defining phrases) when there are enough
+        pick = ix.pick(
+            key,
+            k - 1,
+            rng,
+            difficulty,
+            stem=key.name,
+            accept=accept,
+            avoid=avoid,
+            fewest=FEWEST_OPTIONS - 1,
+            widen=widen,
+        )
+    except GenerationError:
+        form = None
+        pick = ix.pick(
+            key,
+            k - 1,
+            rng,
+            difficulty,
+            stem=key.name,
+            accept=accept,
+            avoid=avoid,
+            fewest=FEWEST_OPTIONS - 1,
+            widen=widen,
+        )
+    options, answer = place_key(key, pick.topics, rng)
+    texts = tuple(option_text(ix, t, key, form, number) for t in options)
+    if len(set(texts)) < len(texts):
+        raise GenerationError(f"the description of '{key.name}' reads like a sibling's")
+    return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
+
+
+def _item(key, direction, stem, texts, options, answer, difficulty, pick) -> MCQItem:
     return MCQItem(
         key.name,
         key.category,
@@ -55,5 +205,5 @@ def make_mcq(
         option_topics=tuple(t.name for t in options),
         answer=answer,
         difficulty=difficulty,
-        notes=notes,
+        notes=tuple(f"distractors widened to group '{c}'" for c in pick.widened),
     )

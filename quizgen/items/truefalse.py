@@ -1,25 +1,86 @@
-"""True/false: a term paired with its own definition or a sibling's, about half each."""
+"""True/false: a statement that says of a term what its own definition says, or what a sibling's says."""
 
 from __future__ import annotations
 
 import random
 
-from ..distractors import DistractorIndex
+from ..distractors import DistractorIndex, GenerationError
 from ..model import Topic, TrueFalseItem
-from ..text.mask import mask_topic, short_statement
+from ..text.describe import Description, descriptions, first_sentences, is_compound, mentions, parts
+from ..text.language import English
+from ..text.mentions import is_acronym
+from .mcq import echoes
 
 
-def claim(term: Topic, shown: Topic) -> str:
-    """'Term: definition' with the shown definition's own names masked, so only its meaning can decide."""
-    return f"{term.name}: {short_statement(mask_topic(shown.definition, shown))}"
+def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
+    """The name a statement is about. A compound term ('Toolformer & Learned Tool Use') is several things:
+    its own sentence about one part speaks of that part; a borrowed sentence speaks of one part, so the
+    statement is false for every part, not true of one and false of the other."""
+    own = desc.topic == term.name
+    if own and desc.slot is not None and not desc.slot.part.whole:
+        return desc.slot.part.label
+    if not own and part is not None:
+        return part
+    return label or term.name
 
 
-def make_truefalse(ix: DistractorIndex, key: Topic, rng: random.Random, difficulty: str = "medium") -> TrueFalseItem:
+def statement(term: Topic, desc: Description, part: str | None = None, label: str | None = None) -> str | None:
+    """'<term> <does what the description says>' for a clause, '<term>: <defining phrase>' otherwise;
+    `part`: the part of a compound term a borrowed description is said of."""
+    subject = _subject(term, desc, part, label)
+    if desc.form == "clause":
+        number = English.name_number(subject)
+        if desc.slot.number is not None and number is not None and number != desc.slot.number:
+            return None  # 'Model stealing attacks is …' would read wrong and give the answer away
+        return desc.filled(subject)
+    if desc.slot is not None:
+        return desc.filled(subject)  # 'models trained with <term> extrapolate …'
+    if is_compound(term) and desc.topic == term.name:
+        return None  # one part's phrase presented as the whole compound
+    return f"{subject}: {desc.text}"
+
+
+def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:
+    """The first description of `owner` that makes a clean statement about `term` (called `label`, when
+    given, an acronym of it): no spelling of the term, and no word of the name the statement shows."""
+    for desc in descriptions(owner):
+        d = first_sentences(desc)
+        if mentions(d.blanked(), term) or label is None and echoes(d.blanked(), term, ix):
+            continue
+        text = statement(term, d, part, label)
+        if text is not None:
+            return d, text
+    return None
+
+
+def make_truefalse(
+    ix: DistractorIndex,
+    key: Topic,
+    rng: random.Random,
+    difficulty: str = "medium",
+    avoid: frozenset[str] = frozenset(),
+    widen: bool = False,
+) -> TrueFalseItem:
+    # checked either way, so true and false statements cover the same topics; when every sentence echoes
+    # a word of the name, the statements call the term by its acronym, which shows no such word
+    labels = [None, *(n for n in key.names if is_acronym(n) and not is_compound(key))]
+    for label in labels:
+        found = _usable(ix, key, key, label=label)
+        if found is not None:
+            break
+    if found is None:
+        raise GenerationError(f"no sentence of '{key.name}' makes a clean statement about it")
     if rng.random() < 0.5:
-        return TrueFalseItem(key.name, key.category, statement=claim(key, key), shown_topic=key.name, answer=True)
-    pick = ix.pick(key, 1, rng, difficulty, stem=key.name)
+        return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
+
+    part = rng.choice(parts(key)[1:]).label if is_compound(key) else None
+
+    def accept(c: Topic) -> bool:
+        found = _usable(ix, key, c, part, label)
+        return found is not None and not ix.describes(found[0].text, key)
+
+    pick = ix.pick(key, 1, rng, difficulty, stem=key.name, accept=accept, avoid=avoid, widen=widen)
     shown = pick.topics[0]
+    _, text = _usable(ix, key, shown, part, label)
     notes = tuple(f"false statement widened to group '{c}'" for c in pick.widened)
-    return TrueFalseItem(
-        key.name, key.category, statement=claim(key, shown), shown_topic=shown.name, answer=False, notes=notes
-    )
+    return TrueFalseItem(key.name, key.category, statement=text, shown_topic=shown.name, answer=False, notes=notes)

@@ -120,7 +120,7 @@ def question_latex(q: Question, answers: bool) -> str:
         lines.append(r"\end{tabular}")
     elif isinstance(item, TrueFalseItem):
         term, definition = statement_parts(item)
-        lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}")
+        lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}" if term else latex_text(definition))
         t = r"\checkedbox" if answers and item.answer else r"\checkbox"
         f = r"\checkedbox" if answers and not item.answer else r"\checkbox"
         lines.append(rf"\par\smallskip\hspace*{{2em}}{t}~True\qquad{f}~False")

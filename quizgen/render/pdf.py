@@ -209,7 +209,7 @@ def question_flowables(q: Question, st: Styles, answers: bool) -> list:
         body.append(_matching_table(item, st, answers))
     elif isinstance(item, TrueFalseItem):
         term, definition = statement_parts(item)
-        body.append(Para(head + f"<b>{_t(term)}</b>: {rich(definition)}", st.stem))
+        body.append(Para(head + (f"<b>{_t(term)}</b>: " if term else "") + rich(definition), st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
         body.append(Para(f"{t} True\u2003\u2003{f} False", st.option))

@@ -1,0 +1,328 @@
+"""Descriptions: the sentences of a definition that describe a topic without giving its name away.
+
+A definition is cut into sentences. A sentence is *clean* when no spelling of the topic (any inflection,
+inside math too, or glued into a longer token such as 'DINO-style' or 'PixelCNN++') appears in it, and
+*slotted* when the only trace is one whole, exact spelling — or a subject pronoun ('It', 'They') opening
+the sentence — that can be replaced by a blank, by a pronoun or by another term's name and still read.
+A description is one slotted or clean sentence followed by clean ones. Every item type is built from
+descriptions, treated the same way for the key and for every wrong option, so no mark points at the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Topic
+from .language import English, same_stem
+from .mask import BLANK, _spans, mask_spellings, sentences
+from .math import math_spans
+
+_TOKEN = re.compile(r"[^\W_]+")
+_LEFT_GLUE = re.compile(r"[\w\-–+/.]$")
+_RIGHT_GLUE = re.compile(r"^(?:[\-–]\w|\+\+|\w|/\w|\.\w)")
+_PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+|:\s+|\s*/\s*")
+_MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
+MAX_STEM_WORDS = 70
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[\-\u2010\u2013\s]+", " ", s.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Part:
+    """A thing a name stands for: the whole topic, or one part of a compound name ('Toolformer' in
+    'Toolformer & Learned Tool Use'). `answers` are the declared spellings a blank for it accepts."""
+
+    label: str
+    answers: tuple[str, ...]
+    whole: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def parts(topic: Topic) -> tuple[Part, ...]:
+    """The whole topic first, then the parts of a compound name (built with &, /, vs, and, ':')."""
+    whole = Part(topic.name, topic.names, True)
+    pieces = [p.strip(" ()") for p in _PART_SPLIT.split(topic.short_name)]
+    pieces = [p for p in pieces if len(p) >= 2]
+    if len(pieces) < 2:
+        return (whole,)
+    return (whole, *(Part(p, (p,), False) for p in pieces))
+
+
+def is_compound(topic: Topic) -> bool:
+    return len(parts(topic)) > 1
+
+
+@lru_cache(maxsize=1 << 16)
+def cue_spellings(topic: Topic) -> tuple[str, ...]:
+    """Every spelling whose appearance gives the topic away: its names, their parts, and the members of
+    a list in parentheses ('Agent Benchmarks (SWE-bench, GAIA, WebArena)')."""
+    found = dict.fromkeys(mask_spellings(topic))
+    for inner in re.findall(r"\(([^()]*)\)", topic.name):
+        for member in re.split(r",\s*|;\s*", inner):
+            member = member.strip()
+            if len(member) >= 3:
+                found.setdefault(member)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def word_stems(word: str) -> set[str]:
+    """Stems a word is recognised by: its own, and for a word with digits its leading letters
+    ('DINOv2' -> 'dino', 'GPT4' -> 'gpt')."""
+    out = set()
+    if word.isalpha():
+        out.add(English.stem(word))
+    else:
+        m = re.match(r"[A-Za-z]{3,}", word)
+        if m:
+            out.add(English.stem(m.group()))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def name_stems(topic: Topic) -> frozenset[str]:
+    """Stems of the content words of the topic's displayed name, what a test-wise student matches."""
+    words = {w for w in _TOKEN.findall(topic.name) if len(w) >= 3 and w.casefold() not in English.stop_words}
+    return frozenset(s for w in words for s in word_stems(w))
+
+
+def visible_words(text: str) -> list[str]:
+    """Content words of a text, math commands left out, for word-level cues."""
+    plain = re.sub(r"\\[A-Za-z]+", " ", text)
+    return [w for w in _TOKEN.findall(plain) if len(w) >= 3 and w.casefold() not in English.stop_words]
+
+
+def shares_stem(words, stems: frozenset[str]) -> set[str]:
+    """The stems among `stems` that some word matches (same stem, or one stem extending the other)."""
+    hit = set()
+    for w in words:
+        for s in word_stems(w):
+            for t in stems:
+                if s == t or same_stem(s, t):
+                    hit.add(t)
+    return hit
+
+
+def cue_in_math(text: str, topic: Topic) -> bool:
+    """A spelling of the topic written inside math, e.g. '\\mathcal{L}_{\\text{IPO}}' or '\\text{ELBO}(q)'."""
+    spans = math_spans(text)
+    if not spans:
+        return False
+    words = {w for s, e in spans for w in _MATH_WORD.findall(re.sub(r"\\[A-Za-z]+", " ", text[s:e]))}
+    if not words:
+        return False
+    inner = " ".join(sorted(words))
+    return bool(_spans(inner, cue_spellings(topic)))
+
+
+def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
+    """Where the topic's spellings appear outside math (any inflection)."""
+    out = []
+    pos = 0
+    for s, e in [*math_spans(text), (len(text), len(text))]:
+        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], cue_spellings(topic))]
+        pos = e
+    return out
+
+
+def mentions(text: str, topic: Topic) -> bool:
+    """The topic is named anywhere in the text, inside math or glued into a longer token included."""
+    return bool(cue_spans(text, topic)) or cue_in_math(text, topic)
+
+
+# ---- descriptions ----
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: int  # the replaced span in the description text (an article before it is not included)
+    end: int
+    part: Part
+    subject: bool  # opens its sentence: the clause's subject
+    number: str | None  # 'sg'/'pl' when the verb after the subject shows it
+    article: str  # '', or the article just before a mid-sentence slot ('a', 'an', 'the')
+    article_start: int  # where that article starts (== start when there is none)
+    pronoun: bool = False  # the slot is an opening 'It'/'They', not a name
+
+
+@dataclass(frozen=True)
+class Description:
+    topic: str
+    text: str
+    slot: Slot | None
+    sentences: int
+    words: int
+    start: int = 0  # index of its first sentence in the definition
+
+    @property
+    def form(self) -> str:
+        """'clause' when the text says what the topic does (a subject slot), 'np' for a defining noun phrase
+        or a sentence that never refers to the topic by name."""
+        return "clause" if self.slot is not None and self.slot.subject else "np"
+
+    def blanked(self) -> str:
+        """The slot as a blank. An article at the start goes ('A _____ approximates' -> '_____ approximates');
+        'a'/'an' before a mid-sentence blank becomes 'a(n)', so the article does not tell the answer's sound."""
+        if self.slot is None:
+            return self.text
+        s = self.slot
+        if s.subject:
+            return self.text[: s.article_start] + BLANK + self.text[s.end :]
+        if s.article in ("a", "an"):
+            return self.text[: s.article_start] + "a(n) " + BLANK + self.text[s.end :]
+        return self.text[: s.start] + BLANK + self.text[s.end :]
+
+    def filled(self, name: str) -> str:
+        """The slot filled with a term's name (articles agree with the name)."""
+        if self.slot is None:
+            return self.text
+        s = self.slot
+        if s.subject:
+            return self.text[: s.article_start] + name + self.text[s.end :]
+        if s.article in ("a", "an"):
+            return self.text[: s.article_start] + English.article_for(name) + " " + name + self.text[s.end :]
+        return self.text[: s.start] + name + self.text[s.end :]
+
+    def as_option(self) -> str | None:
+        """The description as an answer option that names nothing: the topic becomes 'It'/'They' as
+        subject, 'it' elsewhere ('models trained with it extrapolate'), 'its' as a possessive."""
+        if self.slot is None:
+            return self.text
+        s = self.slot
+        if s.subject:
+            pronoun = English.plural_pronoun if s.number == "pl" else English.singular_pronoun
+            if self.text.startswith(("'s", "’s"), s.end):
+                return None  # 'Its/Their …' would tell the number apart
+            return self.text[: s.article_start] + pronoun + self.text[s.end :]
+        if self.text.startswith(("'s", "’s"), s.end):
+            return self.text[: s.article_start] + "its" + self.text[s.end + 2 :]
+        return self.text[: s.article_start] + "it" + self.text[s.end :]
+
+
+def _sentence_analysis(sentence: str, topic: Topic):
+    """(status, slot) for one sentence: 'clean', 'slot' with its Slot (offsets in the sentence), or 'dirty'."""
+    if cue_in_math(sentence, topic):
+        return "dirty", None
+    spans = _merge_brackets(sentence, cue_spans(sentence, topic))
+    if not spans:
+        m = re.match(r"(It|They|These|This)\s+(\w+)", sentence)
+        if m and English.verb_number(m.group(2)) is not None or m and m.group(2).casefold() in ("can", "may", "will"):
+            number = English.subject_pronouns[m.group(1).casefold()]
+            whole = parts(topic)[0]
+            return "slot", Slot(0, m.end(1), whole, True, number, "", 0, pronoun=True)
+        return "clean", None
+    if len(spans) > 1:
+        return "dirty", None
+    a, b = spans[0]
+    if sentence.startswith(("'s", "’s"), b - 2) and b - a > 2:
+        b -= 2  # a possessive is kept outside the slot: '_____'s'
+    part = _matches_part(sentence[a:b], topic)
+    if part is None:  # an inflected or partial spelling: it cannot be blanked cleanly
+        return "dirty", None
+    if _LEFT_GLUE.search(sentence[:a]) or _RIGHT_GLUE.match(sentence[b:]):
+        return "dirty", None  # glued into a longer token: 'DINO-style', 'I-JEPA', 'PixelCNN++'
+    before = sentence[:a]
+    m = re.search(r"(?:^|\s)(a|an|the|A|An|The)\s+$", before)
+    article = m.group(1).casefold() if m else ""
+    article_start = (m.start(1)) if m else a
+    subject = before.strip() == "" or (m is not None and before[: m.start(1)].strip() == "")
+    nxt = _TOKEN.findall(sentence[b:])[:1]
+    if nxt and re.match(r"\s+\w", sentence[b:]) and English.readings(nxt[0]) == frozenset({"NOUN"}):
+        return "dirty", None  # the name modifies a noun ('a sparse MoE layer routes'): no slot for a name
+    number = None
+    if subject:
+        following = _TOKEN.findall(sentence[b:])[:3]
+        for w in following:
+            number = English.verb_number(w)
+            if number is not None or w.casefold() not in ("also", "often", "usually", "typically", "then"):
+                break
+    return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
+
+
+def _merge_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Grouped-query attention (GQA)' is one occurrence, not two."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            close = re.match(r"\s*\)", text[b:])
+            if re.fullmatch(r"\s*\(\s*", text[pb:a]) and close:
+                out[-1] = (pa, b + close.end())
+                continue
+        out.append((a, b))
+    return out
+
+
+def _matches_part(occurrence: str, topic: Topic) -> Part | None:
+    """The part whose declared spelling this occurrence is (an 'X (Y)' pair: both sides of one part)."""
+    m = re.fullmatch(r"(.*?)\s*\(\s*(.*?)\s*\)", occurrence)
+    pieces = [occurrence] if m is None else [occurrence, m.group(1), m.group(2)]
+    for p in parts(topic):
+        spelled = {_norm(x) for x in p.answers}
+        if _norm(pieces[0]) in spelled or len(pieces) == 3 and {_norm(pieces[1]), _norm(pieces[2])} <= spelled:
+            return p
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Description, ...]:
+    """Every usable description of the topic, the one starting at the first sentence first. Each starts
+    with a slotted or a self-standing clean sentence and goes on with clean sentences while they fit."""
+    sents = sentences(topic.definition)
+    analysed = [_sentence_analysis(s, topic) for s in sents]
+    out = []
+    for i, (status, slot) in enumerate(analysed):
+        if status == "dirty":
+            continue
+        if i > 0 and (slot is None or not slot.subject):
+            continue  # a later sentence that does not open on the topic leans on the ones before it
+        text, words = sents[i], len(sents[i].split())
+        out.append(Description(topic.name, text, slot, 1, words, i))
+        for j in range(i + 1, len(sents)):
+            status_j, slot_j = analysed[j]
+            fits = words + len(sents[j].split()) <= max_words
+            if not (status_j == "clean" or slot_j is not None and slot_j.pronoun) or not fits:
+                break
+            text += " " + sents[j]
+            words += len(sents[j].split())
+            out.append(Description(topic.name, text, slot, j - i + 1, words, i))
+    # the longest description from the earliest sentence first; its shorter cuts are fallbacks
+    out.sort(key=lambda d: (d.start, -d.sentences))
+    return tuple(out)
+
+
+def elide_one(text: str, stems: frozenset[str]) -> str | None:
+    """The text with its one word matching `stems` replaced by an elision mark, when exactly one such word
+    stands outside math and away from the blank (the sentence still reads); None otherwise."""
+    from .mask import ELIDED
+
+    spans = math_spans(text)
+    hits = [
+        m
+        for m in _TOKEN.finditer(text)
+        if not any(a <= m.start() < b for a, b in spans) and shares_stem([m.group()], stems)
+    ]
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    if BLANK in text[max(0, m.start() - 8) : m.end() + 8] or re.match(r"[\-–]\w", text[m.end() :]):
+        return None
+    if re.search(r"\w[\-–]$", text[: m.start()]):
+        return None
+    return text[: m.start()] + ELIDED + text[m.end() :]
+
+
+def first_sentences(desc: Description, min_words: int = 12) -> Description:
+    """The description cut to its first sentence, or its first two when the first is short."""
+    parts_ = sentences(desc.text)
+    if len(parts_) <= 1:
+        return desc
+    text = parts_[0]
+    if len(text.split()) < min_words:
+        text = f"{text} {parts_[1]}"
+    if text == desc.text:
+        return desc
+    return Description(desc.topic, text, desc.slot, min(2, desc.sentences), len(text.split()), desc.start)
