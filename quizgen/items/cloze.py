@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections import Counter
@@ -17,8 +18,9 @@ from .mcq import give_away
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-COMMON = 4.0  # Zipf frequency from which a word is everyday English (about once per 10,000 words)
-TECHNICAL = 2.5  # below this a word is a term of art even if the bank uses it only once
+TECHNICAL = 2.5  # Zipf frequency below which a word is a term of art even if the bank uses it only once
+GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
+OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
 
 def accepted_names(topic: Topic) -> tuple[str, ...]:
@@ -42,6 +44,18 @@ class KeyphrasePicker:
             df.update({self.lang.stem(w) for w in _WORD.findall(f"{t.name} {t.definition}")})
         return df
 
+    @cached_property
+    def _bank_counts(self) -> tuple[Counter, int]:
+        counts: Counter = Counter()
+        for t in self.topics:
+            counts.update(self.lang.stem(w) for w in _WORD.findall(f"{t.name} {t.definition}"))
+        return counts, max(sum(counts.values()), 1)
+
+    def bank_zipf(self, word: str) -> float:
+        """The word's frequency in this bank on the Zipf scale (log10 of uses per billion words)."""
+        counts, total = self._bank_counts
+        return math.log10(max(counts[self.lang.stem(word)], 1) / total * 1e9)
+
     def is_domain_term(self, word: str) -> bool:
         lang = self.lang
         if len(word) < 4 or word.casefold() in lang.stop_words or any(c.isupper() for c in word):
@@ -52,9 +66,14 @@ class KeyphrasePicker:
         if readings and "NOUN" not in readings:
             return False  # only a verb, adjective or adverb: 'assure', 'deemed'
         zipf = lang.zipf(word) if len(parts) == 1 else min(lang.zipf(p) for p in parts)
-        if zipf >= COMMON:
-            return False  # everyday English: 'yield', 'state', 'machine'
-        return self.bank_frequency[lang.stem(word)] >= 2 or zipf < TECHNICAL
+        if zipf < TECHNICAL:
+            return True  # a term of art: 'softmax', 'exchangeability'
+        # a word the bank uses far more than everyday English does ('jury' in law, 'variance' in statistics),
+        # in more than one definition — not an everyday word that happens to be there ('yield', 'state')
+        df = self.bank_frequency[lang.stem(word)]
+        if df > GENERIC * len(self.topics):
+            return False  # the bank's own everyday word ('model' in machine learning): many blanks would fit
+        return df >= 2 and self.bank_zipf(word) - zipf >= OVERUSED
 
     def candidates(self, text: str, topic: Topic) -> list[tuple[int, int, str]]:
         """(start, end, word) of blankable domain terms in `text`, the most technical first."""
@@ -71,6 +90,10 @@ class KeyphrasePicker:
                 continue  # in math, or guessable from the term's own name
             prev = tokens[i - 1].group().casefold() if i else ""
             nxt = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
+            if prev in self.lang.verb_openers:
+                continue  # 'to _____', 'that _____': a verb reading of a word that can be a noun ('yield')
+            if "VERB" in self.lang.readings(w) and prev not in self.lang.noun_openers:
+                continue  # 'the sample size _____': without a determiner before it, it may be the verb
             if prev in ("a", "an") or prev in self.lang.coordinators or nxt in self.lang.coordinators:
                 continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
             if self._in_contrast(text, m.start(), m.end()):
@@ -168,8 +191,9 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: s
     """Domain terms from sibling definitions, of the same number as the answers, that the key's own
     definition never uses and that share no stem with an answer."""
     lang = picker.lang
-    used = {lang.stem(w) for w in _WORD.findall(key.definition)}
+    used = {lang.stem(w) for w in _WORD.findall(f"{key.name} {key.definition}")}
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
+    adjective = any("ADJ" in lang.readings(a) for a in answers)
     pool: dict[str, None] = {}
     for sib in ix.bank.category(key.category).topics:
         if sib.name == key.name:
@@ -177,6 +201,8 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: s
         for _, _, w in picker.candidates(sib.definition, sib)[:4]:
             if lang.stem(w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
                 continue
+            if ("ADJ" in lang.readings(w)) != adjective:
+                continue  # a describing word among naming words (or the reverse) stands out
             pool.setdefault(w)
     words = sorted(pool, key=str.casefold)
     rng.shuffle(words)

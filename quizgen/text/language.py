@@ -27,6 +27,63 @@ class English:
     # a sentence opening with one of these (followed by a verb) speaks of the topic being defined
     subject_pronouns = {"it": "sg", "they": "pl", "these": "pl", "this": "sg"}
     coordinators = frozenset({"and", "or", "nor", "vs", "versus", "plus"})
+    verb_openers = frozenset(
+        {
+            "to",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "shall",
+            "should",
+            "will",
+            "would",
+            "it",
+            "they",
+            "which",
+            "that",
+            "who",
+            "often",
+            "also",
+            "not",
+            "does",
+            "do",
+            "did",
+        }
+    )
+    noun_openers = frozenset(
+        {
+            "the",
+            "a",
+            "an",
+            "of",
+            "in",
+            "on",
+            "for",
+            "with",
+            "by",
+            "from",
+            "into",
+            "its",
+            "their",
+            "this",
+            "these",
+            "those",
+            "each",
+            "every",
+            "any",
+            "no",
+            "some",
+            "between",
+            "over",
+            "under",
+            "about",
+            "as",
+            "per",
+            "via",
+        }
+    )
     idiom_openers = frozenset({"in", "on", "by", "at", "for", "with", "under"})
     contrasts = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("unlike",), ("than",))
     plural_pronoun, singular_pronoun = "They", "It"
