@@ -15,10 +15,12 @@ from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import mentions, visible_words
 from .text.language import English
-from .text.mask import mask_spellings
+from .text.mask import mask_spellings, mask_topic
 from .text.similarity import tfidf_matrix
 
 PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
+DISTINCTIVE = 0.2  # a word in at most this share of a group's definitions tells its topic apart
+DISTINCTIVE_FITS = 2 / 3  # share of those words a candidate must also use to fit
 FITS = 0.5  # share of a stem's (IDF-weighted) words that, also in a candidate's definition, make it fit too
 NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
@@ -98,10 +100,13 @@ class DistractorIndex:
 
     def overlapping(self, a: Topic, b: Topic) -> bool:
         """Curated overlap either way, or definitions that paraphrase each other."""
-        return (
-            b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ())
-            or self.pair_similarity(a, b) >= PARAPHRASE
-        )
+        return b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ()) or self.paraphrase(a, b)
+
+    def paraphrase(self, a: Topic, b: Topic) -> bool:
+        """Definitions that say the same thing: very similar, or each fits the other."""
+        if self.pair_similarity(a, b) >= PARAPHRASE:
+            return True
+        return self.describes(mask_topic(a.definition, a), b) and self.describes(mask_topic(b.definition, b), a)
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -117,20 +122,36 @@ class DistractorIndex:
     def _stems(text: str) -> frozenset[str]:
         return frozenset(English.stem(w) for w in visible_words(text) if w.isalpha())
 
+    @lru_cache(maxsize=1 << 12)
+    def _group_df(self, category: str) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for t in self.bank.category(category).topics:
+            for s in self._stems(t.definition):
+                df[s] = df.get(s, 0) + 1
+        return df
+
     def fit(self, text: str, cand: Topic) -> float:
-        """How much of what `text` says (its words, weighted by rarity in the bank) the candidate's
-        definition also says: near 1 when the text would describe the candidate as well."""
+        """How much of what singles `text` out the candidate's definition also says, 0 to 1. What singles it
+        out are its words that few definitions of the candidate's group use ('positive' for the proton, not
+        'particle' or 'nucleus', which neutron and electron share); without such words, its words weighted
+        by rarity in the bank."""
         words = self._stems(text)
         if not words:
             return 0.0
+        theirs = self._stems(cand.definition)
+        df = self._group_df(cand.category)
+        size = len(self.bank.category(cand.category).topics)
+        limit = max(1, DISTINCTIVE * size)  # uses by the group's other definitions (the candidate's not counted)
+        distinctive = {w for w in words if df.get(w, 0) - (w in theirs) <= limit}
+        if distinctive:  # scaled so that two in three distinctive words shared reach FITS
+            return min(1.0, len(distinctive & theirs) / len(distinctive) * FITS / DISTINCTIVE_FITS)
         idf = self._idf
         total = sum(idf.get(w, 0.0) for w in words) or 1.0
-        theirs = self._stems(cand.definition)
         return sum(idf.get(w, 0.0) for w in words & theirs) / total
 
     def describes(self, text: str, cand: Topic) -> bool:
-        """Would a knowledgeable reader find that `text` also describes `cand`? Its distinctive words are
-        mostly said of the candidate too (whole-definition similarity is not the test: close lures stay)."""
+        """Would a knowledgeable reader find that `text` also describes `cand`? (Whole-definition similarity
+        is not the test: close lures that the text tells apart stay.)"""
         return self.fit(text, cand) >= FITS
 
     @staticmethod
@@ -176,7 +197,7 @@ class DistractorIndex:
             return "the key itself"
         if cand.name.casefold() in self.bank.overlap_map.get(key.name.casefold(), ()):
             return "listed overlap"
-        if self.pair_similarity(key, cand) >= PARAPHRASE:
+        if self.paraphrase(key, cand):
             return "definitions paraphrase each other"
         if self.names_clash(key, cand):
             return "name contains or nearly equals the key's"

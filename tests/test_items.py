@@ -46,38 +46,57 @@ FRUIT = [
 ]
 
 
+def yielding(gen, bank, item_type, options, seed=1, count=10):
+    """The first `count` topics of the bank that yield an item of this kind, with their items."""
+    out = []
+    for t in bank.topics:
+        try:
+            out.append((t, gen.item(item_type, t, random.Random(seed), options)))
+        except GenerationError:
+            continue
+        if len(out) == count:
+            break
+    assert len(out) == count
+    return out
+
+
 def test_mcq_definition_to_term(gen, bank):
-    key = bank.topic("Grouped-Query Attention (GQA)")
-    item = gen.item("mcq", key, random.Random(1), ItemOptions(direction="definition-to-term"))
-    assert item.options[item.answer] == key.name and item.option_topics[item.answer] == key.name
-    assert len(item.options) == 4 and len(set(item.options)) == 4
-    assert BLANK in item.stem and not contains_spelling(item.stem, key)
-    for name in item.option_topics:
-        assert bank.topic(name).category == key.category
+    for key, item in yielding(gen, bank, "mcq", ItemOptions(direction="definition-to-term"), count=40):
+        assert item.options[item.answer] == key.name and item.option_topics[item.answer] == key.name
+        assert 3 <= len(item.options) <= 4 and len(set(item.options)) == len(item.options)
+        assert item.stem.count(BLANK) <= 1 and item.stem.count("[…]") <= 1
+        assert not contains_spelling(item.stem, key)
+        for name in item.option_topics:
+            assert bank.topic(name).category == key.category
 
 
 @pytest.mark.parametrize("k", [3, 5, 6])
 def test_mcq_k_options(gen, bank, k):
-    item = gen.item("mcq", bank.topic("PagedAttention"), random.Random(2), ItemOptions(k=k))
-    assert len(item.options) == k
+    made, _ = gen.items("mcq", 20, random.Random(2), options=ItemOptions(k=k))
+    assert all(3 <= len(i.options) <= k for i in made)
+    assert sum(len(i.options) == k for i in made) >= 10  # fewer only where the group has too few safe lures
 
 
-def test_mcq_term_to_definition_masks_each_option(gen, bank):
-    key = bank.topic("Switch Transformer")
-    item = gen.item("mcq", key, random.Random(3), ItemOptions(direction="term-to-definition"))
-    assert item.stem == "Which statement best describes Switch Transformer?"
-    for text, name in zip(item.options, item.option_topics):
-        assert not contains_spelling(text, bank.topic(name))
-        assert len(text.split()) < 80  # shortened to a statement, not the whole definition
+def test_mcq_term_to_definition_treats_every_option_alike(gen, bank):
+    for key, item in yielding(gen, bank, "mcq", ItemOptions(direction="term-to-definition"), seed=3, count=40):
+        assert item.stem == f"Which statement best describes {key.name}?"
+        for text, name in zip(item.options, item.option_topics):
+            assert BLANK not in text and "[…]" not in text  # no mark can single out the key
+            assert not contains_spelling(text, bank.topic(name)) and not contains_spelling(text, key)
+            assert len(text.split()) < 80
 
 
 def test_curated_overlaps_are_never_distractors(gen, bank):
-    key = bank.topic("Sparsely-Gated Mixture of Experts (MoE)")
-    overlapping = {bank.topic(n).name for n in bank.overlap_map[key.name.casefold()]}
-    assert overlapping
-    for seed in range(40):
-        item = gen.item("mcq", key, random.Random(seed), ItemOptions(direction="definition-to-term"))
-        assert not overlapping & set(item.option_topics)
+    keys = [t for t in bank.topics if bank.overlap_map[t.name.casefold()]]
+    for key in keys:
+        overlapping = {bank.topic(n).name for n in bank.overlap_map[key.name.casefold()]}
+        for seed in range(3):
+            for direction in ("definition-to-term", "term-to-definition"):
+                try:
+                    item = gen.item("mcq", key, random.Random(seed), ItemOptions(direction=direction))
+                except GenerationError:
+                    continue
+                assert not overlapping & set(item.option_topics)
 
 
 def test_exclusion_rules_each_case():
@@ -94,6 +113,7 @@ def test_exclusion_rules_each_case():
                 ("Fused Pass", "Fuses attention into one pass over tiles of the sequence kept in fast on-chip memory."),
                 ("Block Sparse", "Skips blocks of the attention matrix known to be zero, saving compute and memory."),
                 ("Kernel Timer", "Measures how long each launched kernel runs to find slow stages of a program."),
+                ("Uphold", "To support or confirm a decision that is challenged."),
             ]
         },
         overlaps=[("Flash Kernel", "Block Sparse")],
@@ -103,22 +123,46 @@ def test_exclusion_rules_each_case():
     reasons = {t.name: ix.unsafe(key, t, stem="") for t in b.topics}
     assert reasons["Flash Kernel"] == "the key itself"
     assert reasons["Block Sparse"] == "listed overlap"
-    assert reasons["Fused Pass"] == "definition close enough to also fit"
+    assert reasons["Fused Pass"] == "definitions paraphrase each other"
     assert reasons["Flash Kernel 2"] == "name contains or nearly equals the key's"
+    assert reasons["Uphold"] == "a different part of speech"
     assert ix.unsafe(b.topic("Tile Cache"), b.topic("Warp Scheduler"), stem="") == "definitions name each other"
     assert ix.unsafe(key, b.topic("Tile Cache"), stem="a tile cache helps") == "named in the stem"
+    stem = "Which term fills the blank? _____ skips blocks of the attention matrix known to be zero."
+    assert ix.unsafe(b.topic("Kernel Timer"), b.topic("Block Sparse"), stem=stem) == "the stem describes it too"
     assert reasons["Kernel Timer"] is None
 
 
-def test_widening_is_recorded_and_failure_names_the_group():
+CHEM = [
+    ("Proton", "A subatomic particle with a positive charge found in the nucleus of an atom."),
+    ("Neutron", "A subatomic particle with no electric charge found in the nucleus of an atom."),
+    ("Electron", "A subatomic particle with a negative charge that occupies the space around the nucleus."),
+    ("Isotope", "An atom of an element with the same number of protons but a different number of neutrons."),
+    ("Ion", "An atom or group of atoms that has gained or lost electrons and so carries a net charge."),
+]
+
+
+def test_close_lures_stay_when_the_stem_tells_them_apart():
+    """Neutron and electron are the natural wrong answers for proton: a whole-definition similarity rule
+    threw them out; the stem's distinctive words ('positive') tell them apart, so they stay."""
+    b = make_bank({"Atoms": CHEM, "Fruit": FRUIT})
+    gen = ItemGenerator(b)
+    seen = set()
+    for seed in range(10):
+        item = gen.item("mcq", b.topic("Proton"), random.Random(seed), ItemOptions(direction="definition-to-term"))
+        seen |= set(item.option_topics)
+    assert {"Neutron", "Electron"} <= seen
+    assert not seen & {n for n, _ in FRUIT}
+
+
+def test_widening_only_when_asked_and_failure_names_the_group():
     b = make_bank({"Small": FRUIT[:2], "Big": FRUIT[2:]})
     gen = ItemGenerator(b)
-    item = gen.item("mcq", b.topic("Apple"), random.Random(0), ItemOptions(k=4))
-    assert any("widened to group 'Big'" in n for n in item.notes)
-    tiny = make_bank({"A": FRUIT[:2], "B": FRUIT[2:3] + FRUIT[3:4]})
     with pytest.raises(GenerationError) as exc:
-        ItemGenerator(tiny).item("mcq", tiny.topic("Apple"), random.Random(0), ItemOptions(k=5))
-    assert "group 'A' has 1 sibling(s) of 'Apple'" in str(exc.value) and "4 needed" in str(exc.value)
+        gen.item("mcq", b.topic("Apple"), random.Random(0), ItemOptions(k=4, direction="definition-to-term"))
+    assert "group 'Small' has 1 sibling(s) of 'Apple'" in str(exc.value)
+    item = gen.item("mcq", b.topic("Apple"), random.Random(0), ItemOptions(k=4, widen=True))
+    assert any("widened to group 'Big'" in n for n in item.notes)
 
 
 def test_difficulty_bands_order_by_similarity(gen, bank):
@@ -126,58 +170,59 @@ def test_difficulty_bands_order_by_similarity(gen, bank):
     means = {}
     for difficulty in ("easy", "hard"):
         sims = []
-        for t in bank.topics[:120]:
-            item = gen.item(
-                "mcq", t, random.Random(5), ItemOptions(direction="definition-to-term", difficulty=difficulty)
-            )
+        options = ItemOptions(direction="term-to-definition", difficulty=difficulty)
+        for t, item in yielding(gen, bank, "mcq", options, seed=5, count=80):
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
             sims.extend(ix.similarity(t, wrong).tolist())
         means[difficulty] = sum(sims) / len(sims)
-    assert means["hard"] > 1.3 * means["easy"]
+    assert means["hard"] > 1.2 * means["easy"]
 
 
 def test_cloze_term_and_keyphrase(gen, bank):
-    key = bank.topic("Speculative Decoding")
-    term = gen.item("cloze", key, random.Random(1), ItemOptions(mode="term", word_bank=True))
-    assert term.text.count(BLANK) == len(term.answer) >= 1
-    assert "Speculative Decoding" in term.answer[0] and key.name in term.word_bank
-    assert len(term.word_bank) == 4 and not contains_spelling(term.text, key)
-    kp = gen.item("cloze", key, random.Random(1), ItemOptions(mode="keyphrase", word_bank=True))
-    assert 1 <= kp.text.count(BLANK) == len(kp.answer) <= 2
-    for accepted in kp.answer:
-        assert accepted[0] in key.definition and accepted[0].lower() not in kp.text.lower()
-        assert accepted[0] in kp.word_bank
-    assert len(kp.word_bank) == len(kp.answer) + len(kp.answer) + 2
+    for key, term in yielding(gen, bank, "cloze", ItemOptions(mode="term", word_bank=True), count=20):
+        assert term.text.count(BLANK) == len(term.answer) == 1
+        assert set(term.answer[0]) <= set(key.names) or len(term.answer[0]) == 1  # declared spellings only
+        assert term.answer[0][0] in term.word_bank and not contains_spelling(term.text, key)
+    for key, kp in yielding(gen, bank, "cloze", ItemOptions(mode="keyphrase"), count=20):
+        assert 1 <= kp.text.count(BLANK) == len(kp.answer) <= 2
+        for accepted in kp.answer:
+            assert len(accepted) == 1 and accepted[0] in key.definition  # the word as written, nothing invented
+            assert accepted[0] in kp.word_bank  # printed key-phrase blanks get a word bank by default
+        assert len(kp.word_bank) >= len(kp.answer) + 2
 
 
-def test_keyphrases_never_inside_math_or_stop_words(gen, bank):
+def test_keyphrases_are_domain_nouns_never_in_math(gen, bank):
+    from quizgen.text.language import English
+
     for t in bank.topics:
-        for _, _, word in gen.keyphrases.candidates(t):
-            assert word.lower() not in {"which", "their", "there", "these", "about"}
-            assert f"\\{word}" not in t.definition
+        for start, _, word in gen.keyphrases.candidates(t.definition, t):
+            assert word.lower() not in English.stop_words
+            assert f"\\{word}" not in t.definition[max(0, start - 1) : start + len(word)]
+            readings = English.readings(word.split("-")[-1])
+            assert not readings or "NOUN" in readings
 
 
 def test_matching_set(gen, bank):
-    key = bank.topic("Top-k Routing")
-    item = gen.item("matching", key, random.Random(4))
-    assert len(item.premises) == 5 and len(item.responses) == 6 and key.name in item.premise_topics
-    assert len(set(item.answer)) == 5
-    for p, a in zip(item.premise_topics, item.answer):
-        assert item.response_topics[a] == p
-    for text in item.responses:
-        for p in item.premise_topics:
-            assert not contains_spelling(text, bank.topic(p))
+    for key, item in yielding(gen, bank, "matching", ItemOptions(), seed=4, count=5):
+        assert len(item.premises) == 5 and len(item.responses) == 6 and key.name in item.premise_topics
+        assert len(set(item.answer)) == 5
+        for p, a in zip(item.premise_topics, item.answer):
+            assert item.response_topics[a] == p
+        for text in item.responses:
+            assert BLANK not in text and "[…]" not in text
+            for p in item.response_topics:
+                assert not contains_spelling(text, bank.topic(p))
 
 
 def test_truefalse_about_half_true_and_never_an_overlap(gen, bank):
-    key = bank.topic("Reinforcement Learning from Human Feedback (RLHF)")
-    items = [gen.item("truefalse", key, random.Random(s)) for s in range(200)]
-    assert 70 <= sum(i.answer for i in items) <= 130
-    overlapping = bank.overlap_map[key.name.casefold()]
+    keys = [t for t, _ in yielding(gen, bank, "truefalse", ItemOptions(), count=20)]
+    items = [gen.item("truefalse", k, random.Random(s)) for k in keys for s in range(20)]
+    assert 0.4 <= sum(i.answer for i in items) / len(items) <= 0.6
     for i in items:
+        key = bank.topic(i.topic)
         assert i.answer == (i.shown_topic == key.name)
-        assert i.shown_topic.casefold() not in overlapping
-        assert i.statement.startswith(key.name + ": ")
+        assert i.shown_topic.casefold() not in bank.overlap_map[key.name.casefold()]
+        assert "[…]" not in i.statement and BLANK not in i.statement
 
 
 def test_same_seed_same_items_and_ids(bank):

@@ -1,0 +1,51 @@
+"""Draw the item sample that ../shared/ITEM_REVIEW.md asks a blind reader to judge, as readable text (for the
+reader) and JSON (for the record). Usage: python benchmarks/review_sample.py SEED OUT_DIR [BANK_DIR ...]
+The bundled bank gets the full mix; each other bank 30 definition-to-term MCQs and 15 cloze items."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from quizgen import load_bank
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.render.text import item_as_text
+
+BUNDLED = [
+    ("mcq", ItemOptions(direction="definition-to-term"), 40),
+    ("mcq", ItemOptions(direction="term-to-definition"), 40),
+    ("cloze", ItemOptions(mode="term"), 25),
+    ("cloze", ItemOptions(mode="keyphrase"), 25),
+    ("matching", ItemOptions(), 10),
+    ("truefalse", ItemOptions(), 30),
+]
+OTHER = [("mcq", ItemOptions(direction="definition-to-term"), 30), ("cloze", ItemOptions(), 15)]
+
+
+def sample(bank_dir: str | None, plan, seed: int) -> list:
+    bank = load_bank(bank_dir)
+    gen = ItemGenerator(bank)
+    rng = random.Random(seed)
+    out = []
+    for kind, options, count in plan:
+        made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
+        out += made
+    return out
+
+
+def main() -> None:
+    seed, out = int(sys.argv[1]), Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+    banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in sys.argv[3:]]
+    for bank_dir, name, plan in banks:
+        items = sample(bank_dir, plan, seed)
+        text = "\n\n".join(item_as_text(i + 1, it) for i, it in enumerate(items))
+        (out / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (out / f"{name}.json").write_text(json.dumps([it.to_json() for it in items], indent=1, ensure_ascii=False))
+        print(f"{name}: {len(items)} items")
+
+
+if __name__ == "__main__":
+    main()
