@@ -103,10 +103,13 @@ class DistractorIndex:
         return b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ()) or self.paraphrase(a, b)
 
     def paraphrase(self, a: Topic, b: Topic) -> bool:
-        """Definitions that say the same thing: very similar, or each fits the other."""
-        if self.pair_similarity(a, b) >= PARAPHRASE:
+        """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
+        sim = self.pair_similarity(a, b)
+        if sim >= PARAPHRASE:
             return True
-        return self.describes(mask_topic(a.definition, a), b) and self.describes(mask_topic(b.definition, b), a)
+        if sim < PARAPHRASE / 2:
+            return False
+        return self.describes(mask_topic(a.definition, a), b) or self.describes(mask_topic(b.definition, b), a)
 
     @cached_property
     def _idf(self) -> dict[str, float]:
