@@ -122,6 +122,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in descriptions(key):
         stem = definition_stem(desc)
+        body = desc.blanked()  # what the safety tests read: the description, not the question around it
         number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
         cues = stem_cues(stem, key)
         try:
@@ -130,7 +131,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 k - 1,
                 rng,
                 difficulty,
-                stem=stem,
+                stem=body,
                 number=number,
                 avoid=avoid,
                 prefer_stems=cues,
