@@ -128,7 +128,7 @@ def test_exclusion_rules_each_case():
     assert reasons["Uphold"] == "a different part of speech"
     assert ix.unsafe(b.topic("Tile Cache"), b.topic("Warp Scheduler"), stem="") == "definitions name each other"
     assert ix.unsafe(key, b.topic("Tile Cache"), stem="a tile cache helps") == "named in the stem"
-    stem = "Which term fills the blank? _____ skips blocks of the attention matrix known to be zero."
+    stem = "_____ skips blocks of the attention matrix known to be zero."
     assert ix.unsafe(b.topic("Kernel Timer"), b.topic("Block Sparse"), stem=stem) == "the stem describes it too"
     assert reasons["Kernel Timer"] is None
 

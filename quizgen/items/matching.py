@@ -29,13 +29,32 @@ def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
         return False  # 'They …' among 'It …' descriptions would point at the one plural term
     for c in chosen:
         theirs = response(ix, c)[0]
-        if ix.unsafe(c, cand, stem="") is not None or ix.names_clash(c, cand):
-            return False
+        if ix.overlapping(c, cand) or ix.names_clash(c, cand) or ix.part_of_speech(c) != ix.part_of_speech(cand):
+            return False  # (a definition naming another term elsewhere is fine: only what is shown counts)
         if mentions(mine[0], c) or mentions(theirs, cand) or echoes(mine[0], c, ix) or echoes(theirs, cand, ix):
             return False
         if ix.describes(mine[0], c) or ix.describes(theirs, cand):
             return False
     return True
+
+
+ATTEMPTS = 6
+
+
+def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
+    chosen, widened = [key], []
+    for i, pool in enumerate(pools):
+        before = len(chosen)
+        for cand in pool:
+            if len(chosen) == size:
+                break
+            if cand not in chosen and _fits(ix, chosen, cand, shape):
+                chosen.append(cand)
+        if i and len(chosen) > before:
+            widened.append(pool[0].category)
+        if len(chosen) == size:
+            break
+    return chosen, widened
 
 
 def make_matching(
@@ -54,24 +73,22 @@ def make_matching(
     if shape is None:
         raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
     group = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
-    rng.shuffle(group)
-    group.sort(key=lambda t: t.name in avoid)
-    if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
-        group.sort(key=lambda t: t.name not in allowed)
-    chosen = [key]
-    widened: list[str] = []
-    pools = [group] + ([list(ix.bank.category(o).topics) for o in ix.nearest_categories(key)] if widen else [])
-    for i, pool in enumerate(pools):
-        before = len(chosen)
-        for cand in pool:
-            if len(chosen) == n + spare:
-                break
-            if _fits(ix, chosen, cand, shape):
-                chosen.append(cand)
-        if i and len(chosen) > before:
-            widened.append(pool[0].category)
+    pools_after = [list(ix.bank.category(o).topics) for o in ix.nearest_categories(key)] if widen else []
+    chosen, widened = [key], []
+    for _ in range(ATTEMPTS):  # greedy from a few random orders: an early misfit can block a set that exists
+        rng.shuffle(group)
+        group.sort(key=lambda t: t.name in avoid)
+        if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
+            group.sort(key=lambda t: t.name not in allowed)
+        found, grew = _greedy(ix, key, [group, *pools_after], n + spare, shape)
+        if len(found) > len(chosen):
+            chosen, widened = found, grew
         if len(chosen) == n + spare:
             break
+    notes = []
+    if len(chosen) < n + spare and len(chosen) >= max(3, n - 1) + spare:
+        notes.append(f"{len(chosen) - spare} terms: the group has no {n} whose descriptions fit only their own term")
+        n = len(chosen) - spare  # one term fewer rather than a set where a description fits two terms
     if len(chosen) < n + spare:
         raise GenerationError(
             f"group '{key.category}' cannot supply {n} terms and {spare} spare description(s) that look alike "
@@ -94,5 +111,5 @@ def make_matching(
         responses=tuple(response(ix, r)[0] for r in responses),
         response_topics=tuple(r.name for r in responses),
         answer=answer,
-        notes=tuple(f"matching widened to group '{c}'" for c in widened),
+        notes=(*notes, *(f"matching widened to group '{c}'" for c in widened)),
     )
