@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import math
 import random
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -15,7 +16,7 @@ from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import mentions, visible_words
 from .text.language import English
-from .text.mask import mask_spellings, mask_topic
+from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
 
 PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
@@ -25,6 +26,10 @@ FITS = 0.5  # share of a stem's (IDF-weighted) words that, also in a candidate's
 NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
+GENUS_STOPS = frozenset(
+    "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
+    "used being having".split()
+)
 
 
 class GenerationError(QuizgenError):
@@ -172,6 +177,24 @@ class DistractorIndex:
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
+    def genus(topic: Topic) -> str | None:
+        """The kind of thing a defining phrase says the topic is: the head of its opening noun phrase
+        ('A subatomic particle with …' -> particle, 'The geographic area in which …' -> area); None when the
+        definition opens with a sentence about the topic instead."""
+        words = re.findall(r"[^\W\d_]+", sentences(topic.definition)[0] if topic.definition else "")
+        head = None
+        for i, w in enumerate(words[:8]):
+            low = w.casefold()
+            if low in GENUS_STOPS or i and (low.endswith("ed") and len(low) > 4 or English.verb_number(low)):
+                break
+            if low not in English.stop_words:
+                head = low
+        if head is None or mentions(" ".join(words[:8]), topic):
+            return None
+        return English.stem(head)
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
     def number(topic: Topic) -> str | None:
         return English.name_number(topic.short_name)
 
@@ -281,6 +304,9 @@ class DistractorIndex:
             from .text.describe import name_stems
 
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
+        kind = self.genus(key)
+        if kind is not None:  # the same kind of thing first: particles beside a particle, not a quantity
+            ranked.sort(key=lambda c: self.genus(c) != kind)
         if avoid:
             ranked.sort(key=lambda c: c.name in avoid)
         return ranked

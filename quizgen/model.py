@@ -15,31 +15,40 @@ _MINOR_WORDS = frozenset(["of", "the", "and", "for", "to", "in", "from", "with",
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """True when `short` is an acronym of (part of) `long`: 'GQA' of 'Grouped-Query Attention', 'ELBO' of
-    'Evidence Lower Bound', 'QLoRA' of 'Quantized LoRA', 'MoE' of 'Sparse Mixture-of-Experts Layer'."""
-    uppers = [c.lower() for c in short if c.isupper()]
-    if " " in short or len(uppers) < 2 and not any(c.isdigit() for c in short):
+    """True when `short` abbreviates all of `long`: every word of `long` (minor words may be skipped)
+    gives its first letter, and the letters of `short` follow in order, more than one from a word where
+    needed — 'GQA' of 'Grouped-Query Attention', 'ELBO' of 'Evidence Lower Bound', 'ZeRO' of 'Zero
+    Redundancy Optimizer', 'QLoRA' of 'Quantized LoRA'; not 'ViT' of 'Vision Transformer Variants'
+    (the variants are not the ViT) nor 'MoE' of 'Sparse Mixture-of-Experts Layer'."""
+    letters = [c.casefold() for c in short if c.isalnum()]
+    if " " in short or len(letters) < 2 or sum(c.isupper() for c in short) < 2 and not any(c.isdigit() for c in short):
         return False
-    letters = uppers if len(uppers) >= 2 else [c.lower() for c in short if c.isalpha()]
-    words = [w for w in re.split(r"[\s\-–—/&]+", long) if w and w.lower() not in _MINOR_WORDS]
-    if len(words) < 2 or not letters:
+    words = [w for w in re.split(r"[\s/&]+", long) if w]  # 'Multi-head' is one word: MLA
+    if len(words) < 2 and not (words and re.search(r"[\-–]", words[0])):
         return False
-    chars = [(c.lower(), ci == 0 or c.isupper(), ci == 0) for w in words for ci, c in enumerate(w)]
 
     @cache
-    def best(li: int, k: int) -> float:
-        """Most initials hit when matching letters[li:] in order at positions >= k."""
-        if li == len(letters):
-            return 0
-        options = [
-            best(li + 1, j + 1) + hit
-            for j in range(k, len(chars))
-            if chars[j][0] == letters[li] and (li > 0 or chars[j][2])
-            for hit in (int(chars[j][1]),)
-        ]
-        return max(options, default=float("-inf"))
+    def match(li: int, wi: int) -> bool:
+        """letters[li:] spell words[wi:], starting with the initial of words[wi]."""
+        if wi == len(words):
+            return li == len(letters)
+        word = words[wi].casefold()
+        if word in _MINOR_WORDS and match(li, wi + 1):
+            return True
+        if li == len(letters) or word[0] != letters[li]:
+            return False
+        # take the initial, then any further letters of this word in order, then go on to the next word
+        out = match(li + 1, wi + 1)
+        pos, k = 1, li + 1
+        while not out and k < len(letters):
+            found = word.find(letters[k], pos)
+            if found < 0:
+                break
+            pos, k = found + 1, k + 1
+            out = match(k, wi + 1)
+        return out
 
-    return best(0, 0) * 2 >= len(letters)
+    return match(0, 0)
 
 
 @dataclass(frozen=True)

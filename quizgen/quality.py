@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .distractors import GenerationError
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
-from .items.mcq import echoes, stem_cues
+from .items.mcq import echoes, stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
 from .text.language import English
@@ -40,7 +40,7 @@ def surface_flaws(text: str, stem: bool = False) -> list[str]:
     every option shares, none in options or statements, where it would single one out), several blanks, an article
     that tells the blank's first sound, a blank glued to a fragment ('_____-style')."""
     flaws = []
-    if text.count(ELIDED) > (1 if stem else 0):
+    if ELIDED in text:
         flaws.append("elision_marks")
     if text.count(BLANK) > 1:
         flaws.append("several_blanks")
@@ -113,10 +113,16 @@ class Report:
     true_answers: int = 0
     coverage_failures: list = field(default_factory=list)  # (type, topic, reason)
     coverage_sampled: tuple | None = None  # (topics tried, topics in the bank) when not all were tried
+    coverage: dict = field(default_factory=dict)  # 'mcq definition-to-term' -> (topics that yield it, tried)
+    flagged: Counter = field(default_factory=Counter)  # (type, rule) -> items with that flag
+    _seen: set = field(default_factory=set)
 
     def flag(self, rule: str, item) -> None:
         self.rules[rule] += 1
         self.examples.setdefault(rule, f"{item.id} ({item.topic})")
+        if (item.id, rule) not in self._seen:
+            self._seen.add((item.id, rule))
+            self.flagged[(item.type, rule)] += 1
 
     @property
     def ok(self) -> bool:
@@ -149,6 +155,10 @@ class Report:
             if self.distractor_sim
             else None,
             "truefalse_true_share": round(self.true_answers / max(self.counts["truefalse"], 1), 4),
+            "flag_shares": {
+                f"{t} {r}": round(n / max(self.counts[t], 1), 4) for (t, r), n in sorted(self.flagged.items())
+            },
+            "coverage": {v: round(ok / max(n, 1), 4) for v, (ok, n) in self.coverage.items()},
             "coverage_failures": [list(f) for f in self.coverage_failures],
             "coverage_sampled": list(self.coverage_sampled) if self.coverage_sampled else None,
             "ok": self.ok,
@@ -190,13 +200,17 @@ class Checker:
         if len(topics) > limit:
             topics = random.Random(seed).sample(topics, limit)
             report.coverage_sampled = (limit, len(self.bank.topics))
-        for topic in topics:
-            for item_type, options in variants:
+        for item_type, options in variants:
+            label = " ".join(x for x in (item_type, options.direction, options.mode) if x)
+            made = 0
+            for topic in topics:
                 try:
                     self.gen.item(item_type, topic, random.Random(seed), options)
+                    made += 1
                 except GenerationError as e:
                     if (item_type, topic.name) not in seen:
-                        report.coverage_failures.append((item_type, topic.name, e.message))
+                        report.coverage_failures.append((label, topic.name, e.message))
+            report.coverage[label] = (made, len(topics))
 
     # ---- per type ----
 
@@ -209,11 +223,12 @@ class Checker:
             for flaw in surface_flaws(text, stem=i == 0):
                 report.flag(flaw, item)
         if item.direction == "definition-to-term":
-            if contains_spelling(item.stem, key):
+            body = stem_body(item.stem)
+            if contains_spelling(body, key):
                 report.flag("leaks", item)
-            if any(contains_spelling(item.stem, w) for w in wrong):
+            if any(contains_spelling(body, w) for w in wrong):
                 report.flag("named_in_stem", item)
-            cues = stem_cues(item.stem, key) - set().union(*(name_stems(w) for w in wrong))
+            cues = stem_cues(body, key) - set().union(*(name_stems(w) for w in wrong))
             if cues:
                 report.flag("word_cue", item)
         else:
@@ -336,10 +351,11 @@ class Checker:
                 report.flag("overlap_distractors", item)
             if contains_spelling(item.statement, shown):
                 report.flag("leaks", item)
-        elif mentions(item.statement.replace(key.name, " ", 1), key) and not any(
-            item.statement.startswith(p.label) for p in parts(key)[1:]
-        ):
-            report.flag("leaks", item)  # a true statement that names its term a second time
+        else:
+            subjects = sorted({*key.names, *(p.label for p in parts(key))}, key=len, reverse=True)
+            subject = next((x for x in subjects if x in item.statement), "")
+            if mentions(item.statement.replace(subject, " ", 1), key):
+                report.flag("leaks", item)  # a true statement that names its term a second time
 
 
 def check_bank(bank: Bank, count: int = 1000, seed: int = 0, coverage: bool = True) -> Report:
@@ -362,6 +378,13 @@ def format_report(r: dict) -> str:
         lines.append(f"  {s:<22}{acc:>7.1%}")
     lines.append(f"distractors vs random siblings, mean similarity to the key: x{r['distractor_similarity_ratio']}")
     lines.append(f"true/false share of true statements: {r['truefalse_true_share']:.1%}")
+    if r.get("flag_shares"):
+        lines.append("flagged items by type and flaw:")
+        for name, share in r["flag_shares"].items():
+            lines.append(f"  {name:<34}{share:>7.1%}")
+    lines.append("coverage (topics that yield each type):")
+    for label, share in r.get("coverage", {}).items():
+        lines.append(f"  {label:<34}{share:>7.1%}")
     failures = r["coverage_failures"]
     sampled = (
         f" (of a sample of {r['coverage_sampled'][0]} of {r['coverage_sampled'][1]} topics)"

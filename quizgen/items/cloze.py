@@ -10,14 +10,14 @@ from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.describe import descriptions, elide_one, mentions, name_stems, shares_stem
+from ..text.describe import descriptions, mentions, name_stems, shares_stem
 from ..text.language import English
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
-from .mcq import give_away
+from .mcq import stem_cues
 
 MODES = ("term", "keyphrase")
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TECHNICAL = 2.5  # Zipf frequency below which a word is a term of art even if the bank uses it only once
 GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
@@ -98,12 +98,19 @@ class KeyphrasePicker:
                 continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
             if self._in_contrast(text, m.start(), m.end()):
                 continue
+            if prev and nxt and self._parallel(text, prev, nxt, m.start()):
+                continue  # 'at training time … at _____ time': a parallel frame hands the word over
             if nxt == "of" and prev in self.lang.idiom_openers:
                 continue  # 'in _____ of', 'on _____ of': an idiom, not a concept
-            if re.match(r"[\-/]\w", text[m.end() :]) or re.search(r"\w[\-/]$", text[: m.start()]):
+            if re.match(r"[\-–/]\w", text[m.end() :]) or re.search(r"\w[\-–/]$", text[: m.start()]):
                 continue
             out.append((m.start(), m.end(), w))
         return sorted(out, key=lambda c: (self.lang.zipf(c[2]), c[0]))
+
+    @staticmethod
+    def _parallel(text: str, prev: str, nxt: str, at: int) -> bool:
+        frame = re.compile(rf"\b{re.escape(prev)}\s+[^\W\d_][\w-]*\s+{re.escape(nxt)}\b", re.IGNORECASE)
+        return any(abs(m.start() - at) > len(prev) + 2 for m in frame.finditer(text))
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
         """'… rather than _____', '_____ instead of …': the contrast gives the blank away."""
@@ -136,11 +143,8 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
         if mentions(text.replace(BLANK, " "), key):
             continue
-        cues = give_away(text, key, ix)
-        if cues:  # words of the name left standing would hand the answer over: one may be elided
-            text = elide_one(text, cues)
-            if text is None or give_away(text, key, ix):
-                continue
+        if stem_cues(text, key):
+            continue  # words of the name left standing would hand the answer over
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
         bank_words = None
         notes: tuple[str, ...] = ()

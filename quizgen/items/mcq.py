@@ -9,7 +9,6 @@ from ..model import MCQItem, Topic
 from ..text.describe import (
     Description,
     descriptions,
-    elide_one,
     first_sentences,
     mentions,
     name_stems,
@@ -31,11 +30,23 @@ def place_key(key: Topic, wrong: tuple[Topic, ...], rng: random.Random) -> tuple
     return order, answer
 
 
+LEAD_BLANK = "Which term fills the blank?"
+LEAD_PHRASE = "Which term is described here?"
+
+
 def definition_stem(desc: Description) -> str:
     """The question for a definition → term item: a description with one blank, or a defining phrase."""
     if desc.slot is not None:
-        return f"Which term fills the blank? {desc.blanked()}"
-    return f"Which term matches this description? {desc.text}"
+        return f"{LEAD_BLANK} {desc.blanked()}"
+    return f"{LEAD_PHRASE} {desc.text}"
+
+
+def stem_body(stem: str) -> str:
+    """The description of a definition → term stem, without the question around it."""
+    for lead in (LEAD_BLANK, LEAD_PHRASE):
+        if stem.startswith(lead):
+            return stem[len(lead) :].lstrip()
+    return stem
 
 
 def stem_cues(text: str, key: Topic) -> frozenset[str]:
@@ -124,7 +135,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
         number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
-        cues = stem_cues(stem, key)
+        cues = stem_cues(body, key)
         try:
             pick = ix.pick(
                 key,
@@ -141,13 +152,9 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         except GenerationError as e:
             why = e.message
             continue
-        residual = cues - set().union(*(name_stems(t) for t in pick.topics))
-        if residual:  # one word of the name left: elided; more and the description is not used
-            elided = elide_one(stem, frozenset(residual))
-            if elided is None or stem_cues(elided, key) - set().union(*(name_stems(t) for t in pick.topics)):
-                why = "words of its name stay in every usable description"
-                continue
-            stem = elided
+        if cues - set().union(*(name_stems(t) for t in pick.topics)):
+            why = "words of its name stay in every usable description"
+            continue
         options, answer = place_key(key, pick.topics, rng)
         return _item(key, "definition-to-term", stem, tuple(t.name for t in options), options, answer, difficulty, pick)
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")

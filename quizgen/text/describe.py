@@ -25,6 +25,7 @@ _RIGHT_GLUE = re.compile(r"^(?:[\-–]\w|\+\+|\w|/\w|\.\w)")
 _PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+|:\s+|\s*/\s*")
 _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
+MIN_WORDS = 5
 
 
 def _norm(s: str) -> str:
@@ -61,6 +62,13 @@ def cue_spellings(topic: Topic) -> tuple[str, ...]:
     """Every spelling whose appearance gives the topic away: its names, their parts, and the members of
     a list in parentheses ('Agent Benchmarks (SWE-bench, GAIA, WebArena)')."""
     found = dict.fromkeys(mask_spellings(topic))
+    for spelling in (topic.short_name, *topic.aliases):  # 'Spectral bias' of 'Spectral Bias of Neural Networks'
+        words = spelling.split()
+        for n in range(2, len(words)):
+            for i in range(len(words) - n + 1):
+                gram = words[i : i + n]
+                if gram[0].casefold() not in English.stop_words and gram[-1].casefold() not in English.stop_words:
+                    found.setdefault(" ".join(gram))
     for inner in re.findall(r"\(([^()]*)\)", topic.name):
         for member in re.split(r",\s*|;\s*", inner):
             member = member.strip()
@@ -193,12 +201,15 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
+            if s.number is None and not s.pronoun:
+                return None  # the verb does not say whether 'It' or 'They' would agree
             pronoun = English.plural_pronoun if s.number == "pl" else English.singular_pronoun
             if self.text.startswith(("'s", "’s"), s.end):
                 return None  # 'Its/Their …' would tell the number apart
             return self.text[: s.article_start] + pronoun + self.text[s.end :]
-        if self.text.startswith(("'s", "’s"), s.end):
-            return self.text[: s.article_start] + "its" + self.text[s.end + 2 :]
+        before = _TOKEN.findall(self.text[: s.article_start])[-1:]
+        if s.article or not before or before[0].casefold() not in English.pronoun_hosts:
+            return None  # 'the empirical it', 'each it layer': only 'with it', 'uses it' read
         return self.text[: s.article_start] + "it" + self.text[s.end :]
 
 
@@ -280,6 +291,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
         if i > 0 and (slot is None or not slot.subject):
             continue  # a later sentence that does not open on the topic leans on the ones before it
         text, words = sents[i], len(sents[i].split())
+        if words < MIN_WORDS:
+            continue  # 'Send back.': too little to tell a topic by
         out.append(Description(topic.name, text, slot, 1, words, i))
         for j in range(i + 1, len(sents)):
             status_j, slot_j = analysed[j]

@@ -84,6 +84,37 @@ class English:
             "via",
         }
     )
+    # words after which a name can become 'it' and still read: prepositions and common verbs
+    pronoun_hosts = frozenset(
+        {
+            "with",
+            "by",
+            "of",
+            "for",
+            "to",
+            "from",
+            "on",
+            "in",
+            "into",
+            "than",
+            "like",
+            "using",
+            "uses",
+            "use",
+            "makes",
+            "make",
+            "call",
+            "calls",
+            "called",
+            "apply",
+            "applies",
+            "applying",
+            "train",
+            "trains",
+            "training",
+            "via",
+        }
+    )
     idiom_openers = frozenset({"in", "on", "by", "at", "for", "with", "under"})
     contrasts = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("unlike",), ("than",))
     plural_pronoun, singular_pronoun = "They", "It"
@@ -136,6 +167,8 @@ class English:
         from lemminflect import getAllLemmas
 
         lemmas = getAllLemmas(w)
+        if not lemmas and w.isalpha() and len(w) > 3 and w.endswith(("ise", "ize", "ises", "izes")):
+            return "sg" if w.endswith("s") else "pl"  # spellings the tables lack: 'tokenise', 'tokenizes'
         verb = lemmas.get("VERB")
         if not verb or "NOUN" in lemmas and len(lemmas) > 1 and not w.endswith("s"):
             return None
