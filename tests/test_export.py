@@ -3,6 +3,7 @@ documented elements, an independent GIFT grammar, and the .apkg opened as SQLite
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -64,7 +65,7 @@ def test_gift_parses_with_an_independent_grammar(runner, built_exam, tmp_path):
     qs = questions(exam_json)
     expected = len(qs) + sum(len(q["answer"]) - 1 for q in qs if q["type"] == "cloze")
     assert len(parsed.questions) == expected
-    by_name = {q.name: q for q in parsed.questions}
+    by_name = {html.unescape(q.name): q for q in parsed.questions}
     for q in qs:
         if q["type"] == "mcq":
             g = by_name[f"A-{q['number']:02d} {q['topic']}"]

@@ -23,7 +23,7 @@ import pytest
 
 from quizgen.bank import load_bank
 from quizgen.examfile import load_exam_json
-from quizgen.export import ExportItem, bank_items, distinct, exam_items, export
+from quizgen.export import CannotCarry, ExportItem, bank_items, distinct, exam_items, export
 from quizgen.export.gift import short_answer
 
 HERE = Path(__file__).parent
@@ -184,10 +184,15 @@ def pegjs_views(questions) -> list[tuple]:
 
 def test_gift_pegjs_reads_every_question(items, gift_parser):
     out = export(items, "gift", "t")
-    assert not out.skipped
+    # the only questions left out are cloze blanks whose answer GIFT cannot carry ('->'), each named
+    carried = [
+        e for e in items if not (e.item["type"] == "cloze" and any("->" in a for b in e.item["answer"] for a in b))
+    ]
+    assert len(out.skipped) == len(items) - len(carried)
+    assert all("'->'" in note for note in out.skipped)
     expected = [
         v if v[0] != "cloze" else ("cloze", re.sub(r"\s*_____\s*", "_____", v[1]), v[2])
-        for v in (v for e in items for v in cc.gift_views(e.item))
+        for v in (v for e in carried for v in cc.gift_views(e.item))
     ]
     assert_same(expected, pegjs_views(gift_parser(out.data)), cc.moodle_accepts)
 
@@ -380,11 +385,17 @@ def moodle_gift_answer(written: str) -> str:
 
 @pytest.mark.parametrize(
     "answer",
-    ["Föhn ~ Wind", "Set {A}", "a::b", "x -> y", "%50% off", "[html] marker", "C:\\*", "\\n", "a\\#b", "#1 = 2"],
+    ["Föhn ~ Wind", "Set {A}", "a::b", "%50% off", "[html] marker", "C:\\*", "\\n", "a\\#b", "#1 = 2"],
 )
 def test_gift_short_answers_reach_moodle_unchanged(answer):
     assert cc.moodle_accepts(answer, (moodle_gift_answer(short_answer(answer, "q")),))
     assert not cc.moodle_accepts(cc.WRONG, (moodle_gift_answer(short_answer(answer, "q")),))
+
+
+def test_gift_refuses_an_arrow_in_a_short_answer():
+    """'{=x -> y}' is a matching question to Moodle's GIFT importer and to gift-pegjs: no escape exists."""
+    with pytest.raises(CannotCarry, match="'->'"):
+        short_answer("x -> y", "q")
 
 
 def test_gift_leaves_out_what_moodle_would_change_and_says_so(runner, tmp_path):

@@ -40,6 +40,8 @@ def short_answer(value: str, where: str) -> str:
     for p in PLACEHOLDERS:
         if p in value:
             raise CannotCarry(f"{where}: Moodle's GIFT importer turns '{p}' in an answer into another character")
+    if "->" in value:  # GIFT has no escape for it: '{=a -> b}' is read as a matching question
+        raise CannotCarry(f"{where}: a GIFT short answer cannot hold '->' (Moodle would read a matching question)")
     written = escape(value.replace("*", "\\*"))
     return "[plain]" + written if value[:1] in ("%", "[") else written
 
