@@ -126,11 +126,15 @@ class Bank:
     def topic(self, name: str) -> Topic:
         return self.by_name[name.casefold()]
 
+    @cached_property
+    def _categories(self) -> dict[str, Category]:
+        return {c.name.casefold(): c for c in reversed(self.categories)}
+
     def category(self, name: str) -> Category:
-        for c in self.categories:
-            if c.name.casefold() == name.casefold():
-                return c
-        raise KeyError(name)
+        try:
+            return self._categories[name.casefold()]
+        except KeyError:
+            raise KeyError(name) from None
 
 
 # ---- items: what the generator produces; JSON field names follow quizgen/item.schema.json ----

@@ -9,8 +9,17 @@ from ..model import MatchingItem, Topic
 from ..text.describe import descriptions, first_sentences, mentions
 from .mcq import echoes
 
+_RESPONSES: dict = {}
+
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
+    key = (id(ix), topic.name)
+    if key not in _RESPONSES:
+        _RESPONSES[key] = _response(ix, topic)
+    return _RESPONSES[key]
+
+
+def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
     """(text, form, number) of the description a matching set shows for a topic: names nothing and shows
     no word of the topic's own name."""
     for desc in descriptions(topic):
@@ -27,15 +36,28 @@ def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
     mine = response(ix, cand)
     if mine is None or mine[2] is not None and shape[2] is not None and mine[2] != shape[2]:
         return False  # 'They …' among 'It …' descriptions would point at the one plural term
-    for c in chosen:
-        theirs = response(ix, c)[0]
-        if ix.overlapping(c, cand) or ix.names_clash(c, cand) or ix.part_of_speech(c) != ix.part_of_speech(cand):
-            return False  # (a definition naming another term elsewhere is fine: only what is shown counts)
-        if mentions(mine[0], c) or mentions(theirs, cand) or echoes(mine[0], c, ix) or echoes(theirs, cand, ix):
-            return False
-        if ix.describes(mine[0], c) or ix.describes(theirs, cand):
-            return False
-    return True
+    return all(_pair_ok(ix, c, cand) for c in chosen)
+
+
+_PAIRS: dict = {}
+
+
+def _pair_ok(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
+    key = (id(ix), *sorted((a.name, b.name)))
+    if key not in _PAIRS:
+        ra, rb = response(ix, a)[0], response(ix, b)[0]
+        _PAIRS[key] = not (
+            ix.overlapping(a, b)
+            or ix.names_clash(a, b)
+            or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
+            or mentions(ra, b)  # fine: only what is shown counts)
+            or mentions(rb, a)
+            or echoes(ra, b, ix)
+            or echoes(rb, a, ix)
+            or ix.describes(ra, b)
+            or ix.describes(rb, a)
+        )
+    return _PAIRS[key]
 
 
 ATTEMPTS = 6

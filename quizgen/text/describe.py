@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Topic
-from .language import English, same_stem
+from .language import English, stems_match
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
 
@@ -77,17 +77,14 @@ def cue_spellings(topic: Topic) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def word_stems(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def word_stems(word: str) -> frozenset[str]:
     """Stems a word is recognised by: its own, and for a word with digits its leading letters
     ('DINOv2' -> 'dino', 'GPT4' -> 'gpt')."""
-    out = set()
     if word.isalpha():
-        out.add(English.stem(word))
-    else:
-        m = re.match(r"[A-Za-z]{3,}", word)
-        if m:
-            out.add(English.stem(m.group()))
-    return out
+        return frozenset({English.stem(word)})
+    m = re.match(r"[A-Za-z]{3,}", word)
+    return frozenset({English.stem(m.group())}) if m else frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,23 +94,39 @@ def name_stems(topic: Topic) -> frozenset[str]:
     return frozenset(s for w in words for s in word_stems(w))
 
 
-def visible_words(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def visible_words(text: str) -> tuple[str, ...]:
     """Content words of a text, math commands left out, for word-level cues."""
     plain = re.sub(r"\\[A-Za-z]+", " ", text)
-    return [w for w in _TOKEN.findall(plain) if len(w) >= 3 and w.casefold() not in English.stop_words]
+    return tuple(w for w in _TOKEN.findall(plain) if len(w) >= 3 and w.casefold() not in English.stop_words)
 
 
 def shares_stem(words, stems: frozenset[str]) -> set[str]:
     """The stems among `stems` that some word matches (same stem, or one stem extending the other)."""
+    if not stems:
+        return set()
+    index = _stem_index(stems)
     hit = set()
     for w in words:
         for s in word_stems(w):
-            for t in stems:
-                if s == t or same_stem(s, t):
+            for t in index.get(s[:4], ()):
+                if stems_match(s, t):
                     hit.add(t)
+            if len(s) < 4 and s in stems:
+                hit.add(s)
     return hit
 
 
+@lru_cache(maxsize=1 << 14)
+def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Stems by their first four letters: stems that match share them (a match needs four letters)."""
+    index: dict[str, list[str]] = {}
+    for t in stems:
+        index.setdefault(t[:4], []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1 << 18)
 def cue_in_math(text: str, topic: Topic) -> bool:
     """A spelling of the topic written inside math, e.g. '\\mathcal{L}_{\\text{IPO}}' or '\\text{ELBO}(q)'."""
     spans = math_spans(text)
@@ -126,16 +139,27 @@ def cue_in_math(text: str, topic: Topic) -> bool:
     return bool(_spans(inner, cue_spellings(topic)))
 
 
+@lru_cache(maxsize=1 << 16)
+def _starts(text: str) -> frozenset[str]:
+    return frozenset(t[:n].casefold() for t in _TOKEN.findall(text) for n in (1, 2, 3))
+
+
 def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     """Where the topic's spellings appear outside math (any inflection)."""
+    present = _starts(text)
+    # a spelling can only match where every one of its words starts like a word of the text
+    spellings = tuple(s for s in cue_spellings(topic) if all(w[:3].casefold() in present for w in _TOKEN.findall(s)))
+    if not spellings:
+        return []
     out = []
     pos = 0
     for s, e in [*math_spans(text), (len(text), len(text))]:
-        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], cue_spellings(topic))]
+        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings)]
         pos = e
     return out
 
 
+@lru_cache(maxsize=1 << 18)
 def mentions(text: str, topic: Topic) -> bool:
     """The topic is named anywhere in the text, inside math or glued into a longer token included."""
     return bool(cue_spans(text, topic)) or cue_in_math(text, topic)

@@ -231,8 +231,12 @@ def language(code: str = "en") -> type[English]:
 
 def same_stem(a: str, b: str, lang=English) -> bool:
     """Words that share a stem, or one stem that extends the other by a few letters ('plea'/'pleading')."""
-    sa, sb = lang.stem(a), lang.stem(b)
+    return stems_match(lang.stem(a), lang.stem(b))
+
+
+def stems_match(sa: str, sb: str) -> bool:
     if sa == sb:
         return True
-    short, long_ = sorted((sa, sb), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+    if len(sa) > len(sb):
+        sa, sb = sb, sa
+    return len(sa) >= 4 and len(sb) - len(sa) <= 2 and sb.startswith(sa)

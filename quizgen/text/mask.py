@@ -42,7 +42,7 @@ _POSSESSIVE = ("'s", "’s")
 _COLLAPSE = re.compile(r"\x02(?:\s*\(\s*\x02\s*\)|[ \-\u2010\u2013]+\x02)+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _word_tests(spelling: str) -> tuple[tuple[str, str], ...]:
     """How each word of a spelling is recognised: ('exact', w) case-sensitive for acronyms,
     ('stem', s) for long words and their inflections, ('word', w) for short words (plural allowed)."""
