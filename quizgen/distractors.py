@@ -256,6 +256,7 @@ class DistractorIndex:
         prefer_stems: frozenset[str] = frozenset(),
         fewest: int | None = None,
         widen: bool = False,
+        prefer=None,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
@@ -267,6 +268,10 @@ class DistractorIndex:
         group = self.bank.category(key.category).topics
         ordered = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
         chosen = self._cover(ordered, prefer_stems, n)
+        if prefer is not None:  # the caller's lures first: one that neutralises a cue is worth more than closeness
+            chosen += [c for c in ordered if prefer(c) and self.compatible(chosen, c)][
+                : max(0, min(1, n - len(chosen)))
+            ]
         chosen = self._choose([c for c in ordered if c not in chosen], n, rng, difficulty, chosen)
         widened: list[str] = []
         if len(chosen) < n and widen:

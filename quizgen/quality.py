@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .distractors import GenerationError
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
-from .items.mcq import echoes, stem_body, stem_cues
+from .items.mcq import stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
 from .text.language import English
@@ -236,8 +236,9 @@ class Checker:
                 report.flag("leaks", item)
             if any(contains_spelling(text, key) for text, t in zip(item.options, options) if t is not key):
                 report.flag("named_in_stem", item)
-            if echoes(item.options[item.answer], key, self.ix):
-                report.flag("word_cue", item)
+            others = set().union(*(stem_cues(o, key) for i, o in enumerate(item.options) if i != item.answer))
+            if stem_cues(item.options[item.answer], key) - others:
+                report.flag("word_cue", item)  # only the right description repeats a word of the term's name
         if len({o.casefold() for o in item.options}) < k or any(
             self.ix.names_clash(a, b) or self.ix.overlapping(a, b)
             for i, a in enumerate(options)

@@ -146,7 +146,12 @@ class ItemGenerator:
                 failed[topic.name] = (topic, e.message)
         if len(items) < count:
             reasons = "; ".join(f"{t.name}: {why}" for t, why in list(failed.values())[:3])
-            raise GenerationError(f"only {len(items)} of {count} {item_type} items could be made ({reasons})")
+            what = "matching set" if item_type == "matching" else f"{item_type} item"
+            raise GenerationError(
+                f"no topic left in the pool yields another {what} ({len(items)} of {count} made; {reasons})"
+                if count == 1
+                else f"only {len(items)} of {count} {what}s could be made ({reasons})"
+            )
         return items, list(failed.values())
 
 

@@ -7,7 +7,7 @@ import random
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
 from ..text.describe import descriptions, first_sentences, mentions
-from .mcq import echoes
+from .mcq import echoes, stem_cues
 
 _RESPONSES: dict = {}
 
@@ -25,7 +25,7 @@ def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] 
     for desc in descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not echoes(text, topic, ix):
+        if text is not None and not stem_cues(text, topic):  # no word of its own term's name
             return text, d.form, (d.slot.number if d.slot is not None else None)
     return None
 

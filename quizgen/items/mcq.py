@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
@@ -90,6 +91,12 @@ def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
 def option_text(
     ix: DistractorIndex, topic: Topic, asked: Topic, form: str | None = None, number: str | None = None
 ) -> str | None:
+    """A description of `topic` as an answer option to 'what is `asked`?' (see _option_text)."""
+    return _option_text(ix, topic, asked, form, number)
+
+
+@lru_cache(maxsize=1 << 16)
+def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
     """A description of `topic` as an answer option to 'what is `asked`?': names nothing, shows no word of
     the asked term's name, and (when given) has the form and number of the key's option."""
     for desc in descriptions(topic):
@@ -99,7 +106,7 @@ def option_text(
             continue
         if number is not None and d.slot is not None and d.slot.number not in (number, None):
             continue
-        if echoes(text, asked, ix) or mentions(text, asked):
+        if mentions(text, asked):
             continue
         return text
     return None
@@ -109,7 +116,7 @@ def _option_shape(ix: DistractorIndex, topic: Topic, asked: Topic) -> tuple[str,
     for desc in descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not echoes(text, asked, ix) and not mentions(text, asked):
+        if text is not None and not mentions(text, asked):
             return d.form, (d.slot.number if d.slot is not None else None)
     return None
 
@@ -167,39 +174,43 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     form, number = shape
     stem = f"Which statement best describes {key.name}?"
 
+    key_text = option_text(ix, key, key, form, number)
+    echoed = stem_cues(key_text, key)  # words of the name the right description shows: a lure must show them too
+
     def accept(c: Topic) -> bool:
         text = option_text(ix, c, key, form, number)
         return text is not None and not ix.describes(text, key)
 
-    try:  # options that read alike (all 'It …' sentences, or all defining phrases) when there are enough
-        pick = ix.pick(
-            key,
-            k - 1,
-            rng,
-            difficulty,
-            stem=key.name,
-            accept=accept,
-            avoid=avoid,
-            fewest=FEWEST_OPTIONS - 1,
-            widen=widen,
-        )
-    except GenerationError:
-        form = None
-        pick = ix.pick(
-            key,
-            k - 1,
-            rng,
-            difficulty,
-            stem=key.name,
-            accept=accept,
-            avoid=avoid,
-            fewest=FEWEST_OPTIONS - 1,
-            widen=widen,
-        )
+    def prefer(c: Topic) -> bool:
+        return bool(echoed & stem_cues(option_text(ix, c, key, form, number) or "", key))
+
+    for relaxed in (False, True):  # options that read alike (all 'It …', or all defining phrases) when possible
+        try:
+            pick = ix.pick(
+                key,
+                k - 1,
+                rng,
+                difficulty,
+                stem=key.name,
+                accept=accept,
+                avoid=avoid,
+                prefer=prefer if echoed else None,
+                fewest=FEWEST_OPTIONS - 1,
+                widen=widen,
+            )
+            break
+        except GenerationError:
+            if relaxed:
+                raise
+            form = None
     options, answer = place_key(key, pick.topics, rng)
     texts = tuple(option_text(ix, t, key, form, number) for t in options)
     if len(set(texts)) < len(texts):
         raise GenerationError(f"the description of '{key.name}' reads like a sibling's")
+    # a word of the asked term's name in the right option only would point at it: some wrong option must show it too
+    shown_elsewhere = set().union(*(stem_cues(t, key) for i, t in enumerate(texts) if i != answer))
+    if stem_cues(texts[answer], key) - shown_elsewhere:
+        raise GenerationError(f"only the right description of '{key.name}' repeats a word of its name")
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
 
 

@@ -70,16 +70,18 @@ def make_truefalse(
             break
     if found is None:
         raise GenerationError(f"no sentence of '{key.name}' makes a clean statement about it")
-    if rng.random() < 0.5:
-        return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
-
+    truth = rng.random() < 0.5
     part = rng.choice(parts(key)[1:]).label if is_compound(key) else None
 
     def accept(c: Topic) -> bool:
         found = _usable(ix, key, c, part, label)
         return found is not None and not ix.describes(found[0].text, key)
 
+    # the false statement is drawn either way: a topic that cannot have one has no true one either, so a
+    # pool of topics never leans towards 'True'
     pick = ix.pick(key, 1, rng, difficulty, stem=key.name, accept=accept, avoid=avoid, widen=widen)
+    if truth:
+        return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
     shown = pick.topics[0]
     _, text = _usable(ix, key, shown, part, label)
     notes = tuple(f"false statement widened to group '{c}'" for c in pick.widened)

@@ -26,7 +26,7 @@ def item_as_text(number: int, item: Item) -> str:
         lines.append(_wrap(item.text))
         if item.word_bank:
             lines.append(_wrap("Word bank: " + " · ".join(item.word_bank)))
-        lines.append(_wrap("Answer: " + "; ".join(" / ".join(a) for a in item.answer)))
+        lines.append(_wrap("Answer: " + "; ".join(" | ".join(a) for a in item.answer)))
     elif isinstance(item, MatchingItem):
         for i, premise in enumerate(item.premises):
             lines.append(f"   {i + 1}. {premise}")

@@ -82,7 +82,7 @@ def word_stems(word: str) -> frozenset[str]:
     """Stems a word is recognised by: its own, and for a word with digits its leading letters
     ('DINOv2' -> 'dino', 'GPT4' -> 'gpt')."""
     if word.isalpha():
-        return frozenset({English.stem(word)})
+        return frozenset({English.stem(word) if len(word) > 2 else word.casefold()})
     m = re.match(r"[A-Za-z]{3,}", word)
     return frozenset({English.stem(m.group())}) if m else frozenset()
 
@@ -90,7 +90,11 @@ def word_stems(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def name_stems(topic: Topic) -> frozenset[str]:
     """Stems of the content words of the topic's displayed name, what a test-wise student matches."""
-    words = {w for w in _TOKEN.findall(topic.name) if len(w) >= 3 and w.casefold() not in English.stop_words}
+    words = {
+        w
+        for w in _TOKEN.findall(topic.name)
+        if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
+    }
     return frozenset(s for w in words for s in word_stems(w))
 
 
@@ -98,7 +102,11 @@ def name_stems(topic: Topic) -> frozenset[str]:
 def visible_words(text: str) -> tuple[str, ...]:
     """Content words of a text, math commands left out, for word-level cues."""
     plain = re.sub(r"\\[A-Za-z]+", " ", text)
-    return tuple(w for w in _TOKEN.findall(plain) if len(w) >= 3 and w.casefold() not in English.stop_words)
+    return tuple(
+        w
+        for w in _TOKEN.findall(plain)
+        if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
+    )
 
 
 def shares_stem(words, stems: frozenset[str]) -> set[str]:
@@ -224,6 +232,8 @@ class Description:
         if self.slot is None:
             return self.text
         s = self.slot
+        if self.text[s.end :].lstrip().startswith("("):
+            return None  # 'It (PagedAttention, vLLM 2023) …': the bracket would say whose description it is
         if s.subject:
             if s.number is None and not s.pronoun:
                 return None  # the verb does not say whether 'It' or 'They' would agree
