@@ -141,26 +141,32 @@ def join_pdfs(parts: list) -> bytes:
 _JOB: dict = {}  # what forked workers render from (inherited, not pickled)
 
 
+def _measure_task(code: str) -> tuple[int, int]:
+    """The fewest pages variant `code` needs as an exam paper and as a teacher's copy."""
+    from .render.pdf import variant_pages
+
+    exam = _JOB["exam"]
+    variant = next(v for v in exam.variants if v.code == code)
+    teacher = variant_pages(exam, variant, answers=True) if _JOB["answers"] == "inline" else 0
+    return variant_pages(exam, variant), teacher
+
+
 def _render_task(task: tuple) -> list[tuple[str, bytes]]:
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
     from .sheets.draw import with_answer_sheet
 
     exam, answers = _JOB["exam"], _JOB["answers"]
-    kind, arg = task
+    kind, arg, (paper, teacher) = task  # every variant gets as many pages as the longest needs
     if kind == "copy":
         student, code = arg
         variant = next(v for v in exam.variants if v.code == code)
-        return [
-            (
-                copy_file_name(student),
-                with_answer_sheet(exam, variant, exam_pdf(exam, [variant], student=student), student),
-            )
-        ]
+        paper_pdf = exam_pdf(exam, [variant], student=student, page_count=paper)
+        return [(copy_file_name(student), with_answer_sheet(exam, variant, paper_pdf, student))]
     variant = next(v for v in exam.variants if v.code == arg)
-    out = [(f"exam-{arg}.pdf", with_answer_sheet(exam, variant, exam_pdf(exam, [variant])))]
+    out = [(f"exam-{arg}.pdf", with_answer_sheet(exam, variant, exam_pdf(exam, [variant], page_count=paper)))]
     if answers == "inline":
-        out.append((f"teacher-{arg}.pdf", exam_pdf(exam, [variant], answers=True)))
+        out.append((f"teacher-{arg}.pdf", exam_pdf(exam, [variant], answers=True, page_count=teacher)))
     if answers in ("inline", "key"):
         out.append((f"key-{arg}.pdf", key_pdf(exam, variant)))
     return out
@@ -180,18 +186,21 @@ def render_reportlab(
 
     tasks = [("variant", v.code) for v in exam.variants] + [("copy", a) for a in assignments]
     _JOB.update(exam=exam, answers=answers)
+    codes = [v.code for v in exam.variants]
     try:
         if jobs > 1 and len(tasks) > 1:
             import multiprocessing
 
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for result in pool.imap(_render_task, tasks, chunksize=1):
+                counts = tuple(max(m) for m in zip(*pool.map(_measure_task, codes)))
+                for result in pool.imap(_render_task, [(*t, counts) for t in tasks], chunksize=1):
                     for name, data in result:
                         folder.put(name, data)
                         progress(name)
         else:
+            counts = tuple(max(m) for m in zip(*map(_measure_task, codes)))
             for task in tasks:
-                for name, data in _render_task(task):
+                for name, data in _render_task((*task, counts)):
                     folder.put(name, data)
                     progress(name)
     finally:
