@@ -20,6 +20,7 @@ from ..text.latexmath import GREEK, SYMBOLS, math_command_problems
 from ..text.mask import BLANK
 from ..text.math import segments
 from . import compile as tex
+from . import texpages
 
 _UNICODE = {
     **{v: k for k, v in GREEK.items()},
@@ -143,17 +144,25 @@ def blank_width(questions) -> str:
     return f"{min(max(9.0, 0.75 * longest), 36.0):.1f}em"
 
 
-def variant_body(variant: Variant, answers: bool) -> str:
+def variant_body(variant: Variant, answers: bool, part: str = "", breaks: frozenset[int] = frozenset()) -> str:
+    """The sections of one paper; with `part`, each question records its page (texpages), and a new page
+    starts at the question numbers in `breaks`."""
     out = []
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
+        if section.questions[0].number in breaks:
+            out.append(r"\newpage")
         if any(isinstance(q.item, ClozeItem) for q in section.questions):
             out.append(rf"\ifdefined\blankwidth\setlength{{\blankwidth}}{{{blank_width(section.questions)}}}\fi")
         out.append(
             rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
             rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}"
         )
-        out += [question_latex(q, answers) for q in section.questions]
+        for i, q in enumerate(section.questions):
+            if i and q.number in breaks:
+                out.append(r"\newpage")
+            text = question_latex(q, answers)
+            out.append(text.replace("\n", texpages.label(part, q.number) + "\n", 1) if part else text)
     return "\n\n".join(out)
 
 
@@ -224,8 +233,10 @@ def template_environment(templates: Path | None) -> jinja2.Environment:
     )
 
 
-def parts_of(exam: Exam, answers: str) -> list[dict]:
-    """Every part of the combined document, in order, with the file it becomes."""
+def parts_of(exam: Exam, answers: str, breaks: dict[str, set[int]] | None = None) -> list[dict]:
+    """Every part of the combined document, in order, with the file it becomes; `breaks` are the planned
+    page breaks of exam papers (texpages)."""
+    breaks = breaks or {}
     has_instructions = bool(exam.spec.instructions)
 
     def part(name, variant, label, summary, body, student_lines=False, instructions=False, mark="") -> dict:
@@ -253,7 +264,9 @@ def parts_of(exam: Exam, answers: str) -> list[dict]:
     parts = []
     for v in exam.variants:
         summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
-        parts.append(part(f"exam-{v.code}", v.code, "Exam", summary, variant_body(v, False), True, has_instructions))
+        name = f"exam-{v.code}"
+        body = variant_body(v, False, name, frozenset(breaks.get(name, ())))
+        parts.append(part(name, v.code, "Exam", summary, body, True, has_instructions))
         if answers == "inline":
             parts.append(
                 part(
@@ -281,9 +294,11 @@ def _shorten(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
-def exam_tex(exam: Exam, answers: str, templates: Path | None = None) -> tuple[str, list[str]]:
+def exam_tex(
+    exam: Exam, answers: str, templates: Path | None = None, breaks: dict[str, set[int]] | None = None
+) -> tuple[str, list[str]]:
     spec = exam.spec
-    parts = parts_of(exam, answers)
+    parts = parts_of(exam, answers, breaks)
     meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, spec.date) if x)
     try:
         template = template_environment(templates).get_template("exam.tex")
@@ -322,6 +337,17 @@ def latex_files(
 
     reader = PdfReader(io.BytesIO(result.pdf))  # parsed once; every file is cut from it
     ranges = tex.part_ranges(len(reader.pages), result.aux, names)
+    counts = {f"exam-{v.code}": len(ranges[f"exam-{v.code}"]) for v in exam.variants}
+    breaks = texpages.plan_breaks(exam, counts, result.aux)
+    if breaks:  # uneven papers: compile once more with planned page breaks, kept if every paper then matches
+        even_source, _ = exam_tex(exam, answers, templates, breaks)
+        again = tex.compile_tex(even_source, "exam")  # the first compile succeeded: so does this one
+        again_reader = PdfReader(io.BytesIO(again.pdf))
+        again_ranges = tex.part_ranges(len(again_reader.pages), again.aux, names)
+        again_counts = {name: len(again_ranges[name]) for name in counts}
+        if texpages.is_even(again_counts, again.aux) or len(set(again_counts.values())) < len(set(counts.values())):
+            source, reader, ranges = even_source, again_reader, again_ranges
+            files["exam.tex"] = source.encode("utf-8")
     for name in names:
         files[f"{name}.pdf"] = tex.extract_pages(reader, [ranges[name]])
         progress(f"{name}.pdf")
