@@ -257,8 +257,9 @@ def blank_rule(questions, st: Styles, frame_width: float) -> str:
     return "_" * int(width // underscore + 1)
 
 
-def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLANK_RULE) -> list:
-    """One question, kept together on a page; with `answers`, the correct answer marked in place."""
+def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLANK_RULE, boxes: bool = True) -> list:
+    """One question, kept together on a page; with `answers`, the correct answer marked in place; without
+    `boxes`, no printed boxes to tick (a fillable sheet's form fields are the one place to answer)."""
     item = q.item
     head = f"<bullet><b>{q.number}.</b></bullet><font size={st.small.fontSize}>({_points(q.points)})</font> "
     body: list = []
@@ -267,10 +268,10 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
             Para(head + (_t(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
         )
         for i, option in enumerate(item.options):
-            mark, text = BOX, rich(option)
+            mark, text = (BOX + " ") if boxes else "", rich(option)
             if answers and i == item.answer:
-                mark, text = CHECKED, f"<b>{text}</b>"
-            body.append(Para(f"<bullet>{mark} <b>{LETTERS[i]}</b></bullet>{text}", st.option))
+                mark, text = CHECKED + " ", f"<b>{text}</b>"
+            body.append(Para(f"<bullet>{mark}<b>{LETTERS[i]}</b></bullet>{text}", st.option))
     elif isinstance(item, ClozeItem):
         fills = [a[0] for a in item.answer] if answers else None
         body.append(Para(head + rich(item.text, fills, blank), st.stem))
@@ -281,24 +282,25 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
         body.append(
             Para(head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem)
         )
-        body.append(_matching_table(item, st, answers))
+        body.append(_matching_table(item, st, answers, boxes))
     elif isinstance(item, TrueFalseItem):
         term, definition = statement_parts(item)
         body.append(Para(head + (f"<b>{_t(term)}</b>: " if term else "") + rich(definition), st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
-        body.append(Para(f"{t} True\u2003\u2003{f} False", st.choices))
+        if boxes:
+            body.append(Para(f"{t} True\u2003\u2003{f} False", st.choices))
     body.append(Spacer(0, 4))
     return body
 
 
-def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
+def _matching_table(item: MatchingItem, st: Styles, answers: bool, boxes: bool = True) -> Table:
     rows = []
     n = max(len(item.premises), len(item.responses))
     for i in range(n):
         left = ""
         if i < len(item.premises):
-            box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
+            box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]" if boxes else ""
             left = Para(f"<bullet>{box} {i + 1}.</bullet>{_t(item.premises[i])}", st.premise)
         right = (
             Para(f"<bullet><b>{LETTERS[i]}.</b></bullet>{rich(item.responses[i])}", st.cell)
@@ -601,10 +603,12 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     story = _header(exam, variant, st, "Self-test worksheet")
     if exam.spec.instructions:
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+    width = frame_size(exam.spec.paper)[0]
     for section in variant.sections:
         heading = Paragraph(_t(section.spec.heading), st.heading)
+        blank = blank_rule(section.questions, st, width)
         for i, q in enumerate(section.questions):
-            flowables = question_flowables(q, st, answers=False)
+            flowables = question_flowables(q, st, answers=False, blank=blank, boxes=not fillable)
             if fillable:
                 flowables.insert(-1, AnswerFields(q, st.body.fontSize))
             story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
