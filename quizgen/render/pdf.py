@@ -387,30 +387,30 @@ def block_heights(story: list, paper: str) -> list[float]:
     return out
 
 
-def variant_pages(exam: Exam, variant: Variant, answers: bool = False, student=None) -> int:
-    """The fewest pages this variant's paper fits on."""
-    st = Styles(exam.spec.font_size)
-    heights = block_heights(variant_story(exam, variant, st, answers, student), exam.spec.paper)
-    return pages.fewest_pages(heights, frame_size(exam.spec.paper)[1])
-
-
 def exam_pdf(
-    exam: Exam, variants: list[Variant], answers: bool = False, student=None, page_count: int | None = None
+    exam: Exam,
+    variants: list[Variant],
+    answers: bool = False,
+    student=None,
+    page_count: int | None = None,
+    counts: list[int] | None = None,
 ) -> bytes:
     """Exam papers (or teacher's copies) for the given variants, each starting on a new page; with a
     student, their name and ID are printed in the header. Every variant gets `page_count` pages (default:
-    as many as the longest of them needs), its questions spread evenly over them."""
+    as many as the longest of them needs), its questions spread evenly over them; `counts`, when given,
+    receives the number of pages each variant got."""
     st = Styles(exam.spec.font_size)
     paper = exam.spec.paper
     capacity = frame_size(paper)[1]
-    heights = [block_heights(variant_story(exam, v, st, answers, student), paper) for v in variants]
+    stories = [variant_story(exam, v, st, answers, student) for v in variants]
+    heights = [block_heights(story, paper) for story in stories]  # the layouts are kept for the build
     target = page_count or max(pages.fewest_pages(h, capacity) for h in heights)
+    wanted = [max(target, pages.fewest_pages(h, capacity)) for h in heights]
     kind = "teacher's copy" if answers else "exam"
     subject = f"{kind}, variants {', '.join(v.code for v in variants)}"
     for slack in (1.0, 0.97, 0.93):  # the measure is a little generous; should a page still overflow, plan tighter
         story: list = []
-        for i, (v, h) in enumerate(zip(variants, heights)):
-            blocks = variant_story(exam, v, st, answers, student)
+        for i, (blocks, h) in enumerate(zip(stories, heights)):
             starts = set(pages.balanced(h, capacity * slack, target)[1:])
             if i:
                 story.append(PageBreak())
@@ -418,11 +418,13 @@ def exam_pdf(
                 if k in starts:
                     story.append(PageBreak())
                 story.append(block)
-        counts: list[int] = []
-        data = _document(story, exam.spec.title, paper, subject, "TEACHER'S COPY" if answers else "", counts)
-        wanted = [max(target, pages.fewest_pages(h, capacity)) for h in heights]
-        if counts == wanted:
+        got: list[int] = []
+        data = _document(story, exam.spec.title, paper, subject, "TEACHER'S COPY" if answers else "", got)
+        if got == wanted:
             break
+        stories = [variant_story(exam, v, st, answers, student) for v in variants]  # a built story is spent
+    if counts is not None:
+        counts.extend(got)
     return data
 
 
