@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .bank import load_bank
-from .bank.load import display_path
+from .bank.load import display_path, read_bank
 from .errors import QuizgenError
 from .exam import bank_hash
 from .model import Bank
@@ -63,8 +62,9 @@ def recorded_bank(data: dict, exam_path: Path) -> Bank:
     candidates = [where] if where.is_absolute() else [where, exam_path.parent / where, exam_path.parent.parent / where]
     for candidate in candidates:
         if candidate.exists():
-            bank = load_bank(candidate)
-            if digest is None or bank_hash(bank) == digest:
+            # an edited exam.json may name any folder: nothing from it is shown unless it is that very bank
+            bank, diags = read_bank(candidate)
+            if bank is not None and not any(d.severity == "error" for d in diags) and bank_hash(bank) == digest:
                 return bank
     raise QuizgenError(
         f"the bank '{source}' recorded in {display_path(exam_path)} was not found unchanged (looked in "
