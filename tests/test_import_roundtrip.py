@@ -162,3 +162,15 @@ def test_import_into_an_existing_bank_needs_merge_and_refuses_clashes(runner, tm
     bank = load_bank(out)
     assert [c.name for c in bank.categories] == ["Cell division"]
     assert [t.name for t in bank.topics][-1] == "Interphase" and len(bank.topics) == 9
+
+
+def test_force_replaces_same_named_files_but_refuses_clashes_with_the_others(runner, tmp_path):
+    out = tmp_path / "bank"
+    first = runner.invoke(cli, ["import", str(DATA / "libreoffice.csv"), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(cli, ["import", str(DATA / "excel-utf8.csv"), "--out", str(out), "--force"])
+    assert again.exit_code == 0, again.output  # every file replaced by its new version
+    assert len(load_bank(out).topics) == 31
+    clash = runner.invoke(cli, ["import", str(DATA / "quizlet-tab.txt"), "--out", str(out), "--force"])
+    assert clash.exit_code == 1 and "'Mitosis' (" in clash.output and "cell-division.yaml" in clash.output
+    assert not (out / "quizlet-tab.yaml").exists()

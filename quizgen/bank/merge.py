@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import QuizgenError
-from .load import bank_files, display_path, load_bank
+from .load import bank_files, display_path, load_bank, read_bank
 from .write import DraftCategory, category_yaml, file_names, write_atomic
 
 MAX_SHOWN = 8
@@ -19,12 +19,10 @@ def existing_bank_files(out_dir: Path) -> list[Path]:
     return bank_files(out_dir) if out_dir.is_dir() else []
 
 
-def merge_into(cats: list[DraftCategory], out_dir: Path, lines: dict[str, int], source: str) -> tuple[list, list]:
-    """Write `cats` into the bank in `out_dir`: (files appended to, files created). `lines` gives each
-    imported topic's input line, for naming clashes."""
-    bank = load_bank(out_dir)  # a bank with errors is reported as such: fix it before merging into it
+def refuse_clashes(topics, cats: list[DraftCategory], lines: dict[str, int], source: str, what: str) -> None:
+    """Refuse, naming each, imported terms that a bank topic already spells (name or alias)."""
     taken = {}
-    for t in bank.topics:
+    for t in topics:
         for spelling in (t.name, *t.aliases):
             taken.setdefault(spelling.casefold(), t)
     clashes = [
@@ -36,11 +34,29 @@ def merge_into(cats: list[DraftCategory], out_dir: Path, lines: dict[str, int], 
     if clashes:
         more = f"; and {len(clashes) - MAX_SHOWN} more" if len(clashes) > MAX_SHOWN else ""
         raise QuizgenError(
-            f"cannot merge into {display_path(out_dir)}: {len(clashes)} imported term(s) are already in the bank: "
+            f"{what}: {len(clashes)} imported term(s) are already in the bank: "
             + "; ".join(clashes[:MAX_SHOWN])
             + more
             + ". Remove them from the file you import (or rename them) and run again"
         )
+
+
+def check_forced(cats: list[DraftCategory], out_dir: Path, lines: dict[str, int], source: str) -> None:
+    """--force replaces the files of the same name; the bank's other files must not spell an imported term."""
+    replaced = set(file_names(cats))
+    kept = []
+    for path in existing_bank_files(out_dir):
+        if path.name not in replaced:
+            bank, _ = read_bank(path)
+            kept += list(bank.topics) if bank is not None else []
+    refuse_clashes(kept, cats, lines, source, f"cannot import into {display_path(out_dir)}")
+
+
+def merge_into(cats: list[DraftCategory], out_dir: Path, lines: dict[str, int], source: str) -> tuple[list, list]:
+    """Write `cats` into the bank in `out_dir`: (files appended to, files created). `lines` gives each
+    imported topic's input line, for naming clashes."""
+    bank = load_bank(out_dir)  # a bank with errors is reported as such: fix it before merging into it
+    refuse_clashes(bank.topics, cats, lines, source, f"cannot merge into {display_path(out_dir)}")
     by_name = {c.name.casefold(): c for c in bank.categories}
     appended, created = [], []
     new_cats = []

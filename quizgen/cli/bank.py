@@ -12,7 +12,7 @@ from ..bank import load_bank
 from ..bank.importers import FORMATS, import_text
 from ..bank.lint import lint_bank
 from ..bank.load import display_path
-from ..bank.merge import existing_bank_files, merge_into
+from ..bank.merge import check_forced, existing_bank_files, merge_into
 from ..bank.organize import draft_categories
 from ..bank.write import write_bank
 from ..errors import QuizgenError
@@ -112,11 +112,13 @@ def import_(file, fmt, category, group, out, merge, force, encoding, seed):
             f"{display_path(out)} already holds a bank ({len(existing)} YAML file(s)); pass --merge to add the "
             "imported topics to it, or choose an empty --out"
         )
+    lines = {t.name: t.line for t in result.topics}
     if merge and existing:
-        lines = {t.name: t.line for t in result.topics}
         appended, created = merge_into(cats, out, lines, source)
         paths = appended + created
     else:
+        if existing:
+            check_forced(cats, out, lines, source)
         paths = write_bank(cats, out, force=force)
     for d in result.diagnostics:
         click.echo(str(d), err=True)
