@@ -137,6 +137,10 @@ def test_wrapped_lines_hang_and_footer_title_is_shortened(spec_file, engine):
     footer = _page_texts(out / "exam-A.pdf")[0].strip().splitlines()[-1]
     assert re.search(r"…|\. ?\. ?\.", footer), footer
     assert "Variant A" in footer and "membranes" not in footer
+    words = next(row for _, row in _lines(out / "exam-A.pdf") if {"Variant", "Page"} <= {w for _, w in row})
+    variant_x = next(x for x, w in words if w == "Variant")
+    title_end = max(x + 5 * len(w) for x, w in words if x < variant_x)  # generous: 5 pt a character
+    assert title_end < variant_x  # the shortened title ends before the page label starts
 
 
 def _lines(pdf: Path) -> list[tuple[int, list[tuple[float, str]]]]:
