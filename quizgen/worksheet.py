@@ -59,7 +59,9 @@ def recorded_bank(data: dict, exam_path: Path) -> Bank:
     if not isinstance(source, str) or not source:
         raise QuizgenError(f"{display_path(exam_path)} records no bank; pass --bank")
     where = Path(source)
-    candidates = [where] if where.is_absolute() else [where, exam_path.parent / where, exam_path.parent.parent / where]
+    home = exam_path.resolve().parent
+    places = [where] if where.is_absolute() else [Path.cwd() / where, home / where, home.parent / where]
+    candidates = list(dict.fromkeys(places))
     for candidate in candidates:
         if candidate.exists():
             # an edited exam.json may name any folder: nothing from it is shown unless it is that very bank

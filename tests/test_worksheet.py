@@ -129,6 +129,10 @@ def test_retest_without_bank_reads_the_bank_the_exam_recorded(runner, tmp_path, 
     assert run.exit_code == 0, run.output
     bio_topics = {t.name for t in load_bank(biology).topics}
     assert {q["topic"] for q in _asked(tmp_path / "re")} <= bio_topics
+    monkeypatch.chdir(tmp_path / "exam")  # the recorded path is relative to where the build ran
+    inside = runner.invoke(cli, ["worksheet", "--from-missed", "../r.csv", "--exam", "exam.json", "--out", "../re3"])
+    assert inside.exit_code == 0, inside.output
+    monkeypatch.chdir(tmp_path)
     (biology / "organelles.yaml").write_text((biology / "organelles.yaml").read_text() + "\n# edited\n")
     (biology / "energy.yaml").unlink()
     changed = runner.invoke(cli, ["worksheet", "--from-missed", "r.csv", "--exam", "exam/exam.json", "--out", "re2"])
