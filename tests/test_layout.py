@@ -11,26 +11,30 @@ import pytest
 from click.testing import CliRunner
 from reportlab.pdfbase import pdfmetrics
 
+from quizgen import load_bank
 from quizgen.bank.importers import import_text
 from quizgen.bank.organize import draft_categories
 from quizgen.bank.write import write_bank
 from quizgen.cli import cli
+from quizgen.exam import build_exam
 from quizgen.render import pages
 from quizgen.render.compile import tex_available
-from quizgen.render.pdf import FAMILY, Styles, blank_rule, fit
+from quizgen.render.pdf import FAMILY, Styles, blank_rule, block_heights, exam_pdf, fit, frame_size, variant_story
+from quizgen.spec import load_spec
 
 DATA = Path(__file__).parent / "data" / "roundtrip"
 LONG_TITLE = (
     "Biology — Year 9 end-of-unit test on cells, cell division, genetics, energy and transport across membranes"
 )
-# font size 9 and different topics per variant: at their natural length, some variants need 2 pages, others 3
+# different topics per variant: the fixture picks the first font size and seed at which, left to their
+# natural length, some variants need more pages than others
 SPEC = f"""
 title: "{LONG_TITLE}"
 bank: bank
-seed: 0
+seed: SEED
 variants: 6
 different_topics: true
-font_size: 9
+font_size: SIZE
 paper: A4
 sections:
   - type: matching
@@ -49,8 +53,23 @@ def spec_file(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("layout")
     result = import_text((DATA / "biology-obsidian.md").read_text(encoding="utf-8"), "biology.md")
     write_bank(draft_categories(result.topics, "Biology", group=False), tmp / "bank")
-    (tmp / "spec.yaml").write_text(SPEC, encoding="utf-8")
-    return tmp / "spec.yaml"
+    bank = load_bank(tmp / "bank")
+    for size in (9, 11, 10, 12):
+        for seed in range(8):
+            (tmp / "spec.yaml").write_text(SPEC.replace("SEED", str(seed)).replace("SIZE", str(size)), encoding="utf-8")
+            if len(set(_natural_pages(tmp / "spec.yaml", bank))) > 1:
+                return tmp / "spec.yaml"
+    pytest.fail("no font size and seed give variants of different natural lengths")
+
+
+def _natural_pages(spec_file: Path, bank) -> list[int]:
+    """The fewest pages each variant's paper fits on."""
+    exam = build_exam(load_spec(spec_file), bank)
+    st, capacity = Styles(exam.spec.font_size), frame_size(exam.spec.paper)[1]
+    return [
+        pages.fewest_pages(block_heights(variant_story(exam, v, st, False), exam.spec.paper), capacity)
+        for v in exam.variants
+    ]
 
 
 def _build(spec_file: Path, engine: str) -> Path:
@@ -82,11 +101,6 @@ ENGINES = ["reportlab", pytest.param("latex", marks=pytest.mark.skipif(not tex_a
 
 def test_variants_differ_in_natural_length(spec_file):
     """The precondition of the next test: left to themselves, the variants would not match."""
-    from quizgen import load_bank
-    from quizgen.exam import build_exam
-    from quizgen.render.pdf import exam_pdf
-    from quizgen.spec import load_spec
-
     exam = build_exam(load_spec(spec_file), load_bank(spec_file.parent / "bank"))
     natural: list[int] = []
     for v in exam.variants:
