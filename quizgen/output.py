@@ -141,29 +141,32 @@ def join_pdfs(parts: list) -> bytes:
 _JOB: dict = {}  # what forked workers render from (inherited, not pickled)
 
 
-def _render_task(task: tuple) -> list[tuple[str, bytes]]:
+def _render_task(task: tuple) -> tuple[list[tuple[str, bytes]], tuple[int, int]]:
+    """The files of one task and the pages its exam paper and teacher's copy got. ('variant', code): all of a
+    variant's files, each paper as long as it needs; ('paper', (code, exam, teacher)): the exam paper and/or
+    teacher's copy again at the given page counts; ('copy', (student, code)): a student's copy."""
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
     from .sheets.draw import with_answer_sheet
 
     exam, answers = _JOB["exam"], _JOB["answers"]
-    kind, arg = task
+    kind, arg, (paper, teacher) = task  # page counts to give the papers; 0: as many as each needs
     if kind == "copy":
         student, code = arg
         variant = next(v for v in exam.variants if v.code == code)
-        return [
-            (
-                copy_file_name(student),
-                with_answer_sheet(exam, variant, exam_pdf(exam, [variant], student=student), student),
-            )
-        ]
-    variant = next(v for v in exam.variants if v.code == arg)
-    out = [(f"exam-{arg}.pdf", with_answer_sheet(exam, variant, exam_pdf(exam, [variant])))]
-    if answers == "inline":
-        out.append((f"teacher-{arg}.pdf", exam_pdf(exam, [variant], answers=True)))
-    if answers in ("inline", "key"):
-        out.append((f"key-{arg}.pdf", key_pdf(exam, variant)))
-    return out
+        paper_pdf = exam_pdf(exam, [variant], student=student, page_count=paper)
+        return [(copy_file_name(student), with_answer_sheet(exam, variant, paper_pdf, student))], (paper, 0)
+    code, redo_exam, redo_teacher = (arg, True, True) if kind == "variant" else arg
+    variant = next(v for v in exam.variants if v.code == code)
+    out, got, got_teacher = [], [0], [0]
+    if redo_exam:
+        paper_pdf = exam_pdf(exam, [variant], page_count=paper, counts=got)
+        out.append((f"exam-{code}.pdf", with_answer_sheet(exam, variant, paper_pdf)))
+    if answers == "inline" and redo_teacher:
+        out.append((f"teacher-{code}.pdf", exam_pdf(exam, [variant], True, page_count=teacher, counts=got_teacher)))
+    if answers in ("inline", "key") and kind == "variant":
+        out.append((f"key-{code}.pdf", key_pdf(exam, variant)))
+    return out, (got[-1], got_teacher[-1])
 
 
 def render_reportlab(
@@ -178,22 +181,41 @@ def render_reportlab(
     processes (the files are the same bytes whatever `jobs` is)."""
     from .exam import copy_file_name
 
-    tasks = [("variant", v.code) for v in exam.variants] + [("copy", a) for a in assignments]
+    # every paper as long as the longest: each variant first gets the pages it needs, then the shorter
+    # ones (and the students' copies) are made again at the longest's page count
+    first = [("variant", v.code, (0, 0)) for v in exam.variants]
     _JOB.update(exam=exam, answers=answers)
+    counts: dict[str, tuple[int, int]] = {}
+
+    def run(tasks: list[tuple], pool=None, again: bool = False) -> None:
+        results = pool.imap(_render_task, tasks, chunksize=1) if pool else map(_render_task, tasks)
+        for task, (files, got) in zip(tasks, results):
+            if task[0] == "variant":
+                counts[task[1]] = got
+            for name, data in files:
+                folder.put(name, data)
+                if not again:
+                    progress(name)
+
+    def second() -> list[tuple]:
+        longest = tuple(max(c[i] for c in counts.values()) for i in (0, 1))
+        redo = [(code, c[0] < longest[0], c[1] < longest[1]) for code, c in counts.items()]
+        return [("paper", r, longest) for r in redo if r[1] or r[2]], [("copy", a, longest) for a in assignments]
+
     try:
-        if jobs > 1 and len(tasks) > 1:
+        if jobs > 1 and len(first) + len(assignments) > 1:
             import multiprocessing
 
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for result in pool.imap(_render_task, tasks, chunksize=1):
-                    for name, data in result:
-                        folder.put(name, data)
-                        progress(name)
+                run(first, pool)
+                papers, copies = second()
+                run(papers, pool, again=True)
+                run(copies, pool)
         else:
-            for task in tasks:
-                for name, data in _render_task(task):
-                    folder.put(name, data)
-                    progress(name)
+            run(first)
+            papers, copies = second()
+            run(papers, again=True)
+            run(copies)
     finally:
         _JOB.clear()
     folder.put_joined("print-all.pdf", [f"exam-{v.code}.pdf" for v in exam.variants])

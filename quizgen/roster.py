@@ -59,7 +59,7 @@ def _cell(row: list[str], i: int | None) -> str:
 
 
 def fake_roster(n: int, seed: int) -> bytes:
-    """A demo roster: n students with names from several locales, seeded."""
+    """A demo roster: n students with plain first and last names from several locales, seeded."""
     from faker import Faker
 
     fake = Faker(list(LOCALES))
@@ -71,6 +71,6 @@ def fake_roster(n: int, seed: int) -> bytes:
     ids = rng.sample(range(100000, 999999), n)
     for i in range(n):
         locale = LOCALES[rng.randrange(len(LOCALES))]
-        name = fake[locale].name()
+        name = f"{fake[locale].first_name()} {fake[locale].last_name()}"  # no 'Prof.' or 'B.Eng.' as name() adds
         w.writerow([name, f"S{ids[i]}", f"s{ids[i]}@example.edu"])
     return buf.getvalue().encode("utf-8")

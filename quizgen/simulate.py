@@ -7,6 +7,7 @@ import io
 import math
 import random
 
+from .errors import Location, QuizgenError
 from .exam import LETTERS
 from .examfile import ExamRecord
 
@@ -16,11 +17,37 @@ def _p_correct(ability: float, difficulty: float, flawed: bool) -> float:
     return 1 / (1 + math.exp(x if flawed else -x))  # a flawed item favours weaker students
 
 
+def recorded_students(record: ExamRecord) -> list[tuple[str, str]]:
+    """(id, variant) of each student exam.json records (an exam built with a roster); [] when none."""
+    rows = record.data.get("students", [])
+    if not isinstance(rows, list):
+        raise QuizgenError(
+            "'students' must be a list; give the exam.json that quizgen build wrote", Location(record.path)
+        )
+    out = []
+    for i, row in enumerate(rows):
+        sid = row.get("id") if isinstance(row, dict) else None
+        code = row.get("variant") if isinstance(row, dict) else None
+        if not isinstance(sid, str) or not sid.strip() or code not in record.variants:
+            raise QuizgenError(
+                f"students[{i}] needs an 'id' and a 'variant' of the exam ({', '.join(record.variants)})",
+                Location(record.path),
+            )
+        out.append((sid, code))
+    return out
+
+
 def simulate(
-    record: ExamRecord, students: int, seed: int, flawed_topic: str | None = None, ids: list[str] | None = None
+    record: ExamRecord,
+    students: int,
+    seed: int,
+    flawed_topic: str | None = None,
+    ids: list[str] | None = None,
+    roster: list[tuple[str, str]] | None = None,
 ) -> tuple[bytes, bytes]:
     """RESPONSES.csv bytes and a truth file (student_id, variant, ability) from the seed; `ids` (with their
-    variants assigned in turn, as a roster's are) replaces the made-up SIM0001, … ids."""
+    variants assigned in turn, as a roster's are) replaces the made-up SIM0001, … ids; with a `roster` of
+    (id, variant), its first `students` students answer the variant they were given."""
     rng = random.Random(f"quizgen-simulate:{seed}")
     codes = list(record.variants)
     width = max(len(q) for q in record.variants.values())
@@ -31,7 +58,10 @@ def simulate(
     w.writerow(["student_id", "variant", *(f"q{i}" for i in range(1, width + 1))])
     t.writerow(["student_id", "variant", "ability"])
     for s in range(students):
-        sid, code = ids[s] if ids else f"SIM{s + 1:04d}", codes[s % len(codes)]
+        if roster:
+            sid, code = roster[s]
+        else:
+            sid, code = ids[s] if ids else f"SIM{s + 1:04d}", codes[s % len(codes)]
         ability = rng.gauss(0, 1)
         row = []
         for q in record.variants[code]:

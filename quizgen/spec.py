@@ -196,7 +196,9 @@ class _Reader:
     def value(self, key: str, node, kind):
         if isinstance(kind, tuple):
             text = self.value(key, node, str)
-            if text is not None and text not in kind:
+            if text is not None and text.strip().lower() in kind:  # 'A4', 'Letter', 'MCQ' as people write them
+                return text.strip().lower()
+            if text is not None:
                 self.err(node, f"'{key}' must be one of {', '.join(kind)}, not '{text}'")
                 return None
             return text

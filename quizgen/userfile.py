@@ -24,6 +24,66 @@ def read_text(path: str | os.PathLike, what: str) -> tuple[str, str]:
         raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the {what} as UTF-8", Location(display)) from None
 
 
+def _controls(text: str) -> bool:
+    """C0 (other than tab, line feed, carriage return, form feed) or C1 control characters."""
+    return any((ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def read_any_text(path: str | os.PathLike, what: str, encoding: str | None = None) -> tuple[str, str, str]:
+    """(name to show, text, notice) of a file as spreadsheets and editors save it: UTF-8 (with or without a
+    BOM), UTF-16 with a BOM (Excel's 'Unicode text'), else Windows-1252 when that gives no control characters
+    (the notice says so); `encoding` forces one. Otherwise an error at the first undecodable byte."""
+    p = Path(path)
+    display = display_path(p)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise QuizgenError(f"cannot read the {what}: {e.strerror}", Location(display)) from None
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise QuizgenError(f"unknown --encoding '{encoding}' (try utf-8, cp1252, latin-1, mac-roman)") from None
+        except UnicodeDecodeError as e:
+            raise _undecodable(display, data, e.start, f"{encoding} (--encoding)", what) from None
+        bad = next((i for i, c in enumerate(text) if _controls(c)), None)
+        if bad is not None:
+            line = text.count("\n", 0, bad) + 1
+            column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+            raise QuizgenError(
+                f"read as {encoding} this gives the control character U+{ord(text[bad]):04X}; the file is probably "
+                "in another encoding: try another --encoding",
+                Location(display, line, column),
+            )
+        return display, text, f"read as {encoding}"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return display, data.decode("utf-16"), "read as UTF-16 (it starts with a byte order mark)"
+        except UnicodeDecodeError as e:
+            raise _undecodable(display, data, e.start, "UTF-16", what) from None
+    try:
+        return display, data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _controls(text):
+        return display, text, "not UTF-8: read as Windows-1252 (pass --encoding if another encoding is meant)"
+    raise _undecodable(display, data, first_bad, "UTF-8 or as Windows-1252", what)
+
+
+def _undecodable(display: str, data: bytes, pos: int, tried: str, what: str) -> QuizgenError:
+    line = data.count(b"\n", 0, pos) + 1
+    column = pos - (data.rfind(b"\n", 0, pos) + 1) + 1
+    return QuizgenError(
+        f"byte 0x{data[pos]:02X} cannot be read as {tried}; save the {what} as UTF-8, or name its encoding "
+        "with --encoding (e.g. --encoding latin-1, --encoding mac-roman)",
+        Location(display, line, column),
+    )
+
+
 def csv_rows(text: str, dialect=csv.excel) -> list[tuple[int, list[str]]]:
     """Non-blank rows with the line each starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text), dialect)

@@ -104,8 +104,13 @@ def test_cli_import_refuses_to_overwrite(runner, tmp_path):
     assert "imported 3 topics (tsv format)" in first.output
     before = (out / "demo.yaml").read_bytes()
     again = runner.invoke(cli, ["import", str(src), "--out", str(out), "--category", "Demo"])
-    assert again.exit_code == 1 and "already exist" in again.output and "Traceback" not in again.output
+    assert again.exit_code == 1 and "already holds a bank" in again.output and "Traceback" not in again.output
     assert (out / "demo.yaml").read_bytes() == before
+    other = out / "other"
+    other.mkdir()
+    (other / "demo.yaml").write_text("not ours\n")
+    forced = runner.invoke(cli, ["import", str(src), "--out", str(other), "--category", "Demo"])
+    assert forced.exit_code == 1 and (other / "demo.yaml").read_text() == "not ours\n"
 
 
 def test_cli_import_reports_doubtful_splits(runner, tmp_path):
@@ -117,8 +122,9 @@ def test_cli_import_reports_doubtful_splits(runner, tmp_path):
     assert "# check: title/definition split guessed with confidence" in text
 
 
-def test_cli_import_bad_utf8(runner, tmp_path):
+def test_cli_import_windows_1252_is_read_with_a_notice(runner, tmp_path):
     src = tmp_path / "g.txt"
-    src.write_bytes(b"A: caf\xe9\n")
+    src.write_bytes(b"A: caf\xe9 au lait\nB: cr\xe8me br\xfbl\xe9e\n")
     result = runner.invoke(cli, ["import", str(src), "--out", str(tmp_path / "b")])
-    assert result.exit_code == 1 and "not valid UTF-8" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 0 and "read as Windows-1252" in result.output
+    assert [t.definition for t in load_bank(tmp_path / "b").topics] == ["café au lait", "crème brûlée"]

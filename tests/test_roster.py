@@ -21,6 +21,13 @@ def test_fake_roster_is_seeded_and_international():
     assert any(any(ord(c) > 127 for c in r["name"]) for r in rows)
 
 
+def test_fake_names_are_plain_first_and_last_names():
+    names = [r["name"] for r in csv.DictReader(fake_roster(400, 3).decode().splitlines())]
+    titled = [n for n in names if "." in n or any(w in n.split() for w in ("Dr", "Prof", "Mr", "Mrs", "Sr", "Jr"))]
+    assert not titled, titled[:5]
+    assert all(len(n.split()) >= 2 for n in names)
+
+
 def test_read_roster_with_and_without_header(tmp_path):
     with_header = tmp_path / "a.csv"
     with_header.write_text("email,id,name\nx@y.z,7,Ada Lovelace\n,8,Alan Turing\n")
@@ -60,3 +67,12 @@ def test_build_with_roster_makes_named_copies(runner, tmp_path):
     key = list(csv.DictReader((out / "key.csv").open()))
     assert {r["student_id"] for r in key} == {s["id"] for s in students}
     assert (out / "print-copies.pdf").exists()
+
+    sim = runner.invoke(cli, ["simulate", "--exam", str(out / "exam.json"), "--out", str(tmp_path / "r.csv")])
+    assert sim.exit_code == 0 and "3 students of the exam's roster" in sim.output, sim.output
+    answered = list(csv.DictReader((tmp_path / "r.csv").open()))
+    assert [(r["student_id"], r["variant"]) for r in answered] == [(s["id"], s["variant"]) for s in students]
+    too_many = runner.invoke(
+        cli, ["simulate", "--exam", str(out / "exam.json"), "--students", "4", "--out", str(tmp_path / "r2.csv")]
+    )
+    assert too_many.exit_code == 1 and "roster of 3 students" in too_many.output

@@ -89,3 +89,8 @@ def test_overrides_and_sample():
     spec = SAMPLE.with_overrides(variants=4, seed=None)
     assert spec.variants == 4 and spec.seed == SAMPLE.seed
     assert {s.type for s in SAMPLE.sections} == {"mcq", "cloze", "matching", "truefalse"}
+
+
+def test_choices_are_case_insensitive(tmp_path):
+    spec = load_spec(write(tmp_path, GOOD.replace("paper: letter", "paper: A4").replace("type: cloze", "type: Cloze")))
+    assert spec.paper == "a4" and spec.sections[2].type == "cloze"

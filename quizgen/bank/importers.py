@@ -1,32 +1,23 @@
 """Turn plain glossaries into topics: seed ('- TitleDefinition'), TSV, CSV, 'Term: definition', Markdown.
 
-Every non-blank input line becomes part of a topic or is reported with its line number.
+Every non-blank input line becomes part of a topic or is reported with its line number; groups the file
+names (Markdown headings, a category column) are kept as the topics' categories.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
 from ..errors import Diagnostic, ImportFormatError, Location
-from ..userfile import csv_rows
+from . import sheets
+from .imported import ImportedTopic, skipped
+from .mdglossary import classify, parse_markdown
 from .split import split_glued, vocabulary
 
 FORMATS = ("auto", "seed", "tsv", "csv", "colon", "markdown")
-TERM_HEADERS = ("term", "name", "title", "word", "concept", "front", "question", "topic")
-DEFINITION_HEADERS = ("definition", "meaning", "description", "back", "answer", "explanation", "gloss")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _COLON_SEP = re.compile(r"\s*:\s+|\s+[—–-]{1,2}\s+")
-
-
-@dataclass(frozen=True)
-class ImportedTopic:
-    name: str
-    definition: str
-    line: int
-    confidence: float | None = None  # for split guesses (seed format); None when the input was explicit
 
 
 @dataclass(frozen=True)
@@ -34,6 +25,7 @@ class ImportResult:
     format: str
     topics: tuple[ImportedTopic, ...]
     diagnostics: tuple[Diagnostic, ...]  # lines that did not become topics, and doubtful splits
+    notes: tuple[str, ...] = ()  # choices made while reading (separator, header), for the user to see
 
 
 def import_text(text: str, source: str, fmt: str = "auto") -> ImportResult:
@@ -41,18 +33,23 @@ def import_text(text: str, source: str, fmt: str = "auto") -> ImportResult:
         raise ImportFormatError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if fmt == "auto":
         fmt = detect_format(text, source)
-    parser = {
-        "seed": _parse_seed,
-        "tsv": _parse_tsv,
-        "csv": _parse_csv,
-        "colon": _parse_colon,
-        "markdown": _parse_markdown,
-    }[fmt]
-    topics, diags = parser(text.splitlines(), source)
+    notes: list[str] = []
+    lines = text.splitlines()
+    if fmt == "csv":
+        delimiter = sheets.sniff(text)
+        notes.append(f"cells separated by {sheets.DELIMITERS[delimiter]}")
+        topics, diags = sheets.parse_table("\n".join(lines), source, delimiter, notes)
+    elif fmt == "tsv" and lines and sheets.columns(lines[0].split("\t")) is not None:
+        topics, diags = sheets.parse_table("\n".join(lines), source, "\t", notes)
+    elif fmt == "markdown":
+        topics, diags = parse_markdown(lines, source, _split_colon)
+    else:
+        parser = {"seed": _parse_seed, "tsv": _parse_tsv, "colon": _parse_colon}[fmt]
+        topics, diags = parser(lines, source)
     topics, diags = _drop_duplicates(topics, diags, source)
     if not topics:
         raise ImportFormatError(f"no topics found reading it as '{fmt}'; pick another --format", Location(source))
-    return ImportResult(fmt, tuple(topics), tuple(diags))
+    return ImportResult(fmt, tuple(topics), tuple(diags), tuple(notes))
 
 
 def detect_format(text: str, source: str) -> str:
@@ -69,17 +66,21 @@ def detect_format(text: str, source: str) -> str:
 
     if share(lambda ln: "\t" in ln) > 0.5:
         return "tsv"
-    if share(lambda ln: re.match(r"^#{1,6}\s|^\s*(?:[-*+]\s+)?\*\*[^*]+\*\*|^:\s", ln)) > 0.3:
+    kinds = [classify(ln, _split_colon) for ln in lines]
+    marked = sum(k.kind in ("heading", "bold", "definition") or bool(k.term and k.kind == "text") for k in kinds)
+    listed = sum(k.kind in ("heading", "bullet") for k in kinds)
+    if marked / len(lines) > 0.3 or any(k.kind == "heading" for k in kinds) and listed / len(lines) > 0.8:
         return "markdown"
     if share(lambda ln: _split_colon(_BULLET.sub("", ln)) is not None) > 0.6:
         return "colon"
     if share(lambda ln: _BULLET.match(ln) is not None) > 0.5:
         return "seed"
+    if share(lambda ln: 0 < min((i for i in (ln.find(","), ln.find(";")) if i >= 0), default=-1) <= 80) > 0.8:
+        return "csv"  # 'term,definition' rows (Quizlet's export with ',' or ';' between term and definition)
     raise ImportFormatError("cannot tell the format of this file; give --format", Location(source))
 
 
-def _skip(source: str, line: int, why: str) -> Diagnostic:
-    return Diagnostic(Location(source, line), "warning", f"line skipped: {why}")
+_skip = skipped
 
 
 def _parse_seed(lines: list[str], source: str):
@@ -99,43 +100,32 @@ def _parse_seed(lines: list[str], source: str):
     return topics, diags
 
 
+def _tsv_pairs(line: str) -> list[str]:
+    """'term<TAB>definition', or Quizlet's rows joined by ';' ('t1<TAB>d1;t2<TAB>d2;'): each cell between two
+    tabs then holds a definition and the next term, split at its last ';'."""
+    cells = line.split("\t")
+    if len(cells) > 2 and all(";" in c for c in cells[1:-1]):
+        out = [cells[0]]
+        for middle in cells[1:-1]:
+            out.extend(middle.rsplit(";", 1))
+        out.append(cells[-1].rstrip().removesuffix(";"))
+        return out
+    return [cells[0], " ".join(cells[1:])] if len(cells) > 1 else cells
+
+
 def _parse_tsv(lines: list[str], source: str):
     topics, diags = [], []
     for n, ln in enumerate(lines, 1):
         if not ln.strip():
             continue
-        term, tab, definition = ln.partition("\t")
-        if not tab or not term.strip() or not definition.strip():
+        cells = _tsv_pairs(ln)
+        for term, definition in zip(cells[::2], cells[1::2]):
+            if term.strip() and definition.strip():
+                topics.append(ImportedTopic(" ".join(term.split()), " ".join(definition.split()), n))
+            else:
+                diags.append(_skip(source, n, "expected 'term<TAB>definition'"))
+        if len(cells) < 2:
             diags.append(_skip(source, n, "expected 'term<TAB>definition'"))
-            continue
-        topics.append(ImportedTopic(term.strip(), " ".join(definition.replace("\t", " ").split()), n))
-    return topics, diags
-
-
-def _parse_csv(lines: list[str], source: str):
-    text = "\n".join(lines)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise ImportFormatError("the CSV file is empty", Location(source))
-    header = [h.strip().lower() for h in rows[0]]
-    term_col = next((header.index(h) for h in TERM_HEADERS if h in header), None)
-    def_col = next((header.index(h) for h in DEFINITION_HEADERS if h in header), None)
-    if term_col is None or def_col is None:
-        raise ImportFormatError(
-            f"CSV header needs a term column ({'/'.join(TERM_HEADERS)}) and a definition column "
-            f"({'/'.join(DEFINITION_HEADERS)}); found {rows[0]}",
-            Location(source, 1),
-        )
-    topics, diags = [], []
-    for n, row in csv_rows(text, dialect)[1:]:
-        if len(row) <= max(term_col, def_col) or not row[term_col].strip() or not row[def_col].strip():
-            diags.append(_skip(source, n, "row has no term or no definition"))
-            continue
-        topics.append(ImportedTopic(" ".join(row[term_col].split()), " ".join(row[def_col].split()), n))
     return topics, diags
 
 
@@ -156,58 +146,6 @@ def _parse_colon(lines: list[str], source: str):
             diags.append(_skip(source, n, "expected 'Term: definition' or 'Term — definition'"))
             continue
         topics.append(ImportedTopic(pair[0], pair[1], n))
-    return topics, diags
-
-
-_MD_BOLD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<term>[^*]+?)\*\*\s*(?:[:—–-]\s*)?(?P<rest>.*)$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(?P<term>.+?)\s*#*\s*$")
-
-
-def _parse_markdown(lines: list[str], source: str):
-    """'**Term**: text', '## Term' + paragraph, and definition lists ('Term' then ': text')."""
-    topics, diags = [], []
-    current: dict | None = None  # the topic whose definition is being collected
-
-    def close():
-        nonlocal current
-        if current is not None:
-            if current["parts"]:
-                topics.append(
-                    ImportedTopic(current["term"], " ".join(" ".join(current["parts"]).split()), current["line"])
-                )
-            else:
-                diags.append(_skip(source, current["line"], f"'{current['term']}' has no definition"))
-        current = None
-
-    for n, ln in enumerate(lines, 1):
-        stripped = ln.strip()
-        if not stripped:
-            if current is not None and current["parts"]:
-                close()
-            continue
-        bold = _MD_BOLD.match(ln)
-        heading = _MD_HEADING.match(stripped)
-        if heading:
-            close()
-            current = {"term": heading["term"].strip(), "line": n, "parts": []}
-        elif bold:
-            close()
-            current = {
-                "term": bold["term"].strip().rstrip(":"),
-                "line": n,
-                "parts": [bold["rest"]] if bold["rest"] else [],
-            }
-        elif stripped.startswith(": ") and current is None:
-            diags.append(_skip(source, n, "definition without a term line above it"))
-        elif stripped.startswith(": "):
-            current["parts"].append(stripped[2:])
-        elif current is not None:
-            current["parts"].append(stripped)
-        elif n < len(lines) and lines[n].strip().startswith(": "):
-            current = {"term": stripped, "line": n, "parts": []}
-        else:
-            diags.append(_skip(source, n, "text outside any term; start it with '**Term**:' or '## Term'"))
-    close()
     return topics, diags
 
 

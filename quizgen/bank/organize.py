@@ -21,9 +21,24 @@ def _draft(t: ImportedTopic) -> DraftTopic:
 
 
 def draft_categories(topics: tuple[ImportedTopic, ...], name: str, group: bool, seed: int = 0) -> list[DraftCategory]:
-    if not group or len(topics) < 6:
-        return [DraftCategory(name, tuple(_draft(t) for t in topics))]
-    return _clusters(topics, seed)
+    """The groups the file named, in the order they first appear; topics outside any group go to `name`
+    (or, with `group`, into clusters)."""
+    named: dict[str, list[ImportedTopic]] = {}
+    rest = []
+    for t in topics:
+        if t.category:
+            named.setdefault(" ".join(t.category.split()), []).append(t)
+        else:
+            rest.append(t)
+    cats = [DraftCategory(title, tuple(_draft(t) for t in members)) for title, members in named.items()]
+    if rest and group and len(rest) >= 6:
+        cats += _clusters(tuple(rest), seed)
+    elif rest:
+        title = name
+        while title.casefold() in {c.name.casefold() for c in cats}:
+            title += " (more)"
+        cats.append(DraftCategory(title, tuple(_draft(t) for t in rest)))
+    return cats
 
 
 def _clusters(topics: tuple[ImportedTopic, ...], seed: int) -> list[DraftCategory]:

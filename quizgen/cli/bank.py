@@ -12,9 +12,11 @@ from ..bank import load_bank
 from ..bank.importers import FORMATS, import_text
 from ..bank.lint import lint_bank
 from ..bank.load import display_path
+from ..bank.merge import check_forced, existing_bank_files, merge_into
 from ..bank.organize import draft_categories
 from ..bank.write import write_bank
-from ..userfile import read_text
+from ..errors import QuizgenError
+from ..userfile import read_any_text
 from . import EXISTING_FILE, _category, bank_option, cli, reports_errors
 
 
@@ -90,24 +92,51 @@ def lint(bank, fmt, errors_only):
     required=True,
     help="Folder to write the bank's YAML files into.",
 )
+@click.option("--merge", is_flag=True, help="Add the topics to the bank already in --out (refused on any name clash).")
 @click.option("--force", is_flag=True, help="Overwrite YAML files of the same name in --out.")
+@click.option("--encoding", help="The file's text encoding when it is not UTF-8 (e.g. cp1252, latin-1, mac-roman).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for --group auto.")
 @reports_errors
-def import_(file, fmt, category, group, out, force, seed):
-    """Turn a plain glossary FILE into a bank folder, reporting every line it could not use."""
-    source, text = read_text(file, "glossary")
+def import_(file, fmt, category, group, out, merge, force, encoding, seed):
+    """Turn a plain glossary FILE into a bank folder, reporting every line it could not use. Headings over
+    terms (Markdown) and a category column (CSV/TSV) become the bank's categories."""
+    source, text, notice = read_any_text(file, "glossary", encoding)
     result = import_text(text, source, fmt)
+    for note in ([notice] if notice else []) + list(result.notes):
+        click.echo(f"{source}: {note}", err=True)
     default_name = category or file.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Imported"
     cats = draft_categories(result.topics, default_name, group == "auto", seed)
-    paths = write_bank(cats, out, force=force)
+    existing = existing_bank_files(out)
+    if existing and not (merge or force):
+        raise QuizgenError(
+            f"{display_path(out)} already holds a bank ({len(existing)} YAML file(s)); pass --merge to add the "
+            "imported topics to it, or choose an empty --out"
+        )
+    lines = {t.name: t.line for t in result.topics}
+    if merge and existing:
+        appended, created = merge_into(cats, out, lines, source)
+        paths = appended + created
+    else:
+        if existing:
+            check_forced(cats, out, lines, source)
+        paths = write_bank(cats, out, force=force)
     for d in result.diagnostics:
         click.echo(str(d), err=True)
+    for c in cats:
+        if len(c.topics) < 2:
+            click.echo(
+                f"{source}: warning: category '{c.name}' has one topic; a category needs two (wrong answers come "
+                "from siblings): add a topic to it or move this one before building",
+                err=True,
+            )
     doubtful = [t for t in result.topics if t.confidence is not None and t.confidence < 0.9]
     for t in doubtful:
         click.echo(
             f"{source}:{t.line}: check split (confidence {t.confidence:.2f}): {t.name!r} | {t.definition[:50]!r}…",
             err=True,
         )
+    groups = ", ".join(f"{c.name} ({len(c.topics)})" for c in cats[:12]) + (", …" if len(cats) > 12 else "")
+    click.echo(f"categories: {groups}")
     click.echo(
         f"imported {len(result.topics)} topics ({result.format} format) into {len(paths)} file(s) in "
         f"{display_path(out)}; {len(result.diagnostics)} line(s) reported, {len(doubtful)} split(s) to check"

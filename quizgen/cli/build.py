@@ -21,8 +21,9 @@ from ..render.compile import TexNotCompiled
 from ..render.latex import latex_files
 from ..render.pdf import worksheet_pdf
 from ..roster import read_roster
-from ..spec import SAMPLE, ExamSpec, SectionSpec, load_spec, sample_for, spec_from_dict
+from ..spec import SAMPLE, ExamSpec, load_spec, sample_for, spec_from_dict
 from ..text.slug import slugify
+from ..worksheet import plan_sections, recorded_bank
 from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_errors, seed_option
 
 
@@ -160,7 +161,7 @@ def build(
 
 @cli.command()
 @bank_option
-@click.option("--category", help="Draw the questions from this category.")
+@click.option("--category", multiple=True, help="Draw the questions from this category (repeat for several).")
 @click.option("--topics", "topic_names", help="Comma-separated topic names to practise (instead of a category).")
 @click.option(
     "--types",
@@ -202,16 +203,17 @@ def build(
 )
 @reports_errors
 def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force, missed_file, exam_file, student):
-    """A self-test PDF for students: questions first, every answer on the last page(s)."""
-    b = load_bank(bank)
+    """A self-test PDF for students: questions first, every answer on the last page(s). The sheet asks each
+    topic once, so a small category gets a shorter sheet (and says so)."""
     if sum(bool(x) for x in (category, topic_names, missed_file)) > 1:
         raise QuizgenError("give one of --category, --topics or --from-missed")
+    if missed_file and not exam_file:
+        raise QuizgenError("--from-missed needs --exam EXAM.json (the exam the responses answer)")
+    record = load_exam_json(exam_file) if missed_file else None
+    b = recorded_bank(record.data, exam_file) if record and bank is None else load_bank(bank)
     pool = list(b.topics)
     title = "Self-test"
-    if missed_file:
-        if not exam_file:
-            raise QuizgenError("--from-missed needs --exam EXAM.json (the exam the responses answer)")
-        record = load_exam_json(exam_file)
+    if record:
         result = grade_responses(record, read_responses(missed_file, record))
         names = missed_topics(result, student)
         unknown = [n for n in names if n.casefold() not in b.by_name]
@@ -221,10 +223,10 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
             raise QuizgenError("nothing was missed: no re-test needed")
         pool = [b.topic(n) for n in names]
         title = f"Re-test for {student}" if student else "Re-test: topics the class missed"
-        count = min(count, len(pool))
     elif category:
-        cat = _category(b, category)
-        pool, title = list(cat.topics), f"Self-test: {cat.name}"
+        cats = list(dict.fromkeys(_category(b, c).name for c in category))
+        pool = [t for c in cats for t in b.category(c).topics]
+        title = f"Self-test: {', '.join(cats)}"
     elif topic_names:
         names = [n.strip() for n in topic_names.split(",") if n.strip()]
         missing = [n for n in names if n.casefold() not in b.by_name]
@@ -232,11 +234,8 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
             hint = difflib.get_close_matches(missing[0], [t.name for t in b.topics], n=1, cutoff=0.5)
             fix = f"; did you mean '{hint[0]}'?" if hint else ""
             raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
-        pool = [b.topic(n) for n in names]
-        count = min(count, len(pool))
-    kinds = _item_types(types)
-    per = [count // len(kinds) + (1 if i < count % len(kinds) else 0) for i in range(len(kinds))]
-    sections = tuple(SectionSpec(kind, count=n, points=1) for kind, n in zip(kinds, per) if n)
+        pool = list({b.topic(n).name: b.topic(n) for n in names}.values())
+    sections, note = plan_sections(_item_types(types), count, len(pool))
     spec = ExamSpec(
         title=title,
         course="",
@@ -245,6 +244,8 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         sections=sections,
         instructions="Answer the questions, then check yourself against the answers at the end.",
     )
+    if note:
+        click.echo(note, err=True)
     exam = build_exam(spec, b, pool=pool)
     folder = OutputFolder(out, exam, force)
     folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))

@@ -22,6 +22,7 @@ from ..grade import items_csv as grade_items_csv
 from ..grade import read_responses, scores_csv, stats_json
 from ..render.report import report_pdf
 from ..roster import fake_roster
+from ..simulate import recorded_students
 from ..simulate import simulate as simulate_class
 from . import EXISTING_FILE, _category, _item_types, _refuse_overwrite, bank_option, cli, reports_errors, seed_option
 
@@ -161,7 +162,11 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
     required=True,
     help="The exam.json that quizgen build wrote.",
 )
-@click.option("--students", default=60, show_default=True, type=click.IntRange(1, 100000), help="Class size.")
+@click.option(
+    "--students",
+    type=click.IntRange(1, 100000),
+    help="Class size (default: the roster the exam was built with, else 60).",
+)
 @seed_option
 @click.option("--flawed", help="Topic whose question is made flawed (weaker students do better), for trying analysis.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="RESPONSES.csv to write.")
@@ -184,16 +189,23 @@ def simulate(exam_file, students, seed, flawed, out, truth, sheets, force):
         raise QuizgenError("--truth and --out name the same file; give two files")
     for path in (out, truth, sheets):
         _refuse_overwrite(path, force)
+    roster = recorded_students(record)
+    if roster and students and students > len(roster):
+        raise QuizgenError(
+            f"the exam was built for a roster of {len(roster)} students; give --students {len(roster)} or fewer"
+        )
+    students = students or len(roster) or 60
     ids = None
     if sheets:
         from ..sheets.fill import DISTORTIONS, fill_sheets, sheet_ids
 
         ids = sheet_ids(record, students)
-    responses_csv, truth_csv = simulate_class(record, students, seed, flawed, ids)
+    responses_csv, truth_csv = simulate_class(record, students, seed, flawed, ids, roster or None)
     write_atomic(out, responses_csv)
     if sheets:
         rows = [(r.student_id, r.variant, r.answers) for r in read_responses(out, record)]
         write_atomic(sheets, fill_sheets(record, rows, seed, DISTORTIONS["scanner"]))
     if truth:
         write_atomic(truth, truth_csv)
-    click.echo(f"wrote responses of {students} simulated students to {display_path(out)}")
+    whom = "students of the exam's roster" if roster else "simulated students"
+    click.echo(f"wrote responses of {students} {whom} to {display_path(out)}")

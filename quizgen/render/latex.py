@@ -20,6 +20,7 @@ from ..text.latexmath import GREEK, SYMBOLS, math_command_problems
 from ..text.mask import BLANK
 from ..text.math import segments
 from . import compile as tex
+from . import texpages
 
 _UNICODE = {
     **{v: k for k, v in GREEK.items()},
@@ -86,6 +87,9 @@ def _points(p: float) -> str:
 def question_latex(q: Question, answers: bool) -> str:
     item = q.item
     lines = [rf"\begin{{question}}{{{q.number}}}{{{_points(q.points)}}}"]
+    # hanging indents: every option's label sits in the margin, its lines all start at one x
+    options = r"\begin{itemize}[labelindent=2.2em, labelwidth=2.3em, labelsep=0.3em, leftmargin=!, align=left, "
+    options += "itemsep=1pt, topsep=2pt]"
     if isinstance(item, MCQItem):
         stem = (
             latex_text(item.stem)
@@ -93,29 +97,31 @@ def question_latex(q: Question, answers: bool) -> str:
             else _unicode_to_latex(_escape(item.stem), False)
         )
         lines.append(stem)
-        lines.append(r"\begin{enumerate}[label={}, leftmargin=2.2em, itemsep=1pt, topsep=2pt]")
+        lines.append(options)
         for i, option in enumerate(item.options):
             box = r"\checkedbox" if answers and i == item.answer else r"\checkbox"
             text = latex_text(option)
             if answers and i == item.answer:
                 text = Command("textbf", NoEscape(text)).dumps()
-            lines.append(rf"\item {box}~\textbf{{{LETTERS[i]}}}~~{text}")
-        lines.append(r"\end{enumerate}")
+            lines.append(rf"\item[{{{box}~\textbf{{{LETTERS[i]}}}}}] {text}")
+        lines.append(r"\end{itemize}")
     elif isinstance(item, ClozeItem):
         lines.append(latex_text(item.text, [a[0] for a in item.answer] if answers else None))
         if item.word_bank:
             words = r" \textperiodcentered{} ".join(latex_text(w) for w in item.word_bank)
-            lines.append(r"\par\smallskip\hspace*{2em}\textit{Word bank:} " + words)
+            lines.append(r"\par\smallskip\hangindent=2.2em\hangafter=0\textit{Word bank:} " + words)
     elif isinstance(item, MatchingItem):
         lines.append(r"Write the letter of the matching definition in each box. One definition is not used.")
-        lines.append(r"\par\smallskip\begin{tabular}{@{}p{0.34\linewidth}p{0.62\linewidth}@{}}")
+        lines.append(r"\par\smallskip\hspace*{2.2em}\begin{tabular}{@{}p{0.34\linewidth}p{0.58\linewidth}@{}}")
         for i in range(max(len(item.premises), len(item.responses))):
             left = right = ""
             if i < len(item.premises):
                 box = rf"\filledbox{{{LETTERS[item.answer[i]]}}}" if answers else r"\answerbox"
-                left = rf"{box}~{i + 1}.~{latex_text(item.premises[i])}"
+                label = rf"\makebox[3.6em][l]{{{box}~{i + 1}.}}"
+                left = rf"\hangindent=3.6em\hangafter=1{label}{latex_text(item.premises[i])}"
             if i < len(item.responses):
-                right = rf"\textbf{{{LETTERS[i]}.}}~{latex_text(item.responses[i])}"
+                label = rf"\makebox[1.6em][l]{{\textbf{{{LETTERS[i]}.}}}}"
+                right = rf"\hangindent=1.6em\hangafter=1{label}{latex_text(item.responses[i])}"
             lines.append(f"{left} & {right} \\\\[3pt]")
         lines.append(r"\end{tabular}")
     elif isinstance(item, TrueFalseItem):
@@ -123,20 +129,40 @@ def question_latex(q: Question, answers: bool) -> str:
         lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}" if term else latex_text(definition))
         t = r"\checkedbox" if answers and item.answer else r"\checkbox"
         f = r"\checkedbox" if answers and not item.answer else r"\checkbox"
-        lines.append(rf"\par\smallskip\hspace*{{2em}}{t}~True\qquad{f}~False")
+        lines.append(rf"\par\smallskip\hspace*{{2.2em}}{t}~True\qquad{f}~False")
     lines.append(r"\end{question}")
     return "\n".join(lines)
 
 
-def variant_body(variant: Variant, answers: bool) -> str:
+def blank_width(questions) -> str:
+    """One blank width for a section: room to hand-write its longest accepted answer (about 0.75 em a
+    character), the same for every blank so that its length gives nothing away."""
+    longest = max(
+        (len(a) for q in questions if isinstance(q.item, ClozeItem) for accepted in q.item.answer for a in accepted),
+        default=0,
+    )
+    return f"{min(max(9.0, 0.75 * longest), 36.0):.1f}em"
+
+
+def variant_body(variant: Variant, answers: bool, part: str = "", breaks: frozenset[int] = frozenset()) -> str:
+    """The sections of one paper; with `part`, each question records its page (texpages), and a new page
+    starts at the question numbers in `breaks`."""
     out = []
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
+        if section.questions[0].number in breaks:
+            out.append(r"\newpage")
+        if any(isinstance(q.item, ClozeItem) for q in section.questions):
+            out.append(rf"\ifdefined\blankwidth\setlength{{\blankwidth}}{{{blank_width(section.questions)}}}\fi")
         out.append(
             rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
             rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}"
         )
-        out += [question_latex(q, answers) for q in section.questions]
+        for i, q in enumerate(section.questions):
+            if i and q.number in breaks:
+                out.append(r"\newpage")
+            text = question_latex(q, answers)
+            out.append(text.replace("\n", texpages.label(part, q.number) + "\n", 1) if part else text)
     return "\n\n".join(out)
 
 
@@ -207,11 +233,13 @@ def template_environment(templates: Path | None) -> jinja2.Environment:
     )
 
 
-def parts_of(exam: Exam, answers: str) -> list[dict]:
-    """Every part of the combined document, in order, with the file it becomes."""
+def parts_of(exam: Exam, answers: str, breaks: dict[str, set[int]] | None = None) -> list[dict]:
+    """Every part of the combined document, in order, with the file it becomes; `breaks` are the planned
+    page breaks of exam papers (texpages)."""
+    breaks = breaks or {}
     has_instructions = bool(exam.spec.instructions)
 
-    def part(name, variant, label, summary, body, student_lines=False, instructions=False) -> dict:
+    def part(name, variant, label, summary, body, student_lines=False, instructions=False, mark="") -> dict:
         return dict(
             name=name,
             variant=variant,
@@ -220,12 +248,25 @@ def parts_of(exam: Exam, answers: str) -> list[dict]:
             body=body,
             student_lines=student_lines,
             instructions=instructions,
+            mark=mark,
         )
+
+    from .pdf import MASTER_IN_KEYS
+
+    # a key ends with the master key (as one part, so that its pages count with the key's)
+    master = master_key_body(exam)
+    tail = (
+        r"\clearpage" + "\n" + master
+        if len(exam.variants) <= MASTER_IN_KEYS
+        else r"\par\medskip The master key of all variants is in master-key.pdf."
+    )
 
     parts = []
     for v in exam.variants:
         summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
-        parts.append(part(f"exam-{v.code}", v.code, "Exam", summary, variant_body(v, False), True, has_instructions))
+        name = f"exam-{v.code}"
+        body = variant_body(v, False, name, frozenset(breaks.get(name, ())))
+        parts.append(part(name, v.code, "Exam", summary, body, True, has_instructions))
         if answers == "inline":
             parts.append(
                 part(
@@ -235,23 +276,35 @@ def parts_of(exam: Exam, answers: str) -> list[dict]:
                     summary,
                     variant_body(v, True),
                     instructions=has_instructions,
+                    mark="TEACHER'S COPY",
                 )
             )
         if answers in ("inline", "key"):
-            parts.append(part(f"key-{v.code}", v.code, "Answer key", summary, key_body(exam, v)))
+            body = key_body(exam, v) + "\n" + tail
+            parts.append(part(f"key-{v.code}", v.code, "Answer key", summary, body, mark="ANSWER KEY"))
     if answers in ("inline", "key"):
-        parts.append(part("master-key", "", "Master key", "", master_key_body(exam)))
+        parts.append(part("master-key", "", "Master key", "", master, mark="ANSWER KEY"))
     return parts
 
 
-def exam_tex(exam: Exam, answers: str, templates: Path | None = None) -> tuple[str, list[str]]:
+FOOTER_CHARS = 70  # a title longer than this is shortened in the footer, which never overprints the page number
+
+
+def _shorten(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def exam_tex(
+    exam: Exam, answers: str, templates: Path | None = None, breaks: dict[str, set[int]] | None = None
+) -> tuple[str, list[str]]:
     spec = exam.spec
-    parts = parts_of(exam, answers)
+    parts = parts_of(exam, answers, breaks)
     meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, spec.date) if x)
     try:
         template = template_environment(templates).get_template("exam.tex")
         text = template.render(
             title=latex_text(spec.title),
+            footer_title=latex_text(_shorten(spec.title, FOOTER_CHARS)),
             meta=meta,
             instructions=latex_text(spec.instructions),
             paper="a4" if spec.paper == "a4" else "letter",
@@ -284,18 +337,20 @@ def latex_files(
 
     reader = PdfReader(io.BytesIO(result.pdf))  # parsed once; every file is cut from it
     ranges = tex.part_ranges(len(reader.pages), result.aux, names)
-    from .pdf import MASTER_IN_KEYS
-
-    master = [ranges["master-key"]] if "master-key" in ranges else []
-    in_keys = master if len(exam.variants) <= MASTER_IN_KEYS else []
+    counts = {f"exam-{v.code}": len(ranges[f"exam-{v.code}"]) for v in exam.variants}
+    breaks = texpages.plan_breaks(exam, counts, result.aux)
+    if breaks:  # uneven papers: compile once more with planned page breaks, kept if every paper then matches
+        even_source, _ = exam_tex(exam, answers, templates, breaks)
+        again = tex.compile_tex(even_source, "exam")  # the first compile succeeded: so does this one
+        again_reader = PdfReader(io.BytesIO(again.pdf))
+        again_ranges = tex.part_ranges(len(again_reader.pages), again.aux, names)
+        again_counts = {name: len(again_ranges[name]) for name in counts}
+        if texpages.is_even(again_counts, again.aux) or len(set(again_counts.values())) < len(set(counts.values())):
+            source, reader, ranges = even_source, again_reader, again_ranges
+            files["exam.tex"] = source.encode("utf-8")
     for name in names:
-        if name != "master-key":
-            files[f"{name}.pdf"] = tex.extract_pages(
-                reader, [ranges[name], *(in_keys if name.startswith("key-") else [])]
-            )
-            progress(f"{name}.pdf")
-    if master:
-        files["master-key.pdf"] = tex.extract_pages(reader, master)
+        files[f"{name}.pdf"] = tex.extract_pages(reader, [ranges[name]])
+        progress(f"{name}.pdf")
     files["print-all.pdf"] = tex.extract_pages(reader, [ranges[f"exam-{v.code}"] for v in exam.variants])
     progress("print-all.pdf")
     return files

@@ -9,10 +9,10 @@ from ..text.latexmath import math_markup
 from ..text.mask import BLANK
 from ..text.math import segments
 
-BLANK_RULE = "_" * 16  # one fixed width for every blank, whatever the answer's length
+BLANK_RULE = "_" * 16  # the default blank; a section's blanks all share one width (render.pdf.blank_rule)
 
 
-def rich(text: str, fills: list[str] | None = None) -> str:
+def rich(text: str, fills: list[str] | None = None, blank: str = BLANK_RULE) -> str:
     """Markup for a Paragraph. `fills` replaces the blanks in order (answers shown in a key)."""
     out = []
     fills = list(fills or [])
@@ -23,6 +23,6 @@ def rich(text: str, fills: list[str] | None = None) -> str:
         parts = escape(printable(seg.text)).split(BLANK)
         for i, part in enumerate(parts):
             if i:
-                out.append(f"<u><b>{escape(fills.pop(0))}</b></u>" if fills else BLANK_RULE)
+                out.append(f"<u><b>{escape(fills.pop(0))}</b></u>" if fills else blank)
             out.append(part)
     return "".join(out)

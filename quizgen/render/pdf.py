@@ -26,11 +26,13 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..text.glyphs import printable
-from .markup import rich
+from . import pages
+from .markup import BLANK_RULE, rich
 
 FAMILY = "QuizgenSans"
 
@@ -82,11 +84,31 @@ class Styles:
     def __init__(self, size: float):
         register_fonts()
         lead = size * 1.3
-        self.body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=lead, alignment=TA_LEFT)
-        self.stem = ParagraphStyle("stem", parent=self.body, leftIndent=18, firstLineIndent=-18, spaceBefore=4)
-        self.option = ParagraphStyle("option", parent=self.body, leftIndent=44, firstLineIndent=-26, spaceBefore=1)
+        self.body = ParagraphStyle(
+            "body",
+            fontName=FAMILY,
+            fontSize=size,
+            leading=lead,
+            alignment=TA_LEFT,
+            bulletFontName=FAMILY,
+            bulletFontSize=size,
+        )
+        # hanging indents: the number, box or letter sits in the margin (a <bullet>) and every line of the
+        # text starts at one x, wide enough for the widest label
+        gap = size * 0.5
+        number = pdfmetrics.stringWidth("888.", FAMILY + "-Bold", size) + gap
+        box = pdfmetrics.stringWidth(f"{BOX} W", FAMILY + "-Bold", size) + gap
+        self.stem = ParagraphStyle("stem", parent=self.body, leftIndent=number, bulletIndent=0, spaceBefore=4)
+        self.option = ParagraphStyle(
+            "option", parent=self.body, leftIndent=number + box, bulletIndent=number, spaceBefore=1
+        )
+        self.choices = ParagraphStyle("choices", parent=self.body, leftIndent=number, spaceBefore=1)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=size * 0.85, leading=size * 1.1)
-        self.cell = ParagraphStyle("cell", parent=self.body, leftIndent=12, firstLineIndent=-12)
+        premise = pdfmetrics.stringWidth("[\u2003\u2003] 88.", FAMILY, size) + gap
+        self.premise = ParagraphStyle("premise", parent=self.body, leftIndent=premise, bulletIndent=0)
+        self.cell = ParagraphStyle(
+            "cell", parent=self.body, leftIndent=pdfmetrics.stringWidth("W.", FAMILY + "-Bold", size) + gap
+        )
         self.title = ParagraphStyle(
             "title", parent=self.body, fontName=FAMILY + "-Bold", fontSize=size * 1.7, leading=size * 2.1
         )
@@ -115,9 +137,24 @@ class _VariantMark(Flowable):
         self.canv._variant = self.code
 
 
-def _canvas_class(footer_title: str):
+def fit(text: str, width: float, font: str, size: float) -> str:
+    """`text` shortened with '…' to fit `width` points (footers and running heads never overprint)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+def _canvas_class(footer_title: str, mark: str = "", counts: list | None = None):
     class NumberedCanvas(Canvas):
-        """Defers each page so that the footer can say 'Page i of n' within the page's variant."""
+        """Defers each page so that the footer can say 'Page i of n' within the page's variant; `mark`
+        ('ANSWER KEY', "TEACHER'S COPY") is printed at the top of every page."""
 
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
@@ -140,26 +177,43 @@ def _canvas_class(footer_title: str):
             for g in groups:
                 for n, i in enumerate(g, 1):
                     totals[i] = (n, len(g))
+            if counts is not None:
+                counts.extend(len(g) for g in groups)
             for i, (state, code) in enumerate(self._pages):
                 self.__dict__.update(state)
                 n, total = totals[i]
                 self.setFont(FAMILY, 8)
                 self.setFillColor(colors.black)
-                width = self._pagesize[0]
-                label = f"Variant {code} · " if code else ""
-                self.drawString(18 * mm, 10 * mm, footer_title[:90])
-                self.drawRightString(width - 18 * mm, 10 * mm, f"{label}Page {n} of {total}")
+                width, height = self._pagesize
+                label = f"{'Variant ' + code + ' · ' if code else ''}Page {n} of {total}"
+                room = width - 36 * mm - pdfmetrics.stringWidth(label, FAMILY, 8) - 12
+                self.drawString(18 * mm, 10 * mm, fit(footer_title, room, FAMILY, 8))
+                self.drawRightString(width - 18 * mm, 10 * mm, label)
+                if mark:
+                    self.setFont(FAMILY + "-Bold", 9)
+                    self.drawRightString(width - 18 * mm, height - 10 * mm, mark)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _document(story: list, title: str, paper: str, subject: str) -> bytes:
+def page_size(paper: str) -> tuple[float, float]:
+    return A4 if paper == "a4" else LETTER
+
+
+def frame_size(paper: str) -> tuple[float, float]:
+    """Width and height the text can take on a page (the margins of _document, less the frame's padding)."""
+    w, h = page_size(paper)
+    return w - 36 * mm - 12, h - 34 * mm - 12
+
+
+def _document(story: list, title: str, paper: str, subject: str, mark: str = "", counts: list | None = None) -> bytes:
+    """The PDF; `counts`, when given, receives the number of pages of each variant."""
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,
-        pagesize=A4 if paper == "a4" else LETTER,
+        pagesize=page_size(paper),
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
@@ -170,7 +224,7 @@ def _document(story: list, title: str, paper: str, subject: str) -> bytes:
         creator="quizgen",
         invariant=1,
     )
-    doc.build(story, canvasmaker=_canvas_class(title))
+    doc.build(story, canvasmaker=_canvas_class(title, mark, counts))
     return buf.getvalue()
 
 
@@ -182,50 +236,77 @@ def _points(p: float) -> str:
 # ---- questions ----
 
 
-def question_flowables(q: Question, st: Styles, answers: bool) -> list:
-    """One question, kept together on a page; with `answers`, the correct answer marked in place."""
+HANDWRITING = 1.5  # handwriting takes about this many times the printed width of the same word
+
+
+def blank_rule(questions, st: Styles, frame_width: float) -> str:
+    """One blank for every cloze question of a section: long enough to write its longest accepted answer by
+    hand, and the same for all, so that a blank's length never hints at its answer."""
+    longest = max(
+        (
+            pdfmetrics.stringWidth(printable(a), FAMILY, st.body.fontSize)
+            for q in questions
+            if isinstance(q.item, ClozeItem)
+            for accepted in q.item.answer
+            for a in accepted
+        ),
+        default=0.0,
+    )
+    underscore = pdfmetrics.stringWidth("_", FAMILY, st.body.fontSize)
+    width = min(max(longest * HANDWRITING, underscore * len(BLANK_RULE)), frame_width * 0.75)
+    return "_" * int(width // underscore + 1)
+
+
+def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLANK_RULE, boxes: bool = True) -> list:
+    """One question, kept together on a page; with `answers`, the correct answer marked in place; without
+    `boxes`, no printed boxes to tick (a fillable sheet's form fields are the one place to answer)."""
     item = q.item
-    head = f"<b>{q.number}.</b> <font size={st.small.fontSize}>({_points(q.points)})</font> "
+    head = f"<bullet><b>{q.number}.</b></bullet><font size={st.small.fontSize}>({_points(q.points)})</font> "
     body: list = []
     if isinstance(item, MCQItem):
         body.append(
             Para(head + (_t(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
         )
         for i, option in enumerate(item.options):
-            mark, text = BOX, rich(option)
+            mark, text = (BOX + " ") if boxes else "", rich(option)
             if answers and i == item.answer:
-                mark, text = CHECKED, f"<b>{text}</b>"
-            body.append(Para(f"{mark} <b>{LETTERS[i]}</b>\u2002{text}", st.option))
+                mark, text = CHECKED + " ", f"<b>{text}</b>"
+            body.append(Para(f"<bullet>{mark}<b>{LETTERS[i]}</b></bullet>{text}", st.option))
     elif isinstance(item, ClozeItem):
         fills = [a[0] for a in item.answer] if answers else None
-        body.append(Para(head + rich(item.text, fills), st.stem))
+        body.append(Para(head + rich(item.text, fills, blank), st.stem))
         if item.word_bank:
             words = " · ".join(rich(w) for w in item.word_bank)
-            body.append(Para(f"<i>Word bank:</i> {words}", st.option))
+            body.append(Para(f"<i>Word bank:</i> {words}", st.choices))
     elif isinstance(item, MatchingItem):
         body.append(
             Para(head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem)
         )
-        body.append(_matching_table(item, st, answers))
+        body.append(_matching_table(item, st, answers, boxes))
     elif isinstance(item, TrueFalseItem):
         term, definition = statement_parts(item)
         body.append(Para(head + (f"<b>{_t(term)}</b>: " if term else "") + rich(definition), st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
-        body.append(Para(f"{t} True\u2003\u2003{f} False", st.option))
+        if boxes:
+            body.append(Para(f"{t} True\u2003\u2003{f} False", st.choices))
     body.append(Spacer(0, 4))
     return body
 
 
-def _matching_table(item: MatchingItem, st: Styles, answers: bool) -> Table:
+def _matching_table(item: MatchingItem, st: Styles, answers: bool, boxes: bool = True) -> Table:
     rows = []
     n = max(len(item.premises), len(item.responses))
     for i in range(n):
         left = ""
         if i < len(item.premises):
-            box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]"
-            left = Para(f"{box} {i + 1}. {_t(item.premises[i])}", st.cell)
-        right = Para(f"<b>{LETTERS[i]}.</b> {rich(item.responses[i])}", st.cell) if i < len(item.responses) else ""
+            box = f"[ <b>{LETTERS[item.answer[i]]}</b> ]" if answers else "[\u2003\u2003]" if boxes else ""
+            left = Para(f"<bullet>{box} {i + 1}.</bullet>{_t(item.premises[i])}", st.premise)
+        right = (
+            Para(f"<bullet><b>{LETTERS[i]}.</b></bullet>{rich(item.responses[i])}", st.cell)
+            if i < len(item.responses)
+            else ""
+        )
         rows.append([left, right])
     table = Table(rows, colWidths=["36%", "64%"])
     table.setStyle(
@@ -271,11 +352,14 @@ def _student_lines(st: Styles, student=None) -> Table:
 
 
 def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, student=None) -> list:
-    story = _header(exam, variant, st, "Teacher's copy (answers marked)" if answers else "Exam")
+    """The blocks of one paper: its header, then one unbreakable block per question."""
+    header = _header(exam, variant, st, "Teacher's copy (answers marked)" if answers else "Exam")
     if not answers:
-        story += [_student_lines(st, student), Spacer(0, 6)]
+        header += [_student_lines(st, student), Spacer(0, 6)]
     if exam.spec.instructions:
-        story += [Para(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+        header += [Para(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+    story: list = [KeepTogether(header)]
+    width = frame_size(exam.spec.paper)[0]
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
         heading = Para(
@@ -284,24 +368,64 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, stude
             f"{_points(pts)})</font>",
             st.heading,
         )
+        blank = blank_rule(section.questions, st, width)
         for i, q in enumerate(section.questions):
             # never split a question across pages; the heading stays with its first question
-            flowables = question_flowables(q, st, answers)
+            flowables = question_flowables(q, st, answers, blank)
             story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
     return story
 
 
-def exam_pdf(exam: Exam, variants: list[Variant], answers: bool = False, student=None) -> bytes:
+def block_heights(story: list, paper: str) -> list[float]:
+    """The height each block takes in the frame, space before and after included (a little over, never under)."""
+    width, height = frame_size(paper)
+    out = []
+    for f in story:
+        content = f._content if isinstance(f, KeepTogether) else [f]
+        _, h = _listWrapOn(content, width, None)
+        out.append(h + content[0].getSpaceBefore() + f.getSpaceAfter() if content else 0.0)
+    return out
+
+
+def exam_pdf(
+    exam: Exam,
+    variants: list[Variant],
+    answers: bool = False,
+    student=None,
+    page_count: int | None = None,
+    counts: list[int] | None = None,
+) -> bytes:
     """Exam papers (or teacher's copies) for the given variants, each starting on a new page; with a
-    student, their name and ID are printed in the header."""
+    student, their name and ID are printed in the header. Every variant gets `page_count` pages (default:
+    as many as the longest of them needs), its questions spread evenly over them; `counts`, when given,
+    receives the number of pages each variant got."""
     st = Styles(exam.spec.font_size)
-    story: list = []
-    for i, v in enumerate(variants):
-        if i:
-            story.append(PageBreak())
-        story += variant_story(exam, v, st, answers, student)
+    paper = exam.spec.paper
+    capacity = frame_size(paper)[1]
+    stories = [variant_story(exam, v, st, answers, student) for v in variants]
+    heights = [block_heights(story, paper) for story in stories]  # the layouts are kept for the build
+    target = page_count or max(pages.fewest_pages(h, capacity) for h in heights)
+    wanted = [max(target, pages.fewest_pages(h, capacity)) for h in heights]
     kind = "teacher's copy" if answers else "exam"
-    return _document(story, exam.spec.title, exam.spec.paper, f"{kind}, variants {', '.join(v.code for v in variants)}")
+    subject = f"{kind}, variants {', '.join(v.code for v in variants)}"
+    for slack in (1.0, 0.97, 0.93):  # the measure is a little generous; should a page still overflow, plan tighter
+        story: list = []
+        for i, (blocks, h) in enumerate(zip(stories, heights)):
+            starts = set(pages.balanced(h, capacity * slack, target)[1:])
+            if i:
+                story.append(PageBreak())
+            for k, block in enumerate(blocks):
+                if k in starts:
+                    story.append(PageBreak())
+                story.append(block)
+        got: list[int] = []
+        data = _document(story, exam.spec.title, paper, subject, "TEACHER'S COPY" if answers else "", got)
+        if got == wanted:
+            break
+        stories = [variant_story(exam, v, st, answers, student) for v in variants]  # a built story is spent
+    if counts is not None:
+        counts.extend(got)
+    return data
 
 
 def answer_text(item: Item) -> str:
@@ -359,18 +483,18 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
         story += [PageBreak(), *master_key(exam, st)]
     else:
         story.append(Para("The master key of all variants is in master-key.pdf.", st.body))
-    return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}")
+    return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}", "ANSWER KEY")
 
 
 def master_key_pdf(exam: Exam) -> bytes:
     """The master key of every variant on its own."""
     st = Styles(exam.spec.font_size)
-    return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key")
+    return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key", "ANSWER KEY")
 
 
 def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
     """Question numbers down, variants across: the letters a marker needs, in tables of `per_table` variants."""
-    out = [_VariantMark(""), Para("Master key: all variants", st.heading)]
+    out = [Para("Master key: all variants", st.heading)]  # in a key, its pages count with the key's
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
         chunk = exam.variants[start : start + per_table]
@@ -481,10 +605,12 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     story = _header(exam, variant, st, "Self-test worksheet")
     if exam.spec.instructions:
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
+    width = frame_size(exam.spec.paper)[0]
     for section in variant.sections:
         heading = Paragraph(_t(section.spec.heading), st.heading)
+        blank = blank_rule(section.questions, st, width)
         for i, q in enumerate(section.questions):
-            flowables = question_flowables(q, st, answers=False)
+            flowables = question_flowables(q, st, answers=False, blank=blank, boxes=not fillable)
             if fillable:
                 flowables.insert(-1, AnswerFields(q, st.body.fontSize))
             story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))

@@ -1,0 +1,62 @@
+"""Even pages for the LaTeX engine: after the first compile, the page each question landed on (labels in the
+.aux file) shows whether the variants' papers differ in length or end on a lone question; if so, page breaks
+are planned from the questions' measured heights and the document is compiled once more with them."""
+
+from __future__ import annotations
+
+import re
+
+from ..exam import Exam
+from . import pages
+
+_LABEL = re.compile(r"\\newlabel\{qg-([A-Za-z0-9-]{1,40})-q(\d{1,6})\}\{\{[^{}\n]*\}\{(\d{1,6})\}")
+
+
+def question_pages(aux: str) -> dict[str, dict[int, int]]:
+    """Part name -> {question number: page within the part}."""
+    out: dict[str, dict[int, int]] = {}
+    for m in _LABEL.finditer(aux):
+        out.setdefault(m.group(1), {})[int(m.group(2))] = int(m.group(3))
+    return out
+
+
+def label(part: str, number: int) -> str:
+    return rf"\label{{qg-{part}-q{number}}}"
+
+
+def plan_breaks(exam: Exam, counts: dict[str, int], aux: str) -> dict[str, set[int]] | None:
+    """Question numbers to start a new page at, per exam part; None when the papers are already even (the
+    same page count, no last page holding a single question)."""
+    if is_even(counts, aux):
+        return None
+    placed = question_pages(aux)
+    target = max(counts.values())
+    from .pdf import Styles, block_heights, variant_story
+
+    st = Styles(exam.spec.font_size)
+    paper = exam.spec.paper
+    heights = {f"exam-{v.code}": block_heights(variant_story(exam, v, st, False), paper) for v in exam.variants}
+    # what one LaTeX page holds, in the measured units: the fullest page of the first compile
+    capacity = 0.0
+    for part, h in heights.items():
+        on = placed.get(part, {})
+        last = max(on.values(), default=1)
+        for page in range(1, last):
+            held = (h[0] if page == 1 else 0.0) + sum(h[n] for n, p in on.items() if p == page and n < len(h))
+            capacity = max(capacity, held)
+    if not capacity:
+        return None
+    return {part: set(pages.balanced(h, capacity, target)[1:]) for part, h in heights.items()}
+
+
+def _lone_last(on: dict[int, int], page_count: int) -> bool:
+    """The last page holds a single question (of a paper with several pages)."""
+    last = max(on.values(), default=0)
+    return page_count > 1 and sum(1 for p in on.values() if p == last) == 1
+
+
+def is_even(counts: dict[str, int], aux: str) -> bool:
+    """Every paper has the same number of pages and none ends on a lone question."""
+    placed = question_pages(aux)
+    target = max(counts.values())
+    return len(set(counts.values())) == 1 and not any(_lone_last(placed.get(p, {}), target) for p in counts)

@@ -1,0 +1,74 @@
+"""Self-test worksheets: sections sized to the topics at hand (each topic is asked once), said in a student's
+words, and the bank a re-test reads found from the exam it follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .bank.load import display_path, read_bank
+from .errors import QuizgenError
+from .exam import bank_hash
+from .model import Bank
+from .spec import SectionSpec
+
+NAMES = {"mcq": "multiple choice", "cloze": "fill in the blanks", "matching": "matching", "truefalse": "true or false"}
+MATCHING_SIZE = 5  # terms of a matching set; it also uses a spare definition
+
+
+def topics_used(kind: str) -> int:
+    """The most topics one question can use up: a matching set's terms and spare definition, a true/false
+    statement's term and (when false) the sibling whose definition it shows."""
+    return {"matching": MATCHING_SIZE + 1, "truefalse": 2}.get(kind, 1)
+
+
+def _shares(kinds: list[str], count: int, topics: int) -> dict[str, int]:
+    per = {k: count // len(kinds) + (1 if i < count % len(kinds) else 0) for i, k in enumerate(kinds)}
+    while sum(n * topics_used(k) for k, n in per.items()) > topics and sum(per.values()) > 1:
+        # the type with the most questions gives one up (matching first, then the later types)
+        biggest = max((k for k in per if per[k]), key=lambda k: (per[k], topics_used(k), kinds.index(k)))
+        per[biggest] -= 1
+    return {k: n for k, n in per.items() if n}
+
+
+def plan_sections(kinds: list[str], count: int, topics: int) -> tuple[tuple[SectionSpec, ...], str]:
+    """Sections of about `count` questions shared between `kinds`, no more than `topics` topics can carry
+    (every topic is asked once; see topics_used), and a note saying so when the sheet is smaller.
+    Matching is left out when it would leave another type out, or cannot fit at all."""
+    plans = [_shares(kinds, count, topics)]
+    if "matching" in kinds and len(kinds) > 1:
+        plans.append(_shares([k for k in kinds if k != "matching"], count, topics))
+    per = max(plans, key=lambda p: (sum(n * topics_used(k) for k, n in p.items()) <= topics, len(p), sum(p.values())))
+    sections = tuple(SectionSpec(k, count=n, points=1, size=MATCHING_SIZE) for k, n in per.items())
+    asked = sum(s.count for s in sections)
+    dropped = [NAMES[k] for k in kinds if k not in per]
+    note = ""
+    if asked < count or dropped:
+        parts = ", ".join(f"{s.count} {NAMES[s.type]}" for s in sections)
+        left = f"; no {' or '.join(dropped)}: too few topics for it" if dropped else ""
+        fewer = f" instead of {count}" if asked < count else ""
+        note = f"{topics} topic(s) to practise, each asked once: this worksheet has {asked} question(s) ({parts})"
+        note += fewer + left
+    return sections, note
+
+
+def recorded_bank(data: dict, exam_path: Path) -> Bank:
+    """The bank an exam was built from, as exam.json records it: its path as written (relative to where the
+    build ran, which may be the exam's folder or the one above it), checked against the recorded content."""
+    info = data.get("bank") if isinstance(data.get("bank"), dict) else {}
+    source, digest = info.get("source"), info.get("content_hash")
+    if not isinstance(source, str) or not source:
+        raise QuizgenError(f"{display_path(exam_path)} records no bank; pass --bank")
+    where = Path(source)
+    home = exam_path.resolve().parent
+    places = [where] if where.is_absolute() else [Path.cwd() / where, home / where, home.parent / where]
+    candidates = list(dict.fromkeys(places))
+    for candidate in candidates:
+        if candidate.exists():
+            # an edited exam.json may name any folder: nothing from it is shown unless it is that very bank
+            bank, diags = read_bank(candidate)
+            if bank is not None and not any(d.severity == "error" for d in diags) and bank_hash(bank) == digest:
+                return bank
+    raise QuizgenError(
+        f"the bank '{source}' recorded in {display_path(exam_path)} was not found unchanged (looked in "
+        f"{', '.join(display_path(c) for c in candidates)}); pass the exam's --bank"
+    )
