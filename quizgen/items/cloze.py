@@ -19,6 +19,7 @@ from .mcq import stem_cues
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TECHNICAL = 2.5  # Zipf frequency below which a word is a term of art even if the bank uses it only once
+PREDICTED = 0.6  # a neighbour used with the word in this share of the bank's other definitions predicts it
 GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
@@ -96,7 +97,7 @@ class KeyphrasePicker:
                 continue  # 'the sample size _____': without a determiner before it, it may be the verb
             if prev in ("a", "an") or prev in self.lang.coordinators or nxt in self.lang.coordinators:
                 continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
-            if self._in_contrast(text, m.start(), m.end()):
+            if self._in_contrast(text, m.start(), m.end()) or self._predicted(tokens, i):
                 continue
             if prev and nxt and self._parallel(text, prev, nxt, m.start()):
                 continue  # 'at training time … at _____ time': a parallel frame hands the word over
@@ -106,6 +107,30 @@ class KeyphrasePicker:
                 continue
             out.append((m.start(), m.end(), w))
         return sorted(out, key=lambda c: (self.lang.zipf(c[2]), c[0]))
+
+    @cached_property
+    def _documents(self) -> dict[str, frozenset[int]]:
+        """For each word stem, the topics whose name or definition uses it."""
+        docs: dict[str, set[int]] = {}
+        for i, t in enumerate(self.topics):
+            for w in _WORD.findall(f"{t.name} {t.definition}"):
+                docs.setdefault(self.lang.stem(w), set()).add(i)
+        return {k: frozenset(v) for k, v in docs.items()}
+
+    def _predicted(self, tokens, i: int, window: int = 4) -> bool:
+        """A neighbour that, across the bank, nearly always comes with the blanked word gives it away
+        ('by 1 degree Celsius' -> temperature): among the other topics that use the neighbour, at least
+        PREDICTED of them also use the word."""
+        docs = self._documents
+        own = docs.get(self.lang.stem(tokens[i].group()), frozenset())
+        for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
+            w = tokens[j].group()
+            if j == i or len(w) < 4 or w.casefold() in self.lang.stop_words:
+                continue
+            with_neighbour = docs.get(self.lang.stem(w), frozenset())
+            if len(with_neighbour) >= 3 and len(with_neighbour & own) - 1 >= PREDICTED * (len(with_neighbour) - 1):
+                return True
+        return False
 
     @staticmethod
     def _parallel(text: str, prev: str, nxt: str, at: int) -> bool:

@@ -117,7 +117,7 @@ def shares_stem(words, stems: frozenset[str]) -> set[str]:
     hit = set()
     for w in words:
         for s in word_stems(w):
-            for t in index.get(s[:4], ()):
+            for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ())):
                 if stems_match(s, t):
                     hit.add(t)
             if len(s) < 4 and s in stems:
@@ -127,10 +127,11 @@ def shares_stem(words, stems: frozenset[str]) -> set[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Stems by their first four letters: stems that match share them (a match needs four letters)."""
+    """Stems by their first and by their last four letters: stems that match share one or the other."""
     index: dict[str, list[str]] = {}
     for t in stems:
         index.setdefault(t[:4], []).append(t)
+        index.setdefault("$" + t[-4:], []).append(t)
     return {k: tuple(v) for k, v in index.items()}
 
 

@@ -235,8 +235,10 @@ def same_stem(a: str, b: str, lang=English) -> bool:
 
 
 def stems_match(sa: str, sb: str) -> bool:
+    """One stem is the other, or extends it by a few letters at either end ('plea'/'plead', 'hear'/'hearsay',
+    'trial'/'mistrial'); 'state'/'statement' are different words."""
     if sa == sb:
         return True
     if len(sa) > len(sb):
         sa, sb = sb, sa
-    return len(sa) >= 4 and len(sb) - len(sa) <= 2 and sb.startswith(sa)
+    return len(sa) >= 4 and len(sb) - len(sa) <= 3 and (sb.startswith(sa) or sb.endswith(sa))
