@@ -87,7 +87,8 @@ class OutputFolder:
             raise QuizgenError(f"refusing to write outside {self.out}: {name!r}")
         self.out.mkdir(parents=True, exist_ok=True)
         write_atomic(self.out / name, data)
-        self.names.append(name)
+        if name not in self.names:  # a paper made again at the longest variant's page count is one file
+            self.names.append(name)
 
     def put_joined(self, name: str, parts: list[str]) -> None:
         """A print file joining PDFs already written to the folder. With qpdf installed the join streams

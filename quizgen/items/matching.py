@@ -6,7 +6,7 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import descriptions, first_sentences, mentions
+from ..text.describe import descriptions, first_sentences, mentions, name_stems
 from .mcq import echoes, stem_cues
 
 _RESPONSES: dict = {}
@@ -20,14 +20,28 @@ def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] |
 
 
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
-    """(text, form, number) of the description a matching set shows for a topic: names nothing and shows
-    no word of the topic's own name."""
+    """(text, form, number) of the description a matching set shows for a topic: names nothing; one that
+    shows no word of its own term's name is preferred (a set may still show one — see _echo_covered)."""
+    usable = []
     for desc in descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not stem_cues(text, topic):  # no word of its own term's name
-            return text, d.form, (d.slot.number if d.slot is not None else None)
-    return None
+        if text is not None:
+            usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))
+    if not usable:
+        return None
+    return min(usable, key=lambda u: u[0])[1:]
+
+
+def _echo_covered(ix: DistractorIndex, members: list[Topic], premises: list[Topic]) -> bool:
+    """A description that shows a word of its own term's name is fair only when another term of the set
+    carries the same word, so the word does not single its term out."""
+    for m in members:
+        echoed = stem_cues(response(ix, m)[0], m)
+        others = set().union(*(name_stems(p) for p in premises if p.name != m.name))
+        if echoed - others:
+            return False
+    return True
 
 
 def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
@@ -64,16 +78,31 @@ ATTEMPTS = 6
 
 
 def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
+    """Members one at a time; a member whose description repeats a word of its own name goes in only when
+    another member's name carries that word, so the set is searched for such partners first."""
     chosen, widened = [key], []
     for i, pool in enumerate(pools):
         before = len(chosen)
-        for cand in pool:
-            if len(chosen) == size:
+        pool = list(pool)
+        while len(chosen) < size:
+            wanted = set().union(*(stem_cues(response(ix, m)[0], m) for m in chosen)) - set().union(
+                *(name_stems(m) for m in chosen)
+            )
+            pool.sort(key=lambda t: not (name_stems(t) & wanted))
+            cand = next(
+                (
+                    c
+                    for c in pool
+                    if c not in chosen and _fits(ix, chosen, c, shape) and _echo_covered(ix, [c], [*chosen, c])
+                ),
+                None,
+            )
+            if cand is None:
                 break
-            if cand not in chosen and _fits(ix, chosen, cand, shape):
-                chosen.append(cand)
+            chosen.append(cand)
+            pool.remove(cand)
         if i and len(chosen) > before:
-            widened.append(pool[0].category)
+            widened.append(pool[0].category if pool else "")
         if len(chosen) == size:
             break
     return chosen, widened
@@ -108,7 +137,7 @@ def make_matching(
         if len(chosen) == n + spare:
             break
     notes = []
-    if len(chosen) < n + spare and len(chosen) >= max(3, n - 1) + spare:
+    if len(chosen) < n + spare and len(chosen) >= min(n, 3) + spare:
         notes.append(f"{len(chosen) - spare} terms: the group has no {n} whose descriptions fit only their own term")
         n = len(chosen) - spare  # one term fewer rather than a set where a description fits two terms
     if len(chosen) < n + spare:
@@ -120,6 +149,16 @@ def make_matching(
         raise GenerationError(f"group '{key.category}' has fewer than {n} terms left to ask that fit together")
     if allowed is not None:
         chosen.sort(key=lambda t: t.name not in allowed)  # stable: the asked terms first, the spare last
+    # the spare's name is not printed: pick as spare a member whose leaving keeps every echoed word shared
+    spares = [i for i in range(len(chosen) - 1, 0, -1) if allowed is None or chosen[i].name not in allowed]
+    spares += [i for i in range(len(chosen) - 1, 0, -1) if i not in spares]
+    for i in spares:
+        order = chosen[:i] + chosen[i + 1 :] + [chosen[i]]
+        if (allowed is None or all(t.name in allowed for t in order[:n])) and _echo_covered(ix, order[:n], order[:n]):
+            chosen = order
+            break
+    else:
+        raise GenerationError(f"a description in the set for '{key.name}' repeats a word only its own term carries")
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)

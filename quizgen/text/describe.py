@@ -325,6 +325,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue
         if i > 0 and (slot is None or not slot.subject):
             continue  # a later sentence that does not open on the topic leans on the ones before it
+        if i > 0 and slot.pronoun and not sents[i].startswith("It "):
+            continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         text, words = sents[i], len(sents[i].split())
         if words < MIN_WORDS:
             continue  # 'Send back.': too little to tell a topic by
