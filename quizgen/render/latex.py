@@ -4,6 +4,7 @@ laid out by the editable template in templates/, all parts in one document compi
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..errors import QuizgenError
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..output import csv_bytes
-from ..text.latexmath import GREEK, SYMBOLS, math_command_problems
+from ..text.latexmath import GREEK, LATEX_EQUIVALENT, SYMBOLS, math_command_problems
 from ..text.mask import BLANK
 from ..text.math import segments
 from . import compile as tex
@@ -55,6 +56,13 @@ def _unicode_to_latex(text: str, in_math: bool) -> str:
     return "".join(out)
 
 
+_NONSTANDARD = re.compile(r"\\(" + "|".join(LATEX_EQUIVALENT) + r")(?![A-Za-z])")
+
+
+def _standard_commands(math: str) -> str:
+    return _NONSTANDARD.sub(lambda m: LATEX_EQUIVALENT[m.group(1)], math)
+
+
 def _escape(text: str) -> str:
     """PyLaTeX's escaping, with a caret that prints as '^' rather than an accent."""
     return escape_latex(text).replace(r"\^{}", r"\textasciicircum{}")
@@ -69,7 +77,7 @@ def latex_text(text: str, fills: list[str] | None = None) -> str:
             problems = math_command_problems(seg.text)
             if problems:  # the loader refuses such banks; this guards any other way in
                 raise QuizgenError(f"math '\\({seg.text}\\)' cannot be typeset: {problems[0]}")
-            out.append(r"\(" + _unicode_to_latex(seg.text, True) + r"\)")
+            out.append(r"\(" + _standard_commands(_unicode_to_latex(seg.text, True)) + r"\)")
             continue
         parts = seg.text.split(BLANK)
         for i, part in enumerate(parts):
