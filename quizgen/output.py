@@ -1,8 +1,13 @@
-"""Writing a built exam to a folder: every file atomically, never over somebody else's files."""
+"""Writing a built exam to a folder: every file atomically, never over somebody else's files.
+
+The folder may have been prepared by someone else: temporary files and the tools' output (qpdf,
+TeX) live in a private mkdtemp() folder inside it, quizgen's own markers are read without following
+links, and a lock keeps two builds of one folder apart. exam.json is the commit point: it is removed
+when a build starts and written last, recording the SHA-256 of every file beside it."""
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import io
 import json
 import os
@@ -11,120 +16,178 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from .bank.write import write_atomic
+from .bank.load import bundled_bank_path, display_path
+from .csvsafe import csv_bytes
 from .errors import QuizgenError
 from .exam import Exam, exam_json, key_rows
+from .examfile import FORMAT_KEY, FORMAT_VERSION
+from .safefs import FolderLock, private_dir, read_own_file, remove_private_dirs, sha256_file, write_atomic
 
 ANSWER_MODES = ("none", "inline", "key")
 STARTED = ".quizgen-build.json"  # written first: lets a rebuild recognise a folder whose build was killed
+MARKER_LIMIT = 64 << 20  # bytes of a marker or earlier exam.json quizgen reads to recognise its own build
 
 
-def _identity(exam: Exam) -> dict:
-    return {"spec": json.loads(json.dumps(exam.spec.as_dict())), "bank": exam.bank_hash}
+def recorded_bank_path(source: str, out: Path) -> str | None:
+    """The bank as exam.json records it: relative to the exam's folder (None: the bundled bank)."""
+    root = Path(source).resolve()
+    if root == bundled_bank_path().resolve():
+        return None
+    return Path(os.path.relpath(root, out.resolve())).as_posix()
 
 
-def csv_bytes(rows: list[list]) -> bytes:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue().encode("utf-8")
+def _identity(exam: Exam, out: Path) -> dict:
+    spec = json.loads(json.dumps(exam.spec.as_dict()))
+    spec["bank"] = recorded_bank_path(exam.bank_source, out)
+    return {"spec": spec, "bank": exam.bank_hash}
 
 
-def check_out_dir(out: Path, exam: Exam, force: bool) -> list[str]:
+def _own_json(path: Path):
+    data = read_own_file(path, MARKER_LIMIT)
+    try:
+        return json.loads(data) if data is not None else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def _file_hashes(entries) -> dict[str, str]:
+    if not isinstance(entries, list):
+        return {}
+    return {
+        e["name"]: e["sha256"]
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("sha256"), str)
+    }
+
+
+def check_out_dir(out: Path, identity: dict, force: bool) -> dict[str, str]:
     """Refuse to write into a folder holding other files, unless it holds a build of this same exam
-    (same spec, seed and bank) or `force` is given. Returns the files of the previous build there."""
-    if not out.exists():
-        return []
+    (same spec, seed and bank) or `force` is given. Returns the files (name: SHA-256) of the previous
+    build there, the only ones a new build may remove."""
+    if not os.path.lexists(out):
+        return {}
     if not out.is_dir():
-        raise QuizgenError(f"{out} exists and is not a folder; choose another --out")
-    previous = out / "exam.json"
-    old_files: list[str] = []
-    started = out / STARTED
-    if not previous.exists() and started.exists():  # a build of this folder was interrupted
-        try:
-            mine = json.loads(started.read_text(encoding="utf-8")) == _identity(exam)
-        except ValueError:
-            mine = False
+        raise QuizgenError(f"{display_path(out)} exists and is not a folder; choose another --out")
+    previous, started = out / "exam.json", out / STARTED
+    if not os.path.lexists(previous) and os.path.lexists(started):  # a build of this folder was interrupted
+        marker = _own_json(started)
+        mine = isinstance(marker, dict) and marker.get("identity") == identity
         if mine or force:
-            return old_files
-        raise QuizgenError(f"{out} holds an unfinished build of a different exam; choose another --out or pass --force")
-    if previous.exists():
-        try:
-            old = json.loads(previous.read_text(encoding="utf-8"))
-            old_files = [f for f in old.get("files", []) if isinstance(f, str)]
-            same = (
-                old.get("spec") == json.loads(json.dumps(exam.spec.as_dict()))
-                and old.get("bank", {}).get("content_hash") == exam.bank_hash
-            )
-        except (ValueError, AttributeError):
-            same = False
-        if same or force:
-            return old_files
+            return _file_hashes(marker.get("files")) if isinstance(marker, dict) else {}
         raise QuizgenError(
-            f"{out} holds a different exam (exam.json differs); choose another --out or pass --force to replace it"
+            f"{display_path(out)} holds an unfinished build of a different exam; choose another --out or pass --force"
+        )
+    if os.path.lexists(previous):
+        old = _own_json(previous)
+        same = (
+            isinstance(old, dict)
+            and old.get(FORMAT_KEY) == FORMAT_VERSION
+            and old.get("spec") == identity["spec"]
+            and isinstance(old.get("bank"), dict)
+            and old["bank"].get("content_hash") == identity["bank"]
+        )
+        if same or force:
+            return _file_hashes(old.get("files")) if isinstance(old, dict) else {}
+        raise QuizgenError(
+            f"{display_path(out)} holds a different exam (exam.json differs); choose another --out or pass "
+            "--force to replace it"
         )
     others = [p.name for p in out.iterdir() if not p.name.startswith(".")]
     if others and not force:
         raise QuizgenError(
-            f"{out} is not empty ({len(others)} file(s), e.g. {sorted(others)[0]}); choose an empty "
+            f"{display_path(out)} is not empty ({len(others)} file(s), e.g. {sorted(others)[0]}); choose an empty "
             "--out or pass --force"
         )
-    return old_files
+    return {}
 
 
 class OutputFolder:
     """Files of one build, each written atomically as soon as it is made (a killed build leaves no partial
-    file under a final name), and exam.json last, listing them."""
+    file under a final name), and exam.json last, listing them with their SHA-256. Use it in a `with`
+    block: the folder stays locked until the block ends."""
 
     def __init__(self, out: Path, exam: Exam, force: bool = False):
-        self.out, self.exam = out, exam
-        self.old_files = check_out_dir(out, exam, force)
-        self.names: list[str] = []
+        self.out, self.exam, self.display = out, exam, display_path(out)
+        self.identity = _identity(exam, out)
+        check_out_dir(out, self.identity, force)  # refuse before creating anything
         out.mkdir(parents=True, exist_ok=True)
-        write_atomic(out / STARTED, json.dumps(_identity(exam), sort_keys=True).encode("utf-8"))
+        self.lock = FolderLock(out, self.display)
+        try:
+            self.old_files = check_out_dir(out, self.identity, force)  # again, now that nobody else writes
+            remove_private_dirs(out)
+            self.work = private_dir(out)
+            marker = {"identity": self.identity, "files": [{"name": n, "sha256": h} for n, h in self.old_files.items()]}
+            write_atomic(out / STARTED, json.dumps(marker, sort_keys=True).encode("utf-8"), self.work)
+            if os.path.lexists(out / "exam.json"):
+                os.unlink(out / "exam.json")  # from here until finish() the folder holds no finished build
+        except BaseException:
+            self.lock.release()
+            raise
+        self.files: dict[str, str] = {}
+
+    def __enter__(self) -> OutputFolder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.lock.fd >= 0:
+            shutil.rmtree(self.work, ignore_errors=True)
+            self.lock.release()
+
+    def tool_dir(self) -> Path:
+        """A fresh folder inside the private one, for an external tool (TeX) to work in."""
+        return private_dir(self.work)
+
+    def _final(self, name: str) -> Path:
+        if Path(name).name != name or name.startswith(".") or name == "exam.json":
+            raise QuizgenError(f"refusing to write outside {self.display}: {name!r}")
+        return self.out / name
 
     def put(self, name: str, data: bytes) -> None:
-        if Path(name).name != name or name.startswith("."):
-            raise QuizgenError(f"refusing to write outside {self.out}: {name!r}")
-        self.out.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.out / name, data)
-        if name not in self.names:  # a paper made again at the longest variant's page count is one file
-            self.names.append(name)
+        write_atomic(self._final(name), data, self.work)
+        self.files[name] = hashlib.sha256(data).hexdigest()  # a paper made again is still one file
 
     def put_joined(self, name: str, parts: list[str]) -> None:
         """A print file joining PDFs already written to the folder. With qpdf installed the join streams
         from disk (flat memory for thousands of variants); otherwise pypdf does it in memory."""
-        if shutil.which("qpdf"):
-            if Path(name).name != name or name.startswith("."):
-                raise QuizgenError(f"refusing to write outside {self.out}: {name!r}")
-            tmp = self.out / f".{name}.qpdf.tmp"
-            cmd = [
-                "qpdf",
-                "--empty",
-                "--deterministic-id",
-                "--pages",
-                *(str(self.out / p) for p in parts),
-                "--",
-                str(tmp),
-            ]
-            run = subprocess.run(cmd, capture_output=True, text=True)
-            if run.returncode not in (0, 3):  # 3: warnings only
-                raise QuizgenError(f"qpdf could not join the print file: {run.stderr.strip()[:300]}")
-            os.replace(tmp, self.out / name)
-            self.names.append(name)
+        final = self._final(name)
+        if not shutil.which("qpdf"):
+            self.put(name, join_pdfs([self.out / p for p in parts]))
             return
-        self.put(name, join_pdfs([self.out / p for p in parts]))
+        joined = private_dir(self.work) / "joined.pdf"  # absolute paths: none reaches qpdf as an option
+        sources = [str((self.out / p).resolve()) for p in parts]
+        _qpdf(
+            ["--empty", "--deterministic-id", "--pages", *sources, "--", str(joined.resolve())], "join the print file"
+        )
+        _qpdf(["--check", str(joined.resolve())], f"check the joined {name} (is the disk full?)")
+        os.replace(joined, final)
+        self.files[name] = sha256_file(final) or ""
 
     def finish(self, assignments: list[tuple] = ()) -> list[str]:
-        for stale in set(self.old_files) - set(self.names) - {"exam.json"}:
+        """Remove the previous build's files this one did not make (only those still as it wrote them),
+        then commit: write exam.json."""
+        for stale, sha in self.old_files.items():
             path = self.out / stale
-            if Path(stale).name == stale and path.is_file():
+            if stale not in self.files and Path(stale).name == stale and sha256_file(path) == sha:
                 os.unlink(path)
-        for leftover in self.out.glob(".*.tmp"):  # from a build that was killed
-            leftover.unlink()
-        listing = sorted(self.names) + ["exam.json"]
-        data = exam_json(self.exam, listing, assignments)
-        write_atomic(self.out / "exam.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        return listing
+        data = exam_json(self.exam, [], assignments)
+        data["spec"]["bank"] = self.identity["spec"]["bank"]
+        data["bank"] = {"path": self.identity["spec"]["bank"], "content_hash": self.exam.bank_hash}
+        data["files"] = [{"name": n, "sha256": h} for n, h in sorted(self.files.items())]
+        text = json.dumps({FORMAT_KEY: FORMAT_VERSION, **data}, ensure_ascii=False, indent=2) + "\n"
+        write_atomic(self.out / "exam.json", text.encode("utf-8"), self.work)
+        os.unlink(self.out / STARTED)
+        self.close()
+        return sorted(self.files) + ["exam.json"]
+
+
+def _qpdf(args: list[str], what: str) -> None:
+    run = subprocess.run(["qpdf", *args], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if run.returncode not in (0, 3):  # 3: warnings only
+        detail = (run.stderr or run.stdout).strip()[:300]
+        raise QuizgenError(f"qpdf could not {what}: {detail}")
 
 
 def join_pdfs(parts: list) -> bytes:

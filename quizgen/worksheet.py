@@ -8,6 +8,7 @@ from pathlib import Path
 from .bank.load import display_path, read_bank
 from .errors import QuizgenError
 from .exam import bank_hash
+from .examfile import ExamRecord
 from .model import Bank
 from .spec import SectionSpec
 
@@ -51,24 +52,13 @@ def plan_sections(kinds: list[str], count: int, topics: int) -> tuple[tuple[Sect
     return sections, note
 
 
-def recorded_bank(data: dict, exam_path: Path) -> Bank:
-    """The bank an exam was built from, as exam.json records it: its path as written (relative to where the
-    build ran, which may be the exam's folder or the one above it), checked against the recorded content."""
-    info = data.get("bank") if isinstance(data.get("bank"), dict) else {}
-    source, digest = info.get("source"), info.get("content_hash")
-    if not isinstance(source, str) or not source:
-        raise QuizgenError(f"{display_path(exam_path)} records no bank; pass --bank")
-    where = Path(source)
-    home = exam_path.resolve().parent
-    places = [where] if where.is_absolute() else [Path.cwd() / where, home / where, home.parent / where]
-    candidates = list(dict.fromkeys(places))
-    for candidate in candidates:
-        if candidate.exists():
-            # an edited exam.json may name any folder: nothing from it is shown unless it is that very bank
-            bank, diags = read_bank(candidate)
-            if bank is not None and not any(d.severity == "error" for d in diags) and bank_hash(bank) == digest:
-                return bank
+def recorded_bank(record: ExamRecord) -> Bank:
+    """The bank an exam was built from (exam.json records its path relative to itself, None for the bundled
+    bank), checked against the recorded content: an edited exam.json shows nothing of any other folder."""
+    bank, diags = read_bank(record.bank_path)
+    if bank is not None and not any(d.severity == "error" for d in diags) and bank_hash(bank) == record.bank_hash:
+        return bank
+    where = display_path(record.bank_path) if record.bank_path else "the bundled bank"
     raise QuizgenError(
-        f"the bank '{source}' recorded in {display_path(exam_path)} was not found unchanged (looked in "
-        f"{', '.join(display_path(c) for c in candidates)}); pass the exam's --bank"
+        f"the bank recorded in {record.path} ({where}) was not found unchanged; pass the exam's --bank"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -64,7 +65,9 @@ def test_files_written(built):
         + [f"{kind}-{c}.pdf" for c in "ABC" for kind in ("exam", "key", "teacher")]
     )
     data = json.loads((out / "exam.json").read_text())
-    assert sorted(data["files"]) == names
+    listed = {f["name"]: f["sha256"] for f in data["files"]}
+    assert sorted(listed) == [n for n in names if n != "exam.json"]
+    assert all(hashlib.sha256((out / n).read_bytes()).hexdigest() == h for n, h in listed.items())
     assert data["seed"] == 11 and data["bank"]["content_hash"] and data["quizgen_version"]
     assert [v["code"] for v in data["variants"]] == ["A", "B", "C"]
 

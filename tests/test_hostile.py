@@ -157,8 +157,10 @@ def test_tex_cannot_read_or_write_outside_its_folder(tmp_path):
         f"\\newwrite\\qgout\\immediate\\openout\\qgout={marker2}\\immediate\\write\\qgout{{x}}\\immediate\\closeout\\qgout\n"
         "After.\n\\end{document}\n"
     )
+    job = tmp_path / "job"
+    job.mkdir()
     try:
-        result = tex.compile_tex(source, "attack")
+        result = tex.compile_tex(source, "attack", job)
     except QuizgenError:
         result = None  # refusing to compile is a fine outcome too
     if result is not None:
@@ -174,8 +176,10 @@ def test_relative_escapes_are_refused_too(tmp_path):
         "\\documentclass{article}\\begin{document}\\input{../../../../../../etc/hostname}"
         "\\immediate\\write18{touch marker-relative}\\end{document}\n"
     )
+    job = tmp_path / "job"
+    job.mkdir()
     try:
-        result = tex.compile_tex(source, "attack2")
+        result = tex.compile_tex(source, "attack2", job)
     except QuizgenError as e:
         assert "not found" in str(e)  # refused to read
         result = None

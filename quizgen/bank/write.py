@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import QuizgenError
+from ..safefs import write_atomic
 from ..text.slug import slugify
 
 WRAP = 96
@@ -115,18 +114,3 @@ def write_bank(categories: list[DraftCategory], out_dir: Path, force: bool = Fal
     for cat, path in zip(categories, targets, strict=False):
         write_atomic(path, category_yaml(cat).encode("utf-8"))
     return targets
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see a partial file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

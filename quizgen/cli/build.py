@@ -45,6 +45,11 @@ from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_e
     help="Folder with LaTeX templates overriding the bundled ones (latex engine).",
 )
 @click.option(
+    "--trust-templates",
+    is_flag=True,
+    help="Run the --templates folder even where TeX cannot be sandboxed (a template is code: use only your own).",
+)
+@click.option(
     "--answers",
     type=click.Choice(ANSWER_MODES),
     default="key",
@@ -93,6 +98,7 @@ def build(
     seed,
     engine,
     templates,
+    trust_templates,
     answers,
     out,
     force,
@@ -109,7 +115,8 @@ def build(
         if spec_file:
             raise QuizgenError("give SPEC or --from-exam, not both")
         recorded = load_exam_json(from_exam)
-        spec = spec_from_dict(recorded.data.get("spec") or {}, recorded.path)
+        spec = spec_from_dict(recorded.spec, recorded.path)
+        spec = spec.with_overrides(bank=str(recorded.bank_path) if recorded.bank_path else None)
     else:
         spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(
@@ -117,7 +124,7 @@ def build(
     )
     b = load_bank(spec.bank)
     if recorded is not None:
-        then, now = (recorded.data.get("bank") or {}).get("content_hash"), bank_hash(b)
+        then, now = recorded.bank_hash, bank_hash(b)
         if then != now:
             raise QuizgenError(
                 f"the bank has changed since {recorded.path} was built (content hash {then} then, "
@@ -134,22 +141,29 @@ def build(
         raise QuizgenError("answer sheets are drawn by the reportlab engine; drop --engine latex")
     if assignments and engine == "latex":
         raise QuizgenError("named copies from a roster are made by the reportlab engine; drop --engine latex")
-    folder = OutputFolder(out, exam, force)
+    if templates and trust_templates:
+        click.echo(
+            "warning: a template is code; with --trust-templates it runs even where TeX cannot be sandboxed",
+            err=True,
+        )
     show = not quiet and sys.stderr.isatty()
     steps = len(exam.variants) * (1 + (answers != "none") + (answers == "inline")) + 1 + len(assignments)
-    with click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar:
+    with (
+        OutputFolder(out, exam, force) as folder,
+        click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar,
+    ):
         if engine == "reportlab":
             render_reportlab(exam, answers, folder, lambda _: bar.update(1), assignments, jobs)
         else:
             try:
-                files = latex_files(exam, answers, templates, lambda _: bar.update(1))
+                files = latex_files(exam, answers, templates, lambda _: bar.update(1), folder.tool_dir, trust_templates)
             except TexNotCompiled as failed:
                 for name, data in failed.files.items():  # the .tex to inspect; no exam.json: not a finished build
                     folder.put(name, data)
                 raise QuizgenError(f"{failed.message}\n(the .tex source is in {display_path(out)})") from None
             for name, data in files.items():
                 folder.put(name, data)
-    written = folder.finish(assignments)
+        written = folder.finish(assignments)
     if not quiet:
         pdfs = sum(name.endswith(".pdf") for name in written)
         click.echo(
@@ -210,7 +224,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
     if missed_file and not exam_file:
         raise QuizgenError("--from-missed needs --exam EXAM.json (the exam the responses answer)")
     record = load_exam_json(exam_file) if missed_file else None
-    b = recorded_bank(record.data, exam_file) if record and bank is None else load_bank(bank)
+    b = recorded_bank(record) if record and bank is None else load_bank(bank)
     pool = list(b.topics)
     title = "Self-test"
     if record:
@@ -247,9 +261,9 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
     if note:
         click.echo(note, err=True)
     exam = build_exam(spec, b, pool=pool)
-    folder = OutputFolder(out, exam, force)
-    folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
-    written = folder.finish()
+    with OutputFolder(out, exam, force) as folder:
+        folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
+        written = folder.finish()
     click.echo(
         f"wrote {display_path(out / 'worksheet.pdf')} ({len(exam.variants[0].questions)} questions"
         f"{', fillable' if fillable else ''}) and {len(written) - 1} other file(s)"

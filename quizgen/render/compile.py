@@ -1,5 +1,5 @@
-"""Running TeX safely: no shell escape, no file access outside the build folder, a time limit,
-and the log's relevant lines (not a traceback) when it fails."""
+"""Running TeX safely: no shell escape, no file access outside the build folder (bubblewrap where it works),
+a time limit that kills every process TeX started, and the log's relevant lines (not a traceback) when it fails."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,37 +49,63 @@ def safe_env() -> dict:
     return env
 
 
-def compile_tex(source: str, jobname: str) -> Compiled | None:
-    """Compile in a fresh folder; None when TeX is not installed."""
+def compile_tex(source: str, jobname: str, folder: Path) -> Compiled | None:
+    """Compile in `folder` (a fresh private folder inside the output folder, so a killed build leaves its
+    .tex nowhere else); None when TeX is not installed. TeX runs in the bubblewrap sandbox when it works,
+    in its own process group, and the whole group is killed at the time limit."""
     if not tex_available():
         return None
-    with tempfile.TemporaryDirectory(prefix="quizgen-tex-") as tmp:
-        folder = Path(tmp)
-        (folder / f"{jobname}.tex").write_text(source, encoding="utf-8")
-        flags = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
-        if shutil.which("latexmk"):
-            commands = [
-                ["latexmk", "-pdf", "-quiet", *[f"-pdflatex=pdflatex {' '.join(flags)} %O %S"], f"{jobname}.tex"]
-            ]
-        else:
-            commands = [["pdflatex", *flags, f"{jobname}.tex"]] * 2
-        for cmd in commands:
-            try:
-                run = subprocess.run(
-                    cmd, cwd=folder, env=safe_env(), stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT
-                )
-            except subprocess.TimeoutExpired:
-                raise QuizgenError(
-                    f"LaTeX did not finish within {TIMEOUT} s; the document may be too large or the template loops"
-                ) from None
-            log_path = folder / f"{jobname}.log"
-            log = log_path.read_text(encoding="latin-1") if log_path.exists() else run.stdout.decode("latin-1")
-            if run.returncode != 0 or not (folder / f"{jobname}.pdf").exists():
-                raise QuizgenError("LaTeX failed:\n" + relevant_log_lines(log))
-        aux = folder / f"{jobname}.aux"
-        return Compiled(
-            (folder / f"{jobname}.pdf").read_bytes(), aux.read_text(encoding="latin-1") if aux.exists() else "", log
-        )
+    from .sandbox import sandbox_available, sandbox_command
+
+    (folder / f"{jobname}.tex").write_text(source, encoding="utf-8")
+    prefix = sandbox_command(folder) if sandbox_available(folder) else []
+    flags = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
+    if shutil.which("latexmk"):
+        commands = [["latexmk", "-pdf", "-quiet", f"-pdflatex=pdflatex {' '.join(flags)} %O %S", f"{jobname}.tex"]]
+    else:
+        commands = [["pdflatex", *flags, f"{jobname}.tex"]] * 2
+    for cmd in commands:
+        returncode, stdout = _run_group([*prefix, *cmd], folder)
+        log_path = folder / f"{jobname}.log"
+        log = log_path.read_text(encoding="latin-1") if log_path.exists() else stdout.decode("latin-1")
+        if returncode != 0 or not (folder / f"{jobname}.pdf").exists():
+            raise QuizgenError("LaTeX failed:\n" + relevant_log_lines(log))
+    aux = folder / f"{jobname}.aux"
+    return Compiled(
+        (folder / f"{jobname}.pdf").read_bytes(), aux.read_text(encoding="latin-1") if aux.exists() else "", log
+    )
+
+
+def _run_group(cmd: list[str], folder: Path) -> tuple[int, bytes]:
+    proc = subprocess.Popen(
+        cmd,
+        cwd=folder,
+        env=safe_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # latexmk, pdflatex and anything they start share one process group
+    )
+    try:
+        stdout, _ = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise QuizgenError(
+            f"LaTeX did not finish within {TIMEOUT} s; the document may be too large or the template loops"
+        ) from None
+    except BaseException:
+        _kill_group(proc)
+        raise
+    _kill_group(proc)  # nothing it started may outlive it
+    return proc.returncode, stdout
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def relevant_log_lines(log: str, context: int = 3) -> str:

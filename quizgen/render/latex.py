@@ -10,18 +10,27 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from pylatex import Command, NoEscape
 from pylatex.utils import escape_latex
 
+from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
-from ..output import csv_bytes
+from ..safefs import read_own_file
 from ..text.latexmath import GREEK, LATEX_EQUIVALENT, SYMBOLS, math_command_problems
 from ..text.mask import BLANK
 from ..text.math import segments
 from . import compile as tex
 from . import texpages
+from .sandbox import run_limited, sandbox_available
+
+UNTRUSTED_TEMPLATES = (
+    "TeX cannot be sandboxed here (bubblewrap is missing or cannot run), and a template is code: TeX "
+    "commands in it can read any file you can (\\pdfobj … file). Install bubblewrap (Debian/Ubuntu: "
+    "apt-get install bubblewrap), or pass --trust-templates if you wrote or checked the template yourself"
+)
 
 _UNICODE = {
     **{v: k for k, v in GREEK.items()},
@@ -221,13 +230,39 @@ def master_key_body(exam: Exam, per_table: int = 12) -> str:
     return "\n".join(out)
 
 
-def template_environment(templates: Path | None) -> jinja2.Environment:
-    loaders = [jinja2.FileSystemLoader(str(templates))] if templates else []
+class _FolderLoader(jinja2.BaseLoader):
+    """Templates that are regular files directly in one folder: no links (which could name any file on
+    the machine), no subfolders, at most 1 MB."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def get_source(self, environment, template):
+        path = self.folder / template
+        if Path(template).name != template or template.startswith("."):
+            raise jinja2.TemplateNotFound(template)
+        data = read_own_file(path, 1 << 20)
+        if data is None:
+            raise jinja2.TemplateNotFound(template)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise QuizgenError(f"{path}: the template is not UTF-8 text") from None
+        return text, str(path), lambda: read_own_file(path, 1 << 20) == data
+
+
+def bundled_templates() -> Path:
     bundled = resources.files("quizgen") / "_data" / "templates"
     if not bundled.is_dir():  # a source checkout
         bundled = Path(__file__).resolve().parent.parent.parent / "templates"
-    loaders.append(jinja2.FileSystemLoader(str(bundled)))
-    return jinja2.Environment(
+    return Path(str(bundled))
+
+
+def template_environment(templates: Path | None) -> jinja2.Environment:
+    """Jinja's sandbox: a template sees the values quizgen passes and nothing of Python behind them."""
+    loaders = [_FolderLoader(templates)] if templates else []
+    loaders.append(_FolderLoader(bundled_templates()))
+    return SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         block_start_string="<%",
         block_end_string="%>",
@@ -308,35 +343,54 @@ def exam_tex(
     spec = exam.spec
     parts = parts_of(exam, answers, breaks)
     meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, spec.date) if x)
-    try:
-        template = template_environment(templates).get_template("exam.tex")
-        text = template.render(
-            title=latex_text(spec.title),
-            footer_title=latex_text(_shorten(spec.title, FOOTER_CHARS)),
-            meta=meta,
-            instructions=latex_text(spec.instructions),
-            paper="a4" if spec.paper == "a4" else "letter",
-            base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)),
-            parts=parts,
-        )
-    except jinja2.TemplateError as e:
-        where = f"{e.filename}:{e.lineno}: " if getattr(e, "lineno", None) else ""
-        raise QuizgenError(f"{where}template error: {e.message}; fix the template") from None
-    return text, [p["name"] for p in parts]
+    values = dict(
+        title=latex_text(spec.title),
+        footer_title=latex_text(_shorten(spec.title, FOOTER_CHARS)),
+        meta=meta,
+        instructions=latex_text(spec.instructions),
+        paper="a4" if spec.paper == "a4" else "letter",
+        base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)),
+        parts=parts,
+    )
+
+    def render() -> str:
+        try:
+            return template_environment(templates).get_template("exam.tex").render(**values)
+        except SecurityError as e:
+            raise QuizgenError(
+                f"the template tried something unsafe ({e}); templates only lay out the values given"
+            ) from None
+        except jinja2.TemplateError as e:
+            where = f"{e.filename}:{e.lineno}: " if getattr(e, "lineno", None) else ""
+            raise QuizgenError(f"{where}template error: {e.message}; fix the template") from None
+
+    return run_limited(render), [p["name"] for p in parts]
 
 
 def latex_files(
-    exam: Exam, answers: str, templates: Path | None = None, progress: Callable[[str], None] = lambda _: None
+    exam: Exam,
+    answers: str,
+    templates: Path | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+    job_folder: Callable[[], Path] | None = None,
+    trust_templates: bool = False,
 ) -> dict[str, bytes]:
-    """The combined .tex source and, when TeX Live is present, every PDF split from its single compile."""
+    """The combined .tex source and, when TeX Live is present, every PDF split from its single compile.
+    `job_folder()` gives the fresh folder TeX works in; a custom template needs the TeX sandbox or
+    `trust_templates` (a template is code)."""
     from ..exam import key_rows
 
+    if job_folder is None:
+        raise ValueError("latex_files needs a job_folder (a private folder inside the output folder)")
+    folder = job_folder()
+    if templates and not trust_templates and tex.tex_available() and not sandbox_available(folder):
+        raise QuizgenError(UNTRUSTED_TEMPLATES)
     source, names = exam_tex(exam, answers, templates)
     files: dict[str, bytes] = {"exam.tex": source.encode("utf-8")}
     if answers != "none":
         files["key.csv"] = csv_bytes(key_rows(exam))
     try:
-        result = tex.compile_tex(source, "exam")
+        result = tex.compile_tex(source, "exam", folder)
     except QuizgenError as e:  # the log's relevant lines; the .tex is still written for inspection
         raise tex.TexNotCompiled(e.message, files) from None
     if result is None:
@@ -349,7 +403,7 @@ def latex_files(
     breaks = texpages.plan_breaks(exam, counts, result.aux)
     if breaks:  # uneven papers: compile once more with planned page breaks, kept if every paper then matches
         even_source, _ = exam_tex(exam, answers, templates, breaks)
-        again = tex.compile_tex(even_source, "exam")  # the first compile succeeded: so does this one
+        again = tex.compile_tex(even_source, "exam", job_folder())  # the first compile succeeded: so does this one
         again_reader = PdfReader(io.BytesIO(again.pdf))
         again_ranges = tex.part_ranges(len(again_reader.pages), again.aux, names)
         again_counts = {name: len(again_ranges[name]) for name in counts}
