@@ -72,7 +72,8 @@ class Para(Paragraph):
     _layout: tuple | None = None
 
     def wrap(self, avail_width, avail_height):
-        if self._layout is not None and self._layout[0] == avail_width:
+        # split() drops blPara when the paragraph moves on whole: then it must be laid out again
+        if self._layout is not None and self._layout[0] == avail_width and hasattr(self, "blPara"):
             self.width, self.height = self._layout[1]
             return self._layout[1]
         size = super().wrap(avail_width, avail_height)
