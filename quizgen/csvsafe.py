@@ -13,22 +13,26 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
+def _evaluated(value: str) -> bool:
+    """Whether a spreadsheet evaluates `value`, or would once the ' in front of it were removed."""
+    rest = value.lstrip("'")
+    return rest.startswith(TRIGGERS) and not _NUMBER.fullmatch(rest)
+
+
 def inert_cell(value: object) -> object:
-    """`value`, with a ' in front when it is text a spreadsheet would evaluate."""
-    if isinstance(value, str) and value.startswith(TRIGGERS) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    """`value`, with a ' in front when it is text a spreadsheet would evaluate (or such text already
+    behind a ', so that restore_cell gives back exactly `value`)."""
+    return "'" + value if isinstance(value, str) and _evaluated(value) else value
 
 
 def restore_cell(value: str) -> str:
     """The value `inert_cell` was given (a cell quizgen wrote, read back)."""
-    if value.startswith("'") and value[1:].startswith(TRIGGERS) and not _NUMBER.fullmatch(value[1:]):
-        return value[1:]
-    return value
+    return value[1:] if value.startswith("'") and _evaluated(value[1:]) else value
 
 
 def csv_bytes(rows: list[list]) -> bytes:
-    """UTF-8 CSV with every cell inert."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([inert_cell(c) for c in row] for row in rows)
+    """UTF-8 CSV with every cell inert, lines ended by CRLF as RFC 4180 has it (so a cell holding a
+    carriage return is quoted, and reads back whole)."""
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows([inert_cell(c) for c in row] for row in rows)
     return buf.getvalue().encode("utf-8")

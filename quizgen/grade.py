@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import json
 import math
 import os
@@ -14,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank.load import display_path
+from .csvsafe import csv_bytes
 from .distractors import NON_FUNCTIONING
 from .errors import BankError, Diagnostic, Location, QuizgenError
 from .exam import LETTERS
@@ -27,12 +26,18 @@ class Response:
     student_id: str
     variant: str
     answers: tuple[str, ...]
+    name: str = ""
 
 
-def read_responses(path: str | os.PathLike, record: ExamRecord) -> list[Response]:
-    """RESPONSES.csv: student_id, variant, q1, q2, … — every bad row reported with its line, none dropped."""
+def read_responses(path: str | os.PathLike, record: ExamRecord, roster: list | None = None) -> list[Response]:
+    """RESPONSES.csv: student_id, variant, q1, q2, … — every bad row reported with its line, none dropped.
+    Each row is checked against the class: `roster` (students with name and id), else the students
+    exam.json records; and against the variant exam.json says the student was given."""
     display, text = read_text(path, "responses")
-    rows = csv_rows(text)
+    rows = csv_rows(text, restore=True, source=display)
+    assigned = {s["id"]: s["variant"] for s in record.students}
+    names = {s.id: s.name for s in roster} if roster is not None else {s["id"]: s["name"] for s in record.students}
+    class_list = "the roster" if roster is not None else f"the students of {record.path}"
     if rows and rows[0][1] and rows[0][1][0].strip().lower() in ("student_id", "student", "id"):
         rows = rows[1:]
     if not rows:
@@ -51,6 +56,10 @@ def read_responses(path: str | os.PathLike, record: ExamRecord) -> list[Response
             problems.append("no student_id")
         elif sid in seen:
             problems.append(f"student '{sid}' already answered on line {seen[sid]}")
+        elif names and sid not in names:
+            problems.append(f"student '{sid}' is not in {class_list}; check the id")
+        elif sid in assigned and code != assigned[sid] and questions is not None:
+            problems.append(f"student '{sid}' was given variant {assigned[sid]}, but this row says {code}")
         if questions is None:
             problems.append(f"unknown variant '{code}' (the exam has {', '.join(record.variants)})")
         else:
@@ -65,7 +74,7 @@ def read_responses(path: str | os.PathLike, record: ExamRecord) -> list[Response
             diags += [Diagnostic(where, "error", f"{p}; fix this row") for p in problems]
             continue
         seen[sid] = n
-        out.append(Response(n, sid, code, answers[: len(questions)]))
+        out.append(Response(n, sid, code, answers[: len(questions)], names.get(sid, "")))
     if diags:
         raise BankError(diags)
     return out
@@ -228,6 +237,7 @@ def grade(record: ExamRecord, responses: list[Response], negative: bool = False,
         students.append(
             {
                 "id": r.student_id,
+                "name": r.name,
                 "variant": r.variant,
                 "score": total,
                 "max": maximum,
@@ -298,14 +308,14 @@ def _reliability(students: list[dict], items: list[ItemStats]) -> float | None:
 
 def scores_csv(result: GradeResult) -> bytes:
     headings = sorted({h for s in result.students for h in s["sections"]})
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["student_id", "variant", "score", "max", "percent", *headings])
+    named = any(s.get("name") for s in result.students)
+    rows = [["student_id", *(["name"] if named else []), "variant", "score", "max", "percent", *headings]]
     for s in result.students:
         pct = 100 * s["score"] / s["max"] if s["max"] else 0
-        w.writerow(
+        rows.append(
             [
                 s["id"],
+                *([s.get("name", "")] if named else []),
                 s["variant"],
                 f"{s['score']:g}",
                 f"{s['max']:g}",
@@ -313,13 +323,11 @@ def scores_csv(result: GradeResult) -> bytes:
                 *(f"{s['sections'].get(h, 0):g}" for h in headings),
             ]
         )
-    return buf.getvalue().encode("utf-8")
+    return csv_bytes(rows)
 
 
 def items_csv(result: GradeResult) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(
+    rows = [
         [
             "type",
             "topic",
@@ -332,10 +340,10 @@ def items_csv(result: GradeResult) -> bytes:
             "non_functioning_distractors",
             "flags",
         ]
-    )
+    ]
     for s in result.items:
         chosen = "; ".join(f"{t}: {share:.0%}" for t, share in s.distractors.items())
-        w.writerow(
+        rows.append(
             [
                 s.type,
                 s.topic,
@@ -349,7 +357,7 @@ def items_csv(result: GradeResult) -> bytes:
                 "; ".join(s.flags),
             ]
         )
-    return buf.getvalue().encode("utf-8")
+    return csv_bytes(rows)
 
 
 def stats_json(result: GradeResult) -> bytes:

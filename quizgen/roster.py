@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import random
+import re
 from dataclasses import dataclass
 
+from .csvsafe import csv_bytes
 from .errors import BankError, Diagnostic, Location, QuizgenError
 from .userfile import csv_rows, read_text
 
@@ -22,20 +22,29 @@ class Student:
     line: int = 0
 
 
+NAME_HEADERS = {"name", "names", "full name", "student name", "student", "learner"}
+ID_HEADERS = {"id", "student id", "studentid", "student number", "student no", "id number", "number"}
+ID_HEADERS |= {"matriculation", "matriculation number", "matric", "user id", "username"}
+EMAIL_HEADERS = {"email", "e mail", "mail", "email address", "e mail address"}
+
+
+def _header_word(cell: str) -> str:
+    return " ".join(re.sub(r"[-_.#:]", " ", cell.casefold()).split())
+
+
 def read_roster(path: str | os.PathLike) -> list[Student]:
-    """Students from a CSV with columns name, id and optional email (any order when there is a header;
-    name, id, email when there is none). Every bad line is reported with its number."""
+    """Students from a CSV with columns name, id and optional email (any order when there is a header
+    such as `Name,Student ID,Email`; name, id, email when there is none). Every bad line is reported."""
     display, text = read_text(path, "roster")
-    rows = csv_rows(text)
+    rows = csv_rows(text, restore=True, source=display)
     if not rows:
         raise QuizgenError("the roster is empty", Location(display))
-    head = [c.strip().lower() for c in rows[0][1]]
-    if "name" in head and ("id" in head or "student_id" in head):
-        cols = {
-            "name": head.index("name"),
-            "id": head.index("id") if "id" in head else head.index("student_id"),
-            "email": head.index("email") if "email" in head else None,
-        }
+    head = [_header_word(c) for c in rows[0][1]]
+    name_col = next((i for i, h in enumerate(head) if h in NAME_HEADERS), None)
+    id_col = next((i for i, h in enumerate(head) if h in ID_HEADERS), None)
+    if name_col is not None and id_col is not None:
+        email_col = next((i for i, h in enumerate(head) if h in EMAIL_HEADERS), None)
+        cols = {"name": name_col, "id": id_col, "email": email_col}
         rows = rows[1:]
     else:
         cols = {"name": 0, "id": 1, "email": 2}
@@ -51,6 +60,8 @@ def read_roster(path: str | os.PathLike) -> list[Student]:
             students.append(Student(name, sid, email, n))
     if diags:
         raise BankError(diags)
+    if not students:
+        raise QuizgenError("the roster lists no students", Location(display))
     return students
 
 
@@ -65,12 +76,10 @@ def fake_roster(n: int, seed: int) -> bytes:
     fake = Faker(list(LOCALES))
     fake.seed_instance(seed)
     rng = random.Random(seed)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["name", "id", "email"])
+    rows = [["name", "id", "email"]]
     ids = rng.sample(range(100000, 999999), n)
     for i in range(n):
         locale = LOCALES[rng.randrange(len(LOCALES))]
         name = f"{fake[locale].first_name()} {fake[locale].last_name()}"  # no 'Prof.' or 'B.Eng.' as name() adds
-        w.writerow([name, f"S{ids[i]}", f"s{ids[i]}@example.edu"])
-    return buf.getvalue().encode("utf-8")
+        rows.append([name, f"S{ids[i]}", f"s{ids[i]}@example.edu"])
+    return csv_bytes(rows)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import random
 
-from .errors import Location, QuizgenError
+from .csvsafe import csv_bytes
 from .exam import LETTERS
 from .examfile import ExamRecord
 
@@ -19,22 +17,7 @@ def _p_correct(ability: float, difficulty: float, flawed: bool) -> float:
 
 def recorded_students(record: ExamRecord) -> list[tuple[str, str]]:
     """(id, variant) of each student exam.json records (an exam built with a roster); [] when none."""
-    rows = record.data.get("students", [])
-    if not isinstance(rows, list):
-        raise QuizgenError(
-            "'students' must be a list; give the exam.json that quizgen build wrote", Location(record.path)
-        )
-    out = []
-    for i, row in enumerate(rows):
-        sid = row.get("id") if isinstance(row, dict) else None
-        code = row.get("variant") if isinstance(row, dict) else None
-        if not isinstance(sid, str) or not sid.strip() or code not in record.variants:
-            raise QuizgenError(
-                f"students[{i}] needs an 'id' and a 'variant' of the exam ({', '.join(record.variants)})",
-                Location(record.path),
-            )
-        out.append((sid, code))
-    return out
+    return [(s["id"], s["variant"]) for s in record.students]
 
 
 def simulate(
@@ -53,10 +36,8 @@ def simulate(
     width = max(len(q) for q in record.variants.values())
     difficulty: dict[tuple, float] = {}
     appeal: dict[tuple, float] = {}
-    out, truth = io.StringIO(), io.StringIO()
-    w, t = csv.writer(out, lineterminator="\n"), csv.writer(truth, lineterminator="\n")
-    w.writerow(["student_id", "variant", *(f"q{i}" for i in range(1, width + 1))])
-    t.writerow(["student_id", "variant", "ability"])
+    out = [["student_id", "variant", *(f"q{i}" for i in range(1, width + 1))]]
+    truth = [["student_id", "variant", "ability"]]
     for s in range(students):
         if roster:
             sid, code = roster[s]
@@ -70,9 +51,9 @@ def simulate(
                 difficulty[key] = random.Random(f"{seed}:{key}").gauss(0, 1)
             p = _p_correct(ability, difficulty[key], q["topic"] == flawed_topic)
             row.append(_answer(q, rng, p, appeal))
-        w.writerow([sid, code, *row, *([""] * (width - len(row)))])
-        t.writerow([sid, code, f"{ability:.4f}"])
-    return out.getvalue().encode("utf-8"), truth.getvalue().encode("utf-8")
+        out.append([sid, code, *row, *([""] * (width - len(row)))])
+        truth.append([sid, code, f"{ability:.4f}"])
+    return csv_bytes(out), csv_bytes(truth)
 
 
 def _answer(q: dict, rng: random.Random, p: float, appeal: dict) -> str:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from .bank.load import display_path
+from .csvsafe import restore_cell
 from .errors import Location, QuizgenError
 
 
@@ -84,12 +85,19 @@ def _undecodable(display: str, data: bytes, pos: int, tried: str, what: str) -> 
     )
 
 
-def csv_rows(text: str, dialect=csv.excel) -> list[tuple[int, list[str]]]:
-    """Non-blank rows with the line each starts on (a quoted cell may span lines)."""
-    reader = csv.reader(io.StringIO(text), dialect)
+def csv_rows(text: str, dialect=csv.excel, restore: bool = False, source: str = "") -> list[tuple[int, list[str]]]:
+    """Non-blank rows with the line each starts on (a quoted cell may span lines). `restore`: a file quizgen
+    may have written (rosters, responses), whose cells a spreadsheet would run were written with a '."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     out, start = [], 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            out.append((start, row))
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                out.append((start, [restore_cell(c) for c in row] if restore else row))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        why = str(e)
+        if "field larger than field limit" in why:
+            why = f"a cell is longer than {csv.field_size_limit():,} characters; shorten it"
+        raise QuizgenError(f"cannot read this CSV line: {why}", Location(source or "<csv>", start)) from None
     return out

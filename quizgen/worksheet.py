@@ -3,8 +3,6 @@ words, and the bank a re-test reads found from the exam it follows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .bank.load import display_path, read_bank
 from .errors import QuizgenError
 from .exam import bank_hash
@@ -59,6 +57,4 @@ def recorded_bank(record: ExamRecord) -> Bank:
     if bank is not None and not any(d.severity == "error" for d in diags) and bank_hash(bank) == record.bank_hash:
         return bank
     where = display_path(record.bank_path) if record.bank_path else "the bundled bank"
-    raise QuizgenError(
-        f"the bank recorded in {record.path} ({where}) was not found unchanged; pass the exam's --bank"
-    )
+    raise QuizgenError(f"the bank recorded in {record.path} ({where}) was not found unchanged; pass the exam's --bank")

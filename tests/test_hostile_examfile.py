@@ -137,7 +137,9 @@ def test_exam_json_finds_its_bank_from_any_folder(runner, small_bank, tmp_path, 
     for name in ("exam-A.pdf", "key-B.pdf", "print-all.pdf", "key.csv"):
         assert (elsewhere / "again" / name).read_bytes() == (work / "out" / name).read_bytes(), name
     responses = elsewhere / "r.csv"
-    assert runner.invoke(cli, ["simulate", "--exam", str(exam), "--students", "4", "--out", str(responses)]).exit_code == 0
+    assert (
+        runner.invoke(cli, ["simulate", "--exam", str(exam), "--students", "4", "--out", str(responses)]).exit_code == 0
+    )
     result = runner.invoke(
         cli, ["worksheet", "--from-missed", str(responses), "--exam", str(exam), "--types", "mcq", "--out", "w"]
     )

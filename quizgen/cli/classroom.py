@@ -21,7 +21,7 @@ from ..grade import grade as grade_responses
 from ..grade import items_csv as grade_items_csv
 from ..grade import read_responses, scores_csv, stats_json
 from ..render.report import report_pdf
-from ..roster import fake_roster
+from ..roster import fake_roster, read_roster
 from ..simulate import recorded_students
 from ..simulate import simulate as simulate_class
 from . import EXISTING_FILE, _category, _item_types, _refuse_overwrite, bank_option, cli, reports_errors, seed_option
@@ -130,12 +130,18 @@ def roster(count, seed, out, force):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write item statistics for later builds (quizgen build --stats FILE).",
 )
+@click.option(
+    "--roster",
+    type=EXISTING_FILE,
+    help="The class list (name, id): every row's id must be on it; names go into scores.csv.",
+)
 @click.option("--force", is_flag=True, help="Replace files in --out.")
 @reports_errors
-def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
+def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, roster, force):
     """Score RESPONSES.csv (student_id, variant, q1, q2, …) and analyse every item."""
     record = load_exam_json(exam_file)
-    result = grade_responses(record, read_responses(responses, record), negative_marking, fuzzy)
+    students = read_roster(roster) if roster else None
+    result = grade_responses(record, read_responses(responses, record, students), negative_marking, fuzzy)
     out = out or exam_file.parent / "grades"
     files = {"scores.csv": scores_csv(result), "items.csv": grade_items_csv(result), "report.pdf": report_pdf(result)}
     if out.exists() and not force and any((out / f).exists() for f in files):
@@ -148,9 +154,11 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, force):
         write_atomic(stats_out, stats_json(result))
     flagged = sum(1 for s in result.items if s.flags)
     rel = f"{result.reliability:.2f}" if result.reliability is not None else "n/a"
+    absent = len({s.id for s in students} - {s["id"] for s in result.students}) if students else 0
     click.echo(
         f"graded {len(result.students)} students into {display_path(out)}: KR-20 {rel}, "
         f"{flagged} of {len(result.items)} items flagged"
+        + (f"; {absent} on the roster have no responses" if absent else "")
     )
 
 

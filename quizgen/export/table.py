@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from ..csvsafe import inert_cell
 from . import Exported, ExportItem
 
 COLUMNS = [
@@ -41,6 +42,9 @@ def items_csv(items: list[ExportItem], title: str) -> Exported:
     for e in items:
         row = {**e.item, "name": e.name, "points": f"{e.points:g}", "category": e.category}
         writer.writerow(
-            [v if isinstance(v := row.get(c, ""), str) else json.dumps(v, ensure_ascii=False) for c in COLUMNS]
+            [
+                inert_cell(v if isinstance(v := row.get(c, ""), str) else json.dumps(v, ensure_ascii=False))
+                for c in COLUMNS
+            ]
         )
     return Exported(buf.getvalue().encode("utf-8"), len(items))
