@@ -85,6 +85,7 @@ def _run_group(cmd: list[str], folder: Path) -> tuple[int, bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # latexmk, pdflatex and anything they start share one process group
+        preexec_fn=_die_with_parent,
     )
     try:
         stdout, _ = proc.communicate(timeout=TIMEOUT)
@@ -98,6 +99,17 @@ def _run_group(cmd: list[str], folder: Path) -> tuple[int, bytes]:
         raise
     _kill_group(proc)  # nothing it started may outlive it
     return proc.returncode, stdout
+
+
+def _die_with_parent() -> None:
+    """In the child: be killed when quizgen dies, even by kill -9 (Linux; elsewhere a no-op). Under
+    bubblewrap that ends its whole PID namespace, so no TeX outlives a killed build."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -24,9 +24,10 @@ _READ_ONLY = ("/usr", "/etc/texmf", "/var/lib/texmf", "/etc/LatexMk", "/etc/alte
 _sandbox_works: bool | None = None
 
 
-def run_limited(render: Callable[[], str], seconds: int = RENDER_SECONDS, memory: int = RENDER_MEMORY) -> str:
-    """render() in a forked child limited to `seconds` of CPU and `memory` more bytes; its QuizgenError
-    messages come back as QuizgenErrors, and running out of either limit is one too."""
+def run_limited(render: Callable[[], str], seconds: int | None = None, memory: int | None = None) -> str:
+    """render() in a forked child limited to `seconds` of CPU and `memory` more bytes (default: the module's
+    limits); its QuizgenError messages come back as QuizgenErrors, and running out of a limit is one too."""
+    seconds, memory = seconds or RENDER_SECONDS, memory or RENDER_MEMORY
     if not hasattr(os, "fork"):
         return render()
     read_end, write_end = os.pipe()
