@@ -17,7 +17,10 @@ from .split import split_glued, vocabulary
 
 FORMATS = ("auto", "seed", "tsv", "csv", "colon", "markdown")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_COLON_SEP = re.compile(r"\s*:\s+|\s+[—–-]{1,2}\s+")
+# one character of context each side, so the search is linear (whitespace runs are stripped afterwards)
+_COLON_SEP = re.compile(r":\s|\s[—–-]{1,2}\s")
+MAX_LINE = 10_000  # characters; no topic is that long (names ≤ 200, definitions ≤ 5,000)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class ImportResult:
 def import_text(text: str, source: str, fmt: str = "auto") -> ImportResult:
     if fmt not in FORMATS:
         raise ImportFormatError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    text, unreadable = _readable_lines(text, source)
+    if unreadable and not text.strip():
+        raise ImportFormatError(f"no line can be read: {unreadable[0].message}", unreadable[0].location)
     if fmt == "auto":
         fmt = detect_format(text, source)
     notes: list[str] = []
@@ -46,10 +52,29 @@ def import_text(text: str, source: str, fmt: str = "auto") -> ImportResult:
     else:
         parser = {"seed": _parse_seed, "tsv": _parse_tsv, "colon": _parse_colon}[fmt]
         topics, diags = parser(lines, source)
-    topics, diags = _drop_duplicates(topics, diags, source)
+    topics, diags = _drop_duplicates(topics, diags + unreadable, source)
     if not topics:
-        raise ImportFormatError(f"no topics found reading it as '{fmt}'; pick another --format", Location(source))
+        first = f" ({diags[0].location}: {diags[0].message})" if diags else ""
+        raise ImportFormatError(
+            f"no topics found reading it as '{fmt}'{first}; pick another --format", Location(source)
+        )
     return ImportResult(fmt, tuple(topics), tuple(diags), tuple(notes))
+
+
+def _readable_lines(text: str, source: str) -> tuple[str, list[Diagnostic]]:
+    """The text with every line that cannot become a topic blanked (numbering kept) and reported: lines
+    longer than MAX_LINE, and lines holding control characters (a bank may not contain them)."""
+    lines, diags = text.splitlines(), []
+    for i, ln in enumerate(lines):
+        bad = _CONTROL.search(ln)
+        if len(ln) > MAX_LINE:
+            diags.append(skipped(source, i + 1, f"{len(ln):,} characters long; a line may have {MAX_LINE:,}"))
+        elif bad:
+            diags.append(skipped(source, i + 1, f"contains the control character U+{ord(bad.group()):04X}; remove it"))
+        else:
+            continue
+        lines[i] = ""
+    return ("\n".join(lines) if diags else text), diags
 
 
 def detect_format(text: str, source: str) -> str:
@@ -131,9 +156,10 @@ def _parse_tsv(lines: list[str], source: str):
 
 def _split_colon(body: str):
     m = _COLON_SEP.search(body)
-    if not m or m.start() == 0 or len(body[: m.start()].split()) > 12 or not body[m.end() :].strip():
+    term = body[: m.start()].strip() if m else ""
+    if not term or len(term.split()) > 12 or not body[m.end() :].strip():
         return None
-    return body[: m.start()].strip(), body[m.end() :].strip()
+    return term, body[m.end() :].strip()
 
 
 def _parse_colon(lines: list[str], source: str):

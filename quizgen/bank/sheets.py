@@ -61,7 +61,7 @@ def sniff(text: str) -> str:
 def parse_table(text: str, source: str, delimiter: str, notes: list[str]) -> tuple[list, list]:
     """Rows of a spreadsheet export: with a header (term, definition, optional category columns in any
     order), or without one as term, definition (Quizlet, a bare sheet)."""
-    rows = csv_rows(text, dialect(delimiter))
+    rows = csv_rows(text, dialect(delimiter), source=source)
     if not rows:
         raise ImportFormatError("the file is empty; nothing to import", Location(source))
     header = rows[0][1]

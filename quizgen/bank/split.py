@@ -78,10 +78,13 @@ def split_glued(text: str, vocab: Counter | None = None) -> Split | None:
     return Split(text[:best].strip(), text[best:].strip(), round(confidence, 3))
 
 
+MAX_TITLE = 200  # a bank name's length limit: no glue point lies further in (keeps a long line linear)
+
+
 def _candidates(text: str):
     """Glue points: inside a whitespace-free token among the first words, never at a space."""
     words = 0
-    for i in range(1, len(text)):
+    for i in range(1, min(len(text), MAX_TITLE + 1)):
         if text[i - 1] == " ":
             words += 1
             if words > 16:
