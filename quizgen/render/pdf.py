@@ -309,7 +309,8 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool, boxes: bool =
             else ""
         )
         rows.append([left, right])
-    table = Table(rows, colWidths=["36%", "64%"])
+    # splitInRow: a row of definitions taller than a page (5,000-character ones) continues on the next
+    table = Table(rows, colWidths=["36%", "64%"], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -468,7 +469,7 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
                 Para(_points(q.points), st.body),
             ]
         )
-    table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1)
+    table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -617,7 +618,7 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
             story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
     story += [PageBreak(), Paragraph("Answers", st.title), Spacer(0, 4)]
     rows = [[Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body)] for q in variant.questions]
-    table = Table(rows, colWidths=["8%", "92%"])
+    table = Table(rows, colWidths=["8%", "92%"], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
