@@ -9,9 +9,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .bank.load import display_path
 from .csvsafe import csv_bytes
 from .distractors import NON_FUNCTIONING
 from .errors import BankError, Diagnostic, Location, QuizgenError
@@ -383,13 +381,15 @@ def stats_json(result: GradeResult) -> bytes:
 
 def read_stats(path: str | os.PathLike) -> dict:
     """Item statistics written by `quizgen grade --stats-out`."""
-    display = display_path(Path(path))
+    display, text = read_text(path, "item statistics")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise QuizgenError(f"cannot read item statistics: {e}", Location(display)) from None
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise QuizgenError(f"not valid JSON: {e.msg}", Location(display, e.lineno, e.colno)) from None
+    except RecursionError:
+        raise QuizgenError(
+            "JSON nested too deeply; write the file with quizgen grade --stats-out", Location(display)
+        ) from None
     if not isinstance(data, dict) or data.get("quizgen_item_stats") != 1 or not isinstance(data.get("items"), list):
         raise QuizgenError(
             "not a quizgen item-statistics file; write one with quizgen grade --stats-out", Location(display)

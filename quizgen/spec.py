@@ -16,6 +16,7 @@ from .errors import BankError, Diagnostic, Location, QuizgenError
 from .items import ITEM_TYPES
 from .items.cloze import MODES
 from .items.mcq import DIRECTIONS
+from .userfile import read_bytes
 
 PAPERS = ("a4", "letter")
 
@@ -239,9 +240,9 @@ def load_spec(path: str | os.PathLike) -> ExamSpec:
     p = Path(path)
     display = display_path(p)
     try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise BankError([Diagnostic(Location(display), "error", f"cannot read the spec: {e.strerror}")]) from None
+        data = read_bytes(p, "spec")[1]
+    except QuizgenError as e:
+        raise BankError([Diagnostic(e.location or Location(display), "error", e.message)]) from None
     text, problem = yamlnodes.decode(data, display)
     root = None
     if problem is None:

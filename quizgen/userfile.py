@@ -6,21 +6,40 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from pathlib import Path
 
 from .bank.load import display_path
 from .csvsafe import restore_cell
 from .errors import Location, QuizgenError
 
+MAX_BYTES = 256_000_000  # a roster, responses file, spec or glossary is far smaller
 
-def read_text(path: str | os.PathLike, what: str) -> tuple[str, str]:
-    """(name to show in messages, text) of a UTF-8 file (a BOM is allowed)."""
+
+def read_bytes(path: str | os.PathLike, what: str, limit: int = MAX_BYTES) -> tuple[str, bytes]:
+    """(name to show in messages, content) of a file the user named: a regular file (not a device or
+    FIFO that never ends) of at most `limit` bytes."""
     p = Path(path)
     display = display_path(p)
     try:
-        return display, p.read_bytes().decode("utf-8-sig")
+        with os.fdopen(os.open(p, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:  # a FIFO must not block the open
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise QuizgenError(f"not a regular file; give the {what} file", Location(display))
+            if st.st_size > limit:
+                raise QuizgenError(
+                    f"the {what} is over {limit // 1_000_000} MB; is it the right file?", Location(display)
+                )
+            return display, f.read(limit + 1)
     except OSError as e:
         raise QuizgenError(f"cannot read the {what}: {e.strerror}", Location(display)) from None
+
+
+def read_text(path: str | os.PathLike, what: str) -> tuple[str, str]:
+    """(name to show in messages, text) of a UTF-8 file (a BOM is allowed)."""
+    display, data = read_bytes(path, what)
+    try:
+        return display, data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise QuizgenError(f"not valid UTF-8 at byte {e.start}; save the {what} as UTF-8", Location(display)) from None
 

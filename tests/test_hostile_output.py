@@ -116,11 +116,11 @@ def _build_cmd(out: Path, seed: int, variants: int) -> list[str]:
 
 def test_a_killed_force_rebuild_leaves_no_lying_exam_json(tmp_path):
     out = tmp_path / "o"
-    first = subprocess.run([*_build_cmd(out, 1, 30), "--out", str(out), "--quiet"], capture_output=True, timeout=300)
+    first = subprocess.run([*_build_cmd(out, 1, 15), "--out", str(out), "--quiet"], capture_output=True, timeout=300)
     assert first.returncode == 0, first.stderr
     before = (out / "exam-A.pdf").read_bytes()
     proc = subprocess.Popen(
-        [*_build_cmd(out, 2, 30), "--out", str(out), "--force", "--quiet"],
+        [*_build_cmd(out, 2, 15), "--out", str(out), "--force", "--quiet"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -132,7 +132,7 @@ def test_a_killed_force_rebuild_leaves_no_lying_exam_json(tmp_path):
     assert (out / "exam-A.pdf").read_bytes() != before, "the rebuild was killed before it changed a PDF"
     if (out / "exam.json").exists():  # only if the rebuild finished: then it describes seed 2
         assert load_exam_json(out / "exam.json").seed == 2
-    rerun = subprocess.run([*_build_cmd(out, 2, 30), "--out", str(out), "--quiet"], capture_output=True, timeout=300)
+    rerun = subprocess.run([*_build_cmd(out, 2, 15), "--out", str(out), "--quiet"], capture_output=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert load_exam_json(out / "exam.json").seed == 2
 
