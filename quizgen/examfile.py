@@ -7,6 +7,7 @@ A new optional top-level field is added by writing its check and naming it in OP
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -158,13 +159,19 @@ def _variants(c: _Check, value) -> dict[str, list[dict]]:
 
 def _spec(c: _Check, value) -> dict:
     """The recorded spec: every key of a spec file, with the same types and ranges."""
-    from .spec import EXAM_KEYS, RANGES, SECTION_KEYS
+    from .spec import EXAM_KEYS, RANGES, SECTION_KEYS, ExamSpec, SectionSpec
+
+    section_optional = _optional_fields(SectionSpec)
 
     c.kind(value, dict, "spec", "a mapping")
-    for key in EXAM_KEYS:
+    for key in value:
+        if key not in EXAM_KEYS:
+            c.fail(f"spec.{key}", "is not a spec field")
+    for key in ("title", "seed", "variants", "sections"):
         if key not in value:
             c.fail("spec", f"lacks '{key}'")
-    _spec_fields(c, value, EXAM_KEYS, RANGES, "spec", ("bank",))
+    present = {k: v for k, v in EXAM_KEYS.items() if k in value}
+    _spec_fields(c, value, present, RANGES, "spec", _optional_fields(ExamSpec))
     c.kind(value["sections"], list, "spec.sections", "a list")
     if not value["sections"]:
         c.fail("spec.sections", "is empty")
@@ -179,8 +186,13 @@ def _spec(c: _Check, value) -> dict:
                 c.fail(f"{where}.{key}", "is not a section field")
         kinds = {k: v for k, v in SECTION_KEYS.items() if k in section}
         kinds |= {k: bool for k in ("shuffle_questions", "shuffle_options") if k in section}
-        _spec_fields(c, section, kinds, RANGES, where, ("title", "direction", "mode", "difficulty"))
+        _spec_fields(c, section, kinds, RANGES, where, section_optional)
     return value
+
+
+def _optional_fields(cls) -> tuple[str, ...]:
+    """Fields of a spec dataclass that may be None (`word_bank: bool | None = None`)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.default is None)
 
 
 def _spec_fields(c: _Check, values: dict, kinds: dict, ranges: dict, where: str, nullable: tuple) -> None:

@@ -141,6 +141,6 @@ def test_exam_json_finds_its_bank_from_any_folder(runner, small_bank, tmp_path, 
         runner.invoke(cli, ["simulate", "--exam", str(exam), "--students", "4", "--out", str(responses)]).exit_code == 0
     )
     result = runner.invoke(
-        cli, ["worksheet", "--from-missed", str(responses), "--exam", str(exam), "--types", "mcq", "--out", "w"]
+        cli, ["worksheet", "--from-missed", str(responses), "--exam", str(exam), "--types", "truefalse", "--out", "w"]
     )
     assert result.exit_code == 0, result.output

@@ -3,28 +3,16 @@ a column for the teacher's decision), review.pdf (a crop of each) and one annota
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
 from ..bank.write import write_atomic
+from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
 from ..text.slug import slugify
 from .run import REVIEW_HEAD, ScanResult
 
 OURS = {"responses.csv", "review.csv", "review.pdf", "pages"}
-
-
-def _csv(rows: list[list[str]]) -> bytes:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue().encode("utf-8")
-
-
-def _inert(cell) -> str:
-    """A review.csv cell no spreadsheet evaluates (file names and reasons are free text)."""
-    text = str(cell)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def image_names(result: ScanResult) -> dict[tuple[str, int], str]:
@@ -60,12 +48,12 @@ def write_scan(result: ScanResult, out: Path) -> None:
     for stale in pages_dir.glob("*.jpg"):
         if stale.name not in keep:
             stale.unlink()
-    write_atomic(out / "responses.csv", _csv(result.responses))
+    write_atomic(out / "responses.csv", csv_bytes(result.responses))
     rows = [REVIEW_HEAD] + [
-        [_inert(c) for c in (r.file, r.page, r.student_id, r.variant, r.question, r.seen, r.problem, r.decision)]
+        [str(c) for c in (r.file, r.page, r.student_id, r.variant, r.question, r.seen, r.problem, r.decision)]
         for r in result.reviews
     ]
-    write_atomic(out / "review.csv", _csv(rows))
+    write_atomic(out / "review.csv", csv_bytes(rows))
     write_atomic(out / "review.pdf", review_pdf(result))
 
 

@@ -69,7 +69,7 @@ def read_pages(paths: list[Path], spec: SheetSpec, jobs: int = 1) -> list[PageRe
 def read_decisions(path: Path, record: ExamRecord) -> dict[tuple[str, int, str], str]:
     """The teacher's decisions in a review.csv: (file, page, question) -> the answer to use."""
     display, text = read_text(path, "review file")
-    rows = csv_rows(text)
+    rows = csv_rows(text, restore=True, source=display)
     if not rows or [c.strip() for c in rows[0][1][: len(REVIEW_HEAD)]] != REVIEW_HEAD:
         raise QuizgenError(
             f"not a review.csv written by quizgen scan (header {', '.join(REVIEW_HEAD)})", Location(display)
