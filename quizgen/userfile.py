@@ -53,12 +53,7 @@ def read_any_text(path: str | os.PathLike, what: str, encoding: str | None = Non
     """(name to show, text, notice) of a file as spreadsheets and editors save it: UTF-8 (with or without a
     BOM), UTF-16 with a BOM (Excel's 'Unicode text'), else Windows-1252 when that gives no control characters
     (the notice says so); `encoding` forces one. Otherwise an error at the first undecodable byte."""
-    p = Path(path)
-    display = display_path(p)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise QuizgenError(f"cannot read the {what}: {e.strerror}", Location(display)) from None
+    display, data = read_bytes(path, what)
     if encoding:
         try:
             text = data.decode(encoding)

@@ -70,7 +70,7 @@ def test_no_csv_quizgen_writes_holds_a_formula(runner, make_bank, tmp_path):
         assert runner.invoke(cli, ["export", str(out / "exam.json"), "--to", fmt, "--out", str(target)]).exit_code == 0
         written[target.name] = target.read_bytes()
     sim, truth = tmp_path / "sim.csv", tmp_path / "truth.csv"
-    args = ["simulate", "--exam", str(out / "exam.json"), "--students", "30", "--out", str(sim), "--truth", str(truth)]
+    args = ["simulate", "--exam", str(out / "exam.json"), "--out", str(sim), "--truth", str(truth)]
     assert runner.invoke(cli, args).exit_code == 0
     written |= {"sim.csv": sim.read_bytes(), "truth.csv": truth.read_bytes()}
     # responses of the roster's students, every cloze answered with its (formula-like) first accepted answer
