@@ -73,6 +73,11 @@ def bank_hash(bank: Bank) -> str:
 
 def topic_pool(spec: ExamSpec, bank: Bank) -> list[Topic]:
     """Topics the spec allows: its categories (all when none) plus `include`, minus `exclude`."""
+    excluded = {n.casefold() for n in spec.exclude}
+    return [t for t in _pool_before_exclusions(spec, bank) if t.name.casefold() not in excluded]
+
+
+def _pool_before_exclusions(spec: ExamSpec, bank: Bank) -> list[Topic]:
 
     def find(name: str, kind: str, known: list[str]):
         if name.casefold() not in {k.casefold() for k in known}:
@@ -89,8 +94,7 @@ def topic_pool(spec: ExamSpec, bank: Bank) -> list[Topic]:
     chosen = {c.casefold() for c in spec.categories}
     pool = [t for t in bank.topics if not chosen or t.category.casefold() in chosen]
     pool += [bank.topic(n) for n in spec.include if bank.topic(n) not in pool]
-    excluded = {n.casefold() for n in spec.exclude}
-    return [t for t in pool if t.name.casefold() not in excluded]
+    return pool
 
 
 def _options(s: SectionSpec) -> ItemOptions:
@@ -126,44 +130,73 @@ def shown_topics(item: Item) -> set[str]:
     return {item.topic}
 
 
-def draw_items(spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], rng: random.Random) -> list[list[Item]]:
-    """Items for every section, one at a time, each topic asked at most once across the exam (so one
-    question never answers another; matching terms count as asked)."""
+def draw_items(
+    spec: ExamSpec, gen: ItemGenerator, pool: list[Topic], tag: str, excluded: frozenset[str] = frozenset()
+) -> list[list[Item]]:
+    """Items for every section, each topic asked at most once across the exam (so one question never
+    answers another; matching terms count as asked). Every question (section, position) draws with its own
+    random stream, and the exam is first drawn as if nothing were excluded: excluding a topic then redraws
+    only the question that asked it, so a teacher who swaps one weak question keeps every other one."""
+    slots: list[tuple[int, int, Item]] = []
     used: set[str] = set()
     shown: set[str] = set()
-    out = []
-    for s in spec.sections:
-        items: list[Item] = []
-        for _ in range(s.count):
-            available = [t for t in pool if t.name not in used]
-            if not available:
-                raise QuizgenError(
-                    f"section '{s.heading}' needs {s.count} question(s) but the pool of {len(pool)} topics is used "
-                    "up (each topic is asked once); choose more categories or fewer questions"
-                )
-            try:
-                fresh = [t for t in available if t.name not in shown]  # not already shown in another question
-                avoid = frozenset(shown | used)
-                try:
-                    made, _ = gen.items(s.type, 1, rng, fresh or available, _options(s), avoid=avoid)
-                except QuizgenError:
-                    if not fresh or len(fresh) == len(available):
-                        raise
-                    made, _ = gen.items(s.type, 1, rng, available, _options(s), avoid=avoid)
-            except QuizgenError as e:
-                raise QuizgenError(f"section '{s.heading}': {e.message}") from None
-            items.append(made[0])
-            used |= _topics_of(made[0])
-            shown |= shown_topics(made[0])
-        out.append(items)
+    for si, s in enumerate(spec.sections):
+        for j in range(s.count):
+            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"))
+            slots.append((si, j, item))
+            used |= _topics_of(item)
+            shown |= shown_topics(item)
+    if excluded:
+        for n, (si, j, item) in enumerate(slots):
+            if not {t.casefold() for t in _asked(item)} & excluded:
+                continue
+            others = [it for m, (_, _, it) in enumerate(slots) if m != n]
+            used_elsewhere = set().union(*(_topics_of(it) for it in others))
+            shown_elsewhere = set().union(*(shown_topics(it) for it in others))
+            allowed = [t for t in pool if t.name.casefold() not in excluded]
+            s = spec.sections[si]
+            item = _draw_one(s, gen, allowed, used_elsewhere, shown_elsewhere, random.Random(f"{tag}:{si}:{j}:again"))
+            slots[n] = (si, j, item)
+    out: list[list[Item]] = [[] for _ in spec.sections]
+    for si, _, item in slots:
+        out[si].append(item)
     return out
 
 
-def shuffle_options(item: Item, rng: random.Random) -> Item:
-    """The same question with its options (MCQ) or responses and premises (matching) reordered."""
+def _asked(item: Item) -> set[str]:
+    return set(item.premise_topics) if isinstance(item, MatchingItem) else {item.topic}
+
+
+def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng) -> Item:
+    available = [t for t in pool if t.name not in used]
+    if not available:
+        raise QuizgenError(
+            f"section '{s.heading}' needs {s.count} question(s) but the pool of {len(pool)} topics is used "
+            "up (each topic is asked once); choose more categories or fewer questions"
+        )
+    fresh = [t for t in available if t.name not in shown]  # not already shown in another question
+    avoid = frozenset(shown | used)
+    try:
+        try:
+            made, _ = gen.items(s.type, 1, rng, fresh or available, _options(s), avoid=avoid)
+        except QuizgenError:
+            if not fresh or len(fresh) == len(available):
+                raise
+            made, _ = gen.items(s.type, 1, rng, available, _options(s), avoid=avoid)
+    except QuizgenError as e:
+        raise QuizgenError(f"section '{s.heading}': {e.message}") from None
+    return made[0]
+
+
+def shuffle_options(item: Item, rng: random.Random, key_at: int | None = None) -> Item:
+    """The same question with its options (MCQ) or responses and premises (matching) reordered; `key_at`:
+    where the right option goes (the others in random order)."""
     if isinstance(item, MCQItem):
         order = list(range(len(item.options)))
         rng.shuffle(order)
+        if key_at is not None:
+            order.remove(item.answer)
+            order.insert(key_at % len(item.options), item.answer)
         return replace(
             item,
             options=tuple(item.options[i] for i in order),
@@ -197,26 +230,66 @@ def build_exam(
     if not spec.sections:
         raise QuizgenError("the exam has no sections")
     gen = generator or ItemGenerator(bank)
-    pool = pool if pool is not None else topic_pool(spec, bank)
-    base = draw_items(spec, gen, pool, random.Random(f"quizgen:{spec.seed}:items"))
+    excluded: frozenset[str] = frozenset()
+    if pool is None:
+        topic_pool(spec, bank)  # checks the names
+        pool, excluded = _pool_before_exclusions(spec, bank), frozenset(n.casefold() for n in spec.exclude)
+    base = draw_items(spec, gen, pool, f"quizgen:{spec.seed}:items", excluded)
     variants = []
     for v in range(spec.variants):
         rng = random.Random(f"quizgen:{spec.seed}:variant:{v}")
-        items = draw_items(spec, gen, pool, rng) if spec.different_topics and v > 0 else base
-        sections, number = [], 1
+        tag = f"quizgen:{spec.seed}:variant:{v}:items"
+        items = draw_items(spec, gen, pool, tag, excluded) if spec.different_topics and v > 0 else base
+        orders = []
         for s, section_items in zip(spec.sections, items):
             order = list(section_items)
             if s.shuffle_questions:
                 rng.shuffle(order)
+            orders.append(order)
+        positions = _balanced_positions(spec, orders, rng)
+        sections, number, m = [], 1, 0
+        for s, order in zip(spec.sections, orders):
             questions = []
             for item in order:
                 if s.shuffle_options:
-                    item = shuffle_options(item, rng)
+                    # each question's own stream: changing one question cannot reorder another's options
+                    own = random.Random(f"quizgen:{spec.seed}:variant:{v}:options:{item.id}")
+                    key_at = None
+                    if isinstance(item, MCQItem):
+                        key_at, m = positions[m], m + 1
+                    item = shuffle_options(item, own, key_at)
                 questions.append(Question(number, question_points(s, item), item))
                 number += 1
             sections.append(Section(s, tuple(questions)))
         variants.append(Variant(variant_code(v), tuple(sections)))
     return Exam(spec, tuple(variants), bank.source, bank_hash(bank))
+
+
+def replace_in_spec(spec: ExamSpec, bank: Bank, gen: ItemGenerator, which: tuple[str, ...]) -> ExamSpec:
+    """The spec with the questions named by topic or by their number in variant A excluded: built again,
+    only those questions change."""
+    names = []
+    numbered = None
+    for w in which:
+        if w.strip().isdigit():
+            numbered = numbered or {q.number: q.item for q in build_exam(spec, bank, gen).variants[0].questions}
+            if int(w) not in numbered:
+                raise QuizgenError(f"--replace {w}: variant A has questions 1 to {len(numbered)}")
+            names += sorted(_asked(numbered[int(w)]))
+        else:
+            names.append(w.strip())
+    return replace(spec, exclude=tuple(dict.fromkeys((*spec.exclude, *names))))
+
+
+def _balanced_positions(spec: ExamSpec, orders: list[list[Item]], rng: random.Random) -> list[int]:
+    """Where the key of each shuffled MCQ goes, in question order: every letter about equally often within a
+    variant (a page of D D D D is a pattern students notice), each position still uniform across seeds. The
+    sequence depends only on how many such questions there are, so swapping one question moves no other key."""
+    n = sum(isinstance(it, MCQItem) for s, order in zip(spec.sections, orders) if s.shuffle_options for it in order)
+    k = max((s.k for s in spec.sections if s.type == "mcq"), default=4)
+    seq = [i % k for i in range(n)]
+    rng.shuffle(seq)
+    return seq
 
 
 # ---- answers in the forms a key shows ----

@@ -11,7 +11,7 @@ import click
 from ..bank import load_bank
 from ..bank.load import display_path
 from ..errors import QuizgenError
-from ..exam import assign_variants, bank_hash, build_exam
+from ..exam import assign_variants, bank_hash, build_exam, replace_in_spec
 from ..examfile import load_exam_json
 from ..grade import grade as grade_responses
 from ..grade import missed_topics, read_responses, read_stats
@@ -89,6 +89,12 @@ from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_e
     is_flag=True,
     help="Add a scannable answer sheet to every copy (as the spec's answer_sheet: true); read it with quizgen scan.",
 )
+@click.option(
+    "--replace",
+    "replace_questions",
+    multiple=True,
+    help="Swap one question: its topic, or its number in variant A (repeatable). Every other question stays.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
 def build(
@@ -107,6 +113,7 @@ def build(
     from_exam,
     jobs,
     answer_sheet,
+    replace_questions,
     quiet,
 ):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
@@ -134,7 +141,10 @@ def build(
         spec = sample_for(len(b.topics)).with_overrides(
             variants=variants, seed=seed, bank=spec.bank, answer_sheet=answer_sheet or None
         )
-    exam = build_exam(spec, b, ItemGenerator(b, read_stats(stats_file)) if stats_file else None)
+    gen = ItemGenerator(b, read_stats(stats_file)) if stats_file else ItemGenerator(b)
+    if replace_questions:
+        spec = replace_in_spec(spec, b, gen, replace_questions)
+    exam = build_exam(spec, b, gen)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
     if spec.answer_sheet and engine == "latex":
