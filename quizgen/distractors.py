@@ -235,6 +235,8 @@ class DistractorIndex:
             return "the stem describes it too"
         if self.part_of_speech(key) != self.part_of_speech(cand):
             return "a different part of speech"
+        if cand.name.rstrip().endswith("?") != key.name.rstrip().endswith("?"):
+            return "a question, not a term"
         return None
 
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:

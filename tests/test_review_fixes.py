@@ -124,7 +124,7 @@ def test_sections_with_the_same_heading_keep_separate_score_columns(runner, tmp_
     out = tmp_path / "o"
     assert runner.invoke(cli, ["build", str(spec), "--out", str(out), "--quiet"]).exit_code == 0
     responses = tmp_path / "r.csv"
-    responses.write_text("student_id,variant,q1,q2,q3,q4\nS1,A,A,B,C,D\n")
+    responses.write_text("student_id,variant,q1,q2,q3,q4\nS1,A,A,B,C,A\n")
     result = runner.invoke(
         cli, ["grade", str(responses), "--exam", str(out / "exam.json"), "--out", str(tmp_path / "g")]
     )

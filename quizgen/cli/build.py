@@ -23,7 +23,7 @@ from ..render.pdf import worksheet_pdf
 from ..roster import read_roster
 from ..spec import SAMPLE, ExamSpec, load_spec, sample_for, spec_from_dict
 from ..text.slug import slugify
-from ..worksheet import plan_sections, recorded_bank
+from ..worksheet import fair_yield, plan_sections, recorded_bank
 from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_errors, seed_option
 
 
@@ -259,7 +259,9 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
             fix = f"; did you mean '{hint[0]}'?" if hint else ""
             raise QuizgenError(f"no topic '{missing[0]}' in the bank{fix}")
         pool = list({b.topic(n).name: b.topic(n) for n in names}.values())
-    sections, note = plan_sections(_item_types(types), count, len(pool))
+    kinds = _item_types(types)
+    gen = ItemGenerator(b)
+    sections, note = plan_sections(kinds, count, len(pool), fair_yield(gen, pool, kinds) if len(pool) <= 60 else None)
     spec = ExamSpec(
         title=title,
         course="",
@@ -270,7 +272,7 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
     )
     if note:
         click.echo(note, err=True)
-    exam = build_exam(spec, b, pool=pool)
+    exam = build_exam(spec, b, gen, pool=pool)
     with OutputFolder(out, exam, force) as folder:
         folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
         written = folder.finish()

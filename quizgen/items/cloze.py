@@ -168,6 +168,9 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
         if mentions(text.replace(BLANK, " "), key):
             continue
+        number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+        if number is not None and ix.number(key) not in (number, None):
+            continue  # the verb after the blank would not agree with the name
         if stem_cues(text, key):
             continue  # words of the name left standing would hand the answer over
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names

@@ -142,6 +142,9 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
         number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+        if number is not None and ix.number(key) not in (number, None):
+            why = "the verb after the blank does not agree with its name"
+            continue  # 'Consistency Models collapses …'
         cues = stem_cues(body, key)
         try:
             pick = ix.pick(

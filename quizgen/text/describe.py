@@ -22,10 +22,11 @@ from .math import math_spans
 _TOKEN = re.compile(r"[^\W_]+")
 _LEFT_GLUE = re.compile(r"[\w\-–+/.]$")
 _RIGHT_GLUE = re.compile(r"^(?:[\-–]\w|\+\+|\w|/\w|\.\w)")
-_PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+|:\s+|\s*/\s*")
+_PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+")
 _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 MIN_WORDS = 5
+_POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
 def _norm(s: str) -> str:
@@ -46,7 +47,8 @@ class Part:
 def parts(topic: Topic) -> tuple[Part, ...]:
     """The whole topic first, then the parts of a compound name (built with &, /, vs, and, ':')."""
     whole = Part(topic.name, topic.names, True)
-    pieces = [p.strip(" ()") for p in _PART_SPLIT.split(topic.short_name)]
+    head = topic.short_name.split(": ")[0]  # 'LLaVA: Visual Instruction Tuning' is one thing, subtitled
+    pieces = [p.strip(" ()") for p in _PART_SPLIT.split(head)]
     pieces = [p for p in pieces if len(p) >= 2]
     if len(pieces) < 2:
         return (whole,)
@@ -90,10 +92,12 @@ def word_stems(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def name_stems(topic: Topic) -> frozenset[str]:
     """Stems of the content words of the topic's displayed name, what a test-wise student matches."""
+    words = set()
+    for w in _TOKEN.findall(topic.name):
+        words.add(w)
+        words.update(re.findall(r"[A-Z][a-z]{2,}", w) if re.search(r"[a-z][A-Z]", w) else ())  # PagedAttention
     words = {
-        w
-        for w in _TOKEN.findall(topic.name)
-        if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
+        w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
     }
     return frozenset(s for w in words for s in word_stems(w))
 
@@ -327,6 +331,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later sentence that does not open on the topic leans on the ones before it
         if i > 0 and slot.pronoun and not sents[i].startswith("It "):
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
+        if i > 0 and _POINTS_BACK.search(sents[i]):
+            continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
         text, words = sents[i], len(sents[i].split())
         if words < MIN_WORDS:
             continue  # 'Send back.': too little to tell a topic by
