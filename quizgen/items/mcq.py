@@ -136,6 +136,12 @@ def make_mcq(
     return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
 
 
+def _askable(t: Topic) -> bool:
+    """Wrong options are terms that could be asked themselves: a lure only a key could never be (a long
+    compound title, a question-shaped name) would stand out the other way round."""
+    return bool(descriptions(t))
+
+
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in descriptions(key):
@@ -156,6 +162,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 number=number,
                 avoid=avoid,
                 prefer_stems=cues,
+                accept=_askable,
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
             )
