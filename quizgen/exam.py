@@ -142,7 +142,7 @@ def draw_items(
     shown: set[str] = set()
     for si, s in enumerate(spec.sections):
         for j in range(s.count):
-            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"))
+            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"), j)
             slots.append((si, j, item))
             used |= _topics_of(item)
             shown |= shown_topics(item)
@@ -155,7 +155,8 @@ def draw_items(
             shown_elsewhere = set().union(*(shown_topics(it) for it in others))
             allowed = [t for t in pool if t.name.casefold() not in excluded]
             s = spec.sections[si]
-            item = _draw_one(s, gen, allowed, used_elsewhere, shown_elsewhere, random.Random(f"{tag}:{si}:{j}:again"))
+            again = random.Random(f"{tag}:{si}:{j}:again")
+            item = _draw_one(s, gen, allowed, used_elsewhere, shown_elsewhere, again, j)
             slots[n] = (si, j, item)
     out: list[list[Item]] = [[] for _ in spec.sections]
     for si, _, item in slots:
@@ -167,7 +168,7 @@ def _asked(item: Item) -> set[str]:
     return set(item.premise_topics) if isinstance(item, MatchingItem) else {item.topic}
 
 
-def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng) -> Item:
+def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng, j: int = 0) -> Item:
     available = [t for t in pool if t.name not in used]
     if not available:
         raise QuizgenError(
@@ -184,7 +185,8 @@ def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: s
                 raise
             made, _ = gen.items(s.type, 1, rng, available, _options(s), avoid=avoid)
     except QuizgenError as e:
-        raise QuizgenError(f"section '{s.heading}': {e.message}") from None
+        what = "set" if s.type == "matching" else "question"
+        raise QuizgenError(f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}") from None
     return made[0]
 
 

@@ -69,7 +69,7 @@ def test_gift_parses_with_an_independent_grammar(runner, built_exam, tmp_path):
     for q in qs:
         if q["type"] == "mcq":
             g = by_name[f"A-{q['number']:02d} {q['topic']}"]
-            correct = [o.text.replace("\\", "") for o in g.answer.options if o.percentage == 1.0]
+            correct = [html.unescape(o.text.replace("\\", "")) for o in g.answer.options if o.percentage == 1.0]
             assert correct == [q["options"][q["answer"]].replace("\\", "")]
     parser.gift_result = None
 

@@ -26,6 +26,7 @@ _PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+")
 _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 MIN_WORDS = 5
+_ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
@@ -280,8 +281,14 @@ def _sentence_analysis(sentence: str, topic: Topic):
     article_start = (m.start(1)) if m else a
     subject = before.strip() == "" or (m is not None and before[: m.start(1)].strip() == "")
     nxt = _TOKEN.findall(sentence[b:])[:1]
-    if nxt and re.match(r"\s+\w", sentence[b:]) and English.readings(nxt[0]) == frozenset({"NOUN"}):
-        return "dirty", None  # the name modifies a noun ('a sparse MoE layer routes'): no slot for a name
+    before = sentence[:a]
+    if _ALIAS_FRAME.search(before):
+        return "dirty", None  # 'also called _____', '(also, _____)': the blank would only ask for a synonym
+    if nxt and re.match(r"\s+\w", sentence[b:]):
+        readings = English.readings(nxt[0])
+        subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
+        if readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb:
+            return "dirty", None  # the name modifies a noun ('a sparse MoE layer', "an element's _____ number")
     number = None
     if subject:
         following = _TOKEN.findall(sentence[b:])[:3]
