@@ -31,7 +31,7 @@ class SectionSpec:
     mode: str | None = None
     k: int = 4
     difficulty: str = "medium"
-    word_bank: bool | None = None  # cloze; None: key-phrase blanks get one, term blanks don't
+    word_bank: bool | None = None  # cloze; None: a word bank for every blank
     size: int = 5  # matching: terms per set
     widen: bool = False  # wrong answers may come from the nearest other groups when a group has too few
     shuffle_questions: bool = True

@@ -35,7 +35,7 @@ from . import _category, bank_option, cli, reports_errors, seed_option
 @click.option(
     "--word-bank/--no-word-bank",
     default=None,
-    help="Cloze: a word bank with extra entries from sibling topics (default: for key-phrase blanks only).",
+    help="Cloze: a word bank with extra entries from sibling topics (default: on).",
 )
 @click.option("--widen", is_flag=True, help="Let the nearest other groups supply wrong answers when one has too few.")
 @click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")

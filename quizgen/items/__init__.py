@@ -23,7 +23,7 @@ class ItemOptions:
     mode: str | None = None  # cloze; None: either, drawn per item
     k: int = 4  # mcq options
     difficulty: str = "medium"
-    word_bank: bool | None = None  # cloze; None: keyphrase blanks get one, term blanks don't
+    word_bank: bool | None = None  # cloze; None: a word bank for every blank
     size: int = 5  # matching premises
     spare: int = 1  # matching extra responses
     widen: bool = False  # let the nearest other groups supply wrong answers when a group has too few

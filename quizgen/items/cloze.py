@@ -156,10 +156,10 @@ def make_cloze(
     avoid: frozenset[str] = frozenset(),
     widen: bool = False,
 ) -> ClozeItem:
-    """`word_bank`: None gives keyphrase blanks a word bank (many words could fit otherwise) and term
-    blanks none (recalling the name is the task)."""
+    """`word_bank`: None gives every printed blank a word bank — without one, several terms or words often fit
+    a description, and the student cannot know which one the teacher means."""
     if mode == "term":
-        return _term(ix, key, rng, bool(word_bank), k, avoid, widen)
+        return _term(ix, key, rng, word_bank is not False, k, avoid, widen)
     return _keyphrase(ix, picker, key, rng, True if word_bank is None else word_bank)
 
 
@@ -179,7 +179,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         if word_bank:
             number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
             try:
-                pick = ix.pick(key, k - 1, rng, "medium", stem=text, number=number, avoid=avoid, widen=widen)
+                pick = ix.pick(key, k - 1, rng, "medium", stem=text, number=number, avoid=avoid, widen=widen, fewest=2)
             except GenerationError:
                 continue
             label = answers[0]

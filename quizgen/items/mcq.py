@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 
 from ..distractors import DistractorIndex, GenerationError
@@ -51,8 +52,35 @@ def stem_body(stem: str) -> str:
 
 
 def stem_cues(text: str, key: Topic) -> frozenset[str]:
-    """Stems of words of the key's name that the text shows (a test-wise student matches them)."""
-    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), name_stems(key)))
+    """Stems of words of the key's name that the text shows (a test-wise student matches them), and the
+    acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
+    words = visible_words(text.replace(BLANK, " "))
+    found = set(shares_stem(words, name_stems(key)))
+    for acronym in _acronyms_in_name(key.name):
+        if _spelled_out(acronym, text):
+            found.add(acronym.casefold())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 14)
+def _acronyms_in_name(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name) if len(w) <= 6)
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Does the text hold a run of words whose initials (and inner capitals) spell the acronym?"""
+    from ..model import _abbreviates
+
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    n = len([c for c in acronym if c.isupper()])
+    for size in range(max(1, n - 1), n + 3):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if not (phrase[0].isupper() or "-" in phrase) or phrase[0].casefold() != acronym[0].casefold():
+                continue  # 'Mixture-of-Experts', 'Proximal Policy Optimization'; not 'many other experts'
+            if _abbreviates(acronym, phrase):
+                return True
+    return False
 
 
 _DISTINCTIVE: dict = {}

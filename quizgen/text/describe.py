@@ -287,8 +287,10 @@ def _sentence_analysis(sentence: str, topic: Topic):
     if nxt and re.match(r"\s+\w", sentence[b:]):
         readings = English.readings(nxt[0])
         subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
-        if readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb:
-            return "dirty", None  # the name modifies a noun ('a sparse MoE layer', "an element's _____ number")
+        after = _TOKEN.findall(sentence[b:])[1:2]
+        modifier = "NOUN" in readings and after and English.verb_number(after[0]) is not None
+        if readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb or modifier:
+            return "dirty", None  # the name modifies a noun ('a sparse MoE layer', '_____ models factorise')
     number = None
     if subject:
         following = _TOKEN.findall(sentence[b:])[:3]
