@@ -97,7 +97,7 @@ class KeyphrasePicker:
                 continue  # 'the sample size _____': without a determiner before it, it may be the verb
             if prev in ("a", "an") or prev in self.lang.coordinators or nxt in self.lang.coordinators:
                 continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
-            if self._in_contrast(text, m.start(), m.end()) or self._predicted(tokens, i):
+            if self._in_contrast(text, m.start(), m.end()) or self._predicted(tokens, i) or self._fixed(tokens, i):
                 continue
             if prev and nxt and self._parallel(text, prev, nxt, m.start()):
                 continue  # 'at training time … at _____ time': a parallel frame hands the word over
@@ -116,6 +116,30 @@ class KeyphrasePicker:
             for w in _WORD.findall(f"{t.name} {t.definition}"):
                 docs.setdefault(self.lang.stem(w), set()).add(i)
         return {k: frozenset(v) for k, v in docs.items()}
+
+    @cached_property
+    def _pairs(self) -> dict[tuple[str, str], int]:
+        """In how many topics each pair of adjacent word stems occurs."""
+        pairs: dict[tuple[str, str], set[int]] = {}
+        for n, t in enumerate(self.topics):
+            stems = [self.lang.stem(w) for w in _WORD.findall(t.definition)]
+            for a, b in zip(stems, stems[1:]):
+                pairs.setdefault((a, b), set()).add(n)
+        return {k: len(v) for k, v in pairs.items()}
+
+    def _fixed(self, tokens, i: int) -> bool:
+        """Half of a fixed phrase the bank keeps using ('random variables', 'KV cache', 'null hypothesis'):
+        the other half hands the word over."""
+        stem = self.lang.stem(tokens[i].group())
+        for j, pair in ((i - 1, lambda o: (o, stem)), (i + 1, lambda o: (stem, o))):
+            if 0 <= j < len(tokens):
+                other = tokens[j].group()
+                if (
+                    other.casefold() not in self.lang.stop_words
+                    and self._pairs.get(pair(self.lang.stem(other)), 0) >= 3
+                ):
+                    return True
+        return False
 
     def _predicted(self, tokens, i: int, window: int = 4) -> bool:
         """A neighbour that, across the bank, nearly always comes with the blanked word gives it away
@@ -139,10 +163,10 @@ class KeyphrasePicker:
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
         """'… rather than _____', '_____ instead of …': the contrast gives the blank away."""
-        before = " ".join(text[max(0, start - 30) : start].casefold().split()[-3:])
+        before = " ".join(text[max(0, start - 40) : start].casefold().split()[-5:])
         after = " ".join(text[end : end + 30].casefold().split()[:3])
-        markers = [" ".join(c) for c in self.lang.contrasts]
-        return any(before.endswith(m) or after.startswith(m) for m in markers)
+        markers = [" ".join(c) for c in self.lang.contrasts if len(c) > 1 or c[0] != "than"]
+        return any(f" {m} " in f" {before} " or after.startswith(m) for m in markers) or before.endswith(" than")
 
 
 def make_cloze(
@@ -219,13 +243,21 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
 
 
+def _adjectival(word: str, lang) -> bool:
+    """A describing word: an adjective reading, or for words the tables lack, an adjective's ending."""
+    readings = lang.readings(word.split("-")[-1])
+    if readings:
+        return "ADJ" in readings
+    return word.casefold().endswith(("al", "ic", "ive", "ous", "able", "ible", "ary", "ful", "less", "ed"))
+
+
 def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: str, n: int, rng) -> list[str]:
     """Domain terms from sibling definitions, of the same number as the answers, that the key's own
     definition never uses and that share no stem with an answer."""
     lang = picker.lang
     used = {lang.stem(w) for w in _WORD.findall(f"{key.name} {key.definition}")}
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
-    adjective = any("ADJ" in lang.readings(a) for a in answers)
+    adjective = any(_adjectival(a, lang) for a in answers)
     pool: dict[str, None] = {}
     for sib in ix.bank.category(key.category).topics:
         if sib.name == key.name:
@@ -233,7 +265,7 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: s
         for _, _, w in picker.candidates(sib.definition, sib)[:4]:
             if lang.stem(w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
                 continue
-            if ("ADJ" in lang.readings(w)) != adjective:
+            if _adjectival(w, lang) != adjective:
                 continue  # a describing word among naming words (or the reverse) stands out
             pool.setdefault(w)
     words = sorted(pool, key=str.casefold)
