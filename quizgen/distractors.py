@@ -268,45 +268,37 @@ class DistractorIndex:
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ordered = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
-        chosen = self._cover(ordered, prefer_stems, n)
-        if prefer is not None:  # the caller's lures first: one that neutralises a cue is worth more than closeness
-            chosen += [c for c in ordered if prefer(c) and self.compatible(chosen, c)][
-                : max(0, min(1, n - len(chosen)))
-            ]
-        chosen = self._choose([c for c in ordered if c not in chosen], n, rng, difficulty, chosen)
+        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
+        chosen = self._cover(ranked, ok, prefer_stems, n)
+        if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
+            chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
+        chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         widened: list[str] = []
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
-                extra = self._ranked(key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems)
+                extra, ok_extra = self._ranked(
+                    key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems
+                )
                 before = len(chosen)
-                chosen = self._choose(extra, n, rng, "hard", chosen)
+                chosen = self._choose(extra, ok_extra, n, rng, "hard", chosen)
                 if len(chosen) > before:
                     widened.append(other)
                 if len(chosen) == n:
                     break
         if len(chosen) < n and (fewest is None or len(chosen) < fewest):
+            safe = sum(1 for c in ranked if ok(c))
             raise GenerationError(
                 f"group '{key.category}' has {len(group) - 1} sibling(s) of '{key.name}', of which "
-                f"{len(ordered)} are safe wrong answers of the same kind; {fewest or n} needed"
+                f"{safe} are safe wrong answers of the same kind; {fewest or n} needed"
             )
         return Pick(tuple(chosen), tuple(widened))
 
     def _ranked(self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset()):
-        cands = [
-            c
-            for c in group
-            if self.unsafe(key, c, stem) is None
-            and (number is None or self.number(c) in (number, None))
-            and (accept is None or accept(c))
-        ]
+        """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
+        for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
+        cands = [c for c in group if c.name != key.name]
         sims = self.similarity(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
-        chosen = self.preferences.get(key.name)
-        if chosen:  # distractors students actually chose first, ones nobody chose last
-            ranked.sort(
-                key=lambda c: 0 if chosen.get(c.name, -1) >= NON_FUNCTIONING else (2 if c.name in chosen else 1)
-            )
         if prefer_stems:
             from .text.describe import name_stems
 
@@ -314,11 +306,27 @@ class DistractorIndex:
         kind = self.genus(key)
         if kind is not None:  # the same kind of thing first: particles beside a particle, not a quantity
             ranked.sort(key=lambda c: self.genus(c) != kind)
+        chosen = self.preferences.get(key.name)
+        if chosen:  # what graded exams showed beats any guess: distractors students chose first, unchosen last
+            ranked.sort(
+                key=lambda c: 0 if chosen.get(c.name, -1) >= NON_FUNCTIONING else (2 if c.name in chosen else 1)
+            )
         if avoid:
             ranked.sort(key=lambda c: c.name in avoid)
-        return ranked
+        seen: dict[str, bool] = {}
 
-    def _cover(self, ordered: list[Topic], stems: frozenset[str], n: int) -> list[Topic]:
+        def ok(c: Topic) -> bool:
+            if c.name not in seen:
+                seen[c.name] = (
+                    self.unsafe(key, c, stem) is None
+                    and (number is None or self.number(c) in (number, None))
+                    and (accept is None or accept(c))
+                )
+            return seen[c.name]
+
+        return ranked, ok
+
+    def _cover(self, ordered: list[Topic], ok, stems: frozenset[str], n: int) -> list[Topic]:
         """Lures whose names carry the name words the stem shows, so those words point at several options."""
         if not stems:
             return []
@@ -329,12 +337,12 @@ class DistractorIndex:
             if len(chosen) == n or any(s in name_stems(c) for c in chosen):
                 continue
             for cand in ordered:
-                if s in name_stems(cand) and self.compatible(chosen, cand):
+                if s in name_stems(cand) and ok(cand) and self.compatible(chosen, cand):
                     chosen.append(cand)
                     break
         return chosen
 
-    def _choose(self, ordered: list[Topic], n: int, rng: random.Random, difficulty: str, chosen: list[Topic]):
+    def _choose(self, ordered: list[Topic], ok, n: int, rng: random.Random, difficulty: str, chosen: list[Topic]):
         """Sample from the difficulty's similarity band, falling back to the rest in rank order."""
         chosen = list(chosen)
         need = n - len(chosen)
@@ -348,6 +356,6 @@ class DistractorIndex:
         for cand in pool + rest:
             if len(chosen) == n:
                 break
-            if self.compatible(chosen, cand):
+            if ok(cand) and self.compatible(chosen, cand):
                 chosen.append(cand)
         return chosen
