@@ -59,7 +59,23 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())
+    for letter in _greek_in_name(key.name):  # 'β-VAE' and a stem weighting its KL term by \( \beta \)
+        if letter in text or _GREEK_COMMANDS[letter] in text:
+            found.add(letter)
     return frozenset(found)
+
+
+def _greek_commands() -> dict[str, str]:
+    from ..text.latexmath import GREEK
+
+    return {symbol: "\\" + name for name, symbol in GREEK.items()}
+
+
+_GREEK_COMMANDS = _greek_commands()
+
+
+def _greek_in_name(name: str) -> tuple[str, ...]:
+    return tuple(ch for ch in dict.fromkeys(name) if ch in _GREEK_COMMANDS)
 
 
 @lru_cache(maxsize=1 << 14)
