@@ -284,6 +284,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
     before = sentence[:a]
     if _ALIAS_FRAME.search(before):
         return "dirty", None  # 'also called _____', '(also, _____)': the blank would only ask for a synonym
+    if re.search(r"[A-Z][\w.]*\s+$", before) and before.strip() and re.match(r"\s+[A-Z]", sentence[b:]):
+        return "dirty", None  # inside a proper name: 'the U.S. _____ Commission'
     if nxt and re.match(r"\s+\w", sentence[b:]):
         readings = English.readings(nxt[0])
         subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
