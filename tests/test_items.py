@@ -13,7 +13,8 @@ from quizgen import load_bank
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions, generate_items
 from quizgen.model import Bank, Category, Topic
-from quizgen.text.mask import BLANK, contains_spelling
+from quizgen.text.describe import mentions as contains_spelling
+from quizgen.text.mask import BLANK
 
 
 @pytest.fixture(scope="module")

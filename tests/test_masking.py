@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quizgen.model import Topic
-from quizgen.text.mask import BLANK, ELIDED, contains_spelling, mask_topic, mask_words, name_words, sentences
+from quizgen.text.describe import mentions
+from quizgen.text.mask import BLANK, mask_topic, sentences
 
 GQA = Topic("Grouped-Query Attention (GQA)", "d", "c", aliases=("grouped attention",))
 
@@ -33,11 +34,11 @@ def test_acronyms_match_their_case_only():
     assert mask_topic("ToT and TOT but not tot", t) == f"{BLANK} and {BLANK} but not tot"
 
 
-def test_contains_spelling_and_name_words():
-    assert contains_spelling("uses GQA heavily", GQA) and not contains_spelling("uses gqa heavily", GQA)
-    assert not contains_spelling("uses queries heavily", GQA)
-    assert {"grouped", "query", "attention"} <= name_words(GQA)
-    assert mask_words("routing is hard; routed tokens", frozenset({"routing"})) == f"{ELIDED} is hard; {ELIDED} tokens"
+def test_mentions_by_spelling_in_math_and_glued_tokens():
+    assert mentions("uses GQA heavily", GQA) and not mentions("uses gqa heavily", GQA)
+    assert not mentions("uses queries heavily", GQA)
+    assert mentions("a loss \\( \\mathcal{L}_{\\text{GQA}} \\)", GQA)  # inside math
+    assert mentions("GQA-style heads", GQA)  # glued to a suffix
 
 
 def test_sentences_respect_abbreviations_and_math():

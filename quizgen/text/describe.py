@@ -361,27 +361,6 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
     return tuple(out)
 
 
-def elide_one(text: str, stems: frozenset[str]) -> str | None:
-    """The text with its one word matching `stems` replaced by an elision mark, when exactly one such word
-    stands outside math and away from the blank (the sentence still reads); None otherwise."""
-    from .mask import ELIDED
-
-    spans = math_spans(text)
-    hits = [
-        m
-        for m in _TOKEN.finditer(text)
-        if not any(a <= m.start() < b for a, b in spans) and shares_stem([m.group()], stems)
-    ]
-    if len(hits) != 1:
-        return None
-    m = hits[0]
-    if BLANK in text[max(0, m.start() - 8) : m.end() + 8] or re.match(r"[\-–]\w", text[m.end() :]):
-        return None
-    if re.search(r"\w[\-–]$", text[: m.start()]):
-        return None
-    return text[: m.start()] + ELIDED + text[m.end() :]
-
-
 def first_sentences(desc: Description, min_words: int = 12) -> Description:
     """The description cut to its first sentence, or its first two when the first is short."""
     parts_ = sentences(desc.text)

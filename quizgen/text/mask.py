@@ -1,4 +1,4 @@
-"""Masking a topic's names in text, and shortening definitions to comparable statements."""
+"""Masking a topic's names in text (every spelling, any case and inflection, never inside math), and sentences."""
 
 from __future__ import annotations
 
@@ -122,20 +122,6 @@ def mask_topic(text: str, topic: Topic, blank: str = BLANK) -> str:
     return mask(text, mask_spellings(topic), blank)
 
 
-@lru_cache(maxsize=1 << 16)
-def _prefixes(text: str) -> frozenset[str]:
-    return frozenset(t[:4].casefold() for t in _TOKEN.findall(text))
-
-
-def contains_spelling(text: str, topic: Topic) -> bool:
-    """True when any spelling of the topic appears in the text outside math."""
-    present = _prefixes(text)
-    # cheap necessary condition first: every word of some spelling starts like a word of the text
-    if not any(all(t[:4].casefold() in present for t in _TOKEN.findall(s)) for s in mask_spellings(topic)):
-        return False
-    return mask_topic(text, topic, "\x00") != text
-
-
 def sentences(text: str) -> list[str]:
     """Split into sentences without breaking math spans or abbreviations such as 'et al.'."""
     protected = text
@@ -147,35 +133,3 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(r"\b([A-Z]|No|Nos|St|Mr|Mrs|Ms|Dr|Jr|Sr)\.", lambda m: m.group(1) + "\x01", protected)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\\(“\"‘'_])", protected)
     return [p.replace("\x01", ".").strip() for p in parts if p.strip()]
-
-
-def short_statement(text: str, min_words: int = 12) -> str:
-    """The first sentence, or the first two when the first is too short to stand alone."""
-    parts = sentences(text)
-    if not parts:
-        return text
-    out = parts[0]
-    if len(out.split()) < min_words and len(parts) > 1:
-        out = f"{out} {parts[1]}"
-    return out
-
-
-_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(
-    "the and for with from into over under that this than then are was were has have its their via per "
-    "not all any each one two three vs".split()
-)
-
-
-def name_words(topic: Topic) -> frozenset[str]:
-    """Case-folded content words of a topic's names: what a test-wise student matches between stem and option."""
-    words = set()
-    for spelling in mask_spellings(topic):
-        if not is_acronym(spelling):
-            words |= {w.casefold() for w in _NAME_WORD.findall(spelling) if w.casefold() not in _STOP}
-    return frozenset(words)
-
-
-def mask_words(text: str, words: frozenset[str] | set[str], blank: str = ELIDED) -> str:
-    """Blank standalone occurrences (and inflections) of single words, outside math."""
-    return mask(text, tuple(sorted(words, key=lambda w: (-len(w), w))), blank)
