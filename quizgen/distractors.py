@@ -57,6 +57,14 @@ class DistractorIndex:
         self.members = {c.name: [self.row[t.name] for t in c.topics] for c in bank.categories}
         # from graded exams: key topic -> {distractor topic: share of students who chose it}
         self.preferences: dict[str, dict[str, float]] = {}
+        # what item builders derive from this bank once (a topic's set response, a pair's compatibility, …)
+        self.memo: dict[tuple, object] = {}
+
+    def remember(self, key: tuple, make):
+        """`make()` once per key for this index (kept here, not in a module cache, so it dies with the bank)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @cached_property
     def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:

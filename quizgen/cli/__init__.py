@@ -55,6 +55,13 @@ def seed_option(f):
     )(f)
 
 
+def exam_option(f):
+    """--exam EXAM.json, required: the exam a command reads back."""
+    return click.option(
+        "--exam", "exam_file", type=EXISTING_FILE, required=True, help="The exam.json that quizgen build wrote."
+    )(f)
+
+
 def _item_types(types: str) -> list[str]:
     """A comma-separated --types value, checked."""
     kinds = [t.strip() for t in types.split(",") if t.strip()]

@@ -24,7 +24,17 @@ from ..render.report import report_pdf
 from ..roster import fake_roster, read_roster
 from ..simulate import recorded_students
 from ..simulate import simulate as simulate_class
-from . import EXISTING_FILE, _category, _item_types, _refuse_overwrite, bank_option, cli, reports_errors, seed_option
+from . import (
+    EXISTING_FILE,
+    _category,
+    _item_types,
+    _refuse_overwrite,
+    bank_option,
+    cli,
+    exam_option,
+    reports_errors,
+    seed_option,
+)
 
 
 @cli.command("export")
@@ -103,13 +113,7 @@ def roster(count, seed, out, force):
 
 @cli.command()
 @click.argument("responses", type=EXISTING_FILE)
-@click.option(
-    "--exam",
-    "exam_file",
-    type=EXISTING_FILE,
-    required=True,
-    help="The exam.json that quizgen build wrote.",
-)
+@exam_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -163,13 +167,7 @@ def grade(responses, exam_file, out, negative_marking, fuzzy, stats_out, roster,
 
 
 @cli.command()
-@click.option(
-    "--exam",
-    "exam_file",
-    type=EXISTING_FILE,
-    required=True,
-    help="The exam.json that quizgen build wrote.",
-)
+@exam_option
 @click.option(
     "--students",
     type=click.IntRange(1, 100000),

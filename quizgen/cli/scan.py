@@ -13,12 +13,12 @@ from ..grade import read_responses
 from ..scan.report import check_out, write_scan
 from ..scan.run import scan as scan_pages
 from ..sheets.fill import DISTORTIONS, fill_sheets
-from . import EXISTING_FILE, _refuse_overwrite, cli, reports_errors, seed_option
+from . import EXISTING_FILE, _refuse_overwrite, cli, exam_option, reports_errors, seed_option
 
 
 @cli.command()
 @click.argument("scans", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option("--exam", "exam_file", type=EXISTING_FILE, required=True, help="The exam.json that quizgen build wrote.")
+@exam_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the results.")
 @click.option(
     "--review",
@@ -50,7 +50,7 @@ def scan(scans, exam_file, out, review_file, jobs, force):
 
 @cli.command("fill-sheets")
 @click.argument("responses", type=EXISTING_FILE)
-@click.option("--exam", "exam_file", type=EXISTING_FILE, required=True, help="The exam.json that quizgen build wrote.")
+@exam_option
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Scanned-looking PDF to write."
 )

@@ -9,14 +9,9 @@ from ..model import MatchingItem, Topic
 from ..text.describe import descriptions, first_sentences, mentions, name_stems
 from .mcq import echoes, stem_cues
 
-_RESPONSES: dict = {}
-
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
-    key = (id(ix), topic.name)
-    if key not in _RESPONSES:
-        _RESPONSES[key] = _response(ix, topic)
-    return _RESPONSES[key]
+    return ix.remember(("response", topic.name), lambda: _response(ix, topic))
 
 
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -53,25 +48,23 @@ def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
     return all(_pair_ok(ix, c, cand) for c in chosen)
 
 
-_PAIRS: dict = {}
-
-
 def _pair_ok(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
-    key = (id(ix), *sorted((a.name, b.name)))
-    if key not in _PAIRS:
-        ra, rb = response(ix, a)[0], response(ix, b)[0]
-        _PAIRS[key] = not (
-            ix.overlapping(a, b)
-            or ix.names_clash(a, b)
-            or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
-            or mentions(ra, b)  # fine: only what is shown counts)
-            or mentions(rb, a)
-            or echoes(ra, b, ix)
-            or echoes(rb, a, ix)
-            or ix.describes(ra, b)
-            or ix.describes(rb, a)
-        )
-    return _PAIRS[key]
+    return ix.remember(("pair", *sorted((a.name, b.name))), lambda: _pair_fits(ix, a, b))
+
+
+def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
+    ra, rb = response(ix, a)[0], response(ix, b)[0]
+    return not (
+        ix.overlapping(a, b)
+        or ix.names_clash(a, b)
+        or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
+        or mentions(ra, b)  # fine: only what is shown counts)
+        or mentions(rb, a)
+        or echoes(ra, b, ix)
+        or echoes(rb, a, ix)
+        or ix.describes(ra, b)
+        or ix.describes(rb, a)
+    )
 
 
 ATTEMPTS = 6

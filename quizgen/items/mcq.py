@@ -99,20 +99,16 @@ def _spelled_out(acronym: str, text: str) -> bool:
     return False
 
 
-_DISTINCTIVE: dict = {}
-
-
 def give_away(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
     """Stems of the words of a topic's name that no sibling's name shares and that the text shows: a
     statement or description echoing them points at that topic."""
-    key = (id(ix), topic.name)
-    if key not in _DISTINCTIVE:
+
+    def distinctive() -> frozenset[str]:
         siblings = [t for t in ix.bank.category(topic.category).topics if t.name != topic.name]
-        _DISTINCTIVE[key] = name_stems(topic) - set().union(*(name_stems(t) for t in siblings))
-    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), _DISTINCTIVE[key]))
+        return name_stems(topic) - set().union(*(name_stems(t) for t in siblings))
 
-
-_COMMON: dict = {}
+    stems = ix.remember(("distinctive", topic.name), distinctive)
+    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), stems))
 
 
 def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
@@ -121,28 +117,29 @@ def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
     cues = give_away(text, topic, ix)
     if not cues:
         return cues
-    key = (id(ix), topic.category)
-    if key not in _COMMON:
+
+    def common() -> frozenset[str]:
         group = ix.bank.category(topic.category).topics
         counts: dict[str, int] = {}
         for t in group:
             for stem in ix._stems(t.definition):
                 counts[stem] = counts.get(stem, 0) + 1
-        _COMMON[key] = frozenset(st for st, c in counts.items() if c >= max(2, 0.25 * len(group)))
-    return cues - _COMMON[key]
+        return frozenset(st for st, c in counts.items() if c >= max(2, 0.25 * len(group)))
+
+    return cues - ix.remember(("common", topic.category), common)
 
 
 def option_text(
     ix: DistractorIndex, topic: Topic, asked: Topic, form: str | None = None, number: str | None = None
 ) -> str | None:
-    """A description of `topic` as an answer option to 'what is `asked`?' (see _option_text)."""
-    return _option_text(ix, topic, asked, form, number)
+    """A description of `topic` as an answer option to 'what is `asked`?': names neither topic and (when
+    given) has the form and number of the key's option. (Words of the asked term's name are judged over the
+    whole set of options by _term_to_definition.)"""
+    key = ("option", topic.name, asked.name, form, number)
+    return ix.remember(key, lambda: _option_text(topic, asked, form, number))
 
 
-@lru_cache(maxsize=1 << 16)
-def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
-    """A description of `topic` as an answer option to 'what is `asked`?': names nothing, shows no word of
-    the asked term's name, and (when given) has the form and number of the key's option."""
+def _option_text(topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
     for desc in descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()

@@ -154,35 +154,15 @@ def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decis
     for (variant, sid), got in sorted(sheets.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         first = got[min(got)]
         layout = spec.layouts[(variant, bool(first.named_id))]
-        ready = (variant, sid) not in blocked
+        problems = []
         if len(by_student[sid]) > 1:
             others = ", ".join(v for v in by_student[sid] if v != variant)
-            reviews.append(
-                Review(
-                    first.ref.file,
-                    first.ref.page,
-                    sid,
-                    variant,
-                    "",
-                    "",
-                    f"student {sid} also has a sheet of variant {others}; remove the wrong scan",
-                )
-            )
-            ready = False
+            problems.append(f"student {sid} also has a sheet of variant {others}; remove the wrong scan")
         missing = [n for n in range(1, layout.pages + 1) if n not in got]
         if missing:
-            reviews.append(
-                Review(
-                    first.ref.file,
-                    first.ref.page,
-                    sid,
-                    variant,
-                    "",
-                    "",
-                    f"sheet page(s) {', '.join(map(str, missing))} of {layout.pages} missing",
-                )
-            )
-            ready = False
+            problems.append(f"sheet page(s) {', '.join(map(str, missing))} of {layout.pages} missing")
+        reviews += [Review(first.ref.file, first.ref.page, sid, variant, "", "", why) for why in problems]
+        ready = (variant, sid) not in blocked and not problems
         cells, ok = _cells(record.variants[variant], got, decisions, sid, variant, reviews)
         if ready and ok:
             rows.append([sid, variant, *cells, *([""] * (width - len(cells)))])
