@@ -142,7 +142,7 @@ def draw_items(
     shown: set[str] = set()
     for si, s in enumerate(spec.sections):
         for j in range(s.count):
-            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"), j)
+            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"), j, _truths(tag, si, s))
             slots.append((si, j, item))
             used |= _topics_of(item)
             shown |= shown_topics(item)
@@ -156,7 +156,7 @@ def draw_items(
             allowed = [t for t in pool if t.name.casefold() not in excluded]
             s = spec.sections[si]
             again = random.Random(f"{tag}:{si}:{j}:again")
-            item = _draw_one(s, gen, allowed, used_elsewhere, shown_elsewhere, again, j)
+            item = _draw_one(s, gen, allowed, used_elsewhere, shown_elsewhere, again, j, _truths(tag, si, s))
             slots[n] = (si, j, item)
     out: list[list[Item]] = [[] for _ in spec.sections]
     for si, _, item in slots:
@@ -168,7 +168,19 @@ def _asked(item: Item) -> set[str]:
     return set(item.premise_topics) if isinstance(item, MatchingItem) else {item.topic}
 
 
-def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng, j: int = 0) -> Item:
+def _truths(tag: str, si: int, s: SectionSpec) -> list[bool] | None:
+    """True/false answers of a section, half each in a seeded order (four 'True' in a row is a pattern
+    students notice); None for other types. Per position, so swapping one question moves no other answer."""
+    if s.type != "truefalse":
+        return None
+    seq = [i % 2 == 0 for i in range(s.count)]
+    random.Random(f"{tag}:{si}:truth").shuffle(seq)
+    return seq
+
+
+def _draw_one(
+    s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng, j: int = 0, truths=None
+) -> Item:
     available = [t for t in pool if t.name not in used]
     if not available:
         raise QuizgenError(
@@ -177,13 +189,14 @@ def _draw_one(s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: s
         )
     fresh = [t for t in available if t.name not in shown]  # not already shown in another question
     avoid = frozenset(shown | used)
+    options = _options(s) if truths is None else replace(_options(s), truth=truths[j])
     try:
         try:
-            made, _ = gen.items(s.type, 1, rng, fresh or available, _options(s), avoid=avoid)
+            made, _ = gen.items(s.type, 1, rng, fresh or available, options, avoid=avoid)
         except QuizgenError:
             if not fresh or len(fresh) == len(available):
                 raise
-            made, _ = gen.items(s.type, 1, rng, available, _options(s), avoid=avoid)
+            made, _ = gen.items(s.type, 1, rng, available, options, avoid=avoid)
     except QuizgenError as e:
         what = "set" if s.type == "matching" else "question"
         raise QuizgenError(f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}") from None

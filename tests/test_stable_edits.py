@@ -71,3 +71,10 @@ def test_answer_letters_balanced_in_a_variant_and_uniform_across_seeds(bank):
             assert max(letters.values()) <= math.ceil(1.5 * n / k), letters
             positions.update(q.item.answer for q in v.questions if len(q.item.options) == 4)
     assert chisquare([positions[i] for i in range(4)]).pvalue > 0.01
+
+
+def test_true_false_answers_balanced_within_a_section(bank):
+    for seed in range(5):
+        spec = ExamSpec(seed=seed, variants=1, sections=(SectionSpec("truefalse", count=6),))
+        answers = [q.item.answer for q in build_exam(spec, bank).variants[0].questions]
+        assert answers.count(True) == 3, answers

@@ -27,6 +27,7 @@ class ItemOptions:
     size: int = 5  # matching premises
     spare: int = 1  # matching extra responses
     widen: bool = False  # let the nearest other groups supply wrong answers when a group has too few
+    truth: bool | None = None  # true/false: the answer wanted (an exam balances them); None: drawn
 
     def validate(self) -> None:
         if not 3 <= self.k <= 6:
@@ -96,7 +97,7 @@ class ItemGenerator:
         if item_type == "matching":
             return make_matching(self.index, topic, rng, o.size, o.spare, allowed, avoid, o.widen)
         if item_type == "truefalse":
-            return make_truefalse(self.index, topic, rng, o.difficulty, avoid, o.widen)
+            return make_truefalse(self.index, topic, rng, o.difficulty, avoid, o.widen, o.truth)
         raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
 
     @staticmethod

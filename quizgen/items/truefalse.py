@@ -60,7 +60,9 @@ def make_truefalse(
     difficulty: str = "medium",
     avoid: frozenset[str] = frozenset(),
     widen: bool = False,
+    truth: bool | None = None,
 ) -> TrueFalseItem:
+    """`truth`: the answer an exam wants here (it balances True and False within a section); None draws it."""
     # checked either way, so true and false statements cover the same topics; when every sentence echoes
     # a word of the name, the statements call the term by its acronym, which shows no such word
     labels = [None, *(n for n in key.names if is_acronym(n) and not is_compound(key))]
@@ -70,7 +72,8 @@ def make_truefalse(
             break
     if found is None:
         raise GenerationError(f"no sentence of '{key.name}' makes a clean statement about it")
-    truth = rng.random() < 0.5
+    drawn = rng.random() < 0.5
+    truth = drawn if truth is None else truth
     part = rng.choice(parts(key)[1:]).label if is_compound(key) else None
 
     def accept(c: Topic) -> bool:
