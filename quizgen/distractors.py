@@ -26,6 +26,7 @@ FITS = 0.5  # share of a stem's (IDF-weighted) words that, also in a candidate's
 NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
+_WORDS = re.compile(r"[^\W_]+")
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having".split()
@@ -118,6 +119,8 @@ class DistractorIndex:
     def paraphrase(self, a: Topic, b: Topic) -> bool:
         """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
         sim = self.pair_similarity(a, b)
+        if self.contrasts(a.definition, b.definition):
+            return False
         if sim >= PARAPHRASE:
             return True
         if sim < PARAPHRASE / 2:
@@ -165,10 +168,33 @@ class DistractorIndex:
         total = sum(idf.get(w, 0.0) for w in words) or 1.0
         return sum(idf.get(w, 0.0) for w in words & theirs) / total
 
+    @staticmethod
+    @lru_cache(maxsize=1 << 18)
+    def contrasts(a: str, b: str) -> bool:
+        """Two texts built on one frame that differ in a word or two ('positively charged, subatomic particle
+        located in the nucleus' / 'uncharged, subatomic particle located in the nucleus'): the way a glossary
+        tells siblings apart, so however alike they look, neither describes the other."""
+        ta, tb = ([w.casefold() for w in _WORDS.findall(x)] for x in (a, b))
+        shorter = min(len(ta), len(tb))
+        if shorter < 4:
+            return False
+        sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+        frame = [w for i, _, size in sm.get_matching_blocks() for w in ta[i : i + size]]
+        if len(frame) < 0.6 * shorter or sum(w not in English.stop_words for w in frame) < 3:
+            return False
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+                continue
+            left = {English.stem(w) for w in ta[i1:i2] if w not in English.stop_words}
+            right = {English.stem(w) for w in tb[j1:j2] if w not in English.stop_words}
+            if left and right and not left & right:
+                return True
+        return False
+
     def describes(self, text: str, cand: Topic) -> bool:
         """Would a knowledgeable reader find that `text` also describes `cand`? (Whole-definition similarity
         is not the test: close lures that the text tells apart stay.)"""
-        return self.fit(text, cand) >= FITS
+        return self.fit(text, cand) >= FITS and not self.contrasts(text, cand.definition)
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
@@ -181,25 +207,42 @@ class DistractorIndex:
             readings = English.readings(words[0])
             if readings and "NOUN" not in readings and "PROPN" not in readings:
                 return "verb" if "VERB" in readings else ("adj" if "ADJ" in readings else "noun")
+        if 1 < len(words) <= 3 and words[-1].isalpha():  # 'Mutually Exclusive', 'Equally Likely'
+            readings = English.readings(words[-1])
+            if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
+                return "adj"
         return "noun"
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def genus(topic: Topic) -> str | None:
         """The kind of thing a defining phrase says the topic is: the head of its opening noun phrase
-        ('A subatomic particle with …' -> particle, 'The geographic area in which …' -> area); None when the
-        definition opens with a sentence about the topic instead."""
-        words = re.findall(r"[^\W\d_]+", sentences(topic.definition)[0] if topic.definition else "")
+        ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
+        None when the definition opens with a sentence about the topic instead."""
+        first = sentences(topic.definition)[0] if topic.definition else ""
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
         head = None
-        for i, w in enumerate(words[:8]):
+        for i, w in enumerate(words[:10]):
             low = w.casefold()
-            if low in GENUS_STOPS or i and (low.endswith("ed") and len(low) > 4 or English.verb_number(low)):
+            after = words[i + 1].casefold() if i + 1 < len(words) else ""
+            if low in GENUS_STOPS:
                 break
-            if low not in English.stop_words:
+            participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
+            if head and (participle or English.verb_number(low)):
+                break  # '… rule introduced by', '… particle located in', '… method trains'
+            if low not in English.stop_words and not low.endswith("ly") and "NOUN" in English.readings(low):
                 head = low
-        if head is None or mentions(" ".join(words[:8]), topic):
+        if head is None or mentions(" ".join(words[:10]), topic):
             return None
         return English.stem(head)
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def claim(topic: Topic) -> bool:
+        """Is the topic a statement about the world (a law, theorem, hypothesis, bound …) rather than a thing
+        or a method? Offered among methods, 'Chinchilla Scaling Laws' is a lure nobody picks."""
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+        return bool(words) and English.stem(words[-1]) in English.claim_heads
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
@@ -267,12 +310,14 @@ class DistractorIndex:
         fewest: int | None = None,
         widen: bool = False,
         prefer=None,
+        size=None,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
         shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
-        the nearest other groups make up the number (only when the teacher asks)."""
+        the nearest other groups make up the number (only when the teacher asks); `size`: an option's
+        printed length, so the key is not left the only shortest option when another lure can help."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
@@ -280,7 +325,10 @@ class DistractorIndex:
         chosen = self._cover(ranked, ok, prefer_stems, n)
         if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
             chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
+        fixed = list(chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
+        if size is not None:
+            chosen = self._balance_length(key, chosen, ranked, ok, size, fixed)
         widened: list[str] = []
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
@@ -311,6 +359,8 @@ class DistractorIndex:
             from .text.describe import name_stems
 
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
+        claim = self.claim(key)
+        ranked.sort(key=lambda c: self.claim(c) != claim)  # laws beside laws, methods beside methods
         kind = self.genus(key)
         if kind is not None:  # the same kind of thing first: particles beside a particle, not a quantity
             ranked.sort(key=lambda c: self.genus(c) != kind)
@@ -333,6 +383,23 @@ class DistractorIndex:
             return seen[c.name]
 
         return ranked, ok
+
+    def _balance_length(self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed) -> list[Topic]:
+        """Swap one lure for a safe one that keeps the key from being the only shortest option. (Lures lean
+        long — a long name is seldom a second answer — so only this side needs help.)"""
+        if not chosen:
+            return chosen
+        mine, theirs = size(key), [size(c) for c in chosen]
+        if mine >= min(theirs):
+            return chosen
+        for cand in ranked:
+            if cand in chosen or size(cand) > mine or not ok(cand):
+                continue
+            for i in range(len(chosen) - 1, -1, -1):
+                rest = chosen[:i] + chosen[i + 1 :]
+                if chosen[i] not in fixed and self.compatible(rest, cand):
+                    return [*chosen[:i], cand, *chosen[i + 1 :]]
+        return chosen
 
     def _cover(self, ordered: list[Topic], ok, stems: frozenset[str], n: int) -> list[Topic]:
         """Lures whose names carry the name words the stem shows, so those words point at several options."""

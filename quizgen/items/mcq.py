@@ -183,6 +183,12 @@ def _askable(t: Topic) -> bool:
     return bool(descriptions(t))
 
 
+def _matched(cues: frozenset[str], lures) -> bool:
+    """Some wrong option carries every name word the stem shows, as the key does: 'average mass of atoms'
+    with 'Atomic number' and 'Mass number' as lures still points at 'Atomic mass', the one with both."""
+    return len(cues) < 2 or any(cues <= name_stems(t) for t in lures)
+
+
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in descriptions(key):
@@ -206,11 +212,12 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 accept=_askable,
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
+                size=lambda t: len(t.name),
             )
         except GenerationError as e:
             why = e.message
             continue
-        if cues - set().union(*(name_stems(t) for t in pick.topics)):
+        if cues - set().union(*(name_stems(t) for t in pick.topics)) or not _matched(cues, pick.topics):
             why = "words of its name stay in every usable description"
             continue
         options, answer = place_key(key, pick.topics, rng)

@@ -281,7 +281,7 @@ def _sentence_analysis(sentence: str, topic: Topic):
     article_start = (m.start(1)) if m else a
     subject = before.strip() == "" or (m is not None and before[: m.start(1)].strip() == "")
     nxt = _TOKEN.findall(sentence[b:])[:1]
-    before = sentence[:a]
+    as_verb = False
     if _ALIAS_FRAME.search(before):
         return "dirty", None  # 'also called _____', '(also, _____)': the blank would only ask for a synonym
     if re.search(r"[A-Z][\w.]*\s+$", before) and before.strip() and re.match(r"\s+[A-Z]", sentence[b:]):
@@ -290,8 +290,14 @@ def _sentence_analysis(sentence: str, topic: Topic):
         readings = English.readings(nxt[0])
         subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
         after = _TOKEN.findall(sentence[b:])[1:2]
-        modifier = "NOUN" in readings and after and English.verb_number(after[0]) is not None
-        if readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb or modifier:
+        # a noun after the name is its head when a verb agreeing with that noun follows ('_____ models
+        # factorise', '_____ layer is'); an -s word after a singular subject name, with no such verb, is
+        # the name's own verb ('Tensor parallelism shards individual matrices', '… trains models from …')
+        plural_next = nxt[0].endswith("s") and not nxt[0].endswith("ss")
+        head_verb = English.verb_number(after[0]) if after else None
+        modifier = "NOUN" in readings and head_verb == ("pl" if plural_next else "sg")
+        as_verb = subject_verb and plural_next and not modifier and English.name_number(part.label) != "pl"
+        if not as_verb and (readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb or modifier):
             return "dirty", None  # the name modifies a noun ('a sparse MoE layer', '_____ models factorise')
     number = None
     if subject:
@@ -300,6 +306,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
             number = English.verb_number(w)
             if number is not None or w.casefold() not in ("also", "often", "usually", "typically", "then"):
                 break
+        if number is None and as_verb:
+            number = "sg"
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
 
 

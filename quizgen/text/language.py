@@ -118,6 +118,10 @@ class English:
     idiom_openers = frozenset({"in", "on", "by", "at", "for", "with", "under"})
     contrasts = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("unlike",), ("than",))
     plural_pronoun, singular_pronoun = "They", "It"
+    # stems of head nouns that name a statement about the world rather than a thing or a method
+    claim_heads = frozenset(
+        "law theorem hypothesi lemma inequ conjectur paradox principl bound phenomenon effect tradeoff dilemma".split()
+    )
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,87 @@
+"""Wrong answers of the kind the stem names: sibling definitions built on one frame are contrasts, not
+second answers; the genus is the head of the defining phrase; laws go with laws; adjectives with adjectives;
+the key is neither the one option carrying all the name words the stem shows nor the only shortest one."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+from quizgen import load_bank
+from quizgen.distractors import DistractorIndex, GenerationError
+from quizgen.items import ItemOptions
+from quizgen.quality import Checker
+from quizgen.text.describe import descriptions
+
+BANKS = Path(__file__).parent / "data" / "banks"
+D2T = ItemOptions(direction="definition-to-term")
+
+
+@cache
+def checker(name: str) -> Checker:
+    return Checker(load_bank(None if name == "bundled" else BANKS / name))
+
+
+def test_definitions_on_one_frame_contrast():
+    c = DistractorIndex.contrasts
+    assert c(
+        "positively charged, subatomic particle located in the nucleus",
+        "uncharged, subatomic particle located in the nucleus",
+    )
+    # the same words in another order, or two unrelated sentences, are not a contrast
+    assert not c("particle located in the nucleus with a positive charge", "a sample drawn at random from a population")
+    assert not c("a court order to appear", "a court order to appear")
+
+
+def test_particles_are_offered_for_a_particle():
+    ch = checker("chemistry")
+    ix = ch.ix
+    assert ix.genus(ch.bank.topic("Electron")) == ix.genus(ch.bank.topic("Proton")) == "particl"
+    assert not ix.paraphrase(ch.bank.topic("Electron"), ch.bank.topic("Proton"))
+    for seed in range(5):
+        item = ch.gen.item("mcq", ch.bank.topic("Electron"), random.Random(seed), D2T)
+        lures = set(item.options) - {"Electron"}
+        assert lures & {"Proton", "Neutron"}, item.options
+
+
+def test_laws_are_not_lures_for_methods_when_the_group_has_others():
+    ch = checker("bundled")
+    laws = [t for t in ch.bank.topics if ch.ix.claim(t)]
+    assert laws and all(not ch.ix.claim(t) for t in ch.bank.topics if t.short_name.endswith(("Attention", "Machines")))
+    offered = total = 0
+    for t in ch.bank.topics:
+        group = ch.bank.category(t.category).topics
+        if ch.ix.claim(t) or sum(not ch.ix.claim(x) for x in group) < 6:
+            continue
+        try:
+            item = ch.gen.item("mcq", t, random.Random(1), D2T)
+        except GenerationError:
+            continue
+        total += 1
+        offered += any(ch.ix.claim(ch.bank.topic(o)) for o in item.options)
+    assert total >= 20 and offered <= total // 20, (offered, total)
+
+
+def test_an_adjective_term_gets_adjective_lures_or_none():
+    ch = checker("statistics")
+    term = ch.bank.topic("Equally Likely")
+    assert ch.ix.part_of_speech(term) == "adj"
+    try:
+        item = ch.gen.item("mcq", term, random.Random(0), D2T)
+    except GenerationError:
+        return
+    assert all(ch.ix.part_of_speech(ch.bank.topic(o)) == "adj" for o in item.options)
+
+
+def test_key_is_not_the_only_shortest_option_more_often_than_chance():
+    for name in ("law", "bundled"):
+        report = checker(name).run(300, seed=5, coverage=False).as_dict()
+        assert report["key_unique_shortest"] <= report["chance"] + 0.03, (name, report["key_unique_shortest"])
+
+
+def test_a_name_followed_by_its_own_verb_is_a_subject_slot():
+    bank = checker("bundled").bank
+    first = descriptions(bank.topic("Tensor Parallelism"))[0]
+    assert first.start == 0 and first.slot is not None and first.slot.subject and first.slot.number == "sg"
+    assert first.blanked().startswith("_____ shards")
