@@ -79,6 +79,9 @@ class KeyphrasePicker:
     def candidates(self, text: str, topic: Topic) -> list[tuple[int, int, str]]:
         """(start, end, word) of blankable domain terms in `text`, the most technical first."""
         spans = math_spans(text)
+        in_math = {  # 'has _____ \( \text{Var}(\hat\theta) \ge … \)': the math spells the word's start
+            w.casefold() for a, b in spans for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\\[A-Za-z]+", " ", text[a:b]))
+        }
         own = name_stems(topic)
         folded = Counter(self.lang.stem(w) for w in _WORD.findall(text))
         tokens = list(_WORD.finditer(text))
@@ -89,6 +92,8 @@ class KeyphrasePicker:
                 continue
             if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own):
                 continue  # in math, or guessable from the term's own name
+            if any(w.casefold().startswith(x) for x in in_math):
+                continue
             prev = tokens[i - 1].group().casefold() if i else ""
             nxt = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
             if prev in self.lang.verb_openers:
@@ -126,6 +131,46 @@ class KeyphrasePicker:
             for a, b in zip(stems, stems[1:]):
                 pairs.setdefault((a, b), set()).add(n)
         return {k: len(v) for k, v in pairs.items()}
+
+    @cached_property
+    def _triples(self) -> frozenset[tuple[str, str, str]]:
+        """Every three adjacent word stems the bank's definitions use."""
+        out = set()
+        for t in self.topics:
+            stems = [self.lang.stem(w) for w in _WORD.findall(t.definition)]
+            out.update(zip(stems, stems[1:], stems[2:]))
+        return frozenset(out)
+
+    def fits_frame(self, word: str, text: str, start: int, end: int) -> bool:
+        """Does the bank use `word` in the frame around the blank — after the content word before it, before
+        the content word after it, or after the same two words ('a court _____' → decision or opinion;
+        'review the _____' → decision, proceedings)? Then it is a second answer, not a lure."""
+        stem = self.lang.stem(word)
+        before = [self.lang.stem(w) for w in _WORD.findall(text[:start])[-2:]]
+        after = [self.lang.stem(w) for w in _WORD.findall(text[end:])[:1]]
+        stops = {self.lang.stem(w) for w in self.lang.stop_words}
+        if before and before[-1] not in stops and self._pairs.get((before[-1], stem), 0):
+            return True
+        if after and after[0] not in stops and self._pairs.get((stem, after[0]), 0):
+            return True
+        return len(before) == 2 and before[-1] in stops and (*before, stem) in self._triples
+
+    @cached_property
+    def _term_words(self) -> dict[str, frozenset[str]]:
+        """For a one-word term ('Opinion'), the stems of its definition ('… explanation of the decision …')."""
+        out: dict[str, set[str]] = {}
+        for t in self.topics:
+            for name in t.names:
+                if _WORD.fullmatch(name) and "-" not in name:
+                    words = out.setdefault(self.lang.stem(name), set())
+                    words.update(self.lang.stem(w) for w in _WORD.findall(t.definition))
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def related(self, a: str, b: str) -> bool:
+        """One word is a term of the bank whose definition uses the other ('opinion' is 'a judge's written
+        explanation of the decision'): offered for the other's blank, it is a near-synonym, not a lure."""
+        sa, sb = self.lang.stem(a), self.lang.stem(b)
+        return sb in self._term_words.get(sa, ()) or sa in self._term_words.get(sb, ())
 
     def _fixed(self, tokens, i: int) -> bool:
         """Half of a fixed phrase the bank keeps using ('random variables', 'KV cache', 'null hypothesis'):
@@ -237,7 +282,7 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
     answer = tuple((w,) for _, _, w in chosen)
     bank_words = None
     if word_bank:
-        extras = _lures(ix, picker, key, [w for _, _, w in chosen], shown, len(chosen) + 2, rng)
+        extras = _lures(ix, picker, key, chosen, shown, len(chosen) + 2, rng)
         bank_words = tuple(sorted([w for _, _, w in chosen] + extras, key=str.casefold))
     text = body if mentions(shown, key) else f"{key.name}: {body}"
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
@@ -251,10 +296,19 @@ def _adjectival(word: str, lang) -> bool:
     return word.casefold().endswith(("al", "ic", "ive", "ous", "able", "ible", "ary", "ful", "less", "ed"))
 
 
-def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: str, n: int, rng) -> list[str]:
-    """Domain terms from sibling definitions, of the same number as the answers, that the key's own
-    definition never uses and that share no stem with an answer."""
+def _nominal(word: str, lang) -> bool:
+    """A naming word: a noun reading, or for words the tables lack, no adverb's '-ly'."""
+    readings = lang.readings(word.split("-")[-1])
+    return "NOUN" in readings if readings else not word.casefold().endswith("ly")
+
+
+def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, rng) -> list[str]:
+    """Domain terms from sibling definitions, of the same number and kind of word as the answers, that the
+    key's own definition never uses, that share no stem with an answer, and that the bank never uses in a
+    blank's frame (where they would be second answers)."""
     lang = picker.lang
+    answers = [w for _, _, w in blanks]
+    nouns = all(_nominal(a, lang) for a in answers)
     used = {lang.stem(w) for w in _WORD.findall(f"{key.name} {key.definition}")}
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
     adjective = any(_adjectival(a, lang) for a in answers)
@@ -267,6 +321,10 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, answers: list[str], shown: s
                 continue
             if _adjectival(w, lang) != adjective:
                 continue  # a describing word among naming words (or the reverse) stands out
+            if nouns and not _nominal(w, lang):
+                continue  # 'instrumentally' among nouns
+            if any(picker.fits_frame(w, shown, a, b) or picker.related(w, ans) for a, b, ans in blanks):
+                continue
             pool.setdefault(w)
     words = sorted(pool, key=str.casefold)
     rng.shuffle(words)
