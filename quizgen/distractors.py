@@ -317,7 +317,7 @@ class DistractorIndex:
         shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
-        printed length, so the key is not left the only shortest option when another lure can help."""
+        printed length, so the key's place among the options by length is left to chance."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
@@ -328,7 +328,7 @@ class DistractorIndex:
         fixed = list(chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         if size is not None:
-            chosen = self._balance_length(key, chosen, ranked, ok, size, fixed)
+            chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
         widened: list[str] = []
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
@@ -384,22 +384,42 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def _balance_length(self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed) -> list[Topic]:
-        """Swap one lure for a safe one that keeps the key from being the only shortest option. (Lures lean
-        long — a long name is seldom a second answer — so only this side needs help.)"""
+    def _balance_length(
+        self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random
+    ) -> list[Topic]:
+        """The key's place in the options sorted by length is drawn at random (so neither 'pick the longest'
+        nor 'pick the shortest' tells): lures are swapped for safe ones on the other side of the key's length
+        while that moves the key toward its drawn place."""
         if not chosen:
             return chosen
-        mine, theirs = size(key), [size(c) for c in chosen]
-        if mine >= min(theirs):
-            return chosen
-        for cand in ranked:
-            if cand in chosen or size(cand) > mine or not ok(cand):
-                continue
-            for i in range(len(chosen) - 1, -1, -1):
-                rest = chosen[:i] + chosen[i + 1 :]
-                if chosen[i] not in fixed and self.compatible(rest, cand):
-                    return [*chosen[:i], cand, *chosen[i + 1 :]]
+        mine = size(key)
+        target = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
+        for _ in range(len(chosen)):
+            shorter = sum(size(c) < mine for c in chosen)
+            if shorter == target:
+                break
+            want_shorter = shorter < target  # a lure longer than the key should give way to a shorter one
+            swapped = self._swap(key, chosen, ranked, ok, fixed, lambda c, w=want_shorter: (size(c) < mine) == w)
+            if swapped is None:
+                break
+            chosen = swapped
         return chosen
+
+    def _swap(self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, fixed, moves) -> list[Topic] | None:
+        """`chosen` with its last replaceable lure that does not `move` replaced by the best safe one that does,
+        never trading a lure of the key's kind for one of another kind."""
+
+        def kind(c: Topic) -> bool:
+            return self.claim(c) == self.claim(key) and self.genus(c) == self.genus(key)
+
+        out_i = [i for i in range(len(chosen) - 1, -1, -1) if chosen[i] not in fixed and not moves(chosen[i])]
+        for cand in ranked:
+            if cand in chosen or not moves(cand) or not ok(cand):
+                continue
+            for i in out_i:
+                if kind(cand) >= kind(chosen[i]) and self.compatible(chosen[:i] + chosen[i + 1 :], cand):
+                    return [*chosen[:i], cand, *chosen[i + 1 :]]
+        return None
 
     def _cover(self, ordered: list[Topic], ok, stems: frozenset[str], n: int) -> list[Topic]:
         """Lures whose names carry the name words the stem shows, so those words point at several options."""

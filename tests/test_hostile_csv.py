@@ -36,7 +36,7 @@ variants: 2
 sections:
   - {type: mcq, count: 2, k: 3}
   - {type: cloze, count: 2, mode: term}
-  - {type: truefalse, count: 2}
+  - {type: truefalse, count: 1}
 """
 ROSTER = [["name", "id", "email"], ['=HYPERLINK("x")', "=1+2", "a@b.c"], ["@Ada", "-7x", "-@x"], ["Bob", "42", ""]]
 

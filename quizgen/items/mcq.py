@@ -140,6 +140,8 @@ def option_text(
 
 
 def _option_text(topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
+    """The first usable description; for the key, the first that shows no word of its name when one does."""
+    found = None
     for desc in descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
@@ -149,8 +151,10 @@ def _option_text(topic: Topic, asked: Topic, form: str | None, number: str | Non
             continue
         if mentions(text, asked):
             continue
-        return text
-    return None
+        if topic.name != asked.name or not stem_cues(text, asked):
+            return text
+        found = found or text
+    return found
 
 
 def _option_shape(ix: DistractorIndex, topic: Topic, asked: Topic) -> tuple[str, str | None] | None:
@@ -242,6 +246,9 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     def prefer(c: Topic) -> bool:
         return bool(echoed & stem_cues(option_text(ix, c, key, form, number) or "", key))
 
+    def size(t: Topic, form=form) -> int:
+        return len(option_text(ix, t, key, form, number) or "")
+
     for relaxed in (False, True):  # options that read alike (all 'It …', or all defining phrases) when possible
         try:
             pick = ix.pick(
@@ -255,6 +262,7 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 prefer=prefer if echoed else None,
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
+                size=size if not relaxed else (lambda t: len(option_text(ix, t, key, None, number) or "")),
             )
             break
         except GenerationError:

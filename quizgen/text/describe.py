@@ -25,6 +25,8 @@ _RIGHT_GLUE = re.compile(r"^(?:[\-–]\w|\+\+|\w|/\w|\.\w)")
 _PART_SPLIT = re.compile(r"\s+(?:/|&|and|vs\.?|versus)\s+")
 _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
+COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
+RARE_ZIPF = 2.5
 MIN_WORDS = 5
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
@@ -100,7 +102,22 @@ def name_stems(topic: Topic) -> frozenset[str]:
     words = {
         w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
     }
+    words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
     return frozenset(s for w in words for s in word_stems(w))
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """The two halves of a rare closed compound ('lookahead' -> look, ahead; 'minibatch' -> mini, batch)
+    when both are common words of four letters or more; nothing for a word of its own ('transformer')."""
+    w = word.casefold()
+    if not w.isalpha() or len(w) < 8:
+        return ()
+    for i in range(4, len(w) - 3):
+        head, tail = w[:i], w[i:]
+        if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF and English.zipf(w) < RARE_ZIPF:
+            return (head, tail)
+    return ()
 
 
 @lru_cache(maxsize=1 << 16)
