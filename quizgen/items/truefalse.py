@@ -37,6 +37,8 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return desc.filled(subject)  # 'models trained with <term> extrapolate …'
     if is_compound(term) and desc.topic == term.name:
         return None  # one part's phrase presented as the whole compound
+    if ": " in subject:
+        return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
     return f"{subject}: {desc.text}"
 
 
