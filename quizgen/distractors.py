@@ -353,7 +353,11 @@ class DistractorIndex:
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         cands = [c for c in group if c.name != key.name]
-        sims = self.similarity(key, cands)
+        if cands and cands[0].category == key.category:
+            own = self._group_similarities(key.name)
+            sims = np.array([own[c.name] for c in cands])
+        else:
+            sims = self.similarity(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
         if prefer_stems:
             from .text.describe import name_stems

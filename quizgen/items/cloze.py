@@ -123,21 +123,24 @@ class KeyphrasePicker:
         return {k: frozenset(v) for k, v in docs.items()}
 
     @cached_property
-    def _pairs(self) -> dict[tuple[str, str], int]:
+    def _stemmed(self) -> tuple[tuple[str, ...], ...]:
+        """Each definition as its sequence of word stems."""
+        stem = self.lang.stem
+        return tuple(tuple(stem(w) for w in _WORD.findall(t.definition)) for t in self.topics)
+
+    @cached_property
+    def _pairs(self) -> Counter:
         """In how many topics each pair of adjacent word stems occurs."""
-        pairs: dict[tuple[str, str], set[int]] = {}
-        for n, t in enumerate(self.topics):
-            stems = [self.lang.stem(w) for w in _WORD.findall(t.definition)]
-            for a, b in zip(stems, stems[1:]):
-                pairs.setdefault((a, b), set()).add(n)
-        return {k: len(v) for k, v in pairs.items()}
+        pairs: Counter = Counter()
+        for stems in self._stemmed:
+            pairs.update(set(zip(stems, stems[1:])))
+        return pairs
 
     @cached_property
     def _triples(self) -> frozenset[tuple[str, str, str]]:
         """Every three adjacent word stems the bank's definitions use."""
         out = set()
-        for t in self.topics:
-            stems = [self.lang.stem(w) for w in _WORD.findall(t.definition)]
+        for stems in self._stemmed:
             out.update(zip(stems, stems[1:], stems[2:]))
         return frozenset(out)
 

@@ -83,14 +83,19 @@ def _acronyms_in_name(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name) if len(w) <= 6)
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelled_out(acronym: str, text: str) -> bool:
     """Does the text hold a run of words whose initials (and inner capitals) spell the acronym?"""
     from ..model import _abbreviates
 
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
     n = len([c for c in acronym if c.isupper()])
+    first = acronym[0].casefold()
+    starts = [i for i, w in enumerate(words) if w[0].casefold() == first]
     for size in range(max(1, n - 1), n + 3):
-        for i in range(len(words) - size + 1):
+        for i in starts:
+            if i + size > len(words):
+                break
             phrase = " ".join(words[i : i + size])
             if not (phrase[0].isupper() or "-" in phrase) or phrase[0].casefold() != acronym[0].casefold():
                 continue  # 'Mixture-of-Experts', 'Proximal Policy Optimization'; not 'many other experts'
