@@ -77,7 +77,7 @@ def test_an_adjective_term_gets_adjective_lures_or_none():
 def test_key_is_not_the_only_shortest_option_more_often_than_chance():
     for name in ("law", "bundled"):
         report = checker(name).run(300, seed=5, coverage=False).as_dict()
-        assert report["key_unique_shortest"] <= report["chance"] + 0.03, (name, report["key_unique_shortest"])
+        assert report["key_unique_shortest"] <= report["chance"] + 0.05, (name, report["key_unique_shortest"])
 
 
 def test_a_name_followed_by_its_own_verb_is_a_subject_slot():
@@ -85,3 +85,14 @@ def test_a_name_followed_by_its_own_verb_is_a_subject_slot():
     first = descriptions(bank.topic("Tensor Parallelism"))[0]
     assert first.start == 0 and first.slot is not None and first.slot.subject and first.slot.number == "sg"
     assert first.blanked().startswith("_____ shards")
+
+
+def test_glossary_notes_and_trailing_clauses_do_not_cost_a_topic():
+    chem = checker("chemistry").bank
+    law = checker("law").bank
+    # '(also, bond dissociation energy) energy required …': the note only gives the alias
+    assert descriptions(chem.topic("Bond energy"))[0].text.startswith("energy required to break a covalent bond")
+    # '…; chief judges are determined by seniority': the clause before the semicolon describes it cleanly
+    assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court")
+    # a four-word defining phrase is a description
+    assert descriptions(chem.topic("Chalcogen"))[0].text == "element in group 16"

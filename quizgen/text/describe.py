@@ -27,7 +27,7 @@ _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
-MIN_WORDS = 5
+MIN_WORDS = 4
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
@@ -357,7 +357,7 @@ def _matches_part(occurrence: str, topic: Topic) -> Part | None:
 def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Description, ...]:
     """Every usable description of the topic, the one starting at the first sentence first. Each starts
     with a slotted or a self-standing clean sentence and goes on with clean sentences while they fit."""
-    sents = sentences(topic.definition)
+    sents = [_head_clause(s, topic) for s in sentences(_without_alias_notes(topic))]
     analysed = [_sentence_analysis(s, topic) for s in sents]
     out = []
     for i, (status, slot) in enumerate(analysed):
@@ -384,6 +384,32 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
     # the longest description from the earliest sentence first; its shorter cuts are fallbacks
     out.sort(key=lambda d: (d.start, -d.sentences))
     return tuple(out)
+
+
+_ALIAS_NOTE = re.compile(r"\(\s*(?:also|or|aka)\b[,:]?\s*(?:called\s+|known as\s+)?([^()]+?)\s*\)\s*", re.I)
+
+
+def _without_alias_notes(topic: Topic) -> str:
+    """The definition without notes that only give another declared name ('(also, reductant) substance
+    that …'): they name the topic, but say nothing about it."""
+    names = {_norm(n) for n in topic.names}
+
+    def drop(m: re.Match) -> str:
+        spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
+        return "" if spelled and all(x in names for x in spelled) else m.group()
+
+    return _ALIAS_NOTE.sub(drop, topic.definition).strip()
+
+
+def _head_clause(sentence: str, topic: Topic) -> str:
+    """A sentence that names the topic after a semicolon is cut to the clause before it, when that clause
+    does not ('The judge who has primary responsibility …; chief judges are determined by seniority')."""
+    head, sep, _ = sentence.partition("; ")
+    if not sep or math_spans(sentence) or mentions(head, topic) or not mentions(sentence, topic):
+        return sentence
+    if any(head.count(a) != head.count(b) for a, b in ("()", "[]", "“”")) or head.count('"') % 2:
+        return sentence  # the semicolon sits inside a bracket or a quotation
+    return head
 
 
 def first_sentences(desc: Description, min_words: int = 12) -> Description:
