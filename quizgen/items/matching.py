@@ -101,6 +101,42 @@ def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
     return chosen, widened
 
 
+SEARCH_BUDGET = 400  # sets tried per matching item: groups are small, and a found set ends the search
+
+
+def _spare_leaves_covered(ix, members: list[Topic]) -> bool:
+    """Some member other than the key can be the spare (its name not printed) with every echoed word of
+    the printed terms still shared."""
+    return any(
+        _echo_covered(ix, rest, rest) for i in range(1, len(members)) for rest in [members[:i] + members[i + 1 :]]
+    )
+
+
+def _search(ix, key, pool, size, shape) -> list[Topic]:
+    """The largest set (up to `size`) of `key` and pool members that all fit each other and whose echoed
+    words are all shared, searched depth-first in pool order — a greedy pick can block a set that exists."""
+    best: list[Topic] = [key]
+    budget = [SEARCH_BUDGET]
+
+    def grow(chosen: list[Topic], cands: list[Topic]) -> bool:
+        nonlocal best
+        budget[0] -= 1
+        if len(chosen) > len(best) and _spare_leaves_covered(ix, chosen):
+            best = list(chosen)
+        if len(best) == size or budget[0] <= 0:
+            return True
+        for i, c in enumerate(cands):
+            if len(chosen) + len(cands) - i <= len(best):
+                break  # too few left to beat the best set
+            rest = [d for d in cands[i + 1 :] if _fits(ix, [c], d, shape)]
+            if grow([*chosen, c], rest):
+                return True
+        return False
+
+    grow([key], [c for c in pool if c.name != key.name and _fits(ix, [key], c, shape)])
+    return best
+
+
 def make_matching(
     ix: DistractorIndex,
     key: Topic,
@@ -119,16 +155,22 @@ def make_matching(
     group = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
     pools_after = [list(ix.bank.category(o).topics) for o in ix.nearest_categories(key)] if widen else []
     chosen, widened = [key], []
-    for _ in range(ATTEMPTS):  # greedy from a few random orders: an early misfit can block a set that exists
-        rng.shuffle(group)
-        group.sort(key=lambda t: t.name in avoid)
-        if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
-            group.sort(key=lambda t: t.name not in allowed)
+    rng.shuffle(group)
+    group.sort(key=lambda t: t.name in avoid)
+    if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
+        group.sort(key=lambda t: t.name not in allowed)
+    chosen, _ = _greedy(ix, key, [group], n + spare, shape)  # usually enough, and cheap
+    valid = _spare_leaves_covered(ix, chosen)
+    if len(chosen) < n + spare or not valid:  # a greedy pick can block a set that exists
+        found = _search(ix, key, group, n + spare, shape)
+        chosen = found if len(found) > len(chosen) or not valid else chosen
+    for _ in range(ATTEMPTS if len(chosen) < n + spare and pools_after else 0):
         found, grew = _greedy(ix, key, [group, *pools_after], n + spare, shape)
         if len(found) > len(chosen):
             chosen, widened = found, grew
         if len(chosen) == n + spare:
             break
+        rng.shuffle(group)
     notes = []
     if len(chosen) < n + spare and len(chosen) >= min(n, 3) + spare:
         notes.append(f"{len(chosen) - spare} terms: the group has no {n} whose descriptions fit only their own term")
