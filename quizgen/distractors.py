@@ -27,6 +27,7 @@ NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
 _WORDS = re.compile(r"[^\W_]+")
+LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 5000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having".split()
@@ -83,6 +84,31 @@ class DistractorIndex:
             return np.zeros(0)
         rows = [self.row[o.name] for o in others]
         return np.asarray((self.matrix[rows] @ self.matrix[self.row[key.name]].T).todense()).ravel()
+
+    @cached_property
+    def _space(self) -> np.ndarray | None:
+        """Topics as unit vectors in a latent space of the bank's TF-IDF (LSA): definitions about the same
+        subject come close even when they share few exact words ('quantization' methods, 'serving' systems).
+        None for banks too small for it, or too large to afford it."""
+        n = self.matrix.shape[0]
+        if n < LSA_MIN or n > LSA_MAX or self.matrix.shape[1] < 2 * LSA_DIMS:
+            return None
+        from sklearn.decomposition import TruncatedSVD
+
+        z = TruncatedSVD(n_components=min(LSA_DIMS, n // 4), random_state=0).fit_transform(self.matrix)
+        norms = np.linalg.norm(z, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        return z / norms
+
+    def relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
+        """How close each topic's subject is to the key's: the order lures are tried in (TF-IDF cosine when
+        the bank has no latent space)."""
+        if not others:
+            return np.zeros(0)
+        if self._space is None:
+            return self.similarity(key, others)
+        z = self._space
+        return z[[self.row[o.name] for o in others]] @ z[self.row[key.name]]
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
         if a.category == b.category:
@@ -203,6 +229,9 @@ class DistractorIndex:
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
+        if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
+            if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less")):
+                return "adj"  # 'Admissible': a word the tables lack, with an adjective's ending
         if len(words) == 1 and words[0].isalpha():
             readings = English.readings(words[0])
             if readings and "NOUN" not in readings and "PROPN" not in readings:
@@ -288,6 +317,8 @@ class DistractorIndex:
             return "a different part of speech"
         if cand.name.rstrip().endswith("?") != key.name.rstrip().endswith("?"):
             return "a question, not a term"
+        if self.claim(key) != self.claim(cand):
+            return "a law or theorem among things and methods (or the reverse)"
         return None
 
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
@@ -353,11 +384,7 @@ class DistractorIndex:
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         cands = [c for c in group if c.name != key.name]
-        if cands and cands[0].category == key.category:
-            own = self._group_similarities(key.name)
-            sims = np.array([own[c.name] for c in cands])
-        else:
-            sims = self.similarity(key, cands)
+        sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
         if prefer_stems:
             from .text.describe import name_stems

@@ -175,7 +175,7 @@ def test_difficulty_bands_order_by_similarity(gen, bank):
         options = ItemOptions(direction="term-to-definition", difficulty=difficulty)
         for t, item in yielding(gen, bank, "mcq", options, seed=5, count=80):
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
-            sims.extend(ix.similarity(t, wrong).tolist())
+            sims.extend(ix.relatedness(t, wrong).tolist())  # the closeness lures are ranked by
         means[difficulty] = sum(sims) / len(sims)
     assert means["hard"] > 1.2 * means["easy"]
 

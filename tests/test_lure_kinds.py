@@ -96,3 +96,26 @@ def test_glossary_notes_and_trailing_clauses_do_not_cost_a_topic():
     assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court")
     # a four-word defining phrase is a description
     assert descriptions(chem.topic("Chalcogen"))[0].text == "element in group 16"
+
+
+def test_a_plural_defining_phrase_gets_plural_lures():
+    ch = checker("law")
+    for seed in range(4):
+        try:
+            item = ch.gen.item("mcq", ch.bank.topic("Pleadings"), random.Random(seed), D2T)
+        except GenerationError:
+            continue
+        assert all(ch.ix.number(ch.bank.topic(o)) in ("pl", None) for o in item.options), item.options
+
+
+def test_an_adjective_the_tables_lack_is_still_an_adjective():
+    assert checker("law").ix.part_of_speech(checker("law").bank.topic("Admissible")) == "adj"
+
+
+def test_british_and_american_spellings_are_one_word_in_a_word_bank():
+    from quizgen.items.cloze import _spelling
+    from quizgen.text.language import English
+
+    assert _spelling(English, "optimisation") == _spelling(English, "optimization")
+    assert _spelling(English, "behaviour") == _spelling(English, "behavior")
+    assert _spelling(English, "tokenised") == _spelling(English, "tokenized")

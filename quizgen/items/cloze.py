@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.describe import descriptions, mentions, name_stems, shares_stem
+from ..text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, shares_stem
 from ..text.language import English
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
@@ -90,6 +90,8 @@ class KeyphrasePicker:
             w = m.group()
             if not self.is_domain_term(w) or folded[self.lang.stem(w)] > 1:
                 continue
+            if not _nominal(w, self.lang) or _adjectival(w, self.lang):
+                continue  # naming words only: a describing word's blank is judged by grammar, not knowledge
             if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own):
                 continue  # in math, or guessable from the term's own name
             if any(w.casefold().startswith(x) for x in in_math):
@@ -264,7 +266,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
 
 
 def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:
-    sents = sentences(key.definition)
+    sents = [s for s in sentences(key.definition) if not CROSS_REFERENCE.match(s)] or sentences(key.definition)
     shown = sents[0] if len(sents[0].split()) >= 12 or len(sents) == 1 else " ".join(sents[:2])
     cands = picker.candidates(shown, key)
     if not cands:
@@ -300,9 +302,13 @@ def _adjectival(word: str, lang) -> bool:
 
 
 def _nominal(word: str, lang) -> bool:
-    """A naming word: a noun reading, or for words the tables lack, no adverb's '-ly'."""
-    readings = lang.readings(word.split("-")[-1])
-    return "NOUN" in readings if readings else not word.casefold().endswith("ly")
+    """A naming word: a noun reading, or for words the tables lack, neither an adverb's '-ly' nor a verb's
+    '-ises'."""
+    last = word.split("-")[-1]
+    readings = lang.readings(last)
+    if readings:
+        return "NOUN" in readings
+    return not last.casefold().endswith("ly") and lang.verb_number(last) is None  # not 'parameterises'
 
 
 def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, rng) -> list[str]:
@@ -312,16 +318,17 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
     lang = picker.lang
     answers = [w for _, _, w in blanks]
     nouns = all(_nominal(a, lang) for a in answers)
-    used = {lang.stem(w) for w in _WORD.findall(f"{key.name} {key.definition}")}
+    used = {_spelling(lang, w) for w in _WORD.findall(f"{key.name} {key.definition}")}
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
     adjective = any(_adjectival(a, lang) for a in answers)
+    siblings = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
+    near = ix.relatedness(key, siblings)  # words from the definitions nearest in subject first
     pool: dict[str, None] = {}
-    for sib in ix.bank.category(key.category).topics:
-        if sib.name == key.name:
-            continue
+    for i in sorted(range(len(siblings)), key=lambda i: -near[i]):
+        sib = siblings[i]
         for _, _, w in picker.candidates(sib.definition, sib)[:4]:
-            if lang.stem(w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
-                continue
+            if _spelling(lang, w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
+                continue  # the key's own words, in any spelling ('optimisation' for 'optimization')
             if _adjectival(w, lang) != adjective:
                 continue  # a describing word among naming words (or the reverse) stands out
             if nouns and not _nominal(w, lang):
@@ -329,14 +336,25 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
             if any(picker.fits_frame(w, shown, a, b) or picker.related(w, ans) for a, b, ans in blanks):
                 continue
             pool.setdefault(w)
-    words = sorted(pool, key=str.casefold)
+    words = list(pool)[: 2 * n]  # the nearest subjects' words, in a seeded order
     rng.shuffle(words)
     out: list[str] = []
     for w in words:
         if len(out) == n:
             break
-        if all(lang.stem(w) != lang.stem(o) for o in out):
+        if all(_spelling(lang, w) != _spelling(lang, o) for o in out):
             out.append(w)
     if len(out) < min(n, 2):
         raise GenerationError(f"group '{key.category}' offers {len(out)} domain terms for a word bank; 2 needed")
     return out
+
+
+_VARIANTS = ((r"isation", "ization"), (r"ise([sd]?)$", r"ize\1"), (r"ising$", "izing"), (r"yse", "yze"), (r"our", "or"))
+
+
+def _spelling(lang, word: str) -> str:
+    """The stem of a word with British spellings made American, so 'optimisation' and 'optimization' are one."""
+    w = word.casefold()
+    for a, b in _VARIANTS:
+        w = re.sub(a, b, w)
+    return lang.stem(w)

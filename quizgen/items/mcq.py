@@ -12,6 +12,7 @@ from ..text.describe import (
     Description,
     descriptions,
     first_sentences,
+    head_number,
     mentions,
     name_stems,
     shares_stem,
@@ -203,7 +204,10 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     for desc in descriptions(key):
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
-        number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+        if desc.slot is None:  # a plural defining phrase for a plural name: only plural names beside it
+            number = "pl" if head_number(desc) == "pl" and ix.number(key) == "pl" else None
+        else:
+            number = desc.slot.number if desc.slot.subject else None
         if number is not None and ix.number(key) not in (number, None):
             why = "the verb after the blank does not agree with its name"
             continue  # 'Consistency Models collapses …'

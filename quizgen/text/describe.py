@@ -29,6 +29,7 @@ COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least 
 RARE_ZIPF = 2.5
 MIN_WORDS = 4
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
+CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
@@ -357,7 +358,7 @@ def _matches_part(occurrence: str, topic: Topic) -> Part | None:
 def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Description, ...]:
     """Every usable description of the topic, the one starting at the first sentence first. Each starts
     with a slotted or a self-standing clean sentence and goes on with clean sentences while they fit."""
-    sents = [_head_clause(s, topic) for s in sentences(_without_alias_notes(topic))]
+    sents = [_head_clause(s, topic) for s in sentences(_without_alias_notes(topic)) if not CROSS_REFERENCE.match(s)]
     analysed = [_sentence_analysis(s, topic) for s in sents]
     out = []
     for i, (status, slot) in enumerate(analysed):
@@ -410,6 +411,27 @@ def _head_clause(sentence: str, topic: Topic) -> str:
     if any(head.count(a) != head.count(b) for a, b in ("()", "[]", "“”")) or head.count('"') % 2:
         return sentence  # the semicolon sits inside a bracket or a quotation
     return head
+
+
+def head_number(desc: Description) -> str | None:
+    """'pl' for a defining phrase with a plural head noun ('The offices of a judge …', 'atoms that contain …'):
+    the key's name agrees with it, so the lures must too."""
+    if desc.slot is not None:
+        return None
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", desc.text))[:6]
+    head = None
+    for w in words:
+        low = w.casefold()
+        if low in ("that", "which", "who", "whom", "whose", "where", "when", "of", "in", "with", "for", "by", "to"):
+            break
+        if low not in English.stop_words and "NOUN" in English.readings(low):
+            head = low
+        elif head:
+            break
+    if head is None:
+        return None
+    return "pl" if English.is_plural_noun(head) else None  # (a singular head fits a plural-named lure less
+    # badly: 'The geographic area …' beside 'Pleadings' is read as a wrong answer, not as a cue)
 
 
 def first_sentences(desc: Description, min_words: int = 12) -> Description:
