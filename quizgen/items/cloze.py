@@ -21,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TECHNICAL = 2.5  # Zipf frequency below which a word is a term of art even if the bank uses it only once
 PREDICTED = 0.6  # a neighbour used with the word in this share of the bank's other definitions predicts it
 GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
+EVERYDAY = 5.0  # a word this common in general English (Zipf) is never a key phrase
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
 
@@ -61,6 +62,8 @@ class KeyphrasePicker:
         lang = self.lang
         if len(word) < 4 or word.casefold() in lang.stop_words or any(c.isupper() for c in word):
             return False  # short words, stop words; capitals are names and acronyms (trivia, not concepts)
+        if lang.zipf(word) >= EVERYDAY:
+            return False  # 'task', 'model', 'data': however much the bank uses them, everyone knows them
         parts = word.split("-")
         head = parts[-1]
         readings = lang.readings(head)
@@ -274,11 +277,8 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
             f"'{key.name}' has no domain term to blank (every candidate is everyday English, "
             "part of the name, repeated, paired or in math)"
         )
-    blanks = 2 if len(shown.split()) >= 30 and len(cands) >= 3 else 1
-    top = cands[: max(blanks + 1, 3)]
-    chosen = sorted(rng.sample(top, blanks))
-    if blanks == 2 and chosen[1][0] - chosen[0][1] < 25:
-        chosen = chosen[:1]
+    top = cands[:3]
+    chosen = [rng.choice(top)]  # one blank: a second one makes the sentence harder to read, not the item
     pieces, pos = [], 0
     for start, end, _ in chosen:
         pieces += [shown[pos:start], BLANK]
@@ -289,7 +289,8 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
     if word_bank:
         extras = _lures(ix, picker, key, chosen, shown, len(chosen) + 2, rng)
         bank_words = tuple(sorted([w for _, _, w in chosen] + extras, key=str.casefold))
-    text = body if mentions(shown, key) else f"{key.name}: {body}"
+    named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in key.names)
+    text = body if named else f"{key.name} — {body}"  # the term in full, set apart from the text
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
 
 

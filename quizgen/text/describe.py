@@ -193,8 +193,19 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1 << 18)
 def mentions(text: str, topic: Topic) -> bool:
-    """The topic is named anywhere in the text, inside math or glued into a longer token included."""
-    return bool(cue_spans(text, topic)) or cue_in_math(text, topic)
+    """The topic is named anywhere in the text, inside math or glued into a longer token included, or
+    with an aside inside its name ('Text-to-image (T2I) alignment')."""
+    return bool(cue_spans(text, topic)) or cue_in_math(text, topic) or _named_around_aside(text, topic)
+
+
+def _named_around_aside(text: str, topic: Topic) -> bool:
+    if "(" not in text:
+        return False
+    plain = _ASIDE.sub("", text)
+    return plain != text and bool(cue_spans(plain, topic))
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 # ---- descriptions ----
@@ -276,6 +287,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
     if cue_in_math(sentence, topic):
         return "dirty", None
     spans = _merge_brackets(sentence, cue_spans(sentence, topic))
+    if not spans and _named_around_aside(sentence, topic):
+        return "dirty", None
     if not spans:
         m = re.match(r"(It|They|These|This)\s+(\w+)", sentence)
         if m and English.verb_number(m.group(2)) is not None or m and m.group(2).casefold() in ("can", "may", "will"):
