@@ -27,7 +27,7 @@ NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
 _WORDS = re.compile(r"[^\W_]+")
-LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 5000  # latent dimensions; bank sizes that get a latent space
+LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having".split()
@@ -93,9 +93,12 @@ class DistractorIndex:
         n = self.matrix.shape[0]
         if n < LSA_MIN or n > LSA_MAX or self.matrix.shape[1] < 2 * LSA_DIMS:
             return None
-        from sklearn.decomposition import TruncatedSVD
+        from scipy.sparse.linalg import svds
 
-        z = TruncatedSVD(n_components=min(LSA_DIMS, n // 4), random_state=0).fit_transform(self.matrix)
+        x = self.matrix.astype(np.float64)
+        start = np.full(min(x.shape), 1 / math.sqrt(min(x.shape)))  # a fixed start: the same space every run
+        u, sigma, _ = svds(x, k=min(LSA_DIMS, n // 4), v0=start)
+        z = np.round(u * sigma, 9)  # rounded so that the last bits of a BLAS never reorder lures
         norms = np.linalg.norm(z, axis=1, keepdims=True)
         norms[norms == 0] = 1
         return z / norms
@@ -108,7 +111,7 @@ class DistractorIndex:
         if self._space is None:
             return self.similarity(key, others)
         z = self._space
-        return z[[self.row[o.name] for o in others]] @ z[self.row[key.name]]
+        return np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
         if a.category == b.category:
