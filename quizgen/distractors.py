@@ -15,7 +15,7 @@ from scipy import sparse
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import mentions, visible_words
-from .text.language import English
+from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
 
@@ -174,6 +174,8 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def part_of_speech(topic: Topic) -> str:
         """'verb' for terms defined as actions ('To sequester: …', 'Uphold'), 'adj' for adjectives, else 'noun'."""
+        if topic.language != "en":
+            return "noun"  # no part-of-speech tables for this language: every term counts as a noun
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
@@ -190,6 +192,10 @@ class DistractorIndex:
         ('A subatomic particle with …' -> particle, 'The geographic area in which …' -> area); None when the
         definition opens with a sentence about the topic instead."""
         words = re.findall(r"[^\W\d_]+", sentences(topic.definition)[0] if topic.definition else "")
+        if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
+            rules = language(topic.language)
+            first = next((w for w in words[:4] if w.casefold() not in rules.stop_words), None)
+            return rules.stem(first) if first and not mentions(" ".join(words[:8]), topic) else None
         head = None
         for i, w in enumerate(words[:8]):
             low = w.casefold()
@@ -204,7 +210,7 @@ class DistractorIndex:
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def number(topic: Topic) -> str | None:
-        return English.name_number(topic.short_name)
+        return language(topic.language).name_number(topic.short_name)
 
     def names_clash(self, a: Topic, b: Topic) -> bool:
         """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …')."""

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
 from ..text.describe import descriptions, mentions, name_stems, shares_stem
-from ..text.language import English
+from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
 from .mcq import stem_cues
@@ -87,7 +87,7 @@ class KeyphrasePicker:
             w = m.group()
             if not self.is_domain_term(w) or folded[self.lang.stem(w)] > 1:
                 continue
-            if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own):
+            if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own, topic.language):
                 continue  # in math, or guessable from the term's own name
             prev = tokens[i - 1].group().casefold() if i else ""
             nxt = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
@@ -216,6 +216,10 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
 
 
 def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:
+    if "keyphrase cloze" not in language(key.language).supports:
+        raise GenerationError(
+            f"key-phrase cloze is off for language '{key.language}' (no part-of-speech data to tell nouns apart)"
+        )
     sents = sentences(key.definition)
     shown = sents[0] if len(sents[0].split()) >= 12 or len(sents) == 1 else " ".join(sents[:2])
     cands = picker.candidates(shown, key)

@@ -55,7 +55,7 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     """Stems of words of the key's name that the text shows (a test-wise student matches them), and the
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
     words = visible_words(text.replace(BLANK, " "))
-    found = set(shares_stem(words, name_stems(key)))
+    found = set(shares_stem(words, name_stems(key), key.language))
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())
@@ -108,7 +108,7 @@ def give_away(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
         return name_stems(topic) - set().union(*(name_stems(t) for t in siblings))
 
     stems = ix.remember(("distinctive", topic.name), distinctive)
-    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), stems))
+    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), stems, topic.language))
 
 
 def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
