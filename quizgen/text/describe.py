@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Topic
-from .language import English, language, stems_match
+from .language import English, language, stems_match, word_family
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
 
@@ -119,6 +119,8 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     """The stems among `stems` that some word matches (same stem, or one stem extending the other)."""
     if not stems:
         return set()
+    if lang != "en":
+        return {t for w in words for s in word_stems(w, lang) for t in stems if word_family(s, t)}
     index = _stem_index(stems)
     hit = set()
     for w in words:

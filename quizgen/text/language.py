@@ -5,6 +5,8 @@ lemma tables and wordfreq's frequency lists — all data ships inside the wheels
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from functools import lru_cache
 
 _EN_STOP = frozenset(
@@ -334,6 +336,25 @@ def off_rules(code: str) -> list[str]:
 def same_stem(a: str, b: str, lang=English) -> bool:
     """Words that share a stem, or one stem that extends the other by a few letters ('plea'/'pleading')."""
     return stems_match(lang.stem(a), lang.stem(b))
+
+
+@lru_cache(maxsize=1 << 18)
+def word_family(sa: str, sb: str) -> bool:
+    """Stems of one word family in a language whose compounds and derivations the stemmer does not undo:
+    'connex'/'connexon', 'popul'/'metapopul', 'geothermi'/'thalassothermi', 'houl'/'houlomotric' (accents
+    ignored) — a shared start of five letters or end of six, a stem of four letters or more starting the other,
+    or the first five letters of one inside the other ('plastiqu'/'microplast')."""
+    a, b = _fold(sa), _fold(sb)
+    if stems_match(a, b) or a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and (long_.startswith(short) or len(short) >= 5 and short[:5] in long_):
+        return True
+    return len(os.path.commonprefix([a, b])) >= 5 or len(os.path.commonprefix([a[::-1], b[::-1]])) >= 6
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(c))
 
 
 def stems_match(sa: str, sb: str) -> bool:
