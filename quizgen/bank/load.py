@@ -211,11 +211,12 @@ def _language(node, display: str, diags) -> str:
         return "en"
     import langcodes
 
-    if not langcodes.tag_is_valid(value):
+    if not re.fullmatch(r"[A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,8})*", value) or not langcodes.tag_is_valid(value):
         diags.append(
             _err(
                 _loc(display, node),
-                f"'language: {value}' is not a valid BCP 47 language tag; write e.g. 'es', 'fr', 'pt-BR'",
+                f"'language: {value}' is not a valid BCP 47 language tag (subtags joined by '-', registered with "
+                "IANA); write e.g. 'es', 'fr', 'pt-BR'",
             )
         )
         return "en"

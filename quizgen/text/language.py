@@ -298,16 +298,36 @@ def _stemmer(name: str):
 # Polish has no articles; its demonstratives agree, and a blank is only made where the term stands in its
 # dictionary form (the same rule for every language: an inflected occurrence is never blanked).
 _OTHERS = (
-    ("es", "spanish", "el la los las un una unos unas del al este esta estos estas ese esa esos esas aquel "
-     "aquella aquellos aquellas su sus", "y e o u ni"),
+    (
+        "es",
+        "spanish",
+        "el la los las un una unos unas del al este esta estos estas ese esa esos esas aquel "
+        "aquella aquellos aquellas su sus",
+        "y e o u ni",
+    ),
     ("fr", "french", "le la les l' un une des du au aux d' ce cet cette ces son sa ses leur leurs", "et ou ni"),
-    ("de", "german", "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
-     "keines im am zum zur vom beim ins dieser diese dieses diesen diesem sein seine ihr ihre", "und oder"),
-    ("it", "italian", "il lo la i gli le l' un uno una un' del dello della dei degli delle dell' al allo alla ai "
-     "agli alle all' nel nello nella nei negli nelle nell' dal dallo dalla dai dagli dalle dall' sul sullo sulla "
-     "sui sugli sulle sull' questo questa questi queste quel quello quella quei quegli quelle", "e ed o od"),
-    ("pt", "portuguese", "o a os as um uma uns umas do da dos das no na nos nas ao à aos às pelo pela pelos pelas "
-     "num numa dum duma este esta estes estas esse essa esses essas", "e ou nem"),
+    (
+        "de",
+        "german",
+        "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+        "keines im am zum zur vom beim ins dieser diese dieses diesen diesem sein seine ihr ihre",
+        "und oder",
+    ),
+    (
+        "it",
+        "italian",
+        "il lo la i gli le l' un uno una un' del dello della dei degli delle dell' al allo alla ai "
+        "agli alle all' nel nello nella nei negli nelle nell' dal dallo dalla dai dagli dalle dall' sul sullo sulla "
+        "sui sugli sulle sull' questo questa questi queste quel quello quella quei quegli quelle",
+        "e ed o od",
+    ),
+    (
+        "pt",
+        "portuguese",
+        "o a os as um uma uns umas do da dos das no na nos nas ao à aos às pelo pela pelos pelas "
+        "num numa dum duma este esta estes estas esse essa esses essas",
+        "e ou nem",
+    ),
     ("nl", "dutch", "de het een deze dit die dat", "en of"),
     ("pl", "polish", "ten ta to ci te tego tej temu tym tę tych tymi ów owa owo", "i oraz lub albo"),
 )
@@ -324,8 +344,16 @@ def language(code: str = "en"):
 @lru_cache(maxsize=64)
 def _unsupported(code: str) -> type[Snowball]:
     """A language without a stemmer here: exact spellings only, no frequency data, every optional rule off."""
-    return type(code.title() or "Unknown", (Snowball,), {"code": code, "stem": classmethod(lambda c, w: w.casefold()),
-                "zipf": classmethod(lambda c, w: 0.0), "stop_words": frozenset()})
+    return type(
+        code.title() or "Unknown",
+        (Snowball,),
+        {
+            "code": code,
+            "stem": classmethod(lambda c, w: w.casefold()),
+            "zipf": classmethod(lambda c, w: 0.0),
+            "stop_words": frozenset(),
+        },
+    )
 
 
 def off_rules(code: str) -> list[str]:
