@@ -207,6 +207,18 @@ class DistractorIndex:
             return None
         return English.stem(head)
 
+    @classmethod
+    @lru_cache(maxsize=1 << 16)
+    def kinds(cls, topic: Topic) -> frozenset[str]:
+        """What kind of thing the topic is: its genus; in other languages also the head of a name of several
+        words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
+        matemática …' that defines 'Ley de velocidad' is)."""
+        found = {cls.genus(topic)} - {None}
+        words = topic.short_name.split()
+        if topic.language != "en" and len(words) > 1 and words[0].isalpha():
+            found.add(language(topic.language).stem(words[0]))
+        return frozenset(found)
+
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def number(topic: Topic) -> str | None:
@@ -317,9 +329,9 @@ class DistractorIndex:
             from .text.describe import name_stems
 
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
-        kind = self.genus(key)
-        if kind is not None:  # the same kind of thing first: particles beside a particle, not a quantity
-            ranked.sort(key=lambda c: self.genus(c) != kind)
+        kinds = self.kinds(key)
+        if kinds:  # the same kind of thing first: particles beside a particle, not a quantity
+            ranked.sort(key=lambda c: not (self.kinds(c) & kinds))
         chosen = self.preferences.get(key.name)
         if chosen:  # what graded exams showed beats any guess: distractors students chose first, unchosen last
             ranked.sort(
