@@ -9,6 +9,8 @@ import os
 import unicodedata
 from functools import lru_cache
 
+from .function_words import FUNCTION_WORDS
+
 _EN_STOP = frozenset(
     """a about above after again against all almost along also although always am among an and another any are
     around as at be because been before being below between both but by can cannot could did do does doing done
@@ -255,19 +257,13 @@ class Snowball:
     def name_number(name: str) -> None:
         return None
 
-    @classmethod
-    def stop_words_(cls) -> frozenset[str]:
-        from stop_words import get_stop_words
-
-        return frozenset(get_stop_words(cls.code))
-
 
 def _language(code: str, snowball: str, agreeing: str, coordinators: str) -> type[Snowball]:
     """Elided forms ('l'', 'dell'') are listed with their apostrophe."""
     words = frozenset(agreeing.split())
     cls = type(code.title(), (Snowball,), {"code": code, "snowball": snowball, "agreeing": words, "articles": words})
     cls.coordinators = frozenset(coordinators.split())
-    cls.stop_words = cls.stop_words_() | words
+    cls.stop_words = frozenset(FUNCTION_WORDS[code].split()) | words
     return cls
 
 
