@@ -1,7 +1,9 @@
 """What item rules need to know about a bank's language, behind one small interface: word stems (for cues),
 parts of speech and inflections (for blanks and agreement), general-language word frequency (for key
 phrases), stop words, articles and subject pronouns. English is backed by snowballstemmer, lemminflect's
-lemma tables and wordfreq's frequency lists — all data ships inside the wheels, nothing is downloaded."""
+lemma tables and wordfreq's frequency lists; es, fr, de, it, pt, nl and pl by their Snowball stemmers, wordfreq,
+function-word lists and the words that agree with a noun, with the rules they have no data for switched off
+(`off_rules`) — all data ships inside the wheels, nothing is downloaded."""
 
 from __future__ import annotations
 
