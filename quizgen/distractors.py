@@ -15,7 +15,7 @@ from scipy import sparse
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import mentions, visible_words
-from .text.language import English
+from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
 
@@ -229,17 +229,19 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def part_of_speech(topic: Topic) -> str:
         """'verb' for terms defined as actions ('To sequester: …', 'Uphold'), 'adj' for adjectives, else 'noun'."""
+        if topic.language != "en":
+            return "noun"  # no part-of-speech tables for this language: every term counts as a noun
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
-        if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
+        if topic.language == "en" and len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
             if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less")):
                 return "adj"  # 'Admissible': a word the tables lack, with an adjective's ending
         if len(words) == 1 and words[0].isalpha():
             readings = English.readings(words[0])
             if readings and "NOUN" not in readings and "PROPN" not in readings:
                 return "verb" if "VERB" in readings else ("adj" if "ADJ" in readings else "noun")
-        if 1 < len(words) <= 3 and words[-1].isalpha():  # 'Mutually Exclusive', 'Equally Likely'
+        if topic.language == "en" and 1 < len(words) <= 3 and words[-1].isalpha():  # 'Mutually Exclusive'
             readings = English.readings(words[-1])
             if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
                 return "adj"
@@ -253,6 +255,10 @@ class DistractorIndex:
         None when the definition opens with a sentence about the topic instead."""
         first = sentences(topic.definition)[0] if topic.definition else ""
         words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
+        if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
+            rules = language(topic.language)
+            first = next((w for w in words[:4] if w.casefold() not in rules.stop_words), None)
+            return rules.stem(first) if first and not mentions(" ".join(words[:8]), topic) else None
         head = None
         for i, w in enumerate(words[:10]):
             low = w.casefold()
@@ -268,18 +274,32 @@ class DistractorIndex:
             return None
         return English.stem(head)
 
+    @classmethod
+    @lru_cache(maxsize=1 << 16)
+    def kinds(cls, topic: Topic) -> frozenset[str]:
+        """What kind of thing the topic is: its genus; in other languages also the head of a name of several
+        words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
+        matemática …' that defines 'Ley de velocidad' is)."""
+        found = {cls.genus(topic)} - {None}
+        words = topic.short_name.split()
+        if topic.language != "en" and len(words) > 1 and words[0].isalpha():
+            found.add(language(topic.language).stem(words[0]))
+        return frozenset(found)
+
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def claim(topic: Topic) -> bool:
         """Is the topic a statement about the world (a law, theorem, hypothesis, bound …) rather than a thing
         or a method? Offered among methods, 'Chinchilla Scaling Laws' is a lure nobody picks."""
+        if topic.language != "en":
+            return False  # the lexicon of claim words is English
         words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
         return bool(words) and English.stem(words[-1]) in English.claim_heads
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def number(topic: Topic) -> str | None:
-        return English.name_number(topic.short_name)
+        return language(topic.language).name_number(topic.short_name)
 
     def names_clash(self, a: Topic, b: Topic) -> bool:
         """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …')."""
@@ -395,9 +415,9 @@ class DistractorIndex:
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
         claim = self.claim(key)
         ranked.sort(key=lambda c: self.claim(c) != claim)  # laws beside laws, methods beside methods
-        kind = self.genus(key)
-        if kind is not None:  # the same kind of thing first: particles beside a particle, not a quantity
-            ranked.sort(key=lambda c: self.genus(c) != kind)
+        kinds = self.kinds(key)
+        if kinds:  # the same kind of thing first: particles beside a particle, not a quantity
+            ranked.sort(key=lambda c: not (self.kinds(c) & kinds))
         chosen = self.preferences.get(key.name)
         if chosen:  # what graded exams showed beats any guess: distractors students chose first, unchosen last
             ranked.sort(
@@ -444,7 +464,7 @@ class DistractorIndex:
         never trading a lure of the key's kind for one of another kind."""
 
         def kind(c: Topic) -> bool:
-            return self.claim(c) == self.claim(key) and self.genus(c) == self.genus(key)
+            return self.claim(c) == self.claim(key) and self.kinds(c) == self.kinds(key)
 
         out_i = [i for i in range(len(chosen) - 1, -1, -1) if chosen[i] not in fixed and not moves(chosen[i])]
         for cand in ranked:

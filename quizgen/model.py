@@ -61,6 +61,7 @@ class Topic:
     tags: tuple[str, ...] = ()
     id: str | None = None
     location: Location = field(default=Location("<memory>"), compare=False)
+    language: str = "en"  # BCP 47 tag of the bank file the topic comes from; its item rules follow it
 
     @property
     def short_name(self) -> str:

@@ -17,7 +17,7 @@ from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
-from .text.language import English
+from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
 
 
@@ -115,6 +115,7 @@ class Report:
     coverage_sampled: tuple | None = None  # (topics tried, topics in the bank) when not all were tried
     coverage: dict = field(default_factory=dict)  # 'mcq definition-to-term' -> (topics that yield it, tried)
     flagged: Counter = field(default_factory=Counter)  # (type, rule) -> items with that flag
+    languages: dict = field(default_factory=dict)  # bank language -> {'topics': n, 'off': [rules and modes off]}
     _seen: set = field(default_factory=set)
 
     def flag(self, rule: str, item) -> None:
@@ -161,6 +162,7 @@ class Report:
             "coverage": {v: round(ok / max(n, 1), 4) for v, (ok, n) in self.coverage.items()},
             "coverage_failures": [list(f) for f in self.coverage_failures],
             "coverage_sampled": list(self.coverage_sampled) if self.coverage_sampled else None,
+            "languages": self.languages,
             "ok": self.ok,
         }
 
@@ -173,6 +175,8 @@ class Checker:
 
     def run(self, count: int, seed: int, coverage: bool = True) -> Report:
         report = Report()
+        for code, n in sorted(Counter(t.language for t in self.bank.topics).items()):
+            report.languages[code] = {"topics": n, "off": off_rules(code)}
         rng = random.Random(seed)
         for item_type in ITEM_TYPES:
             try:
@@ -392,6 +396,9 @@ def format_report(r: dict) -> str:
         if r.get("coverage_sampled")
         else ""
     )
+    for code, info in r.get("languages", {}).items():
+        off = ", ".join(info["off"]) or "none"
+        lines.append(f"language {code} ({info['topics']} topics): item rules and modes off: {off}")
     lines.append(f"topics that cannot yield an item type: {len(failures)}{sampled}")
     for t, name, why in failures[:40]:
         lines.append(f"  {t}: {name}: {why}")

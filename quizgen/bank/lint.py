@@ -8,6 +8,7 @@ import re
 from ..errors import Diagnostic
 from ..model import Bank, Topic
 from ..text.glyphs import missing, right_to_left
+from ..text.language import language
 from ..text.latexmath import GREEK
 from ..text.math import plain_text, segments
 from ..text.mentions import MentionIndex
@@ -120,6 +121,15 @@ def _text_warnings(t: Topic) -> list[Diagnostic]:
         out.append(_warn(t, f"'{t.name}' uses {codes}, which the PDF font cannot draw; it prints as [U+…]"))
     if right_to_left(text):
         out.append(_warn(t, f"'{t.name}' has right-to-left text, which the PDF engines print left to right"))
+    first = re.match(r"(\w+['’]|\w+(?=\s))", t.name)
+    if first and first.group(1).casefold().replace("’", "'") in language(t.language).agreeing:
+        out.append(
+            _warn(
+                t,
+                f"'{t.name}' starts with '{first.group(1)}', which tells gender or number; items print names as "
+                "options and answers beside names without one — drop it from the name",
+            )
+        )
     words = len(plain_text(t.definition).split())
     if words < MIN_WORDS:
         out.append(_warn(t, f"definition of '{t.name}' is very short ({words} words); students need more to go on"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -15,7 +16,7 @@ from ..text.latexmath import math_command_problems
 from ..text.math import math_problems, segments
 from . import yamlnodes
 
-FILE_KEYS = ("category", "description", "topics")
+FILE_KEYS = ("category", "description", "language", "topics")
 MAX_FILE_BYTES = 20_000_000
 # a whole bank: room for 100,000-topic banks (≈ 40 MB in ≈ 2,000 files), not for one that takes minutes
 # and gigabytes to load (1,000,000 topics built in 3 min 40 s at 4.3 GB)
@@ -31,6 +32,7 @@ MAX_LENGTH = {
     "category": 200,
     "description": 1000,
     "id": 100,
+    "language": 50,
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 TOPIC_KEYS = ("name", "definition", "aliases", "overlaps", "id", "tags")
@@ -147,6 +149,7 @@ def _read_file(path: Path, display: str, diags: list[Diagnostic]) -> Category | 
     elif name == "":
         diags.append(_err(_loc(display, fields["category"]), "'category' is empty; give the group a title"))
     description = _text(fields.get("description"), "description", display, diags) or ""
+    lang = _language(fields.get("language"), display, diags)
     topics_node = fields.get("topics")
     if topics_node is None:
         diags.append(_err(loc, "missing 'topics:' (a list of topics); add it"))
@@ -160,7 +163,7 @@ def _read_file(path: Path, display: str, diags: list[Diagnostic]) -> Category | 
     for node in topics_node.value:
         topic = _read_topic(node, name or "", display, diags)
         if topic is not None:
-            topics.append(topic)
+            topics.append(dataclasses.replace(topic, language=lang) if lang != "en" else topic)
     return Category(name or "", tuple(topics), description, _loc(display, root))
 
 
@@ -197,6 +200,27 @@ def _read_topic(node, category: str, display: str, diags: list[Diagnostic]) -> T
         id=_text(fields.get("id"), "id", display, diags),
         location=loc,
     )
+
+
+def _language(node, display: str, diags) -> str:
+    """The file's `language:` as a BCP 47 tag registered with IANA ('es', 'fr-CA', 'pt-BR'); 'en' when absent."""
+    value = _text(node, "language", display, diags)
+    if not value:
+        if value == "":
+            diags.append(_err(_loc(display, node), "'language' is empty; give a BCP 47 tag such as 'es' or 'fr'"))
+        return "en"
+    import langcodes
+
+    if not re.fullmatch(r"[A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,8})*", value) or not langcodes.tag_is_valid(value):
+        diags.append(
+            _err(
+                _loc(display, node),
+                f"'language: {value}' is not a valid BCP 47 language tag (subtags joined by '-', registered with "
+                "IANA); write e.g. 'es', 'fr', 'pt-BR'",
+            )
+        )
+        return "en"
+    return langcodes.standardize_tag(value)
 
 
 def _math_errors(text: str) -> list[str]:

@@ -32,6 +32,7 @@ class DraftCategory:
     topics: tuple[DraftTopic, ...]
     description: str = ""
     comment: str = ""
+    language: str = "en"
 
 
 def _plain_ok(s: str, in_flow: bool = False) -> bool:
@@ -65,6 +66,8 @@ def category_yaml(cat: DraftCategory) -> str:
     out = [_comment(cat.comment, ""), f"category: {scalar(cat.name)}\n"]
     if cat.description:
         out.append(f"description: {scalar(cat.description)}\n")
+    if cat.language != "en":
+        out.append(f"language: {scalar(cat.language)}\n")
     out.append("topics:\n")
     for t in cat.topics:
         out.append(_comment(t.comment, "  "))

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
 from ..text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, shares_stem
-from ..text.language import English
+from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
 from .mcq import stem_cues
@@ -95,7 +95,7 @@ class KeyphrasePicker:
                 continue
             if not _nominal(w, self.lang) or _adjectival(w, self.lang):
                 continue  # naming words only: a describing word's blank is judged by grammar, not knowledge
-            if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own):
+            if any(s <= m.start() < e for s, e in spans) or shares_stem([w, *w.split("-")], own, topic.language):
                 continue  # in math, or guessable from the term's own name
             if any(w.casefold().startswith(x) for x in in_math):
                 continue
@@ -269,6 +269,10 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
 
 
 def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:
+    if "keyphrase cloze" not in language(key.language).supports:
+        raise GenerationError(
+            f"key-phrase cloze is off for language '{key.language}' (no part-of-speech data to tell nouns apart)"
+        )
     sents = [s for s in sentences(key.definition) if not CROSS_REFERENCE.match(s)] or sentences(key.definition)
     shown = sents[0] if len(sents[0].split()) >= 12 or len(sents) == 1 else " ".join(sents[:2])
     cands = picker.candidates(shown, key)

@@ -56,7 +56,7 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     """Stems of words of the key's name that the text shows (a test-wise student matches them), and the
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
     words = visible_words(text.replace(BLANK, " "))
-    found = set(shares_stem(words, name_stems(key)))
+    found = set(shares_stem(words, name_stems(key), key.language))
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())
@@ -114,7 +114,7 @@ def give_away(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
         return name_stems(topic) - set().union(*(name_stems(t) for t in siblings))
 
     stems = ix.remember(("distinctive", topic.name), distinctive)
-    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), stems))
+    return frozenset(shares_stem(visible_words(text.replace(BLANK, " ")), stems, topic.language))
 
 
 def echoes(text: str, topic: Topic, ix: DistractorIndex) -> frozenset[str]:
@@ -205,7 +205,8 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
         if desc.slot is None:  # a plural defining phrase for a plural name: only plural names beside it
-            number = "pl" if head_number(desc) == "pl" and ix.number(key) == "pl" else None
+            english = key.language == "en"
+            number = "pl" if english and head_number(desc) == "pl" and ix.number(key) == "pl" else None
         else:
             number = desc.slot.number if desc.slot.subject else None
         if number is not None and ix.number(key) not in (number, None):

@@ -7,7 +7,7 @@ import random
 from ..distractors import DistractorIndex, GenerationError
 from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, descriptions, first_sentences, is_compound, mentions, parts
-from ..text.language import English
+from ..text.language import language
 from ..text.mentions import is_acronym
 from .mcq import echoes
 
@@ -29,7 +29,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
     `part`: the part of a compound term a borrowed description is said of."""
     subject = _subject(term, desc, part, label)
     if desc.form == "clause":
-        number = English.name_number(subject)
+        number = language(term.language).name_number(subject)
         if desc.slot.number is not None and number is not None and number != desc.slot.number:
             return None  # 'Model stealing attacks is …' would read wrong and give the answer away
         return desc.filled(subject)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Topic
-from .language import English, stems_match
+from .language import English, language, stems_match, word_family
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
 
@@ -68,12 +68,13 @@ def cue_spellings(topic: Topic) -> tuple[str, ...]:
     """Every spelling whose appearance gives the topic away: its names, their parts, and the members of
     a list in parentheses ('Agent Benchmarks (SWE-bench, GAIA, WebArena)')."""
     found = dict.fromkeys(mask_spellings(topic))
+    stop = language(topic.language).stop_words
     for spelling in (topic.short_name, *topic.aliases):  # 'Spectral bias' of 'Spectral Bias of Neural Networks'
         words = spelling.split()
         for n in range(2, len(words)):
             for i in range(len(words) - n + 1):
                 gram = words[i : i + n]
-                if gram[0].casefold() not in English.stop_words and gram[-1].casefold() not in English.stop_words:
+                if gram[0].casefold() not in stop and gram[-1].casefold() not in stop:
                     found.setdefault(" ".join(gram))
     for inner in re.findall(r"\(([^()]*)\)", topic.name):
         for member in re.split(r",\s*|;\s*", inner):
@@ -84,13 +85,14 @@ def cue_spellings(topic: Topic) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def word_stems(word: str) -> frozenset[str]:
+def word_stems(word: str, lang: str = "en") -> frozenset[str]:
     """Stems a word is recognised by: its own, and for a word with digits its leading letters
     ('DINOv2' -> 'dino', 'GPT4' -> 'gpt')."""
+    rules = language(lang)
     if word.isalpha():
-        return frozenset({English.stem(word) if len(word) > 2 else word.casefold()})
+        return frozenset({rules.stem(word) if len(word) > 2 else word.casefold()})
     m = re.match(r"[A-Za-z]{3,}", word)
-    return frozenset({English.stem(m.group())}) if m else frozenset()
+    return frozenset({rules.stem(m.group())}) if m else frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,11 +102,11 @@ def name_stems(topic: Topic) -> frozenset[str]:
     for w in _TOKEN.findall(topic.name):
         words.add(w)
         words.update(re.findall(r"[A-Z][a-z]{2,}", w) if re.search(r"[a-z][A-Z]", w) else ())  # PagedAttention
-    words = {
-        w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
-    }
-    words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
-    return frozenset(s for w in words for s in word_stems(w))
+    stop = language(topic.language).stop_words
+    words = {w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in stop}
+    if topic.language == "en":
+        words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
+    return frozenset(s for w in words for s in word_stems(w, topic.language))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -132,14 +134,16 @@ def visible_words(text: str) -> tuple[str, ...]:
     )
 
 
-def shares_stem(words, stems: frozenset[str]) -> set[str]:
+def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     """The stems among `stems` that some word matches (same stem, or one stem extending the other)."""
     if not stems:
         return set()
+    if lang != "en":
+        return {t for w in words for s in word_stems(w, lang) for t in stems if word_family(s, t)}
     index = _stem_index(stems)
     hit = set()
     for w in words:
-        for s in word_stems(w):
+        for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ())):
                 if stems_match(s, t):
                     hit.add(t)
@@ -168,7 +172,7 @@ def cue_in_math(text: str, topic: Topic) -> bool:
     if not words:
         return False
     inner = " ".join(sorted(words))
-    return bool(_spans(inner, cue_spellings(topic)))
+    return bool(_spans(inner, cue_spellings(topic), topic.language))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -186,7 +190,7 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for s, e in [*math_spans(text), (len(text), len(text))]:
-        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings)]
+        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language)]
         pos = e
     return out
 
@@ -221,6 +225,7 @@ class Slot:
     article: str  # '', or the article just before a mid-sentence slot ('a', 'an', 'the')
     article_start: int  # where that article starts (== start when there is none)
     pronoun: bool = False  # the slot is an opening 'It'/'They', not a name
+    lang: str = "en"  # the bank file's language, whose rules rewrite the slot
 
 
 @dataclass(frozen=True)
@@ -246,7 +251,7 @@ class Description:
         s = self.slot
         if s.subject:
             return self.text[: s.article_start] + BLANK + self.text[s.end :]
-        if s.article in ("a", "an"):
+        if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + "a(n) " + BLANK + self.text[s.end :]
         return self.text[: s.start] + BLANK + self.text[s.end :]
 
@@ -257,7 +262,7 @@ class Description:
         s = self.slot
         if s.subject:
             return self.text[: s.article_start] + name + self.text[s.end :]
-        if s.article in ("a", "an"):
+        if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + English.article_for(name) + " " + name + self.text[s.end :]
         return self.text[: s.start] + name + self.text[s.end :]
 
@@ -267,17 +272,20 @@ class Description:
         if self.slot is None:
             return self.text
         s = self.slot
+        rules = language(s.lang)
+        if rules.singular_pronoun is None:
+            return None  # no pronoun rules for this language: the description never stands in as 'it'
         if self.text[s.end :].lstrip().startswith("("):
             return None  # 'It (PagedAttention, vLLM 2023) …': the bracket would say whose description it is
         if s.subject:
             if s.number is None and not s.pronoun:
                 return None  # the verb does not say whether 'It' or 'They' would agree
-            pronoun = English.plural_pronoun if s.number == "pl" else English.singular_pronoun
+            pronoun = rules.plural_pronoun if s.number == "pl" else rules.singular_pronoun
             if self.text.startswith(("'s", "’s"), s.end):
                 return None  # 'Its/Their …' would tell the number apart
             return self.text[: s.article_start] + pronoun + self.text[s.end :]
         before = _TOKEN.findall(self.text[: s.article_start])[-1:]
-        if s.article or not before or before[0].casefold() not in English.pronoun_hosts:
+        if s.article or not before or before[0].casefold() not in rules.pronoun_hosts:
             return None  # 'the empirical it', 'each it layer': only 'with it', 'uses it' read
         return self.text[: s.article_start] + "it" + self.text[s.end :]
 
@@ -289,8 +297,10 @@ def _sentence_analysis(sentence: str, topic: Topic):
     spans = _merge_brackets(sentence, cue_spans(sentence, topic))
     if not spans and _named_around_aside(sentence, topic):
         return "dirty", None
+    if topic.language != "en" and spans:
+        return _other_language_slot(sentence, topic, spans)
     if not spans:
-        m = re.match(r"(It|They|These|This)\s+(\w+)", sentence)
+        m = topic.language == "en" and re.match(r"(It|They|These|This)\s+(\w+)", sentence)
         if m and English.verb_number(m.group(2)) is not None or m and m.group(2).casefold() in ("can", "may", "will"):
             number = English.subject_pronouns[m.group(1).casefold()]
             whole = parts(topic)[0]
@@ -340,6 +350,33 @@ def _sentence_analysis(sentence: str, topic: Topic):
         if number is None and as_verb:
             number = "sg"
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
+
+
+_ELIDED_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+['’])$")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+)\s+$")
+
+
+def _other_language_slot(sentence: str, topic: Topic, spans: list[tuple[int, int]]):
+    """A slot in a language without pronoun or article rewriting: one whole declared spelling, not glued
+    into a longer token, with no agreeing word before it ('la _____', 'l'_____', 'del _____' tell gender,
+    number or the first sound) — except at the start of the sentence, where that word goes with the name."""
+    if len(spans) > 1:
+        return "dirty", None
+    a, b = spans[0]
+    part = _matches_part(sentence[a:b], topic)
+    if part is None or _RIGHT_GLUE.match(sentence[b:]) or _LEFT_GLUE.search(sentence[:a]):
+        return "dirty", None  # an inflected form ('leyes' for 'Ley'), or glued into a longer token
+    before = sentence[:a]
+    m = _ELIDED_BEFORE.search(before) or _WORD_BEFORE.search(before)
+    word = m.group(1).casefold().replace("’", "'") if m else ""
+    agreeing = word in language(topic.language).agreeing
+    if m and not agreeing and word.endswith("'"):
+        return "dirty", None  # another elision ('qu'_____'): the blank would still show a vowel follows
+    start = m.start(1) if agreeing else a
+    subject = before[:start].strip() == ""
+    if agreeing and not subject:
+        return "dirty", None
+    return "slot", Slot(a, b, part, subject, None, word if subject else "", start, lang=topic.language)
 
 
 def _merge_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,11 +1,17 @@
 """What item rules need to know about a bank's language, behind one small interface: word stems (for cues),
 parts of speech and inflections (for blanks and agreement), general-language word frequency (for key
 phrases), stop words, articles and subject pronouns. English is backed by snowballstemmer, lemminflect's
-lemma tables and wordfreq's frequency lists — all data ships inside the wheels, nothing is downloaded."""
+lemma tables and wordfreq's frequency lists; es, fr, de, it, pt, nl and pl by their Snowball stemmers, wordfreq,
+function-word lists and the words that agree with a noun, with the rules they have no data for switched off
+(`off_rules`) — all data ships inside the wheels, nothing is downloaded."""
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from functools import lru_cache
+
+from .function_words import FUNCTION_WORDS
 
 _EN_STOP = frozenset(
     """a about above after again against all almost along also although always am among an and another any are
@@ -22,6 +28,9 @@ _EN_STOP = frozenset(
 
 class English:
     code = "en"
+    # the item rules and modes this language has the data for; `quizgen check` names the ones that are off
+    supports = frozenset({"pronoun slots", "a/an", "number agreement", "keyphrase cloze"})
+    agreeing = frozenset()  # words before a blank that would tell the answer's gender or number
     stop_words = _EN_STOP
     articles = frozenset({"a", "an", "the"})
     # a sentence opening with one of these (followed by a verb) speaks of the topic being defined
@@ -215,6 +224,67 @@ class English:
         return "an" if low[0] in "aeiou" else "a"
 
 
+class Snowball:
+    """A language with a Snowball stemmer, a stop-word list and wordfreq frequencies but no part-of-speech
+    tables: blanks only (no pronoun or article rewriting), no key-phrase cloze, no number agreement."""
+
+    code = ""
+    snowball = ""
+    supports: frozenset[str] = frozenset()
+    agreeing: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    articles = agreeing
+    subject_pronouns: dict[str, str] = {}
+    verb_openers = noun_openers = pronoun_hosts = idiom_openers = frozenset()
+    contrasts: tuple = ()
+    plural_pronoun = singular_pronoun = None
+
+    @classmethod
+    def stem(cls, word: str) -> str:
+        return _stem(cls.snowball, word.casefold())
+
+    @staticmethod
+    def readings(word: str) -> frozenset[str]:
+        return frozenset()
+
+    @classmethod
+    def zipf(cls, word: str) -> float:
+        return _zipf(cls.code, word)
+
+    @staticmethod
+    def is_plural_noun(word: str) -> None:
+        return None
+
+    @staticmethod
+    def verb_number(word: str) -> None:
+        return None
+
+    @staticmethod
+    def name_number(name: str) -> None:
+        return None
+
+
+def _language(code: str, snowball: str, agreeing: str, coordinators: str) -> type[Snowball]:
+    """Elided forms ('l'', 'dell'') are listed with their apostrophe."""
+    words = frozenset(agreeing.split())
+    cls = type(code.title(), (Snowball,), {"code": code, "snowball": snowball, "agreeing": words, "articles": words})
+    cls.coordinators = frozenset(coordinators.split())
+    cls.stop_words = frozenset(FUNCTION_WORDS[code].split()) | words
+    return cls
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem(snowball: str, word: str) -> str:
+    return _stemmer(snowball).stemWord(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _zipf(code: str, word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, code)
+
+
 _stemmers: dict = {}
 
 
@@ -226,16 +296,95 @@ def _stemmer(name: str):
     return _stemmers[name]
 
 
-LANGUAGES = {"en": English}
+# Determiners that agree with the noun after them (gender, number, or the initial sound for elided forms).
+# Polish has no articles; its demonstratives agree, and a blank is only made where the term stands in its
+# dictionary form (the same rule for every language: an inflected occurrence is never blanked).
+_OTHERS = (
+    (
+        "es",
+        "spanish",
+        "el la los las un una unos unas del al este esta estos estas ese esa esos esas aquel "
+        "aquella aquellos aquellas su sus",
+        "y e o u ni",
+    ),
+    ("fr", "french", "le la les l' un une des du au aux d' ce cet cette ces son sa ses leur leurs", "et ou ni"),
+    (
+        "de",
+        "german",
+        "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+        "keines im am zum zur vom beim ins dieser diese dieses diesen diesem sein seine ihr ihre",
+        "und oder",
+    ),
+    (
+        "it",
+        "italian",
+        "il lo la i gli le l' un uno una un' del dello della dei degli delle dell' al allo alla ai "
+        "agli alle all' nel nello nella nei negli nelle nell' dal dallo dalla dai dagli dalle dall' sul sullo sulla "
+        "sui sugli sulle sull' questo questa questi queste quel quello quella quei quegli quelle",
+        "e ed o od",
+    ),
+    (
+        "pt",
+        "portuguese",
+        "o a os as um uma uns umas do da dos das no na nos nas ao à aos às pelo pela pelos pelas "
+        "num numa dum duma este esta estes estas esse essa esses essas",
+        "e ou nem",
+    ),
+    ("nl", "dutch", "de het een deze dit die dat", "en of"),
+    ("pl", "polish", "ten ta to ci te tego tej temu tym tę tych tymi ów owa owo", "i oraz lub albo"),
+)
+LANGUAGES: dict[str, type] = {"en": English}
+for _code, _snowball, _agreeing, _coord in _OTHERS:
+    LANGUAGES[_code] = _language(_code, _snowball, _agreeing, _coord)
 
 
-def language(code: str = "en") -> type[English]:
-    return LANGUAGES.get(code.split("-")[0].casefold(), English)
+def language(code: str = "en"):
+    """The item rules for a BCP 47 tag ('es-MX' -> Spanish); English rules' safe subset for unknown languages."""
+    return LANGUAGES.get(code.split("-")[0].casefold()) or _unsupported(code.split("-")[0].casefold())
+
+
+@lru_cache(maxsize=64)
+def _unsupported(code: str) -> type[Snowball]:
+    """A language without a stemmer here: exact spellings only, no frequency data, every optional rule off."""
+    return type(
+        code.title() or "Unknown",
+        (Snowball,),
+        {
+            "code": code,
+            "stem": classmethod(lambda c, w: w.casefold()),
+            "zipf": classmethod(lambda c, w: 0.0),
+            "stop_words": frozenset(),
+        },
+    )
+
+
+def off_rules(code: str) -> list[str]:
+    """The item rules and modes that are off for a language (`quizgen check` reports them)."""
+    return sorted(English.supports - language(code).supports)
 
 
 def same_stem(a: str, b: str, lang=English) -> bool:
     """Words that share a stem, or one stem that extends the other by a few letters ('plea'/'pleading')."""
     return stems_match(lang.stem(a), lang.stem(b))
+
+
+@lru_cache(maxsize=1 << 18)
+def word_family(sa: str, sb: str) -> bool:
+    """Stems of one word family in a language whose compounds and derivations the stemmer does not undo:
+    'connex'/'connexon', 'popul'/'metapopul', 'geothermi'/'thalassothermi', 'houl'/'houlomotric' (accents
+    ignored) — a shared start of five letters or end of six, a stem of four letters or more starting the other,
+    or the first five letters of one inside the other ('plastiqu'/'microplast')."""
+    a, b = _fold(sa), _fold(sb)
+    if stems_match(a, b) or a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and (long_.startswith(short) or len(short) >= 5 and short[:5] in long_):
+        return True
+    return len(os.path.commonprefix([a, b])) >= 5 or len(os.path.commonprefix([a[::-1], b[::-1]])) >= 6
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(c))
 
 
 def stems_match(sa: str, sb: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..model import Topic
+from .language import language, stems_match
 from .math import math_spans
 from .mentions import is_acronym
 
@@ -43,14 +44,17 @@ _COLLAPSE = re.compile(r"\x02(?:\s*\(\s*\x02\s*\)|[ \-\u2010\u2013]+\x02)+")
 
 
 @lru_cache(maxsize=1 << 18)
-def _word_tests(spelling: str) -> tuple[tuple[str, str], ...]:
+def _word_tests(spelling: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
     """How each word of a spelling is recognised: ('exact', w) case-sensitive for acronyms,
-    ('stem', s) for long words and their inflections, ('word', w) for short words (plural allowed)."""
+    ('stem', s) for long words and their inflections, ('word', w) for short words (plural allowed);
+    in other languages ('snow:<code>', s) by the language's stemmer (plural and gender: 'catalizadoras')."""
     acronym = is_acronym(spelling)
     tests = []
     for w in _TOKEN.findall(spelling):
         if acronym:
             tests.append(("exact", w))
+        elif lang != "en" and len(w) >= 4 and w.isalpha():
+            tests.append((f"snow:{lang}", language(lang).stem(w)))
         elif len(w) >= 6 and w.isalpha() and len(_SUFFIX.sub("", w.lower())) >= 4:
             tests.append(("stem", _SUFFIX.sub("", w.lower())))
         else:
@@ -65,13 +69,15 @@ def _word_matches(test: tuple[str, str], token: str) -> bool:
     t = token.casefold()
     if kind == "stem":
         return t.startswith(w)
-    return t == w or t == w + "s" or t == w + "es"
+    if kind.startswith("snow:"):
+        return len(t) >= 3 and stems_match(language(kind[5:]).stem(t), w)
+    return t == w or t == w + "s" or t == w + "es" or kind == "word" and len(w) >= 3 and t == w + "x"
 
 
-def _spans(text: str, spellings: tuple[str, ...]) -> list[tuple[int, int]]:
+def _spans(text: str, spellings: tuple[str, ...], lang: str = "en") -> list[tuple[int, int]]:
     """Where any spelling occurs: leftmost first, the longest spelling winning at each place."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tests = [t for t in (_word_tests(s) for s in spellings) if t]
+    tests = [t for t in (_word_tests(s, _rules(lang)) for s in spellings) if t]
     out, i = [], 0
     while i < len(tokens):
         start = tokens[i][0]
@@ -95,21 +101,26 @@ def _spans(text: str, spellings: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
-def mask(text: str, spellings: tuple[str, ...], blank: str = BLANK) -> str:
+def _rules(lang: str) -> str:
+    """The code whose masking rules apply: 'en' for English ('en-GB' too), else the primary subtag."""
+    return lang.split("-")[0].casefold() or "en"
+
+
+def mask(text: str, spellings: tuple[str, ...], blank: str = BLANK, lang: str = "en") -> str:
     """Replace each spelling (any case, hyphen/space, plural and inflected variants) with a blank, outside math."""
     if not spellings:
         return text
     out, pos = [], 0
     for start, end in [*math_spans(text), (len(text), len(text))]:
-        out.append(_mask_plain(text[pos:start], spellings))
+        out.append(_mask_plain(text[pos:start], spellings, lang))
         out.append(text[start:end])
         pos = end
     return "".join(out).replace("\x02", blank)
 
 
-def _mask_plain(text: str, spellings: tuple[str, ...]) -> str:
+def _mask_plain(text: str, spellings: tuple[str, ...], lang: str = "en") -> str:
     pieces, pos = [], 0
-    for start, end in _spans(text, spellings):
+    for start, end in _spans(text, spellings, lang):
         pieces.append(text[pos:start])
         pieces.append("\x02")
         pos = end
@@ -119,7 +130,7 @@ def _mask_plain(text: str, spellings: tuple[str, ...]) -> str:
 
 
 def mask_topic(text: str, topic: Topic, blank: str = BLANK) -> str:
-    return mask(text, mask_spellings(topic), blank)
+    return mask(text, mask_spellings(topic), blank, topic.language)
 
 
 def sentences(text: str) -> list[str]:
