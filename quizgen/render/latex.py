@@ -16,7 +16,7 @@ from pylatex.utils import escape_latex
 
 from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
-from ..exam import LETTERS, Exam, Question, Variant, answer_letters
+from ..exam import LETTERS, Exam, Question, Variant
 from ..i18n import Labels, fill, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..safefs import read_own_file
@@ -227,7 +227,10 @@ def key_body(exam: Exam, variant: Variant) -> str:
 
 
 def master_key_body(exam: Exam, per_table: int = 12) -> str:
-    heading = label_text(labels_for(exam.spec)("master-key-heading"))
+    from .pdf import key_letters
+
+    lab = labels_for(exam.spec)
+    heading = label_text(lab("master-key-heading"))
     out = [rf"\textbf{{\large {heading}}}\par\medskip"]
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
@@ -236,7 +239,7 @@ def master_key_body(exam: Exam, per_table: int = 12) -> str:
         out.append(r"\hline \# & " + " & ".join(v.code for v in chunk) + r"\\ \hline\endhead")
         for i in range(n):
             cells = [
-                latex_text(answer_letters(v.questions[i].item)[:14]) if i < len(v.questions) else "" for v in chunk
+                latex_text(key_letters(v.questions[i].item, lab)[:14]) if i < len(v.questions) else "" for v in chunk
             ]
             out.append(f"{i + 1} & " + " & ".join(cells) + r"\\ \hline")
         out.append(r"\end{longtable}")

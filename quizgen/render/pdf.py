@@ -518,7 +518,7 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
         for i in range(n):
             rows.append(
                 [str(i + 1)]
-                + [_short(answer_letters(v.questions[i].item)) if i < len(v.questions) else "" for v in chunk]
+                + [_short(key_letters(v.questions[i].item, st.labels)) if i < len(v.questions) else "" for v in chunk]
             )
         table = Table(rows, repeatRows=1)
         table.setStyle(
@@ -533,6 +533,13 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
         )
         out += [table, Spacer(0, 8)]
     return out
+
+
+def key_letters(item: Item, lab: Labels) -> str:
+    """The answer as the master key shows it: option letters, or the language's letter for true and false."""
+    if isinstance(item, TrueFalseItem):
+        return lab("true-letter") if item.answer else lab("false-letter")
+    return answer_letters(item)
 
 
 def _short(answer: str) -> str:
