@@ -131,9 +131,14 @@ def _header(c: Canvas, exam: Exam, layout: SheetLayout, page: int, student, fami
     c.setFont(family, 7.5)
     c.drawString(ex + 3.5 * mm, ey - 1, _fit(c, printable(lab("sheet-right")), family, 7.5, 12 * mm))
     c.drawString(ex + 26 * mm, ey - 1, printable(lab("sheet-wrong")))
-    lines = simpleSplit(printable(lab("sheet-instructions", points=lab("sheet-points"))), family, 7.5, width)
-    for i, line in enumerate(lines[:5]):
-        c.drawString(MARGIN, ey - 5 * mm - i * 3.2 * mm, line)
+    text = printable(lab("sheet-instructions", points=lab("sheet-points")))
+    for size in (7.5, 7.0, 6.5, 6.0, 5.5):  # the header has room for five lines: a longer wording prints smaller
+        lines = simpleSplit(text, family, size, width)
+        if len(lines) <= 5:
+            break
+    c.setFont(family, size)
+    for i, line in enumerate(lines):
+        c.drawString(MARGIN, ey - 5 * mm - i * 3.2 * mm * size / 7.5, line)
 
 
 def _id_grid(c: Canvas, layout: SheetLayout, page: int, family: str, lab: Labels) -> None:
