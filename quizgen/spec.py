@@ -69,6 +69,7 @@ class ExamSpec:
     id_digits: int = 8  # columns of the student-number grid on sheets of unnamed copies
     language: str = "en"  # BCP 47: the language of every printed label (quizgen/i18n.py)
     labels: tuple[tuple[str, str], ...] = ()  # the teacher's own wording of labels: (label id, text)
+    font: str | None = None  # a TrueType font for the reportlab engine (a script DejaVu Sans lacks); None: DejaVu
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     source: str = "<default>"
 
@@ -98,6 +99,8 @@ class ExamSpec:
             out["language"] = self.language
         if self.labels:
             out["labels"] = dict(self.labels)
+        if self.font:
+            out["font"] = self.font
         out["sections"] = [dict(vars(s)) for s in self.sections]
         return out
 
@@ -147,6 +150,7 @@ EXAM_KEYS = {
     "id_digits": int,
     "language": str,
     "labels": "labels",
+    "font": str,
     "sections": "sections",
 }
 SECTION_KEYS = {
@@ -280,6 +284,11 @@ def load_spec(path: str | os.PathLike) -> ExamSpec:
         values["bank"] = (
             str((p.parent / values["bank"]).resolve()) if not os.path.isabs(values["bank"]) else values["bank"]
         )
+    if "font" in values:
+        font = Path(values["font"]) if os.path.isabs(values["font"]) else p.parent / values["font"]
+        if not font.is_file():
+            r.err(fields["font"], f"'font' names no file ({font}); give the path of a .ttf font, relative to the spec")
+        values["font"] = str(font.resolve())
     if "language" in values:
         problem = language_problem(values["language"])
         if problem:

@@ -306,3 +306,67 @@ def test_the_pseudo_locale_check_sees_labels_that_bypass_the_catalogs(tmp_path, 
     for pdf in build_everything(tmp_path, "en", engines=("reportlab",)):
         found |= unmarked_words(pdf_text(pdf), vocabulary | item_words(pdf.parent / "exam.json"))
     assert {"Page", "Variant", "True", "False", "Exam", "COPY", "June"} <= found, sorted(found)
+
+
+# ---- scripts the fonts cannot shape, and a font of the teacher's ----
+
+
+def test_lint_names_scripts_the_fonts_cannot_print(make_bank):
+    folder = make_bank(
+        {
+            "a.yaml": yaml.safe_dump(
+                {
+                    "category": "Words",
+                    "topics": [
+                        {
+                            "name": "Kitab",
+                            "definition": "The Arabic word كتاب means a book that students read at school.",
+                        },
+                        {
+                            "name": "Zhong",
+                            "definition": "The Chinese character 中 means the middle of something in space.",
+                        },
+                    ],
+                },
+                allow_unicode=True,
+            )
+        }
+    )
+    result = CliRunner().invoke(cli, ["lint", str(folder)])
+    assert "'Kitab' has Arabic script, whose letters must be joined" in result.output
+    assert (
+        "'Zhong' uses '中' (U+4E2D, Cjk)" in result.output and "'font: path/to/font.ttf' in the spec" in result.output
+    )
+    assert "Kitab' uses" not in result.output  # Arabic is reported once, as a shaping problem
+
+
+def test_a_teachers_font_prints_the_exam(tmp_path):
+    font = Path(i18n.__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"  # any TrueType font will do
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC + f"font: {font}\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    fonts = subprocess.run(["pdffonts", str(out / "exam-A.pdf")], capture_output=True, text=True).stdout
+    assert "DejaVuSans-Bold" in fonts and "DejaVuSans " not in fonts.replace("DejaVuSans-Bold", "")
+    default = tmp_path / "default"
+    assert CliRunner().invoke(cli, ["build", str(spec), "--out", str(default), "--quiet"]).exit_code == 0
+    spec.write_text(SPEC)  # the next build without a font is back to DejaVu Sans
+    plain = tmp_path / "plain"
+    assert CliRunner().invoke(cli, ["build", str(spec), "--out", str(plain), "--quiet"]).exit_code == 0
+    fonts = subprocess.run(["pdffonts", str(plain / "exam-A.pdf")], capture_output=True, text=True).stdout
+    assert "DejaVuSans " in fonts.replace("DejaVuSans-Bold", "") + " "
+
+
+@pytest.mark.parametrize("content", [b"not a font at all", b"\x00\x01\x00\x00" + b"\x00" * 40])
+def test_a_broken_font_is_a_clear_error(tmp_path, content):
+    font = tmp_path / "broken.ttf"
+    font.write_bytes(content)
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC + "font: broken.ttf\n")
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 1 and "broken.ttf: the font cannot be used" in result.output
+    assert "Traceback" not in result.output
+    spec.write_text(SPEC + "font: missing.ttf\n")
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 1 and "exam.yaml:13:7: error: 'font' names no file" in result.output

@@ -42,6 +42,11 @@ language_option = click.option(
     help="Language of the printed labels, a BCP 47 tag such as es, fr, pt-BR (overrides the spec; "
     "'quizgen languages' lists them).",
 )
+font_option = click.option(
+    "--font",
+    type=EXISTING_FILE,
+    help="TrueType font (.ttf) for the PDF text, for a script the bundled font lacks (CJK …); reportlab engine.",
+)
 
 
 @cli.command()
@@ -114,6 +119,7 @@ language_option = click.option(
 )
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @language_option
+@font_option
 @reports_errors
 def build(
     spec_file,
@@ -134,6 +140,7 @@ def build(
     replace_questions,
     quiet,
     language,
+    font,
 ):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     recorded = None
@@ -151,6 +158,7 @@ def build(
         bank=str(bank) if bank else None,
         answer_sheet=answer_sheet or None,
         language=language,
+        font=str(font.resolve()) if font else None,
     )
     b = load_bank(spec.bank)
     if recorded is not None:
@@ -162,7 +170,12 @@ def build(
             )
     elif not spec_file:
         spec = sample_for(len(b.topics)).with_overrides(
-            variants=variants, seed=seed, bank=spec.bank, answer_sheet=answer_sheet or None, language=language
+            variants=variants,
+            seed=seed,
+            bank=spec.bank,
+            answer_sheet=answer_sheet or None,
+            language=language,
+            font=spec.font,
         )
     gen = ItemGenerator(b, read_stats(stats_file)) if stats_file else ItemGenerator(b)
     if replace_questions:
@@ -170,6 +183,8 @@ def build(
     exam = build_exam(spec, b, gen)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    if spec.font and engine == "latex":
+        raise QuizgenError("a font (--font or the spec's 'font:') is used by the reportlab engine; drop --engine latex")
     if spec.answer_sheet and engine == "latex":
         raise QuizgenError("answer sheets are drawn by the reportlab engine; drop --engine latex")
     if assignments and engine == "latex":
@@ -249,9 +264,23 @@ def build(
     "--student", help="With --from-missed: this student's missed topics (default: topics most of the class missed)."
 )
 @language_option
+@font_option
 @reports_errors
 def worksheet(
-    bank, category, topic_names, types, count, seed, fillable, out, force, missed_file, exam_file, student, language
+    bank,
+    category,
+    topic_names,
+    types,
+    count,
+    seed,
+    fillable,
+    out,
+    force,
+    missed_file,
+    exam_file,
+    student,
+    language,
+    font,
 ):
     """A self-test PDF for students: questions first, every answer on the last page(s). The sheet asks each
     topic once, so a small category gets a shorter sheet (and says so)."""
@@ -298,6 +327,7 @@ def worksheet(
         sections=sections,
         instructions=lab("worksheet-instructions"),
         language=language,
+        font=str(font.resolve()) if font else None,
     )
     if note:
         click.echo(note, err=True)

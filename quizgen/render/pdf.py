@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from importlib import resources
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -14,7 +12,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -31,11 +28,9 @@ from reportlab.platypus.flowables import _listWrapOn
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..i18n import Labels, fill, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
-from ..text.glyphs import printable
 from . import pages
+from .fonts import FAMILY, printable, use_font
 from .markup import BLANK_RULE, rich
-
-FAMILY = "QuizgenSans"
 
 
 def _t(text: str) -> str:
@@ -47,23 +42,9 @@ BOX, CHECKED = "☐", "☒"
 rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
 
 
-@lru_cache(maxsize=1)
-def register_fonts() -> str:
-    """Register the bundled DejaVu Sans family (Greek, dashes, accents, math symbols) once."""
-    fonts = resources.files("quizgen.fonts")
-    faces = {
-        "": "DejaVuSans",
-        "-Bold": "DejaVuSans-Bold",
-        "-Italic": "DejaVuSans-Oblique",
-        "-BoldItalic": "DejaVuSans-BoldOblique",
-    }
-    for suffix, file in faces.items():
-        with resources.as_file(fonts.joinpath(f"{file}.ttf")) as path:
-            pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
-    pdfmetrics.registerFontFamily(
-        FAMILY, normal=FAMILY, bold=FAMILY + "-Bold", italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic"
-    )
-    return FAMILY
+def register_fonts(font: str | None = None) -> str:
+    """Make FAMILY the bundled DejaVu Sans family (Greek, dashes, accents, math symbols), or a spec's `font`."""
+    return use_font(font)
 
 
 class Para(Paragraph):
@@ -83,8 +64,8 @@ class Para(Paragraph):
 
 
 class Styles:
-    def __init__(self, size: float, labels: Labels | None = None):
-        register_fonts()
+    def __init__(self, size: float, labels: Labels | None = None, font: str | None = None):
+        register_fonts(font)
         self.labels = labels or labels_for(None)
         lead = size * 1.3
         self.body = ParagraphStyle(
@@ -410,7 +391,7 @@ def exam_pdf(
     student, their name and ID are printed in the header. Every variant gets `page_count` pages (default:
     as many as the longest of them needs), its questions spread evenly over them; `counts`, when given,
     receives the number of pages each variant got."""
-    st = Styles(exam.spec.font_size, labels_for(exam.spec))
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     paper = exam.spec.paper
     capacity = frame_size(paper)[1]
     stories = [variant_story(exam, v, st, answers, student) for v in variants]
@@ -469,7 +450,7 @@ MASTER_IN_KEYS = 26  # up to this many variants each key ends with the master ke
 
 def key_pdf(exam: Exam, variant: Variant) -> bytes:
     """Full answers for one variant, then (for up to MASTER_IN_KEYS variants) the master key of every variant."""
-    st = Styles(exam.spec.font_size, labels_for(exam.spec))
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     lab = st.labels
     story = _header(exam, variant, st, lab("answer-key"))
     rows = [[Para(f"<b>{h}</b>", st.body) for h in ("#", _t(lab("key-answer")), _t(lab("key-points")))]]
@@ -503,7 +484,7 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
 
 def master_key_pdf(exam: Exam) -> bytes:
     """The master key of every variant on its own."""
-    st = Styles(exam.spec.font_size, labels_for(exam.spec))
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     mark = st.labels("answer-key-mark")
     return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key", st.labels, mark)
 
@@ -626,7 +607,7 @@ class AnswerFields(Flowable):
 
 def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     """A self-test: the questions, then every answer on the last page(s) so the key can be folded away."""
-    st = Styles(exam.spec.font_size, labels_for(exam.spec))
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     lab = st.labels
     variant = exam.variants[0]
     story = _header(exam, variant, st, lab("worksheet"))

@@ -73,7 +73,7 @@ def scatter(points: list[tuple[float, float]], lab: Labels, width: float = 440, 
 
 def report_pdf(result: GradeResult) -> bytes:
     lab = labels_for(_spec_of(result))
-    st = Styles(10, lab)
+    st = Styles(10, lab, _spec_of(result).font)
     n = len(result.students)
     percents = [100 * s["score"] / s["max"] if s["max"] else 0 for s in result.students]
     mean = sum(percents) / n if n else 0

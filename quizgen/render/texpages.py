@@ -34,7 +34,7 @@ def plan_breaks(exam: Exam, counts: dict[str, int], aux: str) -> dict[str, set[i
     from ..i18n import labels_for
     from .pdf import Styles, block_heights, variant_story
 
-    st = Styles(exam.spec.font_size, labels_for(exam.spec))
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     paper = exam.spec.paper
     heights = {f"exam-{v.code}": block_heights(variant_story(exam, v, st, False), paper) for v in exam.variants}
     # what one LaTeX page holds, in the measured units: the fullest page of the first compile

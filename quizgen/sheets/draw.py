@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..exam import Exam, Variant
 from ..i18n import Labels, labels_for
+from ..render.fonts import printable
 from ..render.pdf import register_fonts
-from ..text.glyphs import printable
 from .layout import (
     FIDUCIAL_SIDE,
     HEADER_H,
@@ -33,7 +33,7 @@ HINT_GREY = 0.78  # letters inside bubbles: light, so an empty bubble scans near
 
 def sheet_pdf(exam: Exam, variant: Variant, layout: SheetLayout, student=None) -> bytes:
     """The answer sheet of one copy (every page), as PDF bytes."""
-    family = register_fonts()
+    family = register_fonts(exam.spec.font)
     lab = labels_for(exam.spec)
     shown = {"T": lab("true-letter"), "F": lab("false-letter"), "pts": lab("sheet-points")}  # printed, not read
     buf = io.BytesIO()
