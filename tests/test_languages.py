@@ -246,6 +246,7 @@ def vocabulary_of(spec_text: str) -> set[str]:
     return words
 
 
+REPORT_SYMBOLS = {"kr", "α", "p", "d", "r", "pb", "mcq", "cloze", "matching", "truefalse"}  # statistics; item types
 ITEM_TEXT = ("stem", "options", "text", "statement", "premises", "responses", "word_bank")
 
 
@@ -272,6 +273,12 @@ def build_everything(tmp_path: Path, language: str, engines=("reportlab", "latex
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     pdfs += sorted(out.glob("*.pdf"))
+    responses, grades = tmp_path / f"responses-{language}.csv", tmp_path / f"grades-{language}"
+    args = ["simulate", "--exam", str(out / "exam.json"), "--students", "12", "--seed", "1", "--out", str(responses)]
+    assert runner.invoke(cli, args).exit_code == 0
+    result = runner.invoke(cli, ["grade", str(responses), "--exam", str(out / "exam.json"), "--out", str(grades)])
+    assert result.exit_code == 0, result.output
+    pdfs.append(grades / "report.pdf")
     ws = tmp_path / f"ws-{language}"
     args = ["worksheet", "--bank", str(CHEMISTRY), "--category", "Solutions", "--count", "6", "--language", language]
     result = runner.invoke(cli, [*args, "--types", "mcq,cloze,matching,truefalse", "--fillable", "--out", str(ws)])
@@ -292,9 +299,11 @@ def test_pseudo_locale_marks_every_printed_label_on_every_page(tmp_path, locale_
     write_pseudo_catalog(locale_dirs)
     vocabulary = vocabulary_of(SPEC)
     pdfs = build_everything(tmp_path, "qps")
-    assert {p.name for p in pdfs} >= {"exam-A.pdf", "key-A.pdf", "teacher-A.pdf", "master-key.pdf", "worksheet.pdf"}
+    names = {"exam-A.pdf", "key-A.pdf", "teacher-A.pdf", "master-key.pdf", "worksheet.pdf", "report.pdf"}
+    assert {p.name for p in pdfs} >= names
     for pdf in pdfs:
-        text, words = pdf_text(pdf), vocabulary | item_words(pdf.parent / "exam.json")
+        exam_json = pdf.parent / "exam.json" if pdf.name != "report.pdf" else tmp_path / "rl-qps" / "exam.json"
+        text, words = pdf_text(pdf), vocabulary | item_words(exam_json) | REPORT_SYMBOLS
         assert OPEN in text, pdf
         assert not unmarked_words(text, words), (pdf, sorted(unmarked_words(text, words)))
 
@@ -304,8 +313,9 @@ def test_the_pseudo_locale_check_sees_labels_that_bypass_the_catalogs(tmp_path, 
     vocabulary = vocabulary_of(SPEC)
     found = set()
     for pdf in build_everything(tmp_path, "en", engines=("reportlab",)):
-        found |= unmarked_words(pdf_text(pdf), vocabulary | item_words(pdf.parent / "exam.json"))
-    assert {"Page", "Variant", "True", "False", "Exam", "COPY", "June"} <= found, sorted(found)
+        exam_json = pdf.parent / "exam.json" if pdf.name != "report.pdf" else tmp_path / "rl-en" / "exam.json"
+        found |= unmarked_words(pdf_text(pdf), vocabulary | item_words(exam_json) | REPORT_SYMBOLS)
+    assert {"Page", "Variant", "True", "False", "Exam", "COPY", "June", "Flagged", "students"} <= found, sorted(found)
 
 
 # ---- scripts the fonts cannot shape, and a font of the teacher's ----
