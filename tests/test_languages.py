@@ -380,3 +380,11 @@ def test_a_broken_font_is_a_clear_error(tmp_path, content):
     spec.write_text(SPEC + "font: missing.ttf\n")
     result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "out"), "--quiet"])
     assert result.exit_code == 1 and "exam.yaml:13:7: error: 'font' names no file" in result.output
+
+
+def test_the_template_catalog_matches_the_labels_and_is_listed():
+    with (Path(i18n.__file__).parent / "locale" / "quizgen.pot").open("rb") as f:
+        template = {m.context: m.id for m in read_po(f) if m.id}
+    assert template == LABELS  # run scripts/update_catalogs.py after changing quizgen/labels.py
+    listed = CliRunner().invoke(cli, ["languages", "--labels"])
+    assert listed.exit_code == 0 and "name\tName" in listed.output and "points\t{n} pts" in listed.output
