@@ -37,6 +37,11 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "key-answer": "Answer",
     "key-points": "Points",
     "also-accepted": "also: {answers}",
+    # the sample exam of `quizgen build` without a spec
+    "sample-title": "Machine learning: sample exam",
+    "sample-course": "Bundled machine-learning bank",
+    "sample-small-title": "Sample exam",
+    "sample-instructions": "Answer every question. For multiple choice, mark one box. Write clearly in the blanks.",
     # self-test worksheets
     "worksheet": "Self-test worksheet",
     "worksheet-title": "Self-test",

@@ -122,14 +122,24 @@ SAMPLE = ExamSpec(
 )
 
 
-def sample_for(topic_count: int) -> ExamSpec:
-    """The sample exam, made smaller for a bank too small for it (each topic is asked once)."""
+def sample_for(topic_count: int, language: str = "en") -> ExamSpec:
+    """The sample exam in `language`, made smaller for a bank too small for it (each topic is asked once)."""
+    from .i18n import Labels
+
+    lab = Labels(language)
+    sample = replace(
+        SAMPLE,
+        title=lab("sample-title"),
+        course=lab("sample-course"),
+        instructions=lab("sample-instructions"),
+        language=language,
+    )
     if topic_count >= 40:
-        return SAMPLE
+        return sample
     mcq = max(1, topic_count // 2)
     tf = (topic_count - mcq) // 3
     sections = (SectionSpec("mcq", count=mcq, points=1),) + ((SectionSpec("truefalse", count=tf),) if tf else ())
-    return replace(SAMPLE, title="Sample exam", course="", sections=sections)
+    return replace(sample, title=lab("sample-small-title"), course="", sections=sections)
 
 
 EXAM_KEYS = {

@@ -103,9 +103,9 @@ def report_pdf(result: GradeResult) -> bytes:
         rows.append(
             [
                 Paragraph(_t(f"{s.type}: {s.topic}"), st.small),
-                Paragraph(f"{s.p:.2f}", st.small),
-                Paragraph(f"{s.discrimination:.2f}", st.small),
-                Paragraph(f"{s.point_biserial:.2f}", st.small),
+                Paragraph(lab.number(s.p, 2), st.small),
+                Paragraph(lab.number(s.discrimination, 2), st.small),
+                Paragraph(lab.number(s.point_biserial, 2), st.small),
                 Paragraph(_t(flags), st.small),
             ]
         )
