@@ -388,3 +388,26 @@ def test_the_template_catalog_matches_the_labels_and_is_listed():
     assert template == LABELS  # run scripts/update_catalogs.py after changing quizgen/labels.py
     listed = CliRunner().invoke(cli, ["languages", "--labels"])
     assert listed.exit_code == 0 and "name\tName" in listed.output and "points\t{n} pts" in listed.output
+
+
+@needs_tex
+@pytest.mark.parametrize(
+    "language, words",
+    [("es", ["Página 1 de", "Modelo A"]), ("fr", ["Page 1 sur", "Nom et prénom :"]), ("pl", ["Strona 1 z", "Grupa A"])],
+)
+def test_latex_prints_each_language_with_its_letters(tmp_path, language, words):
+    letters = "¿Qué? ¡Sí! «œuvre» Łódź zażółć gęślą jaźń Straße mañana façade"
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(
+        SPEC.replace("variants: 2", "variants: 1")
+        + f"instructions: '{letters}'\n".replace("instructions: Answer every question.\n", "")
+    )
+    spec.write_text(spec.read_text().replace("instructions: Answer every question.\n", ""))
+    out = tmp_path / "out"
+    args = ["build", str(spec), "--engine", "latex", "--language", language, "--out", str(out), "--quiet"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    source = (out / "exam.tex").read_text(encoding="utf-8")
+    assert "[U+" not in source and f"{i18n.catalog(language).babel_language}]{{babel}}" in source
+    text = pdf_text(out / "exam-A.pdf")
+    assert letters in " ".join(text.split()) and all(w in text for w in words)
