@@ -200,6 +200,11 @@ def _spec_fields(c: _Check, values: dict, kinds: dict, ranges: dict, where: str,
         v, at = values[key], f"{where}.{key}"
         if kind == "sections" or (v is None and key in nullable):
             continue
+        if kind == "labels":
+            c.kind(v, dict, at, "a mapping of label ids to text")
+            for label, text in v.items():
+                c.text(text, f"{at}.{label}")
+            continue
         if isinstance(kind, tuple):
             if v not in kind:
                 c.fail(at, f"must be one of {', '.join(kind)}, not {_show(v)}")

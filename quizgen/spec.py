@@ -67,6 +67,9 @@ class ExamSpec:
     font_size: float = 10.0
     answer_sheet: bool = False  # a machine-readable answer sheet at the end of every copy (quizgen/sheets)
     id_digits: int = 8  # columns of the student-number grid on sheets of unnamed copies
+    language: str = "en"  # BCP 47: the language of every printed label (quizgen/i18n.py)
+    labels: tuple[tuple[str, str], ...] = ()  # the teacher's own wording of labels: (label id, text)
+    font: str | None = None  # a TrueType font for the reportlab engine (a script DejaVu Sans lacks); None: DejaVu
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     source: str = "<default>"
 
@@ -92,6 +95,12 @@ class ExamSpec:
         out.update(categories=list(self.categories), include=list(self.include), exclude=list(self.exclude))
         if self.answer_sheet:  # recorded only when used, so exams without sheets keep their exam.json
             out.update(answer_sheet=True, id_digits=self.id_digits)
+        if self.language != "en":  # likewise
+            out["language"] = self.language
+        if self.labels:
+            out["labels"] = dict(self.labels)
+        if self.font:
+            out["font"] = self.font
         out["sections"] = [dict(vars(s)) for s in self.sections]
         return out
 
@@ -113,14 +122,24 @@ SAMPLE = ExamSpec(
 )
 
 
-def sample_for(topic_count: int) -> ExamSpec:
-    """The sample exam, made smaller for a bank too small for it (each topic is asked once)."""
+def sample_for(topic_count: int, language: str = "en") -> ExamSpec:
+    """The sample exam in `language`, made smaller for a bank too small for it (each topic is asked once)."""
+    from .i18n import Labels
+
+    lab = Labels(language)
+    sample = replace(
+        SAMPLE,
+        title=lab("sample-title"),
+        course=lab("sample-course"),
+        instructions=lab("sample-instructions"),
+        language=language,
+    )
     if topic_count >= 40:
-        return SAMPLE
+        return sample
     mcq = max(1, topic_count // 2)
     tf = (topic_count - mcq) // 3
     sections = (SectionSpec("mcq", count=mcq, points=1),) + ((SectionSpec("truefalse", count=tf),) if tf else ())
-    return replace(SAMPLE, title="Sample exam", course="", sections=sections)
+    return replace(sample, title=lab("sample-small-title"), course="", sections=sections)
 
 
 EXAM_KEYS = {
@@ -139,6 +158,9 @@ EXAM_KEYS = {
     "font_size": float,
     "answer_sheet": bool,
     "id_digits": int,
+    "language": str,
+    "labels": "labels",
+    "font": str,
     "sections": "sections",
 }
 SECTION_KEYS = {
@@ -260,6 +282,8 @@ def load_spec(path: str | os.PathLike) -> ExamSpec:
         kind = EXAM_KEYS[key]
         if kind == "sections":
             sections = _sections(r, node)
+        elif kind == "labels":
+            values["labels"] = _labels(r, node)
         else:
             v = r.value(key, node, kind)
             if v is not None:
@@ -270,9 +294,68 @@ def load_spec(path: str | os.PathLike) -> ExamSpec:
         values["bank"] = (
             str((p.parent / values["bank"]).resolve()) if not os.path.isabs(values["bank"]) else values["bank"]
         )
+    if "font" in values:
+        font = Path(values["font"]) if os.path.isabs(values["font"]) else p.parent / values["font"]
+        if not font.is_file():
+            r.err(fields["font"], f"'font' names no file ({font}); give the path of a .ttf font, relative to the spec")
+        values["font"] = str(font.resolve())
+    if "language" in values:
+        problem = language_problem(values["language"])
+        if problem:
+            r.err(fields["language"], problem)
     if r.diags:
         raise BankError(r.diags)
     return ExamSpec(**values, sections=tuple(sections), source=display)
+
+
+def language_problem(tag: str) -> str | None:
+    """Why `tag` cannot be an exam's language (not BCP 47, or no catalog for it), or None."""
+    from .i18n import TAG, catalog
+
+    if not TAG.match(tag):
+        return f"'language' must be a BCP 47 language tag such as es, fr or pt-BR, not '{tag}'"
+    try:
+        catalog(tag)
+    except QuizgenError as e:
+        return e.message
+    return None
+
+
+def label_problem(label: str, text: str) -> str | None:
+    """Why `text` cannot override the label `label`, or None."""
+    from .i18n import placeholders
+    from .labels import LABELS
+
+    if label not in LABELS:
+        hint = difflib.get_close_matches(label, list(LABELS), n=1)
+        fix = f"did you mean '{hint[0]}'?" if hint else "the README lists the label ids ('quizgen languages --labels')"
+        return f"unknown label '{label}' in 'labels'; {fix}"
+    english = LABELS[label]
+    allowed = set().union(*(placeholders(e) for e in (english if isinstance(english, tuple) else (english,))))
+    extra = placeholders(text) - allowed
+    if extra:
+        what = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+        return f"label '{label}' uses {{{sorted(extra)[0]}}}, which it does not have (its placeholders: {what})"
+    return None
+
+
+def _labels(r: _Reader, node) -> tuple[tuple[str, str], ...]:
+    if not isinstance(node, MappingNode):
+        r.err(node, "'labels' must be a mapping of label ids to your wording, e.g. labels: {name: Nom et prénom}")
+        return ()
+    out: dict[str, str] = {}
+    for k, v in node.value:
+        label = k.value if isinstance(k, ScalarNode) else ""
+        if not isinstance(v, ScalarNode) or not v.value.strip():
+            r.err(v, f"label '{label}' must be a line of text")
+            continue
+        text = " ".join(v.value.split())
+        problem = label_problem(label, text) or (f"'{label}' appears twice in 'labels'" if label in out else None)
+        if problem:
+            r.err(k, problem)
+        else:
+            out[label] = text
+    return tuple(out.items())
 
 
 def _sections(r: _Reader, node) -> list[SectionSpec]:
@@ -306,7 +389,12 @@ def spec_from_dict(data: dict, source: str) -> ExamSpec:
     """The spec recorded in an exam.json, to rebuild that exam exactly."""
     try:
         fields = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k != "sections"}
+        fields["labels"] = tuple(dict(data.get("labels", {})).items())
+        problems = [language_problem(fields.get("language", "en"))]
+        problems += [label_problem(k, v) for k, v in fields["labels"]]
+        if any(problems):
+            raise QuizgenError(f"{source}: spec: {next(p for p in problems if p)}")
         sections = tuple(SectionSpec(**s) for s in data["sections"])
         return ExamSpec(**fields, sections=sections, source=source)
-    except (KeyError, TypeError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise QuizgenError(f"the spec recorded in {source} cannot be read ({e}); was it written by quizgen?") from None

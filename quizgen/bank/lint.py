@@ -7,6 +7,7 @@ import re
 
 from ..errors import Diagnostic
 from ..model import Bank, Topic
+from ..render.fonts import script, shaped_scripts
 from ..text.glyphs import missing, right_to_left
 from ..text.language import language
 from ..text.latexmath import GREEK
@@ -116,9 +117,25 @@ def _text_warnings(t: Topic) -> list[Diagnostic]:
     out = []
     text = " ".join((t.name, t.definition, *t.aliases))
     lacking = missing(text)
+    shaped = shaped_scripts(text)
+    for name in shaped:
+        out.append(
+            _warn(
+                t,
+                f"'{t.name}' has {name.title()} script, whose letters must be joined or reordered (shaping), which "
+                "neither PDF engine does: it prints as separate letters, and right-to-left text in the wrong order",
+            )
+        )
+    lacking = [c for c in lacking if script(c) not in shaped]
     if lacking:
-        codes = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking[:5])
-        out.append(_warn(t, f"'{t.name}' uses {codes}, which the PDF font cannot draw; it prints as [U+…]"))
+        codes = ", ".join(f"'{c}' (U+{ord(c):04X}, {script(c).title() or 'unnamed'})" for c in lacking[:5])
+        out.append(
+            _warn(
+                t,
+                f"'{t.name}' uses {codes}, which the bundled PDF font cannot draw; it prints as [U+…] unless you "
+                "give a TrueType font that has it: 'font: path/to/font.ttf' in the spec, or --font",
+            )
+        )
     if right_to_left(text):
         out.append(_warn(t, f"'{t.name}' has right-to-left text, which the PDF engines print left to right"))
     first = re.match(r"(\w+['’]|\w+(?=\s))", t.name)

@@ -91,4 +91,4 @@ def main():
     cli(prog_name="quizgen")
 
 
-from . import bank, build, classroom, items, scan  # noqa: E402, F401  (each module registers its commands)
+from . import bank, build, classroom, items, languages, scan  # noqa: E402, F401  (each module registers its commands)

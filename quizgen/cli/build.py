@@ -15,16 +15,38 @@ from ..exam import assign_variants, bank_hash, build_exam, replace_in_spec
 from ..examfile import load_exam_json
 from ..grade import grade as grade_responses
 from ..grade import missed_topics, read_responses, read_stats
+from ..i18n import Labels
 from ..items import ItemGenerator
 from ..output import ANSWER_MODES, OutputFolder, render_reportlab
 from ..render.compile import TexNotCompiled
 from ..render.latex import latex_files
 from ..render.pdf import worksheet_pdf
 from ..roster import read_roster
-from ..spec import SAMPLE, ExamSpec, load_spec, sample_for, spec_from_dict
+from ..spec import SAMPLE, ExamSpec, language_problem, load_spec, sample_for, spec_from_dict
 from ..text.slug import slugify
 from ..worksheet import fair_yield, plan_sections, recorded_bank
 from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_errors, seed_option
+
+
+def _language(ctx, param, value):
+    if value is not None:
+        problem = language_problem(value)
+        if problem:
+            raise click.BadParameter(problem)
+    return value
+
+
+language_option = click.option(
+    "--language",
+    callback=_language,
+    help="Language of the printed labels, a BCP 47 tag such as es, fr, pt-BR (overrides the spec; "
+    "'quizgen languages' lists them).",
+)
+font_option = click.option(
+    "--font",
+    type=EXISTING_FILE,
+    help="TrueType font (.ttf) for the PDF text, for a script the bundled font lacks (CJK …); reportlab engine.",
+)
 
 
 @cli.command()
@@ -96,6 +118,8 @@ from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_e
     help="Swap one question: its topic, or its number in variant A (repeatable). Every other question stays.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@language_option
+@font_option
 @reports_errors
 def build(
     spec_file,
@@ -115,6 +139,8 @@ def build(
     answer_sheet,
     replace_questions,
     quiet,
+    language,
+    font,
 ):
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     recorded = None
@@ -127,7 +153,12 @@ def build(
     else:
         spec = load_spec(spec_file) if spec_file else SAMPLE
     spec = spec.with_overrides(
-        variants=variants, seed=seed, bank=str(bank) if bank else None, answer_sheet=answer_sheet or None
+        variants=variants,
+        seed=seed,
+        bank=str(bank) if bank else None,
+        answer_sheet=answer_sheet or None,
+        language=language,
+        font=str(font.resolve()) if font else None,
     )
     b = load_bank(spec.bank)
     if recorded is not None:
@@ -138,8 +169,13 @@ def build(
                 f"{now} now); the exam cannot be rebuilt exactly"
             )
     elif not spec_file:
-        spec = sample_for(len(b.topics)).with_overrides(
-            variants=variants, seed=seed, bank=spec.bank, answer_sheet=answer_sheet or None
+        spec = sample_for(len(b.topics), language or "en").with_overrides(
+            variants=variants,
+            seed=seed,
+            bank=spec.bank,
+            answer_sheet=answer_sheet or None,
+            language=language,
+            font=spec.font,
         )
     gen = ItemGenerator(b, read_stats(stats_file)) if stats_file else ItemGenerator(b)
     if replace_questions:
@@ -147,6 +183,8 @@ def build(
     exam = build_exam(spec, b, gen)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    if spec.font and engine == "latex":
+        raise QuizgenError("a font (--font or the spec's 'font:') is used by the reportlab engine; drop --engine latex")
     if spec.answer_sheet and engine == "latex":
         raise QuizgenError("answer sheets are drawn by the reportlab engine; drop --engine latex")
     if assignments and engine == "latex":
@@ -225,8 +263,25 @@ def build(
 @click.option(
     "--student", help="With --from-missed: this student's missed topics (default: topics most of the class missed)."
 )
+@language_option
+@font_option
 @reports_errors
-def worksheet(bank, category, topic_names, types, count, seed, fillable, out, force, missed_file, exam_file, student):
+def worksheet(
+    bank,
+    category,
+    topic_names,
+    types,
+    count,
+    seed,
+    fillable,
+    out,
+    force,
+    missed_file,
+    exam_file,
+    student,
+    language,
+    font,
+):
     """A self-test PDF for students: questions first, every answer on the last page(s). The sheet asks each
     topic once, so a small category gets a shorter sheet (and says so)."""
     if sum(bool(x) for x in (category, topic_names, missed_file)) > 1:
@@ -236,7 +291,9 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
     record = load_exam_json(exam_file) if missed_file else None
     b = recorded_bank(record) if record and bank is None else load_bank(bank)
     pool = list(b.topics)
-    title = "Self-test"
+    language = language or (spec_from_dict(record.spec, record.path).language if record and record.spec else "en")
+    lab = Labels(language)
+    title = lab("worksheet-title")
     if record:
         result = grade_responses(record, read_responses(missed_file, record))
         names = missed_topics(result, student)
@@ -246,11 +303,11 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         if not names:
             raise QuizgenError("nothing was missed: no re-test needed")
         pool = [b.topic(n) for n in names]
-        title = f"Re-test for {student}" if student else "Re-test: topics the class missed"
+        title = lab("retest-student", student=student) if student else lab("retest-class")
     elif category:
         cats = list(dict.fromkeys(_category(b, c).name for c in category))
         pool = [t for c in cats for t in b.category(c).topics]
-        title = f"Self-test: {', '.join(cats)}"
+        title = lab("worksheet-title-categories", categories=", ".join(cats))
     elif topic_names:
         names = [n.strip() for n in topic_names.split(",") if n.strip()]
         missing = [n for n in names if n.casefold() not in b.by_name]
@@ -268,7 +325,9 @@ def worksheet(bank, category, topic_names, types, count, seed, fillable, out, fo
         seed=seed,
         variants=1,
         sections=sections,
-        instructions="Answer the questions, then check yourself against the answers at the end.",
+        instructions=lab("worksheet-instructions"),
+        language=language,
+        font=str(font.resolve()) if font else None,
     )
     if note:
         click.echo(note, err=True)

@@ -16,7 +16,8 @@ from pylatex.utils import escape_latex
 
 from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
-from ..exam import LETTERS, Exam, Question, Variant, answer_letters
+from ..exam import LETTERS, Exam, Question, Variant
+from ..i18n import Labels, fill, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..safefs import read_own_file
 from ..text.latexmath import GREEK, LATEX_EQUIVALENT, SYMBOLS, math_command_problems
@@ -47,16 +48,22 @@ _TEXT_ONLY = {
     "\u2009": r"\,",
     "\u2002": r"\enskip{}",
     "\u2003": r"\quad{}",
+    "\u202f": r"\,",  # the narrow no-break space French puts before ; : ! ? and inside « »
 }
+# what pdfLaTeX prints with T1 fonts and inputenc: Latin-1 and Latin Extended-A (accents of every language
+# quizgen ships, « » ¿ ¡ œ ß ł ą ę …) but a few letters T1 has no glyph for, and typographic quotes
+_T1_TEXT = frozenset({chr(c) for c in range(0xA1, 0x180)} - set("ĦħĸĿŀŉŦŧſ") | set("‘’“”‚„‹›€•‰№ẞȘșȚț"))
 
 
 def _unicode_to_latex(text: str, in_math: bool) -> str:
     out = []
     for ch in text:
-        if ord(ch) < 128 or (not in_math and 0xC0 <= ord(ch) <= 0xFF) or ch in "‘’“”":
+        if ord(ch) < 128:
             out.append(ch)
         elif not in_math and ch in _TEXT_ONLY:
             out.append(_TEXT_ONLY[ch])
+        elif not in_math and ch in _T1_TEXT:
+            out.append(ch)
         elif ch in _UNICODE:
             cmd = "\\" + _UNICODE[ch]
             out.append(cmd + " " if in_math else r"\ensuremath{" + cmd + "}")
@@ -96,14 +103,14 @@ def latex_text(text: str, fills: list[str] | None = None) -> str:
     return "".join(out)
 
 
-def _points(p: float) -> str:
-    n = int(p) if float(p).is_integer() else p
-    return f"{n} pt" if n == 1 else f"{n} pts"
+def label_text(text: str) -> str:
+    """A printed label (catalog or spec text) for LaTeX: escaped like bank text, no math."""
+    return _unicode_to_latex(_escape(text), False)
 
 
-def question_latex(q: Question, answers: bool) -> str:
+def question_latex(q: Question, answers: bool, lab: Labels) -> str:
     item = q.item
-    lines = [rf"\begin{{question}}{{{q.number}}}{{{_points(q.points)}}}"]
+    lines = [rf"\begin{{question}}{{{q.number}}}{{{label_text(lab.points(q.points))}}}"]
     # hanging indents: every option's label sits in the margin, its lines all start at one x
     options = r"\begin{itemize}[labelindent=2.2em, labelwidth=2.3em, labelsep=0.3em, leftmargin=!, align=left, "
     options += "itemsep=1pt, topsep=2pt]"
@@ -126,9 +133,10 @@ def question_latex(q: Question, answers: bool) -> str:
         lines.append(latex_text(item.text, [a[0] for a in item.answer] if answers else None))
         if item.word_bank:
             words = r" \textperiodcentered{} ".join(latex_text(w) for w in item.word_bank)
-            lines.append(r"\par\smallskip\hangindent=2.2em\hangafter=0\textit{Word bank:} " + words)
+            title = label_text(lab("field", label=lab("word-bank")))
+            lines.append(rf"\par\smallskip\hangindent=2.2em\hangafter=0\textit{{{title}}} " + words)
     elif isinstance(item, MatchingItem):
-        lines.append(r"Write the letter of the matching definition in each box. One definition is not used.")
+        lines.append(label_text(lab("matching-instructions")))
         lines.append(r"\par\smallskip\hspace*{2.2em}\begin{tabular}{@{}p{0.34\linewidth}p{0.58\linewidth}@{}}")
         for i in range(max(len(item.premises), len(item.responses))):
             left = right = ""
@@ -146,7 +154,8 @@ def question_latex(q: Question, answers: bool) -> str:
         lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}" if term else latex_text(definition))
         t = r"\checkedbox" if answers and item.answer else r"\checkbox"
         f = r"\checkedbox" if answers and not item.answer else r"\checkbox"
-        lines.append(rf"\par\smallskip\hspace*{{2.2em}}{t}~True\qquad{f}~False")
+        true, false = label_text(lab("true")), label_text(lab("false"))
+        lines.append(rf"\par\smallskip\hspace*{{2.2em}}{t}~{true}\qquad{f}~{false}")
     lines.append(r"\end{question}")
     return "\n".join(lines)
 
@@ -161,7 +170,9 @@ def blank_width(questions) -> str:
     return f"{min(max(9.0, 0.75 * longest), 36.0):.1f}em"
 
 
-def variant_body(variant: Variant, answers: bool, part: str = "", breaks: frozenset[int] = frozenset()) -> str:
+def variant_body(
+    variant: Variant, answers: bool, lab: Labels, part: str = "", breaks: frozenset[int] = frozenset()
+) -> str:
     """The sections of one paper; with `part`, each question records its page (texpages), and a new page
     starts at the question numbers in `breaks`."""
     out = []
@@ -172,18 +183,19 @@ def variant_body(variant: Variant, answers: bool, part: str = "", breaks: frozen
         if any(isinstance(q.item, ClozeItem) for q in section.questions):
             out.append(rf"\ifdefined\blankwidth\setlength{{\blankwidth}}{{{blank_width(section.questions)}}}\fi")
         out.append(
-            rf"\sectionheading{{{latex_text(section.spec.heading)}}}"
-            rf"{{{len(section.questions)} $\times$ {_points(section.questions[0].points)} = {_points(pts)}}}"
+            rf"\sectionheading{{{latex_text(lab.heading(section.spec))}}}"
+            rf"{{{len(section.questions)} $\times$ {label_text(lab.points(section.questions[0].points))} = "
+            rf"{label_text(lab.points(pts))}}}"
         )
         for i, q in enumerate(section.questions):
             if i and q.number in breaks:
                 out.append(r"\newpage")
-            text = question_latex(q, answers)
+            text = question_latex(q, answers, lab)
             out.append(text.replace("\n", texpages.label(part, q.number) + "\n", 1) if part else text)
     return "\n\n".join(out)
 
 
-def answer_latex(item: Item) -> str:
+def answer_latex(item: Item, lab: Labels) -> str:
     if isinstance(item, MCQItem):
         return rf"\textbf{{{LETTERS[item.answer]}}} --- {latex_text(item.options[item.answer])}"
     if isinstance(item, ClozeItem):
@@ -194,28 +206,32 @@ def answer_latex(item: Item) -> str:
             for i, (p, a) in enumerate(zip(item.premises, item.answer))
         )
     if isinstance(item, TrueFalseItem):
-        return (
-            r"\textbf{True}"
-            if item.answer
-            else rf"\textbf{{False}} --- the definition shown is that of {latex_text(item.shown_topic)}"
-        )
+        if item.answer:
+            return rf"\textbf{{{label_text(lab('true'))}}}"
+        shown = fill(lab.template("false-shown"), {"topic": latex_text(item.shown_topic)}, label_text)
+        return rf"\textbf{{{label_text(lab('false'))}}} --- {shown}"
     raise TypeError(item)
 
 
 def key_body(exam: Exam, variant: Variant) -> str:
+    lab = labels_for(exam.spec)
     rows = [
         r"\begin{longtable}{@{}r p{0.74\linewidth} r@{}}",
-        r"\textbf{\#} & \textbf{Answer} & \textbf{Points}\\",
+        rf"\textbf{{\#}} & \textbf{{{label_text(lab('key-answer'))}}} & \textbf{{{label_text(lab('key-points'))}}}\\",
         r"\hline\endhead",
     ]
     for q in variant.questions:
-        rows.append(rf"{q.number} & {answer_latex(q.item)} & {_points(q.points)}\\[2pt]")
+        rows.append(rf"{q.number} & {answer_latex(q.item, lab)} & {label_text(lab.points(q.points))}\\[2pt]")
     rows.append(r"\end{longtable}")
     return "\n".join(rows)
 
 
 def master_key_body(exam: Exam, per_table: int = 12) -> str:
-    out = [r"\textbf{\large Master key: all variants}\par\medskip"]
+    from .pdf import key_letters
+
+    lab = labels_for(exam.spec)
+    heading = label_text(lab("master-key-heading"))
+    out = [rf"\textbf{{\large {heading}}}\par\medskip"]
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
         chunk = exam.variants[start : start + per_table]
@@ -223,7 +239,7 @@ def master_key_body(exam: Exam, per_table: int = 12) -> str:
         out.append(r"\hline \# & " + " & ".join(v.code for v in chunk) + r"\\ \hline\endhead")
         for i in range(n):
             cells = [
-                latex_text(answer_letters(v.questions[i].item)[:14]) if i < len(v.questions) else "" for v in chunk
+                latex_text(key_letters(v.questions[i].item, lab)[:14]) if i < len(v.questions) else "" for v in chunk
             ]
             out.append(f"{i + 1} & " + " & ".join(cells) + r"\\ \hline")
         out.append(r"\end{longtable}")
@@ -281,6 +297,7 @@ def parts_of(exam: Exam, answers: str, breaks: dict[str, set[int]] | None = None
     page breaks of exam papers (texpages)."""
     breaks = breaks or {}
     has_instructions = bool(exam.spec.instructions)
+    lab = labels_for(exam.spec)
 
     def part(name, variant, label, summary, body, student_lines=False, instructions=False, mark="") -> dict:
         return dict(
@@ -301,32 +318,35 @@ def parts_of(exam: Exam, answers: str, breaks: dict[str, set[int]] | None = None
     tail = (
         r"\clearpage" + "\n" + master
         if len(exam.variants) <= MASTER_IN_KEYS
-        else r"\par\medskip The master key of all variants is in master-key.pdf."
+        else r"\par\medskip " + label_text(lab("master-key-elsewhere"))
     )
 
     parts = []
     for v in exam.variants:
-        summary = f"{len(v.questions)} questions \\textperiodcentered{{}} {_points(v.total_points)} in total"
+        total = lab("total", points=lab.points(v.total_points))
+        summary = label_text(lab.count("questions", len(v.questions))) + r" \textperiodcentered{} " + label_text(total)
         name = f"exam-{v.code}"
-        body = variant_body(v, False, name, frozenset(breaks.get(name, ())))
-        parts.append(part(name, v.code, "Exam", summary, body, True, has_instructions))
+        body = variant_body(v, False, lab, name, frozenset(breaks.get(name, ())))
+        parts.append(part(name, v.code, label_text(lab("exam")), summary, body, True, has_instructions))
         if answers == "inline":
             parts.append(
                 part(
                     f"teacher-{v.code}",
                     v.code,
-                    "Teacher's copy (answers marked)",
+                    label_text(lab("teacher-copy")),
                     summary,
-                    variant_body(v, True),
+                    variant_body(v, True, lab),
                     instructions=has_instructions,
-                    mark="TEACHER'S COPY",
+                    mark=label_text(lab("teacher-copy-mark")),
                 )
             )
         if answers in ("inline", "key"):
             body = key_body(exam, v) + "\n" + tail
-            parts.append(part(f"key-{v.code}", v.code, "Answer key", summary, body, mark="ANSWER KEY"))
+            key, mark = label_text(lab("answer-key")), label_text(lab("answer-key-mark"))
+            parts.append(part(f"key-{v.code}", v.code, key, summary, body, mark=mark))
     if answers in ("inline", "key"):
-        parts.append(part("master-key", "", "Master key", "", master, mark="ANSWER KEY"))
+        master_label, mark = label_text(lab("master-key")), label_text(lab("answer-key-mark"))
+        parts.append(part("master-key", "", master_label, "", master, mark=mark))
     return parts
 
 
@@ -340,9 +360,9 @@ def _shorten(text: str, chars: int) -> str:
 def exam_tex(
     exam: Exam, answers: str, templates: Path | None = None, breaks: dict[str, set[int]] | None = None
 ) -> tuple[str, list[str]]:
-    spec = exam.spec
+    spec, lab = exam.spec, labels_for(exam.spec)
     parts = parts_of(exam, answers, breaks)
-    meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, spec.date) if x)
+    meta = r" \textperiodcentered{} ".join(latex_text(x) for x in (spec.course, lab.date(spec.date)) if x)
     values = dict(
         title=latex_text(spec.title),
         footer_title=latex_text(_shorten(spec.title, FOOTER_CHARS)),
@@ -351,6 +371,15 @@ def exam_tex(
         paper="a4" if spec.paper == "a4" else "letter",
         base_size=min((10, 11, 12), key=lambda s: abs(s - spec.font_size)),
         parts=parts,
+        babel_language=lab.catalog.babel_language,
+        labels=dict(
+            name=label_text(lab("field", label=lab("name"))),
+            student_id=label_text(lab("field", label=lab("student-id"))),
+            variant=fill(lab.template("variant"), {"code": r"\quizvariant{}"}, label_text),
+            page=fill(
+                lab.template("page"), {"page": r"\thepage{}", "pages": r"\pageref{qg-end-\quizpart}"}, label_text
+            ),
+        ),
     )
 
     def render() -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from ..text.glyphs import printable
 from ..text.latexmath import math_markup
 from ..text.mask import BLANK
 from ..text.math import segments
+from .fonts import printable
 
 BLANK_RULE = "_" * 16  # the default blank; a section's blanks all share one width (render.pdf.blank_rule)
 

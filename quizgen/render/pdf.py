@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from importlib import resources
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -14,7 +12,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -29,12 +26,11 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
+from ..i18n import Labels, fill, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
-from ..text.glyphs import printable
 from . import pages
+from .fonts import FAMILY, printable, use_font
 from .markup import BLANK_RULE, rich
-
-FAMILY = "QuizgenSans"
 
 
 def _t(text: str) -> str:
@@ -46,23 +42,9 @@ BOX, CHECKED = "☐", "☒"
 rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
 
 
-@lru_cache(maxsize=1)
-def register_fonts() -> str:
-    """Register the bundled DejaVu Sans family (Greek, dashes, accents, math symbols) once."""
-    fonts = resources.files("quizgen.fonts")
-    faces = {
-        "": "DejaVuSans",
-        "-Bold": "DejaVuSans-Bold",
-        "-Italic": "DejaVuSans-Oblique",
-        "-BoldItalic": "DejaVuSans-BoldOblique",
-    }
-    for suffix, file in faces.items():
-        with resources.as_file(fonts.joinpath(f"{file}.ttf")) as path:
-            pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
-    pdfmetrics.registerFontFamily(
-        FAMILY, normal=FAMILY, bold=FAMILY + "-Bold", italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic"
-    )
-    return FAMILY
+def register_fonts(font: str | None = None) -> str:
+    """Make FAMILY the bundled DejaVu Sans family (Greek, dashes, accents, math symbols), or a spec's `font`."""
+    return use_font(font)
 
 
 class Para(Paragraph):
@@ -82,8 +64,9 @@ class Para(Paragraph):
 
 
 class Styles:
-    def __init__(self, size: float):
-        register_fonts()
+    def __init__(self, size: float, labels: Labels | None = None, font: str | None = None):
+        register_fonts(font)
+        self.labels = labels or labels_for(None)
         lead = size * 1.3
         self.body = ParagraphStyle(
             "body",
@@ -152,7 +135,7 @@ def fit(text: str, width: float, font: str, size: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-def _canvas_class(footer_title: str, mark: str = "", counts: list | None = None):
+def _canvas_class(footer_title: str, labels: Labels, mark: str = "", counts: list | None = None):
     class NumberedCanvas(Canvas):
         """Defers each page so that the footer can say 'Page i of n' within the page's variant; `mark`
         ('ANSWER KEY', "TEACHER'S COPY") is printed at the top of every page."""
@@ -186,7 +169,8 @@ def _canvas_class(footer_title: str, mark: str = "", counts: list | None = None)
                 self.setFont(FAMILY, 8)
                 self.setFillColor(colors.black)
                 width, height = self._pagesize
-                label = f"{'Variant ' + code + ' · ' if code else ''}Page {n} of {total}"
+                page = labels("page", page=n, pages=total)
+                label = f"{labels('variant', code=code)} · {page}" if code else page
                 room = width - 36 * mm - pdfmetrics.stringWidth(label, FAMILY, 8) - 12
                 self.drawString(18 * mm, 10 * mm, fit(footer_title, room, FAMILY, 8))
                 self.drawRightString(width - 18 * mm, 10 * mm, label)
@@ -209,7 +193,9 @@ def frame_size(paper: str) -> tuple[float, float]:
     return w - 36 * mm - 12, h - 34 * mm - 12
 
 
-def _document(story: list, title: str, paper: str, subject: str, mark: str = "", counts: list | None = None) -> bytes:
+def _document(
+    story: list, title: str, paper: str, subject: str, labels: Labels, mark: str = "", counts: list | None = None
+) -> bytes:
     """The PDF; `counts`, when given, receives the number of pages of each variant."""
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -225,13 +211,8 @@ def _document(story: list, title: str, paper: str, subject: str, mark: str = "",
         creator="quizgen",
         invariant=1,
     )
-    doc.build(story, canvasmaker=_canvas_class(title, mark, counts))
+    doc.build(story, canvasmaker=_canvas_class(title, labels, mark, counts))
     return buf.getvalue()
-
-
-def _points(p: float) -> str:
-    n = int(p) if float(p).is_integer() else p
-    return f"{n} pt" if n == 1 else f"{n} pts"
 
 
 # ---- questions ----
@@ -261,8 +242,8 @@ def blank_rule(questions, st: Styles, frame_width: float) -> str:
 def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLANK_RULE, boxes: bool = True) -> list:
     """One question, kept together on a page; with `answers`, the correct answer marked in place; without
     `boxes`, no printed boxes to tick (a fillable sheet's form fields are the one place to answer)."""
-    item = q.item
-    head = f"<bullet><b>{q.number}.</b></bullet><font size={st.small.fontSize}>({_points(q.points)})</font> "
+    item, lab = q.item, st.labels
+    head = f"<bullet><b>{q.number}.</b></bullet><font size={st.small.fontSize}>({_t(lab.points(q.points))})</font> "
     body: list = []
     if isinstance(item, MCQItem):
         body.append(
@@ -278,11 +259,9 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
         body.append(Para(head + rich(item.text, fills, blank), st.stem))
         if item.word_bank:
             words = " · ".join(rich(w) for w in item.word_bank)
-            body.append(Para(f"<i>Word bank:</i> {words}", st.choices))
+            body.append(Para(f"<i>{_t(lab('field', label=lab('word-bank')))}</i> {words}", st.choices))
     elif isinstance(item, MatchingItem):
-        body.append(
-            Para(head + "Write the letter of the matching definition in each box. One definition is not used.", st.stem)
-        )
+        body.append(Para(head + _t(lab("matching-instructions")), st.stem))
         body.append(_matching_table(item, st, answers, boxes))
     elif isinstance(item, TrueFalseItem):
         term, definition = statement_parts(item)
@@ -290,7 +269,7 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
         if boxes:
-            body.append(Para(f"{t} True\u2003\u2003{f} False", st.choices))
+            body.append(Para(f"{t} {_t(lab('true'))}\u2003\u2003{f} {_t(lab('false'))}", st.choices))
     body.append(Spacer(0, 4))
     return body
 
@@ -328,15 +307,16 @@ def _matching_table(item: MatchingItem, st: Styles, answers: bool, boxes: bool =
 
 
 def _header(exam: Exam, variant: Variant, st: Styles, label: str) -> list:
-    spec = exam.spec
-    meta = " · ".join(_t(x) for x in (spec.course, spec.date) if x)
+    spec, lab = exam.spec, st.labels
+    meta = " · ".join(_t(x) for x in (spec.course, lab.date(spec.date)) if x)
     out = [_VariantMark(variant.code), Paragraph(_t(spec.title), st.title)]
     if meta:
         out.append(Paragraph(meta, st.body))
     out.append(
         Paragraph(
-            f"<b>{_t(label)} · Variant {variant.code}</b> · {len(variant.questions)} questions · "
-            f"{_points(variant.total_points)} in total",
+            f"<b>{_t(label)} · {_t(lab('variant', code=variant.code))}</b> · "
+            f"{_t(lab.count('questions', len(variant.questions)))} · "
+            f"{_t(lab('total', points=lab.points(variant.total_points)))}",
             st.body,
         )
     )
@@ -348,14 +328,24 @@ def _student_lines(st: Styles, student=None) -> Table:
     line = "_" * 34
     name = f"<b>{_t(student.name)}</b>" if student else line
     sid = f"<b>{_t(student.id)}</b>" if student else line[:20]
-    t = Table([[Paragraph(f"Name: {name}", st.body), Paragraph(f"ID: {sid}", st.body)]], colWidths=["60%", "40%"])
+    lab = st.labels
+    t = Table(
+        [
+            [
+                Paragraph(f"{_t(lab('field', label=lab('name')))} {name}", st.body),
+                Paragraph(f"{_t(lab('field', label=lab('student-id')))} {sid}", st.body),
+            ]
+        ],
+        colWidths=["60%", "40%"],
+    )
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FAMILY, st.body.fontSize), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
 def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, student=None) -> list:
     """The blocks of one paper: its header, then one unbreakable block per question."""
-    header = _header(exam, variant, st, "Teacher's copy (answers marked)" if answers else "Exam")
+    lab = st.labels
+    header = _header(exam, variant, st, lab("teacher-copy") if answers else lab("exam"))
     if not answers:
         header += [_student_lines(st, student), Spacer(0, 6)]
     if exam.spec.instructions:
@@ -365,9 +355,9 @@ def variant_story(exam: Exam, variant: Variant, st: Styles, answers: bool, stude
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
         heading = Para(
-            f"{_t(section.spec.heading)} <font size={st.small.fontSize}>"
-            f"({len(section.questions)} × {_points(section.questions[0].points)} = "
-            f"{_points(pts)})</font>",
+            f"{_t(lab.heading(section.spec))} <font size={st.small.fontSize}>"
+            f"({len(section.questions)} × {_t(lab.points(section.questions[0].points))} = "
+            f"{_t(lab.points(pts))})</font>",
             st.heading,
         )
         blank = blank_rule(section.questions, st, width)
@@ -401,7 +391,7 @@ def exam_pdf(
     student, their name and ID are printed in the header. Every variant gets `page_count` pages (default:
     as many as the longest of them needs), its questions spread evenly over them; `counts`, when given,
     receives the number of pages each variant got."""
-    st = Styles(exam.spec.font_size)
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     paper = exam.spec.paper
     capacity = frame_size(paper)[1]
     stories = [variant_story(exam, v, st, answers, student) for v in variants]
@@ -421,7 +411,8 @@ def exam_pdf(
                     story.append(PageBreak())
                 story.append(block)
         got: list[int] = []
-        data = _document(story, exam.spec.title, paper, subject, "TEACHER'S COPY" if answers else "", got)
+        mark = st.labels("teacher-copy-mark") if answers else ""
+        data = _document(story, exam.spec.title, paper, subject, st.labels, mark, got)
         if got == wanted:
             break
         stories = [variant_story(exam, v, st, answers, student) for v in variants]  # a built story is spent
@@ -430,16 +421,16 @@ def exam_pdf(
     return data
 
 
-def answer_text(item: Item) -> str:
+def answer_text(item: Item, lab: Labels) -> str:
     """The full answer as markup, for keys."""
     if isinstance(item, MCQItem):
         return f"<b>{LETTERS[item.answer]}</b> — {rich(item.options[item.answer])}"
     if isinstance(item, ClozeItem):
         blanks = []
         for accepted in item.answer:
-            also = (
-                f" <font size=8>(also: {', '.join(_t(a) for a in accepted[1:4])})</font>" if len(accepted) > 1 else ""
-            )
+            others = ", ".join(_t(a) for a in accepted[1:4])
+            also = f" <font size=8>({fill(lab.template('also-accepted'), {'answers': others}, _t)})</font>"
+            also = also if len(accepted) > 1 else ""
             blanks.append(f"<b>{_t(accepted[0])}</b>{also}")
         return "; ".join(blanks)
     if isinstance(item, MatchingItem):
@@ -448,8 +439,9 @@ def answer_text(item: Item) -> str:
         )
     if isinstance(item, TrueFalseItem):
         if item.answer:
-            return "<b>True</b>"
-        return f"<b>False</b> — the definition shown is that of {_t(item.shown_topic)}"
+            return f"<b>{_t(lab('true'))}</b>"
+        shown = fill(lab.template("false-shown"), {"topic": _t(item.shown_topic)}, _t)
+        return f"<b>{_t(lab('false'))}</b> — {shown}"
     raise TypeError(item)
 
 
@@ -458,15 +450,16 @@ MASTER_IN_KEYS = 26  # up to this many variants each key ends with the master ke
 
 def key_pdf(exam: Exam, variant: Variant) -> bytes:
     """Full answers for one variant, then (for up to MASTER_IN_KEYS variants) the master key of every variant."""
-    st = Styles(exam.spec.font_size)
-    story = _header(exam, variant, st, "Answer key")
-    rows = [[Para("<b>#</b>", st.body), Para("<b>Answer</b>", st.body), Para("<b>Points</b>", st.body)]]
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
+    lab = st.labels
+    story = _header(exam, variant, st, lab("answer-key"))
+    rows = [[Para(f"<b>{h}</b>", st.body) for h in ("#", _t(lab("key-answer")), _t(lab("key-points")))]]
     for q in variant.questions:
         rows.append(
             [
                 Para(str(q.number), st.body),
-                Para(answer_text(q.item), st.body),
-                Para(_points(q.points), st.body),
+                Para(answer_text(q.item, lab), st.body),
+                Para(_t(lab.points(q.points)), st.body),
             ]
         )
     table = Table(rows, colWidths=["8%", "78%", "14%"], repeatRows=1, splitInRow=1)
@@ -484,19 +477,21 @@ def key_pdf(exam: Exam, variant: Variant) -> bytes:
     if len(exam.variants) <= MASTER_IN_KEYS:
         story += [PageBreak(), *master_key(exam, st)]
     else:
-        story.append(Para("The master key of all variants is in master-key.pdf.", st.body))
-    return _document(story, exam.spec.title, exam.spec.paper, f"answer key, variant {variant.code}", "ANSWER KEY")
+        story.append(Para(_t(lab("master-key-elsewhere")), st.body))
+    subject = f"answer key, variant {variant.code}"
+    return _document(story, exam.spec.title, exam.spec.paper, subject, lab, lab("answer-key-mark"))
 
 
 def master_key_pdf(exam: Exam) -> bytes:
     """The master key of every variant on its own."""
-    st = Styles(exam.spec.font_size)
-    return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key", "ANSWER KEY")
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
+    mark = st.labels("answer-key-mark")
+    return _document(master_key(exam, st), exam.spec.title, exam.spec.paper, "master key", st.labels, mark)
 
 
 def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
     """Question numbers down, variants across: the letters a marker needs, in tables of `per_table` variants."""
-    out = [Para("Master key: all variants", st.heading)]  # in a key, its pages count with the key's
+    out = [Para(_t(st.labels("master-key-heading")), st.heading)]  # in a key, its pages count with the key's
     n = max(len(v.questions) for v in exam.variants)
     for start in range(0, len(exam.variants), per_table):
         chunk = exam.variants[start : start + per_table]
@@ -504,7 +499,7 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
         for i in range(n):
             rows.append(
                 [str(i + 1)]
-                + [_short(answer_letters(v.questions[i].item)) if i < len(v.questions) else "" for v in chunk]
+                + [_short(key_letters(v.questions[i].item, st.labels)) if i < len(v.questions) else "" for v in chunk]
             )
         table = Table(rows, repeatRows=1)
         table.setStyle(
@@ -521,6 +516,13 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
     return out
 
 
+def key_letters(item: Item, lab: Labels) -> str:
+    """The answer as the master key shows it: option letters, or the language's letter for true and false."""
+    if isinstance(item, TrueFalseItem):
+        return lab("true-letter") if item.answer else lab("false-letter")
+    return answer_letters(item)
+
+
 def _short(answer: str) -> str:
     return answer if len(answer) <= 14 else answer[:13] + "…"
 
@@ -531,9 +533,10 @@ def _short(answer: str) -> str:
 class AnswerFields(Flowable):
     """A row of fillable form fields under a question: radio buttons for choices, text fields otherwise."""
 
-    def __init__(self, question: Question, size: float):
+    def __init__(self, question: Question, size: float, labels: Labels):
         super().__init__()
         self.q = question
+        self.labels = labels
         self.size = size
         self.height = size * 2.2
 
@@ -547,14 +550,16 @@ class AnswerFields(Flowable):
         box = self.size * 1.2
         base = box * 0.28  # text baseline level with the middle of the fields
         c.setFont(FAMILY, self.size * 0.9)
-        c.drawString(44, base, "Your answer:")
-        x = 44 + c.stringWidth("Your answer:", FAMILY, self.size * 0.9) + 8
+        prompt = printable(self.labels("field", label=self.labels("your-answer")))
+        c.drawString(44, base, prompt)
+        x = 44 + c.stringWidth(prompt, FAMILY, self.size * 0.9) + 8
         if isinstance(item, (MCQItem, TrueFalseItem)):
-            labels = LETTERS[: len(item.options)] if isinstance(item, MCQItem) else ["True", "False"]
-            for label in labels:
+            values = LETTERS[: len(item.options)] if isinstance(item, MCQItem) else ["True", "False"]
+            for value in values:
+                label = value if isinstance(item, MCQItem) else printable(self.labels(value.lower()))
                 form.radio(
                     name=f"q{n}",
-                    value=label,
+                    value=value,
                     selected=False,
                     x=x,
                     y=0,
@@ -562,7 +567,7 @@ class AnswerFields(Flowable):
                     buttonStyle="circle",
                     borderWidth=0.8,
                     relative=True,
-                    tooltip=f"Question {n}: {label}",
+                    tooltip=f"{n}. {label}",
                 )
                 c.drawString(x + box + 3, base, label)
                 x += box + 6 + c.stringWidth(label, FAMILY, self.size * 0.9) + 12
@@ -602,22 +607,25 @@ class AnswerFields(Flowable):
 
 def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
     """A self-test: the questions, then every answer on the last page(s) so the key can be folded away."""
-    st = Styles(exam.spec.font_size)
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
+    lab = st.labels
     variant = exam.variants[0]
-    story = _header(exam, variant, st, "Self-test worksheet")
+    story = _header(exam, variant, st, lab("worksheet"))
     if exam.spec.instructions:
         story += [Paragraph(rich(exam.spec.instructions), st.body), Spacer(0, 4)]
     width = frame_size(exam.spec.paper)[0]
     for section in variant.sections:
-        heading = Paragraph(_t(section.spec.heading), st.heading)
+        heading = Paragraph(_t(lab.heading(section.spec)), st.heading)
         blank = blank_rule(section.questions, st, width)
         for i, q in enumerate(section.questions):
             flowables = question_flowables(q, st, answers=False, blank=blank, boxes=not fillable)
             if fillable:
-                flowables.insert(-1, AnswerFields(q, st.body.fontSize))
+                flowables.insert(-1, AnswerFields(q, st.body.fontSize, lab))
             story.append(KeepTogether([heading, *flowables] if i == 0 else flowables))
-    story += [PageBreak(), Paragraph("Answers", st.title), Spacer(0, 4)]
-    rows = [[Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item), st.body)] for q in variant.questions]
+    story += [PageBreak(), Paragraph(_t(lab("answers")), st.title), Spacer(0, 4)]
+    rows = [
+        [Paragraph(str(q.number), st.body), Paragraph(answer_text(q.item, lab), st.body)] for q in variant.questions
+    ]
     table = Table(rows, colWidths=["8%", "92%"], splitInRow=1)
     table.setStyle(
         TableStyle(
@@ -629,4 +637,4 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
         )
     )
     story.append(table)
-    return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet")
+    return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet", lab)

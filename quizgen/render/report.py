@@ -10,10 +10,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..grade import GradeResult
+from ..i18n import Labels, labels_for
+from ..labels import FLAGS
 from .pdf import FAMILY, Styles, _document, _t
 
 
-def histogram(percents: list[float], width: float = 440, height: float = 190) -> Drawing:
+def histogram(percents: list[float], lab: Labels, width: float = 440, height: float = 190) -> Drawing:
     bins = [0] * 10
     for p in percents:
         bins[max(0, min(int(p // 10), 9))] += 1  # negative marking can push a score below 0
@@ -31,7 +33,7 @@ def histogram(percents: list[float], width: float = 440, height: float = 190) ->
         String(
             width / 2,
             height - 12,
-            "Scores (% of points): number of students",
+            lab("report-histogram"),
             fontName=FAMILY,
             fontSize=9,
             textAnchor="middle",
@@ -40,7 +42,7 @@ def histogram(percents: list[float], width: float = 440, height: float = 190) ->
     return d
 
 
-def scatter(points: list[tuple[float, float]], width: float = 440, height: float = 220) -> Drawing:
+def scatter(points: list[tuple[float, float]], lab: Labels, width: float = 440, height: float = 220) -> Drawing:
     d = Drawing(width, height)
     plot = ScatterPlot()
     plot.x, plot.y, plot.width, plot.height = 45, 35, width - 70, height - 60
@@ -49,7 +51,7 @@ def scatter(points: list[tuple[float, float]], width: float = 440, height: float
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = -1, 1
     plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = FAMILY
     plot.xValueAxis.labels.fontSize = plot.yValueAxis.labels.fontSize = 7
-    plot.xLabel, plot.yLabel = "difficulty p (share correct)", "discrimination D"
+    plot.xLabel, plot.yLabel = lab("report-difficulty"), lab("report-discrimination")
     plot.lines[0].strokeColor = None
     plot.lineLabelFormat = None
     plot.lines[0].symbol.fillColor = colors.HexColor("#b54a4a")
@@ -60,7 +62,7 @@ def scatter(points: list[tuple[float, float]], width: float = 440, height: float
         String(
             width / 2,
             height - 12,
-            "Items: difficulty against discrimination",
+            lab("report-scatter"),
             fontName=FAMILY,
             fontSize=9,
             textAnchor="middle",
@@ -70,33 +72,40 @@ def scatter(points: list[tuple[float, float]], width: float = 440, height: float
 
 
 def report_pdf(result: GradeResult) -> bytes:
-    st = Styles(10)
+    lab = labels_for(_spec_of(result))
+    st = Styles(10, lab, _spec_of(result).font)
     n = len(result.students)
     percents = [100 * s["score"] / s["max"] if s["max"] else 0 for s in result.students]
     mean = sum(percents) / n if n else 0
-    rel = f"{result.reliability:.2f}" if result.reliability is not None else "n/a (items differ between students)"
+    rel = lab.number(result.reliability, 2) if result.reliability is not None else lab("report-reliability-none")
+    title = lab("report-title", title=result.record.title)
+    summary = (
+        f"{lab.count('students', n)} · {lab('report-mean', mean=lab.number(mean, 1))} · KR-20 / α = {rel} · "
+        f"{lab.count('items', len(result.items))}"
+    )
     story = [
-        Paragraph(_t(f"Results: {result.record.title}"), st.title),
-        Paragraph(f"{n} students · mean {mean:.1f} % · KR-20 / α = {rel} · {len(result.items)} items", st.body),
+        Paragraph(_t(title), st.title),
+        Paragraph(_t(summary), st.body),
         Spacer(0, 8),
-        histogram(percents),
+        histogram(percents, lab),
         Spacer(0, 6),
-        scatter([(s.p, s.discrimination) for s in result.items]),
+        scatter([(s.p, s.discrimination) for s in result.items], lab),
         Spacer(0, 8),
     ]
     flagged = [s for s in result.items if s.flags]
-    story.append(Paragraph(f"Flagged items ({len(flagged)})", st.heading))
-    rows = [[Paragraph(f"<b>{h}</b>", st.small) for h in ("Item", "p", "D", "r<sub>pb</sub>", "Flags")]]
+    story.append(Paragraph(_t(lab("report-flagged", n=len(flagged))), st.heading))
+    heads = (_t(lab("report-item")), "p", "D", "r<sub>pb</sub>", _t(lab("report-flags")))
+    rows = [[Paragraph(f"<b>{h}</b>", st.small) for h in heads]]
     for s in flagged:
-        flags = "; ".join(s.flags)
+        flags = "; ".join(lab(FLAGS[f]) if f in FLAGS else f for f in s.flags)
         if s.non_functioning:
             flags += ": " + ", ".join(s.non_functioning)
         rows.append(
             [
                 Paragraph(_t(f"{s.type}: {s.topic}"), st.small),
-                Paragraph(f"{s.p:.2f}", st.small),
-                Paragraph(f"{s.discrimination:.2f}", st.small),
-                Paragraph(f"{s.point_biserial:.2f}", st.small),
+                Paragraph(lab.number(s.p, 2), st.small),
+                Paragraph(lab.number(s.discrimination, 2), st.small),
+                Paragraph(lab.number(s.point_biserial, 2), st.small),
                 Paragraph(_t(flags), st.small),
             ]
         )
@@ -111,4 +120,14 @@ def report_pdf(result: GradeResult) -> bytes:
         )
     )
     story.append(table)
-    return _document(story, f"Results: {result.record.title}", "a4", "grading report")
+    return _document(story, title, "a4", "grading report", lab)
+
+
+def _spec_of(result: GradeResult):
+    """The recorded spec's language and labels (an exam.json of an older quizgen has neither: English)."""
+    from ..spec import ExamSpec, spec_from_dict
+
+    spec = result.record.spec or {}
+    if "language" not in spec and "labels" not in spec:
+        return ExamSpec()
+    return spec_from_dict(spec, result.record.path)

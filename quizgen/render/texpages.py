@@ -31,9 +31,10 @@ def plan_breaks(exam: Exam, counts: dict[str, int], aux: str) -> dict[str, set[i
         return None
     placed = question_pages(aux)
     target = max(counts.values())
+    from ..i18n import labels_for
     from .pdf import Styles, block_heights, variant_story
 
-    st = Styles(exam.spec.font_size)
+    st = Styles(exam.spec.font_size, labels_for(exam.spec), exam.spec.font)
     paper = exam.spec.paper
     heights = {f"exam-{v.code}": block_heights(variant_story(exam, v, st, False), paper) for v in exam.variants}
     # what one LaTeX page holds, in the measured units: the fullest page of the first compile

@@ -12,8 +12,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ..exam import Exam, Variant
+from ..i18n import Labels, labels_for
+from ..render.fonts import printable
 from ..render.pdf import register_fonts
-from ..text.glyphs import printable
 from .layout import (
     FIDUCIAL_SIDE,
     HEADER_H,
@@ -28,17 +29,13 @@ from .layout import (
 
 INK_GREY = 0.3  # bubble outlines
 HINT_GREY = 0.78  # letters inside bubbles: light, so an empty bubble scans nearly white
-INSTRUCTIONS = (
-    "Use a dark pen or pencil and fill the circle of each answer completely, like the first circle here. "
-    "Ticks, crosses and half-filled circles may be sent back for the teacher to check. To change an answer, "
-    "erase it completely (in ink: cover it with correction tape). Keep marks out of the corner squares and the "
-    "code. Written answers go in their boxes; the teacher fills the 'pts' circles after marking them."
-)
 
 
 def sheet_pdf(exam: Exam, variant: Variant, layout: SheetLayout, student=None) -> bytes:
     """The answer sheet of one copy (every page), as PDF bytes."""
-    family = register_fonts()
+    family = register_fonts(exam.spec.font)
+    lab = labels_for(exam.spec)
+    shown = {"T": lab("true-letter"), "F": lab("false-letter"), "pts": lab("sheet-points")}  # printed, not read
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=layout.page_size, invariant=1, initialFontName=family)
     c.setTitle(exam.spec.title)
@@ -48,14 +45,14 @@ def sheet_pdf(exam: Exam, variant: Variant, layout: SheetLayout, student=None) -
     for page in range(1, layout.pages + 1):
         _frame(c, layout, family)
         _qr(c, layout, qr_payload(exam_id, variant.code, page, student.id if student else None))
-        _header(c, exam, layout, page, student, family)
+        _header(c, exam, layout, page, student, family, lab)
         if not layout.named:
-            _id_grid(c, layout, page, family)
+            _id_grid(c, layout, page, family, lab)
         for label in layout.labels:
             if label.page == page:
                 c.setFillGray(0)
                 c.setFont(family, label.size)
-                c.drawRightString(label.x, label.y, label.text)
+                c.drawRightString(label.x, label.y, printable(shown.get(label.text, label.text)))
         c.setLineWidth(0.6)
         for wi in layout.write_ins:
             if wi.page == page:
@@ -63,7 +60,8 @@ def sheet_pdf(exam: Exam, variant: Variant, layout: SheetLayout, student=None) -
                 c.rect(wi.x, wi.y, wi.w, wi.h, stroke=1, fill=0)
         for b in layout.bubbles:
             if b.page == page:
-                _bubble(c, b.x, b.y, b.r, b.value, family)
+                text = shown.get(b.value, b.value) if b.field == "choice" else b.value
+                _bubble(c, b.x, b.y, b.r, printable(text), family)
         c.showPage()
     c.save()
     return buf.getvalue()
@@ -97,7 +95,7 @@ def _qr(c: Canvas, layout: SheetLayout, payload: str) -> None:
     renderPDF.draw(d, c, x, y)
 
 
-def _header(c: Canvas, exam: Exam, layout: SheetLayout, page: int, student, family: str) -> None:
+def _header(c: Canvas, exam: Exam, layout: SheetLayout, page: int, student, family: str, lab: Labels) -> None:
     w, h = layout.page_size
     qx = qr_box(layout.page_size)[0]
     width = qx - 4 * mm - MARGIN
@@ -106,19 +104,22 @@ def _header(c: Canvas, exam: Exam, layout: SheetLayout, page: int, student, fami
     c.setFont(family + "-Bold", 12)
     c.drawString(MARGIN, top - 5 * mm, _fit(c, printable(exam.spec.title), family + "-Bold", 12, width))
     c.setFont(family, 9)
-    c.drawString(MARGIN, top - 10.5 * mm, f"Answer sheet · Variant {layout.variant} · Page {page} of {layout.pages}")
+    where = f"{lab('sheet')} · {lab('variant', code=layout.variant)} · {lab('page', page=page, pages=layout.pages)}"
+    c.drawString(MARGIN, top - 10.5 * mm, _fit(c, printable(where), family, 9, width))
+    name, sid = printable(lab("field", label=lab("name"))), printable(lab("field", label=lab("student-id")))
     if student is not None:
         c.setFont(family + "-Bold", 10)
-        text = f"Name: {printable(student.name)}    ID: {printable(student.id)}"
+        text = f"{name} {printable(student.name)}    {sid} {printable(student.id)}"
         c.drawString(MARGIN, top - 17 * mm, _fit(c, text, family + "-Bold", 10, width))
     else:
         c.setFont(family, 10)
-        c.drawString(MARGIN, top - 17 * mm, "Name: " + "_" * 40)
+        c.drawString(MARGIN, top - 17 * mm, f"{name} " + "_" * 40)
     # the example marks: one filled circle, then the marks that are not enough
     ey = top - 23 * mm
     c.setFont(family, 7.5)
-    c.drawString(MARGIN, ey - 1, "Mark:")
-    ex = MARGIN + 10 * mm
+    mark = printable(lab("field", label=lab("sheet-mark")))
+    c.drawString(MARGIN, ey - 1, mark)
+    ex = MARGIN + max(10 * mm, c.stringWidth(mark, family, 7.5) + 4 * mm)
     c.setFillGray(0)
     c.circle(ex, ey + 1.5, 2.1 * mm * 0.8, stroke=0, fill=1)
     c.setStrokeGray(INK_GREY)
@@ -128,19 +129,24 @@ def _header(c: Canvas, exam: Exam, layout: SheetLayout, page: int, student, fami
         c.setFont(family, 8)
         c.drawCentredString(ex + (16 + 6 * i) * mm, ey - 1.3, mark)
     c.setFont(family, 7.5)
-    c.drawString(ex + 3.5 * mm, ey - 1, "right")
-    c.drawString(ex + 26 * mm, ey - 1, "not like this")
-    lines = simpleSplit(INSTRUCTIONS, family, 7.5, width)
-    for i, line in enumerate(lines[:5]):
-        c.drawString(MARGIN, ey - 5 * mm - i * 3.2 * mm, line)
+    c.drawString(ex + 3.5 * mm, ey - 1, _fit(c, printable(lab("sheet-right")), family, 7.5, 12 * mm))
+    c.drawString(ex + 26 * mm, ey - 1, printable(lab("sheet-wrong")))
+    text = printable(lab("sheet-instructions", points=lab("sheet-points")))
+    for size in (7.5, 7.0, 6.5, 6.0, 5.5):  # the header has room for five lines: a longer wording prints smaller
+        lines = simpleSplit(text, family, size, width)
+        if len(lines) <= 5:
+            break
+    c.setFont(family, size)
+    for i, line in enumerate(lines):
+        c.drawString(MARGIN, ey - 5 * mm - i * 3.2 * mm * size / 7.5, line)
 
 
-def _id_grid(c: Canvas, layout: SheetLayout, page: int, family: str) -> None:
+def _id_grid(c: Canvas, layout: SheetLayout, page: int, family: str, lab: Labels) -> None:
     h = layout.page_size[1]
     top = h - MARGIN - HEADER_H
     c.setFillGray(0)
     c.setFont(family, 8)
-    c.drawString(MARGIN, top - 3.4 * mm, "Student number: write it in the boxes, then fill one circle in each column")
+    c.drawString(MARGIN, top - 3.4 * mm, printable(lab("sheet-student-number")))
     firsts = sorted((b.x, b.r) for b in layout.bubbles if b.page == page and b.field == "student_id" and b.value == "0")
     c.setLineWidth(0.6)
     c.setStrokeGray(INK_GREY)
