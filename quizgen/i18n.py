@@ -221,3 +221,17 @@ def _labels(language: str, overrides: tuple[tuple[str, str], ...]) -> Labels:
 def labels_for(spec) -> Labels:
     """The labels an exam spec prints with (its `language` and `labels:`)."""
     return _labels(getattr(spec, "language", SOURCE), tuple(getattr(spec, "labels", ())))
+
+
+def item_stem(item, lab: Labels) -> str:
+    """A multiple-choice stem with its lead-in in the exam's language ('¿Qué término se describe aquí? …');
+    the rest of the stem is bank text and prints as written."""
+    from .items.mcq import LEAD_BLANK, LEAD_DESCRIBES, LEAD_PHRASE
+
+    stem = item.stem
+    for english, label in ((LEAD_BLANK, "lead-blank"), (LEAD_PHRASE, "lead-phrase")):
+        if stem.startswith(english):
+            return lab(label) + stem[len(english) :]
+    if stem == LEAD_DESCRIBES.format(name=item.topic):
+        return lab("lead-describes", name=item.topic)
+    return stem

@@ -30,6 +30,10 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "heading-matching": "Matching",
     "heading-truefalse": "True or false",
     "word-bank": "Word bank",
+    # the lead-in of a multiple-choice question (the item's stem starts with the English wording)
+    "lead-blank": "Which term fills the blank?",
+    "lead-phrase": "Which term is described here?",
+    "lead-describes": "Which statement best describes {name}?",
     "matching-instructions": "Write the letter of the matching definition in each box. One definition is not used.",
     "true": "True",
     "false": "False",

@@ -104,24 +104,34 @@ def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
 SEARCH_BUDGET = 400  # sets tried per matching item: groups are small, and a found set ends the search
 
 
-def _spare_leaves_covered(ix, members: list[Topic]) -> bool:
-    """Some member other than the key can be the spare (its name not printed) with every echoed word of
-    the printed terms still shared."""
-    return any(
-        _echo_covered(ix, rest, rest) for i in range(1, len(members)) for rest in [members[:i] + members[i + 1 :]]
-    )
+def _arrange(ix, members: list[Topic], spare: int, allowed: set[str] | None) -> list[Topic] | None:
+    """The members in print order — the asked terms first (only terms the exam may still ask, when
+    `allowed`), the spare last — with every echoed word of a printed term shared by another printed term;
+    None when no member can be the spare that way."""
+    n = len(members) - spare
+    if n < 1 or allowed is not None and sum(t.name in allowed for t in members) < n:
+        return None
+    if allowed is not None:
+        members = sorted(members, key=lambda t: t.name not in allowed)  # stable: terms that may be asked first
+    spares = [i for i in range(len(members) - 1, 0, -1) if allowed is None or members[i].name not in allowed]
+    spares += [i for i in range(len(members) - 1, 0, -1) if i not in spares]
+    for i in spares:
+        order = members[:i] + members[i + 1 :] + [members[i]]
+        if (allowed is None or all(t.name in allowed for t in order[:n])) and _echo_covered(ix, order[:n], order[:n]):
+            return order
+    return None
 
 
-def _search(ix, key, pool, size, shape) -> list[Topic]:
-    """The largest set (up to `size`) of `key` and pool members that all fit each other and whose echoed
-    words are all shared, searched depth-first in pool order — a greedy pick can block a set that exists."""
+def _search(ix, key, pool, size, shape, spare: int = 1, allowed: set[str] | None = None) -> list[Topic]:
+    """The largest set (up to `size`) of `key` and pool members that all fit each other and can be arranged
+    (see _arrange), searched depth-first in pool order — a greedy pick can block a set that exists."""
     best: list[Topic] = [key]
     budget = [SEARCH_BUDGET]
 
     def grow(chosen: list[Topic], cands: list[Topic]) -> bool:
         nonlocal best
         budget[0] -= 1
-        if len(chosen) > len(best) and _spare_leaves_covered(ix, chosen):
+        if len(chosen) > len(best) and _arrange(ix, chosen, spare, allowed) is not None:
             best = list(chosen)
         if len(best) == size or budget[0] <= 0:
             return True
@@ -160,10 +170,11 @@ def make_matching(
     if allowed is not None:  # terms the exam may ask first, so the spare is the one from outside
         group.sort(key=lambda t: t.name not in allowed)
     chosen, _ = _greedy(ix, key, [group], n + spare, shape)  # usually enough, and cheap
-    valid = _spare_leaves_covered(ix, chosen)
+    valid = _arrange(ix, chosen, spare, allowed) is not None
     if len(chosen) < n + spare or not valid:  # a greedy pick can block a set that exists
-        found = _search(ix, key, group, n + spare, shape)
-        chosen = found if len(found) > len(chosen) or not valid else chosen
+        found = _search(ix, key, group, n + spare, shape, spare, allowed)
+        if len(found) > 1 and (len(found) > len(chosen) or not valid):
+            chosen = found
     for _ in range(ATTEMPTS if len(chosen) < n + spare and pools_after else 0):
         found, grew = _greedy(ix, key, [group, *pools_after], n + spare, shape)
         if len(found) > len(chosen):
@@ -182,18 +193,10 @@ def make_matching(
         )
     if allowed is not None and sum(t.name in allowed for t in chosen) < n:
         raise GenerationError(f"group '{key.category}' has fewer than {n} terms left to ask that fit together")
-    if allowed is not None:
-        chosen.sort(key=lambda t: t.name not in allowed)  # stable: the asked terms first, the spare last
-    # the spare's name is not printed: pick as spare a member whose leaving keeps every echoed word shared
-    spares = [i for i in range(len(chosen) - 1, 0, -1) if allowed is None or chosen[i].name not in allowed]
-    spares += [i for i in range(len(chosen) - 1, 0, -1) if i not in spares]
-    for i in spares:
-        order = chosen[:i] + chosen[i + 1 :] + [chosen[i]]
-        if (allowed is None or all(t.name in allowed for t in order[:n])) and _echo_covered(ix, order[:n], order[:n]):
-            chosen = order
-            break
-    else:
+    order = _arrange(ix, chosen, spare, allowed)
+    if order is None:
         raise GenerationError(f"a description in the set for '{key.name}' repeats a word only its own term carries")
+    chosen = order
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)

@@ -35,6 +35,7 @@ def place_key(key: Topic, wrong: tuple[Topic, ...], rng: random.Random) -> tuple
 
 LEAD_BLANK = "Which term fills the blank?"
 LEAD_PHRASE = "Which term is described here?"
+LEAD_DESCRIBES = "Which statement best describes {name}?"  # (printed through the label catalogs: i18n.item_stem)
 
 
 def definition_stem(desc: Description) -> str:
@@ -244,7 +245,7 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     if shape is None:
         raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
     form, number = shape
-    stem = f"Which statement best describes {key.name}?"
+    stem = LEAD_DESCRIBES.format(name=key.name)
 
     key_text = option_text(ix, key, key, form, number)
     echoed = stem_cues(key_text, key)  # words of the name the right description shows: a lure must show them too

@@ -17,7 +17,7 @@ from pylatex.utils import escape_latex
 from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
 from ..exam import LETTERS, Exam, Question, Variant
-from ..i18n import Labels, fill, labels_for
+from ..i18n import Labels, fill, item_stem, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from ..safefs import read_own_file
 from ..text.latexmath import GREEK, LATEX_EQUIVALENT, SYMBOLS, math_command_problems
@@ -115,11 +115,8 @@ def question_latex(q: Question, answers: bool, lab: Labels) -> str:
     options = r"\begin{itemize}[labelindent=2.2em, labelwidth=2.3em, labelsep=0.3em, leftmargin=!, align=left, "
     options += "itemsep=1pt, topsep=2pt]"
     if isinstance(item, MCQItem):
-        stem = (
-            latex_text(item.stem)
-            if item.direction == "definition-to-term"
-            else _unicode_to_latex(_escape(item.stem), False)
-        )
+        text = item_stem(item, lab)
+        stem = latex_text(text) if item.direction == "definition-to-term" else _unicode_to_latex(_escape(text), False)
         lines.append(stem)
         lines.append(options)
         for i, option in enumerate(item.options):

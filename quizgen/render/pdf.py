@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from ..exam import LETTERS, Exam, Question, Variant, answer_letters
-from ..i18n import Labels, fill, labels_for
+from ..i18n import Labels, fill, item_stem, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from . import pages
 from .fonts import FAMILY, printable, use_font
@@ -246,9 +246,8 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
     head = f"<bullet><b>{q.number}.</b></bullet><font size={st.small.fontSize}>({_t(lab.points(q.points))})</font> "
     body: list = []
     if isinstance(item, MCQItem):
-        body.append(
-            Para(head + (_t(item.stem) if item.direction == "term-to-definition" else rich(item.stem)), st.stem)
-        )
+        stem = item_stem(item, lab)
+        body.append(Para(head + (_t(stem) if item.direction == "term-to-definition" else rich(stem)), st.stem))
         for i, option in enumerate(item.options):
             mark, text = (BOX + " ") if boxes else "", rich(option)
             if answers and i == item.answer:
