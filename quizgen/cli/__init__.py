@@ -83,8 +83,16 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizgen")
-def cli():
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the user cache of what is derived from a bank (also QUIZGEN_NO_CACHE=1).",
+)
+def cli(no_cache):
     """quizgen: turn a glossary of terms and definitions into printable exams and self-tests."""
+    from .. import cache
+
+    cache.use(not no_cache)
 
 
 def seed_option(f):

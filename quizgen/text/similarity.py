@@ -12,7 +12,7 @@ from .math import plain_text
 def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (unigrams and bigrams, English stop words removed)."""
     try:
-        return tfidf.tfidf_matrix([plain_text(t) for t in texts])
+        return tfidf.cached_tfidf_matrix([plain_text(t) for t in texts])
     except ValueError:  # every text was empty or stop words only
         return sparse.csr_matrix((len(texts), 1))
 

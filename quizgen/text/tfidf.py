@@ -91,3 +91,39 @@ def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
     norms = np.sqrt(sums)
     norms[sums == 0.0] = 1.0
     data /= np.repeat(norms, lengths)
+
+
+MIN_CACHED = 2000  # texts; a smaller bank's matrix is computed faster than it is hashed and read back
+
+
+def cached_tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """tfidf_matrix(texts), kept in the user cache (quizgen.cache) under a hash of the texts themselves."""
+    from .. import cache
+
+    if len(texts) < MIN_CACHED or not cache.enabled():
+        return tfidf_matrix(texts)
+    name = cache.key("tfidf", texts)
+    arrays = cache.load(name)
+    matrix = _from_arrays(arrays, len(texts)) if arrays is not None else None
+    if matrix is None:
+        matrix = tfidf_matrix(texts)
+        shape = np.asarray(matrix.shape, dtype=np.int64)
+        cache.store(name, {"data": matrix.data, "indices": matrix.indices, "indptr": matrix.indptr, "shape": shape})
+    return matrix
+
+
+def _from_arrays(a: dict, rows: int) -> sparse.csr_matrix | None:
+    """A matrix from a cache entry whose arrays have the types and structure of a CSR matrix of `rows` rows
+    (its checksum was already verified); None otherwise."""
+    try:
+        data, indices, indptr, shape = a["data"], a["indices"], a["indptr"], a["shape"]
+    except KeyError:
+        return None
+    types = (data.dtype, indices.dtype, indptr.dtype, shape.dtype)
+    if types != (np.float64, np.int32, np.int32, np.int64) or shape.shape != (2,) or int(shape[0]) != rows:
+        return None
+    if indptr.shape != (rows + 1,) or indptr[0] != 0 or indptr[-1] != len(data) or len(indices) != len(data):
+        return None
+    if np.any(np.diff(indptr) < 0) or (len(indices) and (indices.min() < 0 or indices.max() >= shape[1])):
+        return None
+    return sparse.csr_matrix((data, indices, indptr), shape=(rows, int(shape[1])))
