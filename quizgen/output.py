@@ -249,6 +249,16 @@ def _render_task(task: tuple) -> tuple[list[tuple[str, bytes]], tuple[int, int]]
     return out, (got[-1], got_teacher[-1])
 
 
+PARALLEL_FROM = 4  # papers; below this, starting worker processes costs more than it saves
+
+
+def auto_jobs(exam: Exam, assignments: list[tuple] = ()) -> int:
+    """--jobs by default: one process per core this process may use, when there are enough papers."""
+    papers = len(exam.variants) + len(assignments)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, papers)) if papers >= PARALLEL_FROM else 1
+
+
 def render_reportlab(
     exam: Exam,
     answers: str,

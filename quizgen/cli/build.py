@@ -16,7 +16,7 @@ from ..examfile import load_exam_json
 from ..grade import grade as grade_responses
 from ..grade import missed_topics, read_responses, read_stats
 from ..items import ItemGenerator
-from ..output import ANSWER_MODES, OutputFolder, render_reportlab
+from ..output import ANSWER_MODES, OutputFolder, auto_jobs, render_reportlab
 from ..render.compile import TexNotCompiled
 from ..render.latex import latex_files
 from ..render.pdf import worksheet_pdf
@@ -79,10 +79,9 @@ from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_e
 )
 @click.option(
     "--jobs",
-    default=1,
-    show_default=True,
     type=click.IntRange(1, 64),
-    help="Render variants in this many processes (same files as --jobs 1).",
+    help="Render variants in this many processes (default: one per core when there are 4 or more papers to "
+    "render; the files are the same bytes whatever --jobs is).",
 )
 @click.option(
     "--answer-sheet",
@@ -163,7 +162,9 @@ def build(
         click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar,
     ):
         if engine == "reportlab":
-            render_reportlab(exam, answers, folder, lambda _: bar.update(1), assignments, jobs)
+            render_reportlab(
+                exam, answers, folder, lambda _: bar.update(1), assignments, jobs or auto_jobs(exam, assignments)
+            )
         else:
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1), folder.tool_dir, trust_templates)
