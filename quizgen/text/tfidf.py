@@ -35,38 +35,49 @@ def english_stop_words() -> frozenset[str]:
     return ENGLISH_STOP_WORDS
 
 
-def features(text: str, stop: frozenset[str]) -> list[str]:
-    """Unigrams then bigrams of the text's tokens, stop words removed first (sklearn's _word_ngrams)."""
-    words = [w for w in TOKEN.findall(text.lower()) if w not in stop]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-
-
 def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
-    """L2-normalised, sublinear TF-IDF rows with smoothed idf; ValueError when no text has a feature."""
+    """L2-normalised, sublinear TF-IDF rows with smoothed idf; ValueError when no text has a feature.
+
+    Features are unigrams then bigrams of each text's tokens (stop words removed first), numbered as
+    sklearn numbers them: by first appearance to order a row, then alphabetically for the columns. A bigram
+    is handled as a pair of word ids (never as a string): 'a b' sorts as (a, b) does because every token
+    character sorts after the space, and a word before every bigram that starts with it."""
     stop = english_stop_words()
-    vocabulary: dict[str, int] = {}  # feature -> order of first appearance
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for text in texts:
-        row: dict[int, int] = {}
-        for feature in features(text, stop):
-            j = vocabulary.setdefault(feature, len(vocabulary))
-            row[j] = row.get(j, 0) + 1
-        for j in sorted(row):  # sklearn sorts a row by first appearance, then renumbers alphabetically
-            indices.append(j)
-            counts.append(row[j])
-        indptr.append(len(indices))
-    if not vocabulary:
+    words: dict[str, int] = {}
+    tokens = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    if not words:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    alphabetical = np.empty(len(vocabulary), dtype=np.int32)
-    for new, (_, old) in enumerate(sorted(vocabulary.items())):
-        alphabetical[old] = new
-    cols = alphabetical.take(np.asarray(indices, dtype=np.int32))
-    ptr = np.asarray(indptr, dtype=np.int32)
-    data = np.asarray(counts, dtype=np.float64)
-    n_docs = len(texts)
-    df = np.bincount(cols, minlength=len(vocabulary)).astype(np.float64) + 1.0
+    n_docs, n_words = len(texts), len(words)
+    lengths = np.fromiter(map(len, tokens), np.int64, n_docs)
+    ids = np.fromiter((w for row in tokens for w in row), np.int64, int(lengths.sum()))
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    pair = np.flatnonzero(doc[:-1] == doc[1:])  # token k and k+1 of one text
+    codes = np.concatenate([ids, n_words + ids[pair] * n_words + ids[pair + 1]])
+    seq_doc = np.concatenate([doc, doc[pair]])
+    seq_part = np.concatenate([np.zeros(len(ids), np.int8), np.ones(len(pair), np.int8)])
+    seq_pos = np.concatenate([np.arange(len(ids)), pair])
+    order = np.lexsort((seq_pos, seq_part, seq_doc))  # text by text: its unigrams, then its bigrams
+    codes, seq_doc = codes[order], seq_doc[order]
+    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    n_features = len(unique)
+    appearance = np.empty(n_features, np.int64)
+    appearance[np.argsort(first, kind="stable")] = np.arange(n_features)
+    keys, counts = np.unique(seq_doc * n_features + appearance[inverse.ravel()], return_counts=True)
+    ptr = np.zeros(n_docs + 1, dtype=np.int32)
+    np.cumsum(np.bincount(keys // n_features, minlength=n_docs), out=ptr[1:])
+    rank = np.empty(n_words, np.int64)  # a word's place in alphabetical order
+    rank[[words[w] for w in sorted(words)]] = np.arange(n_words)
+    is_word = unique < n_words
+    bigram = np.where(is_word, 0, unique - n_words)
+    major = np.where(is_word, rank[np.minimum(unique, n_words - 1)], rank[bigram // n_words])
+    minor = np.where(is_word, -1, rank[bigram % n_words])
+    alphabetical = np.empty(n_features, np.int32)
+    alphabetical[np.lexsort((minor, major))] = np.arange(n_features, dtype=np.int32)
+    by_appearance = np.empty(n_features, np.int32)  # appearance number -> column
+    by_appearance[appearance] = alphabetical
+    cols = by_appearance[keys % n_features]
+    data = counts.astype(np.float64)
+    df = np.bincount(cols, minlength=n_features).astype(np.float64) + 1.0
     idf = np.full_like(df, fill_value=n_docs + 1, dtype=np.float64)
     idf /= df
     np.log(idf, out=idf)
@@ -75,7 +86,7 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     data += 1.0
     data *= idf[cols]
     _normalize_rows(data, ptr)
-    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, len(vocabulary)))
+    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, n_features))
 
 
 def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
