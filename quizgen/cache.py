@@ -94,7 +94,8 @@ def load(name: str) -> dict | None:
         return None
     try:
         with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid():
                 return None
             with np.load(f, allow_pickle=False) as npz:
                 arrays = {n: npz[n] for n in npz.files}
