@@ -271,9 +271,15 @@ def render_reportlab(
     processes (the files are the same bytes whatever `jobs` is)."""
     from .exam import copy_file_name
 
-    # every paper as long as the longest: each variant first gets the pages it needs, then the shorter
-    # ones (and the students' copies) are made again at the longest's page count
-    first = [("variant", v.code, (0, 0)) for v in exam.variants]
+    # every paper as long as the longest: each variant is made at the longest's planned page count; should
+    # a paper not get the pages planned, each variant gets the pages it needs, and then the shorter ones
+    # (and the students' copies) are made again at the longest's page count
+    plan = (0, 0)
+    if len(exam.variants) > 1:
+        from .render.pdf import planned_pages
+
+        plan = (planned_pages(exam), planned_pages(exam, True) if answers == "inline" else 0)
+    first = [("variant", v.code, plan) for v in exam.variants]
     _JOB.update(exam=exam, answers=answers)
     counts: dict[str, tuple[int, int]] = {}
 
@@ -287,6 +293,8 @@ def render_reportlab(
                 if not again:
                     progress(name)
 
+    unplanned = [("variant", v.code, (0, 0)) for v in exam.variants]
+
     def second() -> list[tuple]:
         longest = tuple(max(c[i] for c in counts.values()) for i in (0, 1))
         redo = [(code, c[0] < longest[0], c[1] < longest[1]) for code, c in counts.items()]
@@ -298,11 +306,15 @@ def render_reportlab(
 
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 run(first, pool)
+                if plan != (0, 0) and any(c != plan for c in counts.values()):
+                    run(unplanned, pool, again=True)
                 papers, copies = second()
                 run(papers, pool, again=True)
                 run(copies, pool)
         else:
             run(first)
+            if plan != (0, 0) and any(c != plan for c in counts.values()):
+                run(unplanned, again=True)
             papers, copies = second()
             run(papers, again=True)
             run(copies)

@@ -421,6 +421,16 @@ def block_heights(story: list, paper: str) -> list[float]:
     return out
 
 
+def planned_pages(exam: Exam, answers: bool = False) -> int:
+    """The pages the longest variant's paper (or teacher's copy) needs, by exam_pdf's own measure: every
+    paper can then be made once at that count instead of twice."""
+    st, paper = styles(exam.spec.font_size), exam.spec.paper
+    capacity = frame_size(paper)[1]
+    return max(
+        pages.fewest_pages(block_heights(variant_story(exam, v, st, answers), paper), capacity) for v in exam.variants
+    )
+
+
 def exam_pdf(
     exam: Exam,
     variants: list[Variant],
