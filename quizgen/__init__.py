@@ -3,7 +3,6 @@
 __version__ = "0.1.0"
 
 from .bank import load_bank, read_bank
-from .bank.lint import lint_bank
 from .errors import BankError, Diagnostic, Location, QuizgenError
 from .model import Bank, Category, Topic
 
@@ -19,3 +18,11 @@ __all__ = [
     "load_bank",
     "read_bank",
 ]
+
+
+def __getattr__(name):  # lint_bank needs TF-IDF (scikit-learn): imported on first use, not with the package
+    if name == "lint_bank":
+        from .bank.lint import lint_bank
+
+        return lint_bank
+    raise AttributeError(f"module 'quizgen' has no attribute {name!r}")

@@ -148,8 +148,8 @@ class DistractorIndex:
     def paraphrase(self, a: Topic, b: Topic) -> bool:
         """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
         sim = self.pair_similarity(a, b)
-        if self.contrasts(a.definition, b.definition):
-            return False
+        if self.contrasts(mask_topic(a.definition, a), mask_topic(b.definition, b)):
+            return False  # (names masked: two definitions that differ only in whom they name are one)
         if sim >= PARAPHRASE:
             return True
         if sim < PARAPHRASE / 2:
@@ -223,7 +223,7 @@ class DistractorIndex:
     def describes(self, text: str, cand: Topic) -> bool:
         """Would a knowledgeable reader find that `text` also describes `cand`? (Whole-definition similarity
         is not the test: close lures that the text tells apart stay.)"""
-        return self.fit(text, cand) >= FITS and not self.contrasts(text, cand.definition)
+        return self.fit(text, cand) >= FITS and not self.contrasts(text, mask_topic(cand.definition, cand))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,15 @@ def built_exam(tmp_path_factory):
     result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out, out / "exam.json"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_cache(tmp_path_factory):
+    """Tests never read or write the real user cache (quizgen.cache)."""
+    saved = os.environ.get("QUIZGEN_CACHE_DIR")
+    os.environ["QUIZGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache") / "quizgen")
+    yield
+    if saved is None:
+        os.environ.pop("QUIZGEN_CACHE_DIR", None)
+    else:
+        os.environ["QUIZGEN_CACHE_DIR"] = saved

@@ -9,12 +9,12 @@ from quizgen.cli import cli
 
 
 def all_commands():
-    return sorted(cli.commands)
+    return cli.list_commands(None)
 
 
 @pytest.mark.parametrize("name", all_commands())
 def test_every_command_has_help(runner, name):
-    command = cli.commands[name]
+    command = cli.get_command(None, name)
     assert command.help and len(command.help) > 20
     result = runner.invoke(cli, [name, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output

@@ -44,10 +44,12 @@ def test_killed_build_leaves_only_whole_files(tmp_path, delay):
     proc.wait()
     finals = sorted(p for p in out.iterdir() if not p.name.startswith("."))
     assert finals, "the build was killed before writing anything; raise the variant count"
-    assert not (out / "exam.json").exists() or proc.returncode == 0
+    if (out / "exam.json").exists():  # written last: the build was complete (the kill may come after it)
+        assert len(list(out.glob("exam-*.pdf"))) == 30
     for pdf in finals:
-        assert pdf.suffix == ".pdf"
-        assert len(PdfReader(str(pdf)).pages) >= 1, pdf.name  # parses completely: not truncated
+        assert pdf.suffix in (".pdf", ".csv", ".json"), pdf.name
+        if pdf.suffix == ".pdf":
+            assert len(PdfReader(str(pdf)).pages) >= 1, pdf.name  # parses completely: not truncated
     rerun = subprocess.run(
         build_command(out),
         capture_output=True,

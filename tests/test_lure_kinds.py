@@ -119,3 +119,26 @@ def test_british_and_american_spellings_are_one_word_in_a_word_bank():
     assert _spelling(English, "optimisation") == _spelling(English, "optimization")
     assert _spelling(English, "behaviour") == _spelling(English, "behavior")
     assert _spelling(English, "tokenised") == _spelling(English, "tokenized")
+
+
+def test_the_key_is_not_the_one_option_outside_a_kind_the_lures_share():
+    ch = checker("law")
+    made = 0
+    for name in ("Venue", "Jurisdiction", "Grand jury"):
+        for seed in range(4):
+            try:
+                item = ch.gen.item("mcq", ch.bank.topic(name), random.Random(seed), D2T)
+            except GenerationError:
+                continue
+            made += 1
+            heads = [o.split()[-1].casefold() for o in item.options if o != name]
+            assert not any(heads.count(h) >= 2 and h not in name.casefold() for h in heads), item.options
+    assert made
+
+
+def test_a_root_one_letter_off_is_still_a_cue():
+    from quizgen.text.language import English, stems_match
+
+    assert stems_match(English.stem("appeals"), English.stem("Appellant"))
+    assert stems_match(English.stem("strata"), English.stem("Stratified"))
+    assert not stems_match(English.stem("state"), English.stem("statement"))

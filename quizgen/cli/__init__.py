@@ -1,11 +1,13 @@
 """The `quizgen` command: each subcommand parses options, calls the library and reports.
-Commands live in one module per stage (bank, items, build, classroom); this module holds the group and
-the shared options."""
+Commands live in one module per stage (bank, items, build, classroom); this module holds the group, the
+shared options and COMMANDS, which names each command's module: a module (and the heavy libraries it
+needs) is imported only when its command runs, so `quizgen --help` stays instant."""
 
 from __future__ import annotations
 
 import difflib
 from functools import wraps
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -13,7 +15,6 @@ import click
 from .. import __version__
 from ..bank.load import display_path
 from ..errors import QuizgenError
-from ..items import ITEM_TYPES
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 BANK_HELP = "Bank folder or YAML file (default: the bundled machine-learning bank)."
@@ -39,10 +40,60 @@ def reports_errors(f):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# command -> (module in quizgen.cli, the first sentence of its help: what `quizgen --help` lists)
+COMMANDS = {
+    "build": ("build", "Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."),  # noqa: E501
+    "check": ("items", "Generate a large sample of every item type and report its quality; exit 1 when a hard rule is broken."),  # noqa: E501
+    "export": ("classroom", "Export an exam (EXAM.json from quizgen build) or items generated from a bank for an LMS or Anki."),  # noqa: E501
+    "fill-sheets": ("scan", "Fill every student's answer sheet with their RESPONSES.csv answers and write it as a scan, to try quizgen scan without paper (the blank sheets come from the PDFs beside EXAM.json)."),  # noqa: E501
+    "grade": ("classroom", "Score RESPONSES.csv (student_id, variant, q1, q2, …) and analyse every item."),
+    "import": ("bank", "Turn a plain glossary FILE into a bank folder, reporting every line it could not use."),
+    "items": ("items", "Generate items from the bank and print them."),
+    "languages": ("languages", "Languages of printed labels: code, native name and how much of the catalog is translated."),  # noqa: E501
+    "lint": ("bank", "Check a bank: schema errors and warnings."),
+    "roster": ("classroom", "Write a demo class roster (name, id, email) made with faker, for trying --roster and grading."),  # noqa: E501
+    "scan": ("scan", "Read scanned answer sheets (PDF, PNG, JPEG, TIFF) into responses.csv for quizgen grade; doubtful marks go to review.csv and review.pdf, and annotated page images to pages/."),  # noqa: E501
+    "simulate": ("classroom", "Draw responses for a simulated class from an item-response model (abilities and difficulties seeded)."),  # noqa: E501
+    "topics": ("bank", "Show the bank's categories with their topic counts, or the topics of one category."),
+    "worksheet": ("build", "A self-test PDF for students: questions first, every answer on the last page(s)."),
+}  # fmt: skip
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported by name when they run (or show their own help)."""
+
+    def list_commands(self, ctx):
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMANDS:
+            import_module(f"{__name__}.{COMMANDS[name][0]}")  # its decorators register it on `cli`
+        return self.commands.get(name)
+
+    def format_commands(self, ctx, formatter):
+        """The command list from COMMANDS, without importing a command module."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            help_text = COMMANDS[name][1] if name in COMMANDS else self.commands[name].help or ""
+            rows.append((name, click.Command(name, help=help_text).get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizgen")
-def cli():
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the user cache of what is derived from a bank (also QUIZGEN_NO_CACHE=1).",
+)
+def cli(no_cache):
     """quizgen: turn a glossary of terms and definitions into printable exams and self-tests."""
+    from .. import cache
+
+    cache.use(not no_cache)
 
 
 def seed_option(f):
@@ -64,6 +115,8 @@ def exam_option(f):
 
 def _item_types(types: str) -> list[str]:
     """A comma-separated --types value, checked."""
+    from ..items import ITEM_TYPES
+
     kinds = [t.strip() for t in types.split(",") if t.strip()]
     bad = [t for t in kinds if t not in ITEM_TYPES]
     if bad or not kinds:
@@ -89,6 +142,3 @@ def _category(b, name):
 
 def main():
     cli(prog_name="quizgen")
-
-
-from . import bank, build, classroom, items, languages, scan  # noqa: E402, F401  (each module registers its commands)

@@ -17,7 +17,7 @@ from ..grade import grade as grade_responses
 from ..grade import missed_topics, read_responses, read_stats
 from ..i18n import Labels
 from ..items import ItemGenerator
-from ..output import ANSWER_MODES, OutputFolder, render_reportlab
+from ..output import ANSWER_MODES, OutputFolder, auto_jobs, render_reportlab
 from ..render.compile import TexNotCompiled
 from ..render.latex import latex_files
 from ..render.pdf import worksheet_pdf
@@ -101,10 +101,9 @@ font_option = click.option(
 )
 @click.option(
     "--jobs",
-    default=1,
-    show_default=True,
     type=click.IntRange(1, 64),
-    help="Render variants in this many processes (same files as --jobs 1).",
+    help="Render variants in this many processes (default: one per core when there are 4 or more papers to "
+    "render; the files are the same bytes whatever --jobs is).",
 )
 @click.option(
     "--answer-sheet",
@@ -201,7 +200,9 @@ def build(
         click.progressbar(length=steps, label="rendering", file=sys.stderr, hidden=not show) as bar,
     ):
         if engine == "reportlab":
-            render_reportlab(exam, answers, folder, lambda _: bar.update(1), assignments, jobs)
+            render_reportlab(
+                exam, answers, folder, lambda _: bar.update(1), assignments, jobs or auto_jobs(exam, assignments)
+            )
         else:
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1), folder.tool_dir, trust_templates)

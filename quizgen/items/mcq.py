@@ -18,6 +18,7 @@ from ..text.describe import (
     shares_stem,
     visible_words,
 )
+from ..text.language import English
 from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
@@ -61,6 +62,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())
+    for letter in _letters_in_name(key.name):  # 'Top-k Routing' and a text about 'the k highest-scoring experts'
+        if re.search(rf"(?<![\w\-\\]){letter}(?![\w\-])", text):
+            found.add(letter)
     for letter in _greek_in_name(key.name):  # 'β-VAE' and a stem weighting its KL term by \( \beta \)
         if letter in text or _GREEK_COMMANDS[letter] in text:
             found.add(letter)
@@ -74,6 +78,12 @@ def _greek_commands() -> dict[str, str]:
 
 
 _GREEK_COMMANDS = _greek_commands()
+
+
+@lru_cache(maxsize=1 << 14)
+def _letters_in_name(name: str) -> tuple[str, ...]:
+    """Single lowercase letters joined to a word of the name by a hyphen ('Top-k', 'k-means', 'n-gram')."""
+    return tuple(dict.fromkeys(a or b for a, b in re.findall(r"(?<![\w])([a-z])-\w|\w-([a-z])(?![\w])", name)))
 
 
 def _greek_in_name(name: str) -> tuple[str, ...]:
@@ -194,6 +204,29 @@ def _askable(t: Topic) -> bool:
     return bool(descriptions(t))
 
 
+def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -> frozenset:
+    """The kinds two or more lures share when the stem is the key's defining phrase ('The geographic area in
+    which …') and no lure is of the key's kind: the key is then found by elimination, not by knowledge."""
+    kind = ix.genus(key)
+    if kind is None or desc.start != 0 or desc.slot is not None:
+        return frozenset()
+    kinds = [marks(ix, t) for t in lures]
+    shared = {m for ms in kinds for m in ms if sum(m in other for other in kinds) >= 2}
+    if shared and not any(kind in ms for ms in kinds) and not marks(ix, key) & shared:
+        return frozenset(shared)  # 'The geographic area …' against 'Bankruptcy judge', 'Magistrate judge', …
+    return frozenset()
+
+
+def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
+    """What shows a topic's kind: the genus of its defining phrase and the head word of its name."""
+    return frozenset(m for m in (ix.genus(topic), _head_word(topic)) if m is not None)
+
+
+def _head_word(topic: Topic) -> str | None:
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    return English.stem(words[-1]) if len(words) > 1 and topic.language == "en" else None
+
+
 def _matched(cues: frozenset[str], lures) -> bool:
     """Some wrong option carries every name word the stem shows, as the key does: 'average mass of atoms'
     with 'Atomic number' and 'Mass number' as lures still points at 'Atomic mass', the one with both."""
@@ -214,23 +247,32 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
             why = "the verb after the blank does not agree with its name"
             continue  # 'Consistency Models collapses …'
         cues = stem_cues(body, key)
-        try:
-            pick = ix.pick(
-                key,
-                k - 1,
-                rng,
-                difficulty,
-                stem=body,
-                number=number,
-                avoid=avoid,
-                prefer_stems=cues,
-                accept=_askable,
-                fewest=FEWEST_OPTIONS - 1,
-                widen=widen,
-                size=lambda t: len(t.name),
-            )
-        except GenerationError as e:
-            why = e.message
+        banned: frozenset = frozenset()  # kinds the lures may not share (see kind_stands_out)
+        for _ in range(2):
+            try:
+                pick = ix.pick(
+                    key,
+                    k - 1,
+                    rng,
+                    difficulty,
+                    stem=body,
+                    number=number,
+                    avoid=avoid,
+                    prefer_stems=cues,
+                    accept=lambda t, banned=banned: _askable(t) and not marks(ix, t) & banned,
+                    fewest=FEWEST_OPTIONS - 1,
+                    widen=widen,
+                    size=lambda t: len(t.name),
+                )
+            except GenerationError as e:
+                why, pick = e.message, None
+                break
+            shared = kind_stands_out(ix, key, pick.topics, desc)
+            if not shared:
+                break
+            why = f"its defining phrase names a kind ('{ix.genus(key)}') that no safe sibling is"
+            banned, pick = banned | shared, None  # once more, with lures of mixed kinds
+        if pick is None:
             continue
         if cues - set().union(*(name_stems(t) for t in pick.topics)) or not _matched(cues, pick.topics):
             why = "words of its name stay in every usable description"

@@ -389,9 +389,14 @@ def _fold(s: str) -> str:
 
 def stems_match(sa: str, sb: str) -> bool:
     """One stem is the other, or extends it by a few letters at either end ('plea'/'plead', 'hear'/'hearsay',
-    'trial'/'mistrial'); 'state'/'statement' are different words."""
+    'trial'/'mistrial'), or shares all but its last letter ('appeals'/'appellant', 'strata'/'stratified');
+    'state'/'statement' are different words."""
     if sa == sb:
         return True
     if len(sa) > len(sb):
         sa, sb = sb, sa
-    return len(sa) >= 4 and len(sb) - len(sa) <= 3 and (sb.startswith(sa) or sb.endswith(sa))
+    if len(sa) >= 4 and len(sb) - len(sa) <= 3 and (sb.startswith(sa) or sb.endswith(sa)):
+        return True
+    # one letter off at the end of the shorter ('appeal'/'appel' of appellant, 'strata'/'stratifi')
+    common = len(os.path.commonprefix((sa, sb)))
+    return common >= 4 and common >= len(sa) - 1 and len(sb) - common <= 3

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
+from . import tfidf
 from .math import plain_text
 
 
 def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (unigrams and bigrams, English stop words removed)."""
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
     try:
-        return vectorizer.fit_transform([plain_text(t) for t in texts]).tocsr()
+        return tfidf.cached_tfidf_matrix([plain_text(t) for t in texts])
     except ValueError:  # every text was empty or stop words only
         return sparse.csr_matrix((len(texts), 1))
 

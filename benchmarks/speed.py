@@ -1,0 +1,142 @@
+"""Benchmark for issue 14 (speed): every figure is a whole command in a fresh process, `--jobs 1`, wall and
+CPU time (user + system of the child), quizgen and its reference run alternately. The reference for PDFs
+is benchmarks/plain_platypus.py (frozen) drawing the same texts from the exam.json quizgen wrote; for the
+LaTeX engine it is one latexmk run of the exam.tex quizgen wrote.
+
+Goals: 100 variants x 40 items <= 0.7x plain; 5-question exam <= 2x plain; `quizgen --help` <= 0.3 s;
+LaTeX engine <= 1.5x latexmk; 100,000-topic bank, 40-question exam <= 8 s with an empty cache.
+Run with nice: nice python benchmarks/speed.py [--only big,small,help,latex,huge] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+PLAIN = [sys.executable, str(HERE / "plain_platypus.py")]
+SCRIPT = Path(sys.executable).parent / "quizgen"
+QUIZGEN = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "quizgen"]
+
+BIG = """title: Benchmark exam
+course: quizgen benchmarks
+seed: 1
+variants: {variants}
+sections:
+  - {{type: mcq, count: 24}}
+  - {{type: cloze, count: 6, mode: term}}
+  - {{type: matching, sets: 2}}
+  - {{type: truefalse, count: 8}}
+"""
+SMALL = "title: Five questions\nseed: 1\nvariants: 1\nsections:\n  - {type: mcq, count: 5}\n"
+
+
+def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one command (its children included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def env_with_cache(cache: Path | None) -> dict:
+    env = dict(os.environ)
+    if cache is None:
+        env["QUIZGEN_NO_CACHE"] = "1"
+    else:
+        env["XDG_CACHE_HOME"] = str(cache)
+    return env
+
+
+def show(label: str, ours: tuple[float, float], ref: tuple[float, float] | None, ref_name: str, goal: str) -> None:
+    line = f"{label}: quizgen {ours[0]:.2f} s wall, {ours[1]:.2f} s CPU"
+    if ref:
+        line += f" | {ref_name} {ref[0]:.2f} s wall, {ref[1]:.2f} s CPU | ratio {ours[0] / ref[0]:.2f}x wall, "
+        line += f"{ours[1] / ref[1]:.2f}x CPU"
+    print(f"{line}  (goal {goal})", flush=True)
+
+
+def pdf_pair(tmp: Path, spec_text: str, label: str, goal: str, repeat: int) -> None:
+    spec = tmp / f"{label}.yaml"
+    spec.write_text(spec_text)
+    for r in range(repeat):
+        out, plain_out = tmp / f"{label}-{r}", tmp / f"{label}-plain-{r}"
+        env = env_with_cache(tmp / f"cache-{label}-{r}")  # an empty cache
+        ours = run([*QUIZGEN, "build", str(spec), "--jobs", "1", "--out", str(out), "--quiet"], env)
+        ref = run([*PLAIN, str(out / "exam.json"), str(plain_out)])
+        show(label, ours, ref, "plain platypus", goal)
+
+
+def latex(tmp: Path, variants: int, repeat: int) -> None:
+    if not shutil.which("latexmk"):
+        print("latex: latexmk not installed; skipped")
+        return
+    spec = tmp / "latex.yaml"
+    spec.write_text(BIG.format(variants=variants))
+    for r in range(repeat):
+        out, plain = tmp / f"latex-{r}", tmp / f"latexmk-{r}"
+        ours = run([*QUIZGEN, "build", str(spec), "--engine", "latex", "--jobs", "1", "--out", str(out), "--quiet"])
+        plain.mkdir()
+        shutil.copy(out / "exam.tex", plain / "exam.tex")
+        ref = run(["latexmk", "-pdf", "-quiet", "-interaction=nonstopmode", "-halt-on-error", "exam.tex"], cwd=plain)
+        show(f"latex engine, {variants} variants x 40 items", ours, ref, "one latexmk run", "<= 1.5x")
+
+
+def huge(tmp: Path, topics: int, repeat: int) -> None:
+    from scale import write_bank
+
+    bank = Path(tempfile.gettempdir()) / f"quizgen-bench-bank-{topics}"
+    if not (bank / ".complete").exists():
+        shutil.rmtree(bank, ignore_errors=True)
+        bank.mkdir()
+        write_bank(topics, max(20, topics // 50), bank)
+        (bank / ".complete").write_text("")
+    spec = tmp / "huge.yaml"
+    spec.write_text(BIG.format(variants=1))
+    for r in range(repeat):
+        cache = tmp / f"cache-huge-{r}"
+        cmd = [*QUIZGEN, "build", str(spec), "--bank", str(bank), "--jobs", "1", "--quiet"]
+        cold = run([*cmd, "--out", str(tmp / f"huge-cold-{r}")], env_with_cache(cache))
+        show(f"{topics:,}-topic bank, 40-question exam, empty cache", cold, None, "", "<= 8 s")
+        warm = run([*cmd, "--out", str(tmp / f"huge-warm-{r}")], env_with_cache(cache))
+        show(f"{topics:,}-topic bank, 40-question exam, warm cache", warm, None, "", "faster than empty")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="big,small,help,latex,huge")
+    parser.add_argument("--variants", type=int, default=100)
+    parser.add_argument("--topics", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if "help" in only:
+            for _ in range(args.repeat):
+                show("quizgen --help", run([*QUIZGEN, "--help"]), None, "", "<= 0.3 s wall")
+        if "small" in only:
+            pdf_pair(tmp, SMALL, "5-question exam", "<= 2x", args.repeat)
+        if "big" in only:
+            label = f"{args.variants} variants x 40 items with keys"
+            pdf_pair(tmp, BIG.format(variants=args.variants), label, "<= 0.7x", args.repeat)
+        if "latex" in only:
+            latex(tmp, args.variants, args.repeat)
+        if "huge" in only:
+            huge(tmp, args.topics, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""TF-IDF rows as scikit-learn's TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2))
+computes them — the same vocabulary, the same order of entries within a row and the same floating-point
+operations in the same order, so the matrix is bit for bit identical (tests/test_tfidf.py compares them) —
+without importing scikit-learn, whose import (0.65 s, scipy.stats with it) cost more than a small exam."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's token_pattern
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list, read from its source file without importing scikit-learn."""
+    spec = importlib.util.find_spec("sklearn")  # a top-level spec: nothing is imported
+    for folder in (spec and spec.submodule_search_locations) or ():
+        source = Path(folder, "feature_extraction", "_stop_words.py")
+        try:
+            tree = ast.parse(source.read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "ENGLISH_STOP_WORDS":
+                return frozenset(ast.literal_eval(node.value.args[0]))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # laid out differently: import it
+
+    return ENGLISH_STOP_WORDS
+
+
+def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """L2-normalised, sublinear TF-IDF rows with smoothed idf; ValueError when no text has a feature.
+
+    Features are unigrams then bigrams of each text's tokens (stop words removed first), numbered as
+    sklearn numbers them: by first appearance to order a row, then alphabetically for the columns. A bigram
+    is handled as a pair of word ids (never as a string): 'a b' sorts as (a, b) does because every token
+    character sorts after the space, and a word before every bigram that starts with it."""
+    stop = english_stop_words()
+    words: dict[str, int] = {}
+    tokens = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    if not words:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    n_docs, n_words = len(texts), len(words)
+    lengths = np.fromiter(map(len, tokens), np.int64, n_docs)
+    ids = np.fromiter((w for row in tokens for w in row), np.int64, int(lengths.sum()))
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    pair = np.flatnonzero(doc[:-1] == doc[1:])  # token k and k+1 of one text
+    codes = np.concatenate([ids, n_words + ids[pair] * n_words + ids[pair + 1]])
+    seq_doc = np.concatenate([doc, doc[pair]])
+    seq_part = np.concatenate([np.zeros(len(ids), np.int8), np.ones(len(pair), np.int8)])
+    seq_pos = np.concatenate([np.arange(len(ids)), pair])
+    order = np.lexsort((seq_pos, seq_part, seq_doc))  # text by text: its unigrams, then its bigrams
+    codes, seq_doc = codes[order], seq_doc[order]
+    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    n_features = len(unique)
+    appearance = np.empty(n_features, np.int64)
+    appearance[np.argsort(first, kind="stable")] = np.arange(n_features)
+    keys, counts = np.unique(seq_doc * n_features + appearance[inverse.ravel()], return_counts=True)
+    ptr = np.zeros(n_docs + 1, dtype=np.int32)
+    np.cumsum(np.bincount(keys // n_features, minlength=n_docs), out=ptr[1:])
+    rank = np.empty(n_words, np.int64)  # a word's place in alphabetical order
+    rank[[words[w] for w in sorted(words)]] = np.arange(n_words)
+    is_word = unique < n_words
+    bigram = np.where(is_word, 0, unique - n_words)
+    major = np.where(is_word, rank[np.minimum(unique, n_words - 1)], rank[bigram // n_words])
+    minor = np.where(is_word, -1, rank[bigram % n_words])
+    alphabetical = np.empty(n_features, np.int32)
+    alphabetical[np.lexsort((minor, major))] = np.arange(n_features, dtype=np.int32)
+    by_appearance = np.empty(n_features, np.int32)  # appearance number -> column
+    by_appearance[appearance] = alphabetical
+    cols = by_appearance[keys % n_features]
+    data = counts.astype(np.float64)
+    df = np.bincount(cols, minlength=n_features).astype(np.float64) + 1.0
+    idf = np.full_like(df, fill_value=n_docs + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(data, out=data)
+    data += 1.0
+    data *= idf[cols]
+    _normalize_rows(data, ptr)
+    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, n_features))
+
+
+def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
+    """Divide each row by its L2 norm in place, summing the squares left to right as sklearn's Cython loop
+    does (numpy's pairwise sums could differ in the last bit); empty or all-zero rows stay as they are."""
+    lengths = np.diff(ptr)
+    sums = np.zeros(len(lengths))
+    starts = ptr[:-1]
+    for k in range(int(lengths.max(initial=0))):
+        rows = np.flatnonzero(lengths > k)
+        x = data[starts[rows] + k]
+        sums[rows] += x * x
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0
+    data /= np.repeat(norms, lengths)
+
+
+MIN_CACHED = 2000  # texts; a smaller bank's matrix is computed faster than it is hashed and read back
+
+
+def cached_tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """tfidf_matrix(texts), kept in the user cache (quizgen.cache) under a hash of the texts themselves."""
+    from .. import cache
+
+    if len(texts) < MIN_CACHED or not cache.enabled():
+        return tfidf_matrix(texts)
+    name = cache.key("tfidf", texts)
+    arrays = cache.load(name)
+    matrix = _from_arrays(arrays, len(texts)) if arrays is not None else None
+    if matrix is None:
+        matrix = tfidf_matrix(texts)
+        shape = np.asarray(matrix.shape, dtype=np.int64)
+        cache.store(name, {"data": matrix.data, "indices": matrix.indices, "indptr": matrix.indptr, "shape": shape})
+    return matrix
+
+
+def _from_arrays(a: dict, rows: int) -> sparse.csr_matrix | None:
+    """A matrix from a cache entry whose arrays have the types and structure of a CSR matrix of `rows` rows
+    (its checksum was already verified); None otherwise."""
+    try:
+        data, indices, indptr, shape = a["data"], a["indices"], a["indptr"], a["shape"]
+    except KeyError:
+        return None
+    types = (data.dtype, indices.dtype, indptr.dtype, shape.dtype)
+    if types != (np.float64, np.int32, np.int32, np.int64) or shape.shape != (2,) or int(shape[0]) != rows:
+        return None
+    if indptr.shape != (rows + 1,) or indptr[0] != 0 or indptr[-1] != len(data) or len(indices) != len(data):
+        return None
+    if np.any(np.diff(indptr) < 0) or (len(indices) and (indices.min() < 0 or indices.max() >= shape[1])):
+        return None
+    return sparse.csr_matrix((data, indices, indptr), shape=(rows, int(shape[1])))
