@@ -203,6 +203,7 @@ class DistractorIndex:
         """Two texts built on one frame that differ in a word or two ('positively charged, subatomic particle
         located in the nucleus' / 'uncharged, subatomic particle located in the nucleus'): the way a glossary
         tells siblings apart, so however alike they look, neither describes the other."""
+        a, b = sorted((a, b))  # the same answer either way round (a matcher's alignment is not symmetric)
         ta, tb = ([w.casefold() for w in _WORDS.findall(x)] for x in (a, b))
         shorter = min(len(ta), len(tb))
         if shorter < 4:

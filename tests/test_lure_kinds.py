@@ -142,3 +142,12 @@ def test_a_root_one_letter_off_is_still_a_cue():
     assert stems_match(English.stem("appeals"), English.stem("Appellant"))
     assert stems_match(English.stem("strata"), English.stem("Stratified"))
     assert not stems_match(English.stem("state"), English.stem("statement"))
+
+
+def test_contrast_is_the_same_either_way_round():
+    bank = checker("chemistry").bank
+    c = DistractorIndex.contrasts
+    for group in bank.categories:
+        for a in group.topics:
+            for b in group.topics:
+                assert c(a.definition, b.definition) == c(b.definition, a.definition), (a.name, b.name)
