@@ -34,6 +34,12 @@ GENUS_STOPS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _masked(topic: Topic) -> str:
+    """The topic's definition with its own names blanked."""
+    return mask_topic(topic.definition, topic)
+
+
 class GenerationError(QuizgenError):
     """The bank cannot supply a safe item of the kind asked for."""
 
@@ -148,13 +154,12 @@ class DistractorIndex:
     def paraphrase(self, a: Topic, b: Topic) -> bool:
         """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
         sim = self.pair_similarity(a, b)
-        if self.contrasts(mask_topic(a.definition, a), mask_topic(b.definition, b)):
-            return False  # (names masked: two definitions that differ only in whom they name are one)
-        if sim >= PARAPHRASE:
-            return True
         if sim < PARAPHRASE / 2:
             return False
-        return self.describes(mask_topic(a.definition, a), b) or self.describes(mask_topic(b.definition, b), a)
+        ma, mb = _masked(a), _masked(b)
+        if self.contrasts(ma, mb):
+            return False  # (names masked: two definitions that differ only in whom they name are one)
+        return sim >= PARAPHRASE or self.describes(ma, b) or self.describes(mb, a)
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -224,7 +229,7 @@ class DistractorIndex:
     def describes(self, text: str, cand: Topic) -> bool:
         """Would a knowledgeable reader find that `text` also describes `cand`? (Whole-definition similarity
         is not the test: close lures that the text tells apart stay.)"""
-        return self.fit(text, cand) >= FITS and not self.contrasts(text, mask_topic(cand.definition, cand))
+        return self.fit(text, cand) >= FITS and not self.contrasts(text, _masked(cand))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)
