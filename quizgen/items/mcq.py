@@ -18,7 +18,7 @@ from ..text.describe import (
     shares_stem,
     visible_words,
 )
-from ..text.language import English
+from ..text.language import language
 from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
@@ -222,9 +222,17 @@ def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     return frozenset(m for m in (ix.genus(topic), _head_word(topic)) if m is not None)
 
 
+HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aération': the head noun comes first
+HEAD_ENDS = ("en", "de", "nl")  # 'Magistrate judge', 'Rechtbank' compounds: the head noun comes last
+
+
 def _head_word(topic: Topic) -> str | None:
+    """The head noun of a name of several words, stemmed, where the language says where it stands."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
-    return English.stem(words[-1]) if len(words) > 1 and topic.language == "en" else None
+    lang = topic.language.split("-")[0]
+    if len(words) < 2 or lang not in HEAD_LEADS + HEAD_ENDS:
+        return None
+    return language(lang).stem((words[0] if lang in HEAD_LEADS else words[-1]).casefold())
 
 
 def _matched(cues: frozenset[str], lures) -> bool:
