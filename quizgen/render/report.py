@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..grade import GradeResult
 from ..i18n import Labels, labels_for
-from ..labels import FLAGS
+from ..labels import FLAGS, HEADINGS
 from .pdf import FAMILY, Styles, _document, _t
 
 
@@ -102,7 +102,7 @@ def report_pdf(result: GradeResult) -> bytes:
             flags += ": " + ", ".join(s.non_functioning)
         rows.append(
             [
-                Paragraph(_t(f"{s.type}: {s.topic}"), st.small),
+                Paragraph(_t(f"{lab(HEADINGS[s.type]) if s.type in HEADINGS else s.type}: {s.topic}"), st.small),
                 Paragraph(lab.number(s.p, 2), st.small),
                 Paragraph(lab.number(s.discrimination, 2), st.small),
                 Paragraph(lab.number(s.point_biserial, 2), st.small),
