@@ -10,11 +10,11 @@ from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.describe import CROSS_REFERENCE, descriptions, head_number, mentions, name_stems, shares_stem
+from ..text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, shares_stem
 from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
-from .mcq import kind_stands_out, marks, stem_cues
+from .mcq import pick_of_mixed_kinds, stem_cues, stem_number
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -245,7 +245,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
         if mentions(text.replace(BLANK, " "), key):
             continue
-        number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
+        number = stem_number(ix, key, desc)
         if number is not None and ix.number(key) not in (number, None):
             continue  # the verb after the blank would not agree with the name
         if stem_cues(text, key):
@@ -254,33 +254,12 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:
-            number = desc.slot.number if desc.slot is not None and desc.slot.subject else None
-            if desc.slot is None and key.language == "en" and head_number(desc) == "pl" and ix.number(key) == "pl":
-                number = "pl"  # 'Written statements …': plural names only
-            banned: frozenset = frozenset()
-            for _ in range(2):  # a second draw with lures of mixed kinds when the first shares a kind the key lacks
-                try:
-                    pick = ix.pick(
-                        key,
-                        k - 1,
-                        rng,
-                        "medium",
-                        stem=text,
-                        number=number,
-                        avoid=avoid,
-                        widen=widen,
-                        fewest=2,
-                        accept=lambda t, banned=banned: not marks(ix, t) & banned,
-                    )
-                except GenerationError:
-                    pick = None
-                    break
-                shared = kind_stands_out(ix, key, pick.topics, desc)
-                if not shared:
-                    break
-                banned, pick = banned | shared, None
-            if pick is None:
-                continue  # 'The geographic area …' with three judges in the bank: eliminated by kind
+            try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
+                pick = pick_of_mixed_kinds(
+                    ix, key, desc, k - 1, rng, "medium", stem=text, number=number, avoid=avoid, widen=widen, fewest=2
+                )
+            except GenerationError:
+                continue
             label = answers[0]
             bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)

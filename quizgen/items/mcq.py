@@ -241,46 +241,62 @@ def _matched(cues: frozenset[str], lures) -> bool:
     return len(cues) < 2 or any(cues <= name_stems(t) for t in lures)
 
 
+def stem_number(ix: DistractorIndex, key: Topic, desc: Description) -> str | None:
+    """The grammatical number the stem shows: the verb after a subject blank, or a plural defining phrase for
+    a plural name ('Written statements …' for Pleadings: only plural names beside it)."""
+    if desc.slot is not None:
+        return desc.slot.number if desc.slot.subject else None
+    plural = key.language == "en" and head_number(desc) == "pl" and ix.number(key) == "pl"
+    return "pl" if plural else None
+
+
+def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: int, rng, difficulty: str, **how):
+    """`ix.pick`, drawn once more with lures of mixed kinds when the first draw leaves the key the one option
+    outside a kind two lures share (see kind_stands_out); GenerationError when neither draw will do."""
+    accept = how.pop("accept", None)
+    banned: frozenset = frozenset()
+    for _ in range(2):
+
+        def ok(t: Topic, banned=banned) -> bool:
+            return (accept is None or accept(t)) and not marks(ix, t) & banned
+
+        pick = ix.pick(key, n, rng, difficulty, accept=ok, **how)
+        shared = kind_stands_out(ix, key, pick.topics, desc)
+        if not shared:
+            return pick
+        banned |= shared
+    raise GenerationError(f"its defining phrase names a kind ('{ix.genus(key)}') that no safe sibling is")
+
+
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in descriptions(key):
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
-        if desc.slot is None:  # a plural defining phrase for a plural name: only plural names beside it
-            english = key.language == "en"
-            number = "pl" if english and head_number(desc) == "pl" and ix.number(key) == "pl" else None
-        else:
-            number = desc.slot.number if desc.slot.subject else None
+        number = stem_number(ix, key, desc)
         if number is not None and ix.number(key) not in (number, None):
             why = "the verb after the blank does not agree with its name"
             continue  # 'Consistency Models collapses …'
         cues = stem_cues(body, key)
-        banned: frozenset = frozenset()  # kinds the lures may not share (see kind_stands_out)
-        for _ in range(2):
-            try:
-                pick = ix.pick(
-                    key,
-                    k - 1,
-                    rng,
-                    difficulty,
-                    stem=body,
-                    number=number,
-                    avoid=avoid,
-                    prefer_stems=cues,
-                    accept=lambda t, banned=banned: _askable(t) and not marks(ix, t) & banned,
-                    fewest=FEWEST_OPTIONS - 1,
-                    widen=widen,
-                    size=lambda t: len(t.name),
-                )
-            except GenerationError as e:
-                why, pick = e.message, None
-                break
-            shared = kind_stands_out(ix, key, pick.topics, desc)
-            if not shared:
-                break
-            why = f"its defining phrase names a kind ('{ix.genus(key)}') that no safe sibling is"
-            banned, pick = banned | shared, None  # once more, with lures of mixed kinds
-        if pick is None:
+        try:
+            pick = pick_of_mixed_kinds(
+                ix,
+                key,
+                desc,
+                k - 1,
+                rng,
+                difficulty,
+                stem=body,
+                number=number,
+                avoid=avoid,
+                prefer_stems=cues,
+                accept=_askable,
+                fewest=FEWEST_OPTIONS - 1,
+                widen=widen,
+                size=lambda t: len(t.name),
+            )
+        except GenerationError as e:
+            why = e.message
             continue
         if cues - set().union(*(name_stems(t) for t in pick.topics)) or not _matched(cues, pick.topics):
             why = "words of its name stay in every usable description"
@@ -323,7 +339,7 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 prefer=prefer if echoed else None,
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
-                size=size if not relaxed else (lambda t: len(option_text(ix, t, key, None, number) or "")),
+                size=size if not relaxed else (lambda t: size(t, None)),
             )
             break
         except GenerationError:
