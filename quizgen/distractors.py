@@ -14,7 +14,7 @@ from scipy import sparse
 
 from .errors import QuizgenError
 from .model import Bank, Topic
-from .text.describe import mentions, visible_words
+from .text.describe import CROSS_REFERENCE, mentions, visible_words, without_alias_notes
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
@@ -26,6 +26,8 @@ FITS = 0.5  # share of a stem's (IDF-weighted) words that, also in a candidate's
 NAME_CLOSE = 0.8  # difflib ratio at which two names are near-equal
 NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no work
 DIFFICULTIES = ("easy", "medium", "hard")
+NEGATIONS = frozenset({"not", "no", "never", "without", "non", "cannot"})
+PREFIXES = ("super", "hyper", "hypo", "under", "over", "semi", "anti", "non", "sub", "un", "in", "im", "dis")
 _WORDS = re.compile(r"[^\W_]+")
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
@@ -48,6 +50,13 @@ class GenerationError(QuizgenError):
 class Pick:
     topics: tuple[Topic, ...]
     widened: tuple[str, ...]  # other categories that had to supply candidates
+
+
+def _unprefixed(word: str) -> str:
+    """A word the tables lack without its prefix ('Supersaturated' -> saturated), else ''."""
+    low = word.casefold()
+    found = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), "")
+    return low[len(found) :] if found else ""
 
 
 def _name_key(name: str) -> str:
@@ -137,8 +146,10 @@ class DistractorIndex:
 
     @lru_cache(maxsize=1 << 20)
     def names_in_definition(self, a: str, b: str) -> bool:
-        """Does topic a's definition spell out topic b?"""
-        return mentions(self.bank.topic(a).definition, self.bank.topic(b))
+        """Does topic a's definition spell out topic b? (Not in a cross-reference: 'See also felony.' points
+        to the contrast a glossary draws, the best lure there is.)"""
+        said = [s for s in sentences(self.bank.topic(a).definition) if not CROSS_REFERENCE.match(s)]
+        return mentions(" ".join(said), self.bank.topic(b))
 
     def nearest_categories(self, key: Topic) -> list[str]:
         names, cent = self._centroids
@@ -173,7 +184,8 @@ class DistractorIndex:
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def _stems(text: str) -> frozenset[str]:
-        return frozenset(English.stem(w) for w in visible_words(text) if w.isalpha())
+        numbers = re.findall(r"(?<![\w.])\d+(?![\w.])", text)  # 'group 17' and 'group 16' differ
+        return frozenset([English.stem(w) for w in visible_words(text) if w.isalpha()] + numbers)
 
     @lru_cache(maxsize=1 << 12)
     def _group_df(self, category: str) -> dict[str, int]:
@@ -215,14 +227,20 @@ class DistractorIndex:
             return False
         sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
         frame = [w for i, _, size in sm.get_matching_blocks() for w in ta[i : i + size]]
-        if len(frame) < 0.6 * shorter or sum(w not in English.stop_words for w in frame) < 3:
+        content = sum(w not in English.stop_words for w in frame)
+        if len(frame) < 0.6 * shorter or content < 2:
             return False
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            if tag == "equal" or i2 - i1 > 3 or j2 - j1 > 3:
+                continue
+            if content >= 3 and NEGATIONS.isdisjoint(ta[i1:i2]) != NEGATIONS.isdisjoint(tb[j1:j2]):
+                return True  # 'substance that produces ions …' / 'substance that does not produce ions …'
+            if tag != "replace":
                 continue
             left = {English.stem(w) for w in ta[i1:i2] if w not in English.stop_words}
             right = {English.stem(w) for w in tb[j1:j2] if w not in English.stop_words}
-            if left and right and not left & right:
+            numbers = all(w.isdigit() for w in left | right)  # 'element in group 17' / '… group 16'
+            if left and right and not left & right and (content >= 3 or numbers):
                 return True
         return False
 
@@ -240,13 +258,15 @@ class DistractorIndex:
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
-        if topic.language == "en" and len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
+        if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
             if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less")):
                 return "adj"  # 'Admissible': a word the tables lack, with an adjective's ending
         if len(words) == 1 and words[0].isalpha():
-            readings = English.readings(words[0])
+            readings = English.readings(words[0]) or English.readings(_unprefixed(words[0]))
             if readings and "NOUN" not in readings and "PROPN" not in readings:
-                return "verb" if "VERB" in readings else ("adj" if "ADJ" in readings else "noun")
+                if "ADJ" in readings and ("VERB" not in readings or words[0].casefold().endswith("ed")):
+                    return "adj"  # 'Saturated': a participle read as an adjective
+                return "verb" if "VERB" in readings else "noun"
         if topic.language == "en" and 1 < len(words) <= 3 and words[-1].isalpha():  # 'Mutually Exclusive'
             readings = English.readings(words[-1])
             if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
@@ -259,7 +279,7 @@ class DistractorIndex:
         """The kind of thing a defining phrase says the topic is: the head of its opening noun phrase
         ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
         None when the definition opens with a sentence about the topic instead."""
-        first = sentences(topic.definition)[0] if topic.definition else ""
+        first = sentences(without_alias_notes(topic))[0] if topic.definition else ""
         words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
         if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
             rules = language(topic.language)
@@ -308,7 +328,9 @@ class DistractorIndex:
         return language(topic.language).name_number(topic.short_name)
 
     def names_clash(self, a: Topic, b: Topic) -> bool:
-        """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …')."""
+        """One name contains the other, or they nearly match ('FlashAttention' / 'FlashAttention-2 …') —
+        unless their definitions contrast: twins a glossary tells apart ('Endothermic process' / 'Exothermic
+        process', 'Type I error' / 'Type II error') are each other's best lure."""
         return self._names_clash(*sorted((a.name, b.name)))
 
     @lru_cache(maxsize=1 << 20)
@@ -318,13 +340,16 @@ class DistractorIndex:
             for y in mask_spellings(b):
                 short, long_ = sorted((_name_key(x), _name_key(y)), key=len)
                 if short == long_ or len(short) >= 4 and f" {short} " in f" {long_} ":
-                    return True
+                    return self._not_twins(a, b)
         for x in a.names:
             for y in b.names:
                 m = difflib.SequenceMatcher(None, _name_key(x), _name_key(y))
                 if m.real_quick_ratio() >= NAME_CLOSE and m.quick_ratio() >= NAME_CLOSE and m.ratio() >= NAME_CLOSE:
-                    return True
+                    return self._not_twins(a, b)
         return False
+
+    def _not_twins(self, a: Topic, b: Topic) -> bool:
+        return _name_key(a.name) == _name_key(b.name) or not self.contrasts(_masked(a), _masked(b))
 
     def unsafe(self, key: Topic, cand: Topic, stem: str) -> str | None:
         """Why `cand` may not be a wrong answer for `key` shown with `stem`; None when it may."""
@@ -349,6 +374,15 @@ class DistractorIndex:
         if self.claim(key) != self.claim(cand):
             return "a law or theorem among things and methods (or the reverse)"
         return None
+
+    def twins(self, a: Topic, b: Topic) -> bool:
+        """Terms the glossary sets against each other: definitions on one frame that differ in a word, a
+        number or a negation, or a cross-reference from one to the other ('See also felony.')."""
+        return self.contrasts(_masked(a), _masked(b)) or self._points_to(a, b) or self._points_to(b, a)
+
+    @staticmethod
+    def _points_to(a: Topic, b: Topic) -> bool:
+        return any(CROSS_REFERENCE.match(s) and mentions(s, b) for s in sentences(a.definition))
 
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
         """No two wrong answers may duplicate or near-duplicate each other."""
@@ -383,6 +417,9 @@ class DistractorIndex:
         group = self.bank.category(key.category).topics
         ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
         chosen = self._cover(ranked, ok, prefer_stems, n)
+        for c in ranked:  # the glossary's own contrasts first: a twin left out leaves the key alone of its kind
+            if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
+                chosen.append(c)
         if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
             chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
         fixed = list(chosen)

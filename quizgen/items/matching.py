@@ -135,6 +135,8 @@ def _search(ix, key, pool, size, shape, spare: int = 1, allowed: set[str] | None
             best = list(chosen)
         if len(best) == size or budget[0] <= 0:
             return True
+        if len(chosen) == size:
+            return False  # a full set that cannot be arranged: never grow past the size asked for
         for i, c in enumerate(cands):
             if len(chosen) + len(cands) - i <= len(best):
                 break  # too few left to beat the best set

@@ -408,7 +408,7 @@ def _matches_part(occurrence: str, topic: Topic) -> Part | None:
 def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Description, ...]:
     """Every usable description of the topic, the one starting at the first sentence first. Each starts
     with a slotted or a self-standing clean sentence and goes on with clean sentences while they fit."""
-    sents = [_head_clause(s, topic) for s in sentences(_without_alias_notes(topic)) if not CROSS_REFERENCE.match(s)]
+    sents = [_head_clause(s, topic) for s in sentences(without_alias_notes(topic)) if not CROSS_REFERENCE.match(s)]
     analysed = [_sentence_analysis(s, topic) for s in sents]
     out = []
     for i, (status, slot) in enumerate(analysed):
@@ -440,7 +440,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
 _ALIAS_NOTE = re.compile(r"\(\s*(?:also|or|aka)\b[,:]?\s*(?:called\s+|known as\s+)?([^()]+?)\s*\)\s*", re.I)
 
 
-def _without_alias_notes(topic: Topic) -> str:
+def without_alias_notes(topic: Topic) -> str:
     """The definition without notes that only give another declared name ('(also, reductant) substance
     that …'): they name the topic, but say nothing about it."""
     names = {_norm(n) for n in topic.names}

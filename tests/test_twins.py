@@ -1,0 +1,84 @@
+"""Twins a glossary tells apart are each other's best lure: near-equal names whose definitions contrast
+('Endothermic' / 'Exothermic', 'Type I' / 'Type II'), definitions that differ in a number ('group 17' /
+'group 16') or a negation ('produces ions' / 'does not produce ions'), and terms a definition only points to
+('See also felony.')."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+from quizgen import load_bank
+from quizgen.distractors import DistractorIndex
+from quizgen.items import ItemGenerator, ItemOptions
+
+BANKS = Path(__file__).parent / "data" / "banks"
+D2T = ItemOptions(direction="definition-to-term")
+
+
+@cache
+def generator(name: str) -> ItemGenerator:
+    return ItemGenerator(load_bank(BANKS / name))
+
+
+def test_a_number_or_a_negation_is_a_contrast():
+    c = DistractorIndex.contrasts
+    assert c("element in group 17", "element in group 16")
+    assert c(
+        "substance that produces ions when dissolved in water",
+        "substance that does not produce ions when dissolved in water",
+    )
+    assert not c("element in group 17", "element in group 17")
+    assert not c("element in group 17", "horizontal row of the periodic table")  # no common frame
+
+
+def test_near_equal_names_are_lures_when_their_definitions_contrast():
+    for bank, key, twin in [
+        ("chemistry", "Endothermic process", "Exothermic process"),
+        ("statistics", "Type II Error", "Type I Error"),
+        ("chemistry", "Nonelectrolyte", "Electrolyte"),
+    ]:
+        ix = generator(bank).index
+        k, t = ix.bank.topic(key), ix.bank.topic(twin)
+        assert not ix.names_clash(k, t), (key, twin)
+        assert ix.unsafe(k, t, "") is None, (key, twin, ix.unsafe(k, t, ""))
+
+
+def test_near_equal_names_still_clash_when_nothing_tells_them_apart(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "category: Attention\ntopics:\n"
+        "  - {name: FlashAttention, definition: an exact attention algorithm that tiles the computation to save memory}\n"
+        "  - {name: FlashAttention-2, definition: a faster exact attention algorithm with better work partitioning}\n"
+        "  - {name: Linear attention, definition: attention whose cost grows linearly with sequence length}\n"
+    )
+    ix = DistractorIndex(load_bank(tmp_path))
+    assert ix.names_clash(ix.bank.topic("FlashAttention"), ix.bank.topic("FlashAttention-2"))
+
+
+def test_a_cross_reference_does_not_keep_the_contrast_out():
+    ix = generator("law").index
+    assert not ix.names_in_definition("Misdemeanor", "Felony")  # 'See also felony.'
+    assert ix.names_in_definition("Information", "Misdemeanor")  # '… committed a misdemeanor.' is said
+
+
+def test_group_numbers_get_other_groups_as_lures():
+    gen = generator("chemistry")
+    bank = gen.index.bank
+    families = {
+        t.name
+        for t in bank.category("The periodic table").topics
+        if "group" in t.definition and t.definition.split()[-1].isdigit()
+    }
+    assert len(families) >= 5
+    for name in sorted(families):
+        for seed in range(3):
+            item = gen.item("mcq", bank.topic(name), random.Random(seed), D2T)
+            lures = set(item.options) - {name}
+            assert len(lures & families) >= 2, (name, item.options)
+
+
+def test_a_participle_term_is_an_adjective_like_its_siblings():
+    ix = generator("chemistry").index
+    pos = {n: ix.part_of_speech(ix.bank.topic(n)) for n in ("Saturated", "Supersaturated", "Unsaturated", "Miscible")}
+    assert set(pos.values()) == {"adj"}, pos
