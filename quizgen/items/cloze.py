@@ -10,7 +10,15 @@ from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
-from ..text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, shares_stem
+from ..text.describe import (
+    CROSS_REFERENCE,
+    descriptions,
+    head_number,
+    mentions,
+    name_stems,
+    shares_stem,
+    whole_names,
+)
 from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
@@ -23,12 +31,6 @@ PREDICTED = 0.6  # a neighbour used with the word in this share of the bank's ot
 GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
 EVERYDAY = 5.0  # a word this common in general English (Zipf) is never a key phrase
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
-
-
-def accepted_names(topic: Topic) -> tuple[str, ...]:
-    """What a student may write for the term: the declared spellings — its name, aliases, and each side
-    of a parenthetical that abbreviates the rest. Typos are grading's business (--fuzzy)."""
-    return topic.names
 
 
 class KeyphrasePicker:
@@ -251,6 +253,8 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         if stem_cues(text, key):
             continue  # words of the name left standing would hand the answer over
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
+        if (desc.slot.number if desc.slot is not None else head_number(desc)) == "pl" and answers == key.names:
+            answers = whole_names(key)  # 'Two objectives …': 'CTC' alone names one of them
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:

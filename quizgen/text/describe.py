@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Topic
+from ..model import Topic, _abbreviates
 from .language import English, language, stems_match, word_family
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
@@ -30,6 +30,12 @@ RARE_ZIPF = 2.5
 MIN_WORDS = 4
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
+_REMARK = re.compile(
+    r"^\S+\s+(?:is|are|was|were|remains?)\s+(?:(?:a|an|the)\s+)?(?:very\s+|most\s+|particularly\s+)?"
+    r"(?:useful|popular|influential|important|powerful|elegant|promising|controversial|debated|well[- ]known)\b"
+    r"|\bremains?\s+(?:debated|controversial|unclear|contested|an open question)\b",
+    re.I,
+)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
@@ -54,9 +60,46 @@ def parts(topic: Topic) -> tuple[Part, ...]:
     head = topic.short_name.split(": ")[0]  # 'LLaVA: Visual Instruction Tuning' is one thing, subtitled
     pieces = [p.strip(" ()") for p in _PART_SPLIT.split(head)]
     pieces = [p for p in pieces if len(p) >= 2]
-    if len(pieces) < 2:
-        return (whole,)
+    if len(pieces) < 2 or topic.language == "en" and not all(_nominal(p) for p in pieces):
+        return (whole,)  # 'Paged vs Block KV Cache': 'Paged' alone names nothing, so the name is one thing
     return (whole, *(Part(p, (p,), False) for p in pieces))
+
+
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:/|&|and|vs\.?|versus)\s+")
+
+
+@lru_cache(maxsize=1 << 14)
+def whole_names(topic: Topic) -> tuple[str, ...]:
+    """The declared spellings that name all of a topic whose name lists several things: not an alias that
+    names one of them — a part of a compound name ('CTC' for 'CTC Loss & RNN-Transducer') or an example in
+    a parenthetical list ('RealNVP' for 'Normalizing Flows (RealNVP, Glow)'). Parts that spell each other
+    ('RetNet / Retention Networks') are one thing, not a list."""
+    pieces: list[str] = []
+    for listed in (*topic.short_name.split(": "), *re.findall(r"\(([^()]*)\)", topic.name)):
+        found = [p.strip() for p in _LIST_SPLIT.split(listed) if len(p.strip()) >= 2]
+        if len(found) == 2 and (_abbreviates(*found) or _abbreviates(*found[::-1])):
+            continue  # one thing spelled two ways
+        pieces += found if len(found) > 1 else []
+    if not pieces:
+        return topic.names
+    whole = {topic.name, topic.short_name, *topic.acronyms}
+    return tuple(n for n in topic.names if n in whole or not any(_names_piece(n, p) for p in pieces))
+
+
+def _names_piece(name: str, piece: str) -> bool:
+    wn, wp = ({w.casefold() for w in _TOKEN.findall(x)} for x in (name, piece))
+    if not wn or not wp:
+        return False
+    if wn <= wp or wp <= wn or len(wn & wp) >= 2 or _norm(piece).startswith(_norm(name)):
+        return True
+    return _abbreviates(name, piece) or any(_abbreviates(w, name) for w in piece.split())
+
+
+def _nominal(piece: str) -> bool:
+    """Can this piece of a name stand alone as a name? Not when it ends in a word that is never a noun."""
+    last = piece.split()[-1]
+    readings = English.readings(last) if last.isalpha() and not last.isupper() else frozenset()
+    return not readings or bool(readings & {"NOUN", "PROPN"}) or last.casefold().endswith("ing")  # 'Stealing'
 
 
 def is_compound(topic: Topic) -> bool:
@@ -314,6 +357,9 @@ def _sentence_analysis(sentence: str, topic: Topic):
     part = _matches_part(sentence[a:b], topic)
     if part is None:  # an inflected or partial spelling: it cannot be blanked cleanly
         return "dirty", None
+    aside = re.match(r"\s*\(([^()]*)\)", sentence[b:])
+    if aside and (_abbreviates(sentence[a:b], aside.group(1)) or _abbreviates(aside.group(1), sentence[a:b])):
+        b += aside.end()  # 'NCCL (NVIDIA Collective Communications Library)': the expansion goes with the name
     if _LEFT_GLUE.search(sentence[:a]) or _RIGHT_GLUE.match(sentence[b:]):
         return "dirty", None  # glued into a longer token: 'DINO-style', 'I-JEPA', 'PixelCNN++'
     before = sentence[:a]
@@ -420,6 +466,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
             continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
+        if i > 0 and _REMARK.search(sents[i]):
+            continue  # 'It is a useful lens on …, though … remains debated': a verdict, not what it is
         text, words = sents[i], len(sents[i].split())
         if words < MIN_WORDS:
             continue  # 'Send back.': too little to tell a topic by
