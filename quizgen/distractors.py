@@ -28,6 +28,7 @@ NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no
 DIFFICULTIES = ("easy", "medium", "hard")
 NEGATIONS = frozenset({"not", "no", "never", "without", "non", "cannot"})
 PREFIXES = ("super", "hyper", "hypo", "under", "over", "semi", "anti", "non", "sub", "un", "in", "im", "dis")
+VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
@@ -291,6 +292,8 @@ class DistractorIndex:
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
             if low in GENUS_STOPS:
                 break
+            if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
+                break  # 'looks like a line graph …', 'gives the …': a verb phrase, not a kind of thing
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             if head and (participle or English.verb_number(low)):
                 break  # '… rule introduced by', '… particle located in', '… method trains'

@@ -151,3 +151,14 @@ def test_contrast_is_the_same_either_way_round():
         for a in group.topics:
             for b in group.topics:
                 assert c(a.definition, b.definition) == c(b.definition, a.definition), (a.name, b.name)
+
+
+def test_a_definition_opening_on_a_verb_names_no_kind():
+    from quizgen.model import Topic
+
+    looks = Topic(name="Frequency Polygon", definition="looks like a line graph but uses intervals", category="c")
+    graph = Topic(
+        name="Box plot", definition="a graph that gives a quick picture of the middle 50% of the data", category="c"
+    )
+    assert DistractorIndex.genus(looks) is None
+    assert DistractorIndex.genus(graph) == "graph"
