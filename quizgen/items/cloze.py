@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TECHNICAL = 2.5  # Zipf frequency below which a word is a term of art even if the bank uses it only once
 PREDICTED = 0.6  # a neighbour used with the word in this share of the bank's other definitions predicts it
 GENERIC = 0.15  # a word in more definitions than this share is the bank's own everyday vocabulary
-EVERYDAY = 5.0  # a word this common in general English (Zipf) is never a key phrase
+EVERYDAY = 4.4  # a word this common in general English (Zipf; 1 in 40,000 words) is never a key phrase
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
 
