@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import random
@@ -14,7 +15,7 @@ from scipy import sparse
 
 from .errors import QuizgenError
 from .model import Bank, Topic
-from .text.describe import CROSS_REFERENCE, mentions, visible_words, without_alias_notes
+from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
@@ -28,12 +29,14 @@ NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no
 DIFFICULTIES = ("easy", "medium", "hard")
 NEGATIONS = frozenset({"not", "no", "never", "without", "non", "cannot"})
 PREFIXES = ("super", "hyper", "hypo", "under", "over", "semi", "anti", "non", "sub", "un", "in", "im", "dis")
+PERSON = "<person>"  # a kind of its own: people and bodies of people, whatever the genus word says
+PERSONS = frozenset(English.stem(w) for w in "person people party judge attorney lawyer citizen employee".split())
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
-    "used being having".split()
+    "used being having before after between under over into about against through during without".split()
 )
 
 
@@ -60,6 +63,17 @@ def _unprefixed(word: str) -> str:
     return low[len(found) :] if found else ""
 
 
+def _first(description) -> str:
+    from .text.describe import first_sentences
+
+    return _plain(first_sentences(description).text)
+
+
+def _plain(text: str) -> str:
+    """Lower-case words and marks, space-separated and space-ended: 'group 1 ' does not open 'group 17 '."""
+    return " ".join(re.findall(r"\w+|[^\w\s]", text.casefold())) + " "
+
+
 def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
@@ -83,6 +97,32 @@ class DistractorIndex:
         if key not in self.memo:
             self.memo[key] = make()
         return self.memo[key]
+
+    def descriptions(self, topic: Topic) -> tuple:
+        """The topic's descriptions (text.describe) less those that open another definition of the bank word
+        for word ('a set of observations (a set of possible outcomes)' opens Data and Qualitative Data alike):
+        such a text describes the other topic as well, so it cannot single this one out."""
+        return self.remember(("descriptions", topic.name), lambda: self._own_descriptions(topic))
+
+    def _own_descriptions(self, topic: Topic) -> tuple:
+        own = _plain(topic.definition)
+        return tuple(
+            d for d in descriptions(topic) if d.slot is not None or self._opens(_first(d)) <= own.startswith(_first(d))
+        )
+
+    def _opens(self, text: str) -> int:
+        """How many definitions of the bank open with `text` (whole words)."""
+        if len(text.split()) < 4:
+            return 0
+        defs = self._openings
+        i, n = bisect.bisect_left(defs, text), 0
+        while i + n < len(defs) and defs[i + n].startswith(text):
+            n += 1
+        return n
+
+    @cached_property
+    def _openings(self) -> list[str]:
+        return sorted(_plain(t.definition) for t in self.topics)
 
     @cached_property
     def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:
@@ -310,10 +350,22 @@ class DistractorIndex:
         words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
         matemática …' that defines 'Ley de velocidad' is)."""
         found = {cls.genus(topic)} - {None}
+        if topic.language == "en" and cls._person(topic):
+            found.add(PERSON)
         words = topic.short_name.split()
         if topic.language != "en" and len(words) > 1 and words[0].isalpha():
             found.add(language(topic.language).stem(words[0]))
         return frozenset(found)
+
+    @staticmethod
+    def _person(topic: Topic) -> bool:
+        """Is the topic a person or a body of people ('A body of 16-23 citizens who …', 'The party who
+        appeals …', 'A judge in …')? Such a key among documents and offences stands out by kind."""
+        first = sentences(without_alias_notes(topic))[0] if topic.definition else ""
+        m = re.match(r"\W*((?:[\w'’-]+\s+){1,9}?)(?:who|whom)\b", first, re.I)
+        before = m.group(1).casefold().split() if m else []
+        said = bool(before) and not any(w in GENUS_STOPS - {"of"} or w.endswith("ed") for w in before)
+        return said or DistractorIndex.genus(topic) in PERSONS  # 'A body of … citizens who', not '… by a witness who'
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

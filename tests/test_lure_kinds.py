@@ -162,3 +162,22 @@ def test_a_definition_opening_on_a_verb_names_no_kind():
     )
     assert DistractorIndex.genus(looks) is None
     assert DistractorIndex.genus(graph) == "graph"
+
+
+def test_people_are_a_kind_of_their_own():
+    ch = checker("law")
+    ix = ch.ix
+    from quizgen.distractors import PERSON
+
+    people = {t.name for t in ch.bank.topics if PERSON in ix.kinds(t)}
+    assert {"Grand jury", "Plaintiff", "Appellant", "Witness", "Active judge"} <= people
+    assert not people & {"Hearsay", "Deposition", "Chambers", "Venue", "Indictment"}  # '… by a witness who' is evidence
+    # a body of people is never the one option that is people
+    topic = ch.bank.topic("Grand jury")
+    for seed in range(4):
+        try:
+            item = ch.gen.item("mcq", topic, random.Random(seed), D2T)
+        except GenerationError:
+            continue
+        lures = [ch.bank.topic(n) for n in item.options if n != topic.name]
+        assert any(PERSON in ix.kinds(t) for t in lures), item.options

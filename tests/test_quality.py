@@ -54,7 +54,8 @@ def test_coverage_is_reported_for_every_type(report):
     }
     # a set needs members whose descriptions fit only their own term; a term blank needs a sentence naming
     # the term exactly once, and lures of its kind (laws beside laws)
-    floors = {"matching": 0.05, "cloze term": 0.25}
+    # a key phrase is never the head after its modifiers nor a common word (reading 9): a rarer blank
+    floors = {"matching": 0.05, "cloze term": 0.25, "cloze keyphrase": 0.15}
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 
@@ -105,7 +106,7 @@ def test_stress_every_topic_every_type(bank, seed):
                 continue
             made += 1
             getattr(checker, f"_check_{item_type}")(item, report)
-    assert made > len(bank.topics) * 2
+    assert made > len(bank.topics) * 1.75  # of 6 variants; key-phrase blanks are now rare (docs/quality.md)
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

@@ -12,7 +12,6 @@ from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
 from ..text.describe import (
     CROSS_REFERENCE,
-    descriptions,
     head_number,
     mentions,
     name_stems,
@@ -103,6 +102,12 @@ class KeyphrasePicker:
                 continue
             prev = tokens[i - 1].group().casefold() if i else ""
             nxt = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
+            if i and prev not in self.lang.stop_words and not text[tokens[i - 1].end() : m.start()].strip():
+                continue  # the head after its modifiers ('policy-gradient _____', 'depthwise _____'): a stock
+                # phrase the modifier completes, or several heads fit
+            if nxt and nxt not in self.lang.stop_words and not text[m.end() : tokens[i + 1].start()].strip():
+                if "NOUN" in self.lang.readings(nxt) and "VERB" not in self.lang.readings(nxt):
+                    continue  # a modifier of the noun after it ('manipulating _____ activations')
             if prev in self.lang.verb_openers:
                 continue  # 'to _____', 'that _____': a verb reading of a word that can be a noun ('yield')
             if "VERB" in self.lang.readings(w) and prev not in self.lang.noun_openers:
@@ -243,7 +248,7 @@ def make_cloze(
 
 
 def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
-    for desc in descriptions(key):
+    for desc in ix.descriptions(key):
         text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
         if mentions(text.replace(BLANK, " "), key):
             continue

@@ -6,7 +6,7 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import descriptions, first_sentences, mentions, name_stems
+from ..text.describe import first_sentences, mentions, name_stems
 from .mcq import echoes, stem_cues
 
 
@@ -18,7 +18,7 @@ def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] 
     """(text, form, number) of the description a matching set shows for a topic: names nothing; one that
     shows no word of its own term's name is preferred (a set may still show one — see _echo_covered)."""
     usable = []
-    for desc in descriptions(topic):
+    for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
         if text is not None:

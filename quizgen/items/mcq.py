@@ -6,7 +6,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import DistractorIndex, GenerationError
+from ..distractors import PERSON, DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
 from ..text.describe import (
     Description,
@@ -153,13 +153,13 @@ def option_text(
     given) has the form and number of the key's option. (Words of the asked term's name are judged over the
     whole set of options by _term_to_definition.)"""
     key = ("option", topic.name, asked.name, form, number)
-    return ix.remember(key, lambda: _option_text(topic, asked, form, number))
+    return ix.remember(key, lambda: _option_text(ix, topic, asked, form, number))
 
 
-def _option_text(topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
+def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str | None) -> str | None:
     """The first usable description; for the key, the first that shows no word of its name when one does."""
     found = None
-    for desc in descriptions(topic):
+    for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
         if text is None or form is not None and d.form != form:
@@ -175,7 +175,7 @@ def _option_text(topic: Topic, asked: Topic, form: str | None, number: str | Non
 
 
 def _option_shape(ix: DistractorIndex, topic: Topic, asked: Topic) -> tuple[str, str | None] | None:
-    for desc in descriptions(topic):
+    for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
         if text is not None and not mentions(text, asked):
@@ -208,7 +208,11 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
     """The kinds two or more lures share when the stem is the key's defining phrase ('The geographic area in
     which …') and no lure is of the key's kind: the key is then found by elimination, not by knowledge."""
     kind = ix.genus(key)
-    if kind is None or desc.start != 0 or desc.slot is not None:
+    if desc.start != 0 or desc.slot is not None:
+        return frozenset()
+    if PERSON in ix.kinds(key) and not any(PERSON in ix.kinds(t) for t in lures):
+        return frozenset({PERSON})  # 'A body of 16-23 citizens who …' the one option that is people
+    if kind is None:
         return frozenset()
     kinds = [marks(ix, t) for t in lures]
     shared = {m for ms in kinds for m in ms if sum(m in other for other in kinds) >= 2}
@@ -219,7 +223,8 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
 
 def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     """What shows a topic's kind: the genus of its defining phrase and the head word of its name."""
-    return frozenset(m for m in (ix.genus(topic), _head_word(topic)) if m is not None)
+    person = PERSON if PERSON in ix.kinds(topic) else None
+    return frozenset(m for m in (ix.genus(topic), _head_word(topic), person) if m is not None)
 
 
 HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aération': the head noun comes first
@@ -270,7 +275,7 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
 
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
-    for desc in descriptions(key):
+    for desc in ix.descriptions(key):
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
         number = stem_number(ix, key, desc)

@@ -6,7 +6,7 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import Topic, TrueFalseItem
-from ..text.describe import Description, descriptions, first_sentences, is_compound, mentions, parts
+from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import language
 from ..text.mentions import is_acronym
 from .mcq import echoes
@@ -45,7 +45,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
 def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:
     """The first description of `owner` that makes a clean statement about `term` (called `label`, when
     given, an acronym of it): no spelling of the term, and no word of the name the statement shows."""
-    for desc in descriptions(owner):
+    for desc in ix.descriptions(owner):
         d = first_sentences(desc)
         if mentions(d.blanked(), term) or label is None and echoes(d.blanked(), term, ix):
             continue
