@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
-from ..text.language import language
+from ..text.language import English, language
 from ..text.mentions import is_acronym
 from .mcq import echoes
 
@@ -39,7 +40,18 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # one part's phrase presented as the whole compound
     if ": " in subject:
         return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
+    if term.language == "en" and _own_subject(desc.text):
+        return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
     return f"{subject}: {desc.text}"
+
+
+def _own_subject(text: str) -> bool:
+    """Is the text a sentence with a subject of its own rather than a defining phrase? A word that can only
+    be a verb comes before the first relative word or clause break ('Dosovitskiy et al. (2020) showed …'),
+    where a defining phrase has only its head noun and modifiers ('A generative model that learns …')."""
+    head = re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+", head)[1:]
+    return any((r := English.readings(w)) and r <= {"VERB", "AUX"} for w in words)
 
 
 def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:
