@@ -28,6 +28,7 @@ MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
 MIN_WORDS = 4
+PREFIXES = ("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non")
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
 _REMARK = re.compile(
@@ -163,6 +164,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
         head, tail = w[:i], w[i:]
         if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF and English.zipf(w) < RARE_ZIPF:
             return (head, tail)
+    prefix = next((p for p in PREFIXES if w.startswith(p) and len(w) - len(p) >= 4), None)
+    if prefix and English.zipf(w) < 3.0 and English.zipf(w[len(prefix) :]) >= 3.0:
+        return (w[len(prefix) :],)  # 'Multimodal' is cued by 'mixed-modal'
     return ()
 
 
