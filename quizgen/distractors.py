@@ -299,6 +299,9 @@ class DistractorIndex:
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
+        said = re.search(rf"\b(?:is|are|be|been)\s+{re.escape(topic.short_name)}\b", topic.definition, re.I)
+        if said and English.name_number(topic.short_name) != "pl":
+            return "adj"  # 'Two events are mutually exclusive if …': used with no article, as an adjective is
         if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
             if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less")):
                 return "adj"  # 'Admissible': a word the tables lack, with an adjective's ending
@@ -308,7 +311,7 @@ class DistractorIndex:
                 if "ADJ" in readings and ("VERB" not in readings or words[0].casefold().endswith("ed")):
                     return "adj"  # 'Saturated': a participle read as an adjective
                 return "verb" if "VERB" in readings else "noun"
-        if topic.language == "en" and 1 < len(words) <= 3 and words[-1].isalpha():  # 'Mutually Exclusive'
+        if 1 < len(words) <= 3 and all(w.isalpha() and English.readings(w) for w in words):  # "Mutually Exclusive"
             readings = English.readings(words[-1])
             if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
                 return "adj"

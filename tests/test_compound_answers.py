@@ -38,13 +38,22 @@ def test_an_alias_naming_one_listed_thing_does_not_name_the_whole():
     assert "GQA" in whole_names(topic("Grouped-Query Attention (GQA)", ["GQA"]))
 
 
-def test_a_plural_blank_for_a_listing_name_accepts_only_the_whole():
+def test_a_blank_for_a_listing_name_accepts_only_the_whole():
     gen = generator()
     bank = gen.index.bank
-    for name, part in [("CTC Loss & RNN-Transducer", "CTC"), ("Normalizing Flows (RealNVP, Glow)", "RealNVP")]:
-        item = gen.item("cloze", bank.topic(name), random.Random(0), TERM)
-        assert item.text.startswith("_____: ")  # the plural defining phrase of reading 8
+    made = 0
+    for name, part in [
+        ("CTC Loss & RNN-Transducer", "CTC"),  # (its 'Two objectives …' is a cue since reading 10: not made)
+        ("Normalizing Flows (RealNVP, Glow)", "RealNVP"),
+        ("Non-Contrastive SSL (BYOL, SimSiam, Barlow Twins, VICReg)", "SimSiam"),
+    ]:
+        try:
+            item = gen.item("cloze", bank.topic(name), random.Random(0), TERM)
+        except GenerationError:
+            continue
+        made += 1
         assert part in bank.topic(name).names and part not in item.answer[0], item.answer
+    assert made >= 2
 
 
 def test_an_expansion_after_the_name_goes_with_it():

@@ -181,3 +181,10 @@ def test_people_are_a_kind_of_their_own():
             continue
         lures = [ch.bank.topic(n) for n in item.options if n != topic.name]
         assert any(PERSON in ix.kinds(t) for t in lures), item.options
+
+
+def test_a_term_used_after_is_without_an_article_is_an_adjective():
+    ch = checker("statistics")
+    assert ch.ix.part_of_speech(ch.bank.topic("Mutually Exclusive")) == "adj"  # 'Two events are mutually exclusive if'
+    law = checker("law")
+    assert law.ix.part_of_speech(law.bank.topic("Voir dire")) == "noun"  # 'dire' alone does not make it one

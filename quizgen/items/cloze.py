@@ -12,7 +12,6 @@ from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
 from ..text.describe import (
     CROSS_REFERENCE,
-    head_number,
     mentions,
     name_stems,
     shares_stem,
@@ -258,8 +257,8 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         if stem_cues(text, key):
             continue  # words of the name left standing would hand the answer over
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
-        if (desc.slot.number if desc.slot is not None else head_number(desc)) == "pl" and answers == key.names:
-            answers = whole_names(key)  # 'Two objectives …': 'CTC' alone names one of them
+        if answers == key.names:
+            answers = whole_names(key)  # a blank for all of 'CTC Loss & RNN-Transducer': 'CTC' names one part
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:

@@ -9,6 +9,8 @@ from functools import lru_cache
 from ..distractors import PERSON, DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
 from ..text.describe import (
+    COUNTED,
+    PARTS,
     Description,
     descriptions,
     first_sentences,
@@ -59,6 +61,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
     words = visible_words(text.replace(BLANK, " "))
     found = set(shares_stem(words, name_stems(key), key.language))
+    if PARTS in name_stems(key) and COUNTED.match(text.replace(BLANK, " ").lstrip(" :")):
+        found.add(PARTS)  # 'Two objectives for …' pairs with 'CTC Loss & RNN-Transducer'
+
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())

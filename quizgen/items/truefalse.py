@@ -46,12 +46,15 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
 
 
 def _own_subject(text: str) -> bool:
-    """Is the text a sentence with a subject of its own rather than a defining phrase? A word that can only
-    be a verb comes before the first relative word or clause break ('Dosovitskiy et al. (2020) showed …'),
-    where a defining phrase has only its head noun and modifiers ('A generative model that learns …')."""
+    """Is the text a sentence with a subject of its own rather than a defining phrase? It opens on a name,
+    not an article, and a word that can only be a verb follows within a few words ('Dosovitskiy et al.
+    (2020) showed …', 'Peebles & Xie (2022) replace …'), where a defining phrase has its head noun and
+    modifiers ('A stack of flattened sacs that …', 'The combination of gene versions an organism carries')."""
     head = re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
-    words = re.findall(r"[^\W\d_]+", head)[1:]
-    return any((r := English.readings(w)) and r <= {"VERB", "AUX"} for w in words)
+    words = re.findall(r"[^\W\d_]+", head)
+    if not words or not words[0][0].isupper() or words[0].casefold() in English.stop_words:
+        return False
+    return any((r := English.readings(w)) and r <= {"VERB", "AUX"} for w in words[1:4])
 
 
 def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:

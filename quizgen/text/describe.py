@@ -28,9 +28,18 @@ MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
 MIN_WORDS = 4
+PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
+COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
 PREFIXES = ("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non")
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
+# 'Latin for "friend of the court."', 'French, meaning "on the bench."': where the name comes from — the one
+# foreign option among the lures, and a translation that gives it away
+ETYMOLOGY = re.compile(
+    r"(?:From\s+)?(?:Latin|French|Law French|Old French|Anglo-French|Greek|German|Italian|Spanish|Arabic)"
+    r"\s*,?\s*(?:for|meaning|term for|word for)\b",
+    re.I,
+)
 _REMARK = re.compile(
     r"^\S+\s+(?:is|are|was|were|remains?)\s+(?:(?:a|an|the)\s+)?(?:very\s+|most\s+|particularly\s+)?"
     r"(?:useful|popular|influential|important|powerful|elegant|promising|controversial|debated|well[- ]known)\b"
@@ -135,6 +144,8 @@ def word_stems(word: str, lang: str = "en") -> frozenset[str]:
     rules = language(lang)
     if word.isalpha():
         return frozenset({rules.stem(word) if len(word) > 2 else word.casefold()})
+    if re.fullmatch(r"\d[A-Za-z]", word):
+        return frozenset({word.casefold()})  # '3D', '2D': a dimension names a thing as much as a word does
     m = re.match(r"[A-Za-z]{3,}", word)
     return frozenset({rules.stem(m.group())}) if m else frozenset()
 
@@ -150,7 +161,8 @@ def name_stems(topic: Topic) -> frozenset[str]:
     words = {w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in stop}
     if topic.language == "en":
         words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
-    return frozenset(s for w in words for s in word_stems(w, topic.language))
+    parts_mark = {PARTS} if topic.language == "en" and is_compound(topic) else set()
+    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -174,6 +186,7 @@ def _compound_parts(word: str) -> tuple[str, ...]:
 def visible_words(text: str) -> tuple[str, ...]:
     """Content words of a text, math commands left out, for word-level cues."""
     plain = re.sub(r"\\[A-Za-z]+", " ", text)
+    plain = re.sub(r"\b(\d)[-\u2010\u2013]([A-Za-z])\b", r"\1\2", plain)  # '3-D' is the '3D' of a name
     return tuple(
         w
         for w in _TOKEN.findall(plain)
@@ -458,7 +471,11 @@ def _matches_part(occurrence: str, topic: Topic) -> Part | None:
 def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Description, ...]:
     """Every usable description of the topic, the one starting at the first sentence first. Each starts
     with a slotted or a self-standing clean sentence and goes on with clean sentences while they fit."""
-    sents = [_head_clause(s, topic) for s in sentences(without_alias_notes(topic)) if not CROSS_REFERENCE.match(s)]
+    sents = [
+        _head_clause(s, topic)
+        for s in sentences(without_alias_notes(topic))
+        if not CROSS_REFERENCE.match(s) and not ETYMOLOGY.match(s)
+    ]
     analysed = [_sentence_analysis(s, topic) for s in sents]
     out = []
     for i, (status, slot) in enumerate(analysed):
