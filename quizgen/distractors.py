@@ -41,6 +41,13 @@ GENUS_STOPS = frozenset(
 
 
 @lru_cache(maxsize=1 << 16)
+def _content(code: str, text: str) -> frozenset[str]:
+    """The stems of the content words a reader sees in an option, in its language."""
+    rules = language(code)
+    return frozenset(rules.stem(w) for w in _WORDS.findall(text.casefold()) if w not in rules.stop_words)
+
+
+@lru_cache(maxsize=1 << 16)
 def _masked(topic: Topic) -> str:
     """The topic's definition with its own names blanked."""
     return mask_topic(topic.definition, topic)
@@ -460,13 +467,15 @@ class DistractorIndex:
         widen: bool = False,
         prefer=None,
         size=None,
+        shown=None,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
         shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
-        printed length, so the key's place among the options by length is left to chance."""
+        printed length, so the key's place among the options by length is left to chance; `shown`: an option's printed
+        text, so its place by the words it shares with the other options is too (languages other than English)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
@@ -481,6 +490,8 @@ class DistractorIndex:
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         if size is not None:
             chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
+        if shown is not None and language(key.language) is not English:
+            chosen = self._converge(key, chosen, ranked, ok, fixed, size, shown, rng)
         widened: list[str] = []
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
@@ -556,6 +567,56 @@ class DistractorIndex:
                 break
             chosen = swapped
         return chosen
+
+    def _converge(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
+        """Lures drawn by closeness to the key alone leave the key the option nearest to all the others (the
+        convergence cue a test-wise student follows). The key's place among the options by that nearness is
+        drawn at random, as its place by length is, and lures are swapped for safe siblings of their kind (on
+        the same side of the key's length) while that moves the key toward it. (Other languages only for now:
+        English items stay as they are.)"""
+        if len(chosen) < 2:
+            return chosen
+        mine = size(key) if size is not None else 0
+        target = rng.randrange(len(chosen) + 1)  # how many lures should be nearer the others than the key
+
+        def miss(lures: list[Topic]) -> float:  # how far the key's nearness is from its drawn place (0: there)
+            words = [_content(key.language, shown(t)) for t in (key, *lures)]
+            near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
+            others = sorted(near[1:], reverse=True)
+            above = max(0.0, near[0] - others[target - 1] + 1e-9) if target else 0.0  # should be below this one
+            below = max(0.0, others[target] - near[0]) if target < len(others) else 0.0  # and not below that one
+            return above + below
+
+        for _ in range(len(chosen)):
+            now = miss(chosen)
+            if now == 0:
+                break
+            best, best_miss = None, now
+            for i, out in enumerate(chosen):
+                if out in fixed:
+                    continue
+                side = size is None or size(out) < mine
+                rest = chosen[:i] + chosen[i + 1 :]
+                for cand in ranked:
+                    if cand in chosen or (size is not None and (size(cand) < mine) != side):
+                        continue
+                    if (
+                        not self._kin(key, cand) >= self._kin(key, out)
+                        or not ok(cand)
+                        or not self.compatible(rest, cand)
+                    ):
+                        continue
+                    trial = [*rest[:i], cand, *rest[i:]]
+                    m = miss(trial)
+                    if m < best_miss:
+                        best, best_miss = trial, m
+            if best is None:
+                break
+            chosen = best
+        return chosen
+
+    def _kin(self, key: Topic, c: Topic) -> bool:
+        return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))
 
     def _swap(self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, fixed, moves) -> list[Topic] | None:
         """`chosen` with its last replaceable lure that does not `move` replaced by the best safe one that does,
