@@ -213,6 +213,26 @@ class Labels:
         return section.title or self(HEADINGS[section.type])
 
 
+@dataclass(frozen=True)
+class Message:
+    """A sentence decided before the language it prints in is known (a scan's problem with a page): a label,
+    its values and, for a label with plural forms, the count that chooses the form."""
+
+    label: str
+    values: tuple[tuple[str, str], ...] = ()
+    n: int | None = None
+
+    def text(self, lab: Labels) -> str:
+        values = dict(self.values)
+        return lab(self.label, **values) if self.n is None else lab.count(self.label, self.n, **values)
+
+
+def message(label: str, n: int | None = None, **values) -> Message:
+    if label not in LABELS:
+        raise KeyError(label)
+    return Message(label, tuple((k, str(v)) for k, v in values.items()), n)
+
+
 @lru_cache(maxsize=32)
 def _labels(language: str, overrides: tuple[tuple[str, str], ...]) -> Labels:
     return Labels(language, overrides)
