@@ -488,10 +488,10 @@ class DistractorIndex:
             chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
         fixed = list(chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
-        if size is not None:
+        if shown is not None and size is not None and language(key.language) is not English:
+            chosen = self._arrange(key, chosen, ranked, ok, fixed, size, shown, rng)
+        elif size is not None:
             chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
-        if shown is not None and language(key.language) is not English:
-            chosen = self._converge(key, chosen, ranked, ok, fixed, size, shown, rng)
         widened: list[str] = []
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
@@ -568,52 +568,45 @@ class DistractorIndex:
             chosen = swapped
         return chosen
 
-    def _converge(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
-        """Lures drawn by closeness to the key alone leave the key the option nearest to all the others (the
-        convergence cue a test-wise student follows). The key's place among the options by that nearness is
-        drawn at random, as its place by length is, and lures are swapped for safe siblings of their kind (on
-        the same side of the key's length) while that moves the key toward it. (Other languages only for now:
-        English items stay as they are.)"""
-        if len(chosen) < 2:
+    def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
+        """The key's place among the options by length and by the words it shares with the others, both drawn
+        at random: lures drawn by closeness to the key alone leave it the option nearest to all the others (the
+        convergence cue a test-wise student follows), and lures longer than a short key its longest. Lures are
+        swapped for safe siblings of their kind, the best swap first, while that moves the key toward its
+        places (its place by length first). (Other languages only for now: English items stay as they are.)"""
+        if not chosen:
             return chosen
-        mine = size(key) if size is not None else 0
-        target = rng.randrange(len(chosen) + 1)  # how many lures should be nearer the others than the key
+        mine = size(key)
+        by_length = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
+        by_words = rng.randrange(len(chosen) + 1)  # how many should share more words with the others
 
-        def miss(lures: list[Topic]) -> float:  # how far the key's nearness is from its drawn place (0: there)
+        def miss(lures: list[Topic]) -> tuple[int, float]:
             words = [_content(key.language, shown(t)) for t in (key, *lures)]
             near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
             others = sorted(near[1:], reverse=True)
-            above = max(0.0, near[0] - others[target - 1] + 1e-9) if target else 0.0  # should be below this one
-            below = max(0.0, others[target] - near[0]) if target < len(others) else 0.0  # and not below that one
-            return above + below
+            above = max(0.0, near[0] - others[by_words - 1] + 1e-9) if by_words else 0.0
+            below = max(0.0, others[by_words] - near[0]) if by_words < len(others) else 0.0
+            return abs(sum(size(c) < mine for c in lures) - by_length), above + below
 
-        for _ in range(len(chosen)):
-            now = miss(chosen)
-            if now == 0:
+        best, best_miss = chosen, miss(chosen)
+        for _ in range(2 * len(chosen)):
+            if best_miss == (0, 0.0):
                 break
-            best, best_miss = None, now
-            for i, out in enumerate(chosen):
+            current = best
+            for i, out in enumerate(current):
                 if out in fixed:
                     continue
-                side = size is None or size(out) < mine
-                rest = chosen[:i] + chosen[i + 1 :]
+                rest = current[:i] + current[i + 1 :]
                 for cand in ranked:
-                    if cand in chosen or (size is not None and (size(cand) < mine) != side):
-                        continue
-                    if (
-                        not self._kin(key, cand) >= self._kin(key, out)
-                        or not ok(cand)
-                        or not self.compatible(rest, cand)
-                    ):
+                    if cand in current or not self._kin(key, cand) >= self._kin(key, out):
                         continue
                     trial = [*rest[:i], cand, *rest[i:]]
                     m = miss(trial)
-                    if m < best_miss:
+                    if m < best_miss and ok(cand) and self.compatible(rest, cand):
                         best, best_miss = trial, m
-            if best is None:
+            if best is current:
                 break
-            chosen = best
-        return chosen
+        return best
 
     def _kin(self, key: Topic, c: Topic) -> bool:
         return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))
