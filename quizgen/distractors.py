@@ -47,6 +47,12 @@ def _content(code: str, text: str) -> frozenset[str]:
     return frozenset(rules.stem(w) for w in _WORDS.findall(text.casefold()) if w not in rules.stop_words)
 
 
+@lru_cache(maxsize=64)
+def _claim_stems(code: str) -> frozenset[str]:
+    rules = language(code)
+    return frozenset(rules.stem(w) for w in rules.claim_words)
+
+
 @lru_cache(maxsize=1 << 16)
 def _masked(topic: Topic) -> str:
     """The topic's definition with its own names blanked."""
@@ -379,9 +385,15 @@ class DistractorIndex:
     def claim(topic: Topic) -> bool:
         """Is the topic a statement about the world (a law, theorem, hypothesis, bound …) rather than a thing
         or a method? Offered among methods, 'Chinchilla Scaling Laws' is a lure nobody picks."""
-        if topic.language != "en":
-            return False  # the lexicon of claim words is English
         words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+        if topic.language != "en":  # the head leads or ends ('Ley de Hess', 'Primera ley', 'Energieerhaltungssatz')
+            rules = language(topic.language)
+            heads = [w.casefold() for w in words[:2] + words[-1:]]
+            return any(w in rules.claim_words or rules.stem(w) in _claim_stems(topic.language) for w in heads) or (
+                bool(words)
+                and topic.language.split("-")[0] == "de"
+                and words[-1].casefold().endswith(("gesetz", "satz"))
+            )
         return bool(words) and English.stem(words[-1]) in English.claim_heads
 
     @staticmethod
