@@ -46,6 +46,10 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "sample-course": "Bundled machine-learning bank",
     "sample-small-title": "Sample exam",
     "sample-instructions": "Answer every question. For multiple choice, mark one box. Write clearly in the blanks.",
+    # LMS and flashcard exports (what the importer shows with the question)
+    "export-match-definitions": "Match each definition with its term.",
+    "export-match-terms": "Match each term with its definition.",
+    "export-truefalse": "True or false?",
     # self-test worksheets
     "worksheet": "Self-test worksheet",
     "worksheet-title": "Self-test",

@@ -366,6 +366,40 @@ def test_the_pseudo_locale_check_sees_labels_that_bypass_the_catalogs(tmp_path, 
     assert expected <= found, sorted(found)
 
 
+def exported_text(path: Path) -> str:
+    """Every text file of an export (a QTI zip's XML, an Anki package's SQLite collection) as one string."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+
+
+ENGLISH_EXPORT = ("Which term", "Which statement", "Match each", "True or false", ">True<", ">False<", "\x1fTrue\x1f")
+
+
+@pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "qti", "anki"])
+def test_exports_ask_in_the_exams_language(tmp_path, locale_dirs, fmt):
+    """What an LMS or Anki shows around the bank's text (lead-ins, 'True or false?', matching instructions)
+    comes from the catalogs: in the pseudo-locale no English wording is left, in English it all is."""
+    write_pseudo_catalog(locale_dirs)
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC.replace("count: 3, points: 1}", "count: 6, points: 1}"))
+    found = {}
+    for language in ("en", "qps"):
+        out = tmp_path / language
+        args = ["build", str(spec), "--language", language, "--out", str(out), "--quiet", "--answers", "none"]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        target = tmp_path / f"{language}.{fmt}"
+        args = ["export", str(out / "exam.json"), "--to", fmt, "--out", str(target)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        found[language] = {w for w in ENGLISH_EXPORT if w in exported_text(target)}
+    assert not found["qps"], found["qps"]
+    assert found["en"] >= {"Which term"} | ({"Match each"} if fmt != "anki" else {"True or false", "\x1fTrue\x1f"})
+
+
 # ---- scripts the fonts cannot shape, and a font of the teacher's ----
 
 
