@@ -299,7 +299,6 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
                 size=lambda t: len(t.name),
-                shown=lambda t: t.name,
             )
         except GenerationError as e:
             why = e.message
