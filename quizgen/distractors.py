@@ -487,7 +487,8 @@ class DistractorIndex:
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
         printed length, so the key's place among the options by length is left to chance; `shown`: an option's printed
-        text, so its place by the words it shares with the other options is too (languages other than English)."""
+        text, so its place by the words it shares with the other options is too (languages other than English;
+        given for descriptions, where lures drawn by closeness to the key made it the option nearest the others)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
