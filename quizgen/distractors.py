@@ -41,6 +41,19 @@ GENUS_STOPS = frozenset(
 
 
 @lru_cache(maxsize=1 << 16)
+def _content(code: str, text: str) -> frozenset[str]:
+    """The stems of the content words a reader sees in an option, in its language."""
+    rules = language(code)
+    return frozenset(rules.stem(w) for w in _WORDS.findall(text.casefold()) if w not in rules.stop_words)
+
+
+@lru_cache(maxsize=64)
+def _claim_stems(code: str) -> frozenset[str]:
+    rules = language(code)
+    return frozenset(rules.stem(w) for w in rules.claim_words)
+
+
+@lru_cache(maxsize=1 << 16)
 def _masked(topic: Topic) -> str:
     """The topic's definition with its own names blanked."""
     return mask_topic(topic.definition, topic)
@@ -375,9 +388,15 @@ class DistractorIndex:
     def claim(topic: Topic) -> bool:
         """Is the topic a statement about the world (a law, theorem, hypothesis, bound …) rather than a thing
         or a method? Offered among methods, 'Chinchilla Scaling Laws' is a lure nobody picks."""
-        if topic.language != "en":
-            return False  # the lexicon of claim words is English
         words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+        if topic.language != "en":  # the head leads or ends ('Ley de Hess', 'Primera ley', 'Energieerhaltungssatz')
+            rules = language(topic.language)
+            heads = [w.casefold() for w in words[:2] + words[-1:]]
+            return any(w in rules.claim_words or rules.stem(w) in _claim_stems(topic.language) for w in heads) or (
+                bool(words)
+                and topic.language.split("-")[0] == "de"
+                and words[-1].casefold().endswith(("gesetz", "satz"))
+            )
         return bool(words) and English.stem(words[-1]) in English.claim_heads
 
     @staticmethod
@@ -463,13 +482,16 @@ class DistractorIndex:
         widen: bool = False,
         prefer=None,
         size=None,
+        shown=None,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
         shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
-        printed length, so the key's place among the options by length is left to chance."""
+        printed length, so the key's place among the options by length is left to chance; `shown`: an option's printed
+        text, so its place by the words it shares with the other options is too (languages other than English;
+        given for descriptions, where lures drawn by closeness to the key made it the option nearest the others)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
@@ -482,7 +504,9 @@ class DistractorIndex:
             chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
         fixed = list(chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
-        if size is not None:
+        if shown is not None and size is not None and language(key.language) is not English:
+            chosen = self._arrange(key, chosen, ranked, ok, fixed, size, shown, rng)
+        elif size is not None:
             chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
         widened: list[str] = []
         if len(chosen) < n and widen:
@@ -559,6 +583,49 @@ class DistractorIndex:
                 break
             chosen = swapped
         return chosen
+
+    def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
+        """The key's place among the options by length and by the words it shares with the others, both drawn
+        at random: lures drawn by closeness to the key alone leave it the option nearest to all the others (the
+        convergence cue a test-wise student follows), and lures longer than a short key its longest. Lures are
+        swapped for safe siblings of their kind, the best swap first, while that moves the key toward its
+        places (its place by length first). (Other languages only for now: English items stay as they are.)"""
+        if not chosen:
+            return chosen
+        mine = size(key)
+        by_length = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
+        by_words = rng.randrange(len(chosen) + 1)  # how many should share more words with the others
+
+        def miss(lures: list[Topic]) -> tuple[int, float]:
+            words = [_content(key.language, shown(t)) for t in (key, *lures)]
+            near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
+            others = sorted(near[1:], reverse=True)
+            above = max(0.0, near[0] - others[by_words - 1] + 1e-9) if by_words else 0.0
+            below = max(0.0, others[by_words] - near[0]) if by_words < len(others) else 0.0
+            return abs(sum(size(c) < mine for c in lures) - by_length), above + below
+
+        best, best_miss = chosen, miss(chosen)
+        for _ in range(2 * len(chosen)):
+            if best_miss == (0, 0.0):
+                break
+            current = best
+            for i, out in enumerate(current):
+                if out in fixed:
+                    continue
+                rest = current[:i] + current[i + 1 :]
+                for cand in ranked:
+                    if cand in current or not self._kin(key, cand) >= self._kin(key, out):
+                        continue
+                    trial = [*rest[:i], cand, *rest[i:]]
+                    m = miss(trial)
+                    if m < best_miss and ok(cand) and self.compatible(rest, cand):
+                        best, best_miss = trial, m
+            if best is current:
+                break
+        return best
+
+    def _kin(self, key: Topic, c: Topic) -> bool:
+        return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))
 
     def _swap(self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, fixed, moves) -> list[Topic] | None:
         """`chosen` with its last replaceable lure that does not `move` replaced by the best safe one that does,

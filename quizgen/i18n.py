@@ -51,6 +51,10 @@ def fill(template: str, values: dict, escape=lambda s: s) -> str:
     return "".join(out) + escape(template[last:])
 
 
+class NoCatalog(QuizgenError):
+    """No catalog for the language asked for."""
+
+
 @dataclass(frozen=True)
 class Catalog:
     code: str  # as the folder is named
@@ -148,7 +152,7 @@ def catalog(tag: str) -> Catalog:
             return _read(files[key], files[key].stat().st_mtime)
         if key == SOURCE:
             return english()
-    raise QuizgenError(
+    raise NoCatalog(
         f"no catalog for language '{tag}'; available: {', '.join(sorted({SOURCE, *files}))} "
         f"(add one as quizgen/locale/{tag.replace('-', '_')}/LC_MESSAGES/quizgen.po)"
     )
@@ -213,6 +217,26 @@ class Labels:
         return section.title or self(HEADINGS[section.type])
 
 
+@dataclass(frozen=True)
+class Message:
+    """A sentence decided before the language it prints in is known (a scan's problem with a page): a label,
+    its values and, for a label with plural forms, the count that chooses the form."""
+
+    label: str
+    values: tuple[tuple[str, str], ...] = ()
+    n: int | None = None
+
+    def text(self, lab: Labels) -> str:
+        values = dict(self.values)
+        return lab(self.label, **values) if self.n is None else lab.count(self.label, self.n, **values)
+
+
+def message(label: str, n: int | None = None, **values) -> Message:
+    if label not in LABELS:
+        raise KeyError(label)
+    return Message(label, tuple((k, str(v)) for k, v in values.items()), n)
+
+
 @lru_cache(maxsize=32)
 def _labels(language: str, overrides: tuple[tuple[str, str], ...]) -> Labels:
     return Labels(language, overrides)
@@ -226,12 +250,24 @@ def labels_for(spec) -> Labels:
 def item_stem(item, lab: Labels) -> str:
     """A multiple-choice stem with its lead-in in the exam's language ('¿Qué término se describe aquí? …');
     the rest of the stem is bank text and prints as written."""
+    return stem_text(item.stem, item.topic, lab)
+
+
+def stem_text(stem: str, topic: str, lab: Labels) -> str:
+    """item_stem for a stem and its topic's name as item JSON holds them."""
     from .items.mcq import LEAD_BLANK, LEAD_DESCRIBES, LEAD_PHRASE
 
-    stem = item.stem
     for english, label in ((LEAD_BLANK, "lead-blank"), (LEAD_PHRASE, "lead-phrase")):
         if stem.startswith(english):
             return lab(label) + stem[len(english) :]
-    if stem == LEAD_DESCRIBES.format(name=item.topic):
-        return lab("lead-describes", name=item.topic)
+    if stem == LEAD_DESCRIBES.format(name=topic):
+        return lab("lead-describes", name=topic)
     return stem
+
+
+def labels_or_english(language: str) -> Labels:
+    """The labels of a language that has a catalog, else English (a bank's items exported without a spec)."""
+    try:
+        return _labels(language, ())
+    except NoCatalog:
+        return _labels(SOURCE, ())

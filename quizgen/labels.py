@@ -46,6 +46,10 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "sample-course": "Bundled machine-learning bank",
     "sample-small-title": "Sample exam",
     "sample-instructions": "Answer every question. For multiple choice, mark one box. Write clearly in the blanks.",
+    # LMS and flashcard exports (what the importer shows with the question)
+    "export-match-definitions": "Match each definition with its term.",
+    "export-match-terms": "Match each term with its definition.",
+    "export-truefalse": "True or false?",
     # self-test worksheets
     "worksheet": "Self-test worksheet",
     "worksheet-title": "Self-test",
@@ -87,6 +91,49 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "flag-non-functioning": "non-functioning distractors",
     "flag-too-easy": "too easy",
     "flag-too-hard": "too hard",
+    # scan review (review.pdf, the problem column of review.csv, the annotated page images)
+    "scan-review": "Scan review",
+    "scan-pages": ("{n} page scanned, {read} read", "{n} pages scanned, {read} read"),
+    "scan-students": ("{n} student in responses.csv", "{n} students in responses.csv"),
+    "scan-held": ("{n} student held back", "{n} students held back"),
+    "scan-items": ("{n} item to check below", "{n} items to check below"),
+    "scan-open": ("{n} without a decision", "{n} without a decision"),
+    "scan-instructions": (
+        "Write the answer in the decision column of review.csv ('{blank}' for no answer) and run the scan again "
+        "with --review."
+    ),
+    "scan-where": "{file}, page {page}",
+    "scan-student": "student {id}",
+    "scan-question": "question {n}",
+    "scan-student-number": "student number",
+    "scan-seen": "seen: {marks}",
+    "scan-decision": "decision: {answer}",
+    "scan-number-read": "student number: {number}",
+    "scan-unreadable": "the page cannot be read ({error})",
+    "scan-no-contrast": "no contrast on the page (blank, or not an answer sheet)",
+    "scan-faint-corners": "the corner squares are too faint",
+    "scan-no-corners": "the four corner squares were not found (is this an answer sheet?)",
+    "scan-no-code": "the QR code could not be read",
+    "scan-foreign-code": "the QR code is not that of a quizgen answer sheet",
+    "scan-other-exam": "a page of another exam (exam {theirs}, not {ours})",
+    "scan-unknown-page": "variant {code}, page {page} is not one of this exam's sheets",
+    "scan-not-on-roster": "a named copy for '{id}', who is not on this exam's roster",
+    "scan-misplaced": "the sheet could not be located precisely (a corner square hidden, or the paper folded?)",
+    "scan-stray": "a mark outside the circles",
+    "scan-faint": "faint, erased or partial mark at {marks}",
+    "scan-no-points": "the teacher has not filled the points circles",
+    "scan-several": ("{n} mark: {marks}", "{n} marks: {marks}"),
+    "scan-number-unclear": "student number: a column is unclear",
+    "scan-number-none": "no student number filled in",
+    "scan-number-gap": "student number with an empty column between digits",
+    "scan-duplicate": "duplicate of {file}, page {page} (same marks); not used",
+    "scan-second-sheet": (
+        "a second, different sheet page {sheet} for student {id}, variant {code} (also {file}, page {page}); "
+        "remove the wrong scan and run again"
+    ),
+    "scan-other-variant": "student {id} also has a sheet of variant {codes}; remove the wrong scan",
+    "scan-missing": ("sheet page {pages} of {total} is missing", "sheet pages {pages} of {total} are missing"),
+    "scan-decided": "decided by the teacher",
 }
 
 HEADINGS = {

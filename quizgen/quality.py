@@ -17,7 +17,7 @@ from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
-from .text.language import English, off_rules
+from .text.language import English, language, off_rules
 from .text.mask import BLANK, ELIDED
 
 
@@ -89,8 +89,17 @@ _FEATURES = {
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+_LETTERS = re.compile(r"[^\W_]+")
+
+
+def content_words(text: str, code: str = "en") -> set[str]:
+    """The words a reader compares options by: in English, lower-case words of three letters or more that
+    are not stop words; in another language, stems of its words ('reacción' whole, not 'reacci') that are
+    not its function words ('que', 'des')."""
+    if code == "en":
+        return {w for w in _WORD.findall(text.casefold()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+    rules = language(code)
+    return {rules.stem(w) for w in _LETTERS.findall(text.casefold()) if w not in rules.stop_words and len(w) > 2}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -269,8 +278,9 @@ class Checker:
             report.longest += 1
         if lengths[a] == min(lengths) and lengths.count(min(lengths)) == 1:
             report.shortest += 1
-        words = [content_words(o) for o in item.options]
-        stem = content_words(item.stem.replace(BLANK, " "))
+        code = self.bank.topic(item.topic).language
+        words = [content_words(o, code) for o in item.options]
+        stem = content_words(item.stem.replace(BLANK, " "), code)
         k = len(item.options)
         mean_sim = [float(np.mean([_jaccard(words[i], words[j]) for j in range(k) if j != i])) for i in range(k)]
         overlap = [len(w & stem) for w in words]

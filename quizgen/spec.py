@@ -398,3 +398,11 @@ def spec_from_dict(data: dict, source: str) -> ExamSpec:
         return ExamSpec(**fields, sections=sections, source=source)
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise QuizgenError(f"the spec recorded in {source} cannot be read ({e}); was it written by quizgen?") from None
+
+
+def recorded_spec(record) -> ExamSpec:
+    """The language, labels and font an exam.json recorded (an exam.json of an older quizgen has none: English)."""
+    spec = record.spec or {}
+    if "language" not in spec and "labels" not in spec:
+        return ExamSpec()
+    return spec_from_dict(spec, record.path)

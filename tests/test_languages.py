@@ -3,6 +3,7 @@ pseudo-locale that shows any printed word that bypasses the catalogs."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -252,6 +253,7 @@ def vocabulary_of(spec_text: str) -> set[str]:
     return words
 
 
+REPORTS = {"report.pdf", "review.pdf"}  # made from the exam in rl-<language>/
 REPORT_SYMBOLS = {"kr", "α", "p", "d", "r", "pb", "mcq", "cloze", "matching", "truefalse"}  # statistics; item types
 ITEM_TEXT = ("stem", "options", "text", "statement", "premises", "responses", "word_bank")
 
@@ -290,6 +292,7 @@ def build_everything(tmp_path: Path, language: str, engines=("reportlab", "latex
     result = runner.invoke(cli, ["grade", str(responses), "--exam", str(out / "exam.json"), "--out", str(grades)])
     assert result.exit_code == 0, result.output
     pdfs.append(grades / "report.pdf")
+    pdfs.append(scan_with_problems(tmp_path / f"scan-{language}", out))
     ws = tmp_path / f"ws-{language}"
     args = ["worksheet", "--bank", str(CHEMISTRY), "--category", "Solutions", "--count", "6", "--language", language]
     result = runner.invoke(cli, [*args, "--types", "mcq,cloze,matching,truefalse", "--fillable", "--out", str(ws)])
@@ -305,18 +308,51 @@ def build_everything(tmp_path: Path, language: str, engines=("reportlab", "latex
     return pdfs
 
 
+def scan_with_problems(folder: Path, exam: Path) -> Path:
+    """quizgen scan of a sheet with two marks on question 1, the same sheet again and a page that is no sheet:
+    review.pdf then holds a doubtful answer, a duplicate and a page problem. Returns review.pdf."""
+    import cv2
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from quizgen.examfile import load_exam_json
+    from quizgen.scan.sheetfile import load_sheet_spec
+
+    folder.mkdir()
+    spec = load_sheet_spec(load_exam_json(exam / "exam.json"))
+    layout, dpi = spec.layouts[("A", False)], 150
+    doc = pdfium.PdfDocument(str(exam / "exam-A.pdf"))
+    pages = [np.array(doc[i].render(scale=dpi / 72, grayscale=True).to_numpy()) for i in (0, len(doc) - 1)]
+    question, sheet = (p[..., 0] if p.ndim == 3 else p for p in pages)
+    k, h = dpi / 72, spec.page_size[1]
+    for b in layout.bubbles:
+        if (b.question, b.value) in {(0, "1"), (1, "A"), (1, "B")} or b.field == "points" and b.value == "0":
+            cv2.circle(sheet, (int(b.x * k), int((h - b.y) * k)), int(b.r * k * 0.85), 20, -1)
+    for name, image in (("s1.png", sheet), ("s2.png", sheet), ("s3.png", question)):
+        cv2.imwrite(str(folder / name), image)
+    scans = [str(folder / n) for n in ("s1.png", "s2.png", "s3.png")]
+    result = CliRunner().invoke(cli, ["scan", *scans, "--exam", str(exam / "exam.json"), "--out", str(folder / "out")])
+    assert result.exit_code == 0, result.output
+    review = (folder / "out" / "review.csv").read_text(encoding="utf-8")
+    assert review.count("\n") >= 4, review  # a page problem, a duplicate, a doubtful answer
+    return folder / "out" / "review.pdf"
+
+
 @needs_tex
 def test_pseudo_locale_marks_every_printed_label_on_every_page(tmp_path, locale_dirs):
     write_pseudo_catalog(locale_dirs)
     vocabulary = vocabulary_of(SPEC)
     pdfs = build_everything(tmp_path, "qps")
-    names = {"exam-A.pdf", "key-A.pdf", "teacher-A.pdf", "master-key.pdf", "worksheet.pdf", "report.pdf"}
+    names = {"exam-A.pdf", "key-A.pdf", "teacher-A.pdf", "master-key.pdf", "worksheet.pdf", "report.pdf", "review.pdf"}
     assert {p.name for p in pdfs} >= names
     for pdf in pdfs:
-        exam_json = pdf.parent / "exam.json" if pdf.name != "report.pdf" else tmp_path / "rl-qps" / "exam.json"
+        exam_json = pdf.parent / "exam.json" if pdf.name not in REPORTS else tmp_path / "rl-qps" / "exam.json"
         text, words = pdf_text(pdf), vocabulary | item_words(exam_json) | REPORT_SYMBOLS
         assert OPEN in text, pdf
         assert not unmarked_words(text, words), (pdf, sorted(unmarked_words(text, words)))
+    with (tmp_path / "scan-qps" / "out" / "review.csv").open(encoding="utf-8") as f:
+        problems = [row[6] for row in csv.reader(f)][1:]
+    assert problems and all(p.startswith(OPEN) and p.endswith(CLOSE) for p in problems), problems
 
 
 def test_the_pseudo_locale_check_sees_labels_that_bypass_the_catalogs(tmp_path, locale_dirs):
@@ -324,9 +360,44 @@ def test_the_pseudo_locale_check_sees_labels_that_bypass_the_catalogs(tmp_path, 
     vocabulary = vocabulary_of(SPEC)
     found = set()
     for pdf in build_everything(tmp_path, "en", engines=("reportlab",)):
-        exam_json = pdf.parent / "exam.json" if pdf.name != "report.pdf" else tmp_path / "rl-en" / "exam.json"
+        exam_json = pdf.parent / "exam.json" if pdf.name not in REPORTS else tmp_path / "rl-en" / "exam.json"
         found |= unmarked_words(pdf_text(pdf), vocabulary | item_words(exam_json) | REPORT_SYMBOLS)
-    assert {"Page", "Variant", "True", "False", "Exam", "COPY", "June", "Flagged", "students"} <= found, sorted(found)
+    expected = {"Page", "Variant", "True", "False", "Exam", "COPY", "June", "Flagged", "students", "duplicate", "marks"}
+    assert expected <= found, sorted(found)
+
+
+def exported_text(path: Path) -> str:
+    """Every text file of an export (a QTI zip's XML, an Anki package's SQLite collection) as one string."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+
+
+ENGLISH_EXPORT = ("Which term", "Which statement", "Match each", "True or false", ">True<", ">False<", "\x1fTrue\x1f")
+
+
+@pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "qti", "anki"])
+def test_exports_ask_in_the_exams_language(tmp_path, locale_dirs, fmt):
+    """What an LMS or Anki shows around the bank's text (lead-ins, 'True or false?', matching instructions)
+    comes from the catalogs: in the pseudo-locale no English wording is left, in English it all is."""
+    write_pseudo_catalog(locale_dirs)
+    spec = tmp_path / "exam.yaml"
+    spec.write_text(SPEC.replace("count: 3, points: 1}", "count: 6, points: 1}"))
+    found = {}
+    for language in ("en", "qps"):
+        out = tmp_path / language
+        args = ["build", str(spec), "--language", language, "--out", str(out), "--quiet", "--answers", "none"]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        target = tmp_path / f"{language}.{fmt}"
+        args = ["export", str(out / "exam.json"), "--to", fmt, "--out", str(target)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        found[language] = {w for w in ENGLISH_EXPORT if w in exported_text(target)}
+    assert not found["qps"], found["qps"]
+    assert found["en"] >= {"Which term"} | ({"Match each"} if fmt != "anki" else {"True or false", "\x1fTrue\x1f"})
 
 
 # ---- scripts the fonts cannot shape, and a font of the teacher's ----

@@ -170,7 +170,7 @@ def test_problems_are_reported_with_file_and_page(exam, tmp_path, monkeypatch):
     r = invoke("scan", *(tmp_path / f for f in files), "--exam", exam / "exam.json", "--out", tmp_path / "out")
     assert r.exit_code == 0, r.output
     problems = {row[0]: row[6] for row in read(tmp_path / "out" / "review.csv")[1:] if not row[4]}
-    assert problems["copy-of-a.png"].startswith("duplicate of a.png page 1")
+    assert problems["copy-of-a.png"].startswith("duplicate of a.png, page 1")
     assert "corner squares" in problems["questions.png"]
     assert "another exam" in problems["foreign.png"]
     got = {row[0] for row in read(tmp_path / "out" / "responses.csv")[1:]}
@@ -189,7 +189,7 @@ def test_a_missing_page_of_a_two_page_sheet_is_reported(tmp_path, monkeypatch):
     r = invoke("scan", tmp_path / "p1.png", "--exam", exam_dir / "exam.json", "--out", tmp_path / "out")
     assert r.exit_code == 0
     problems = [row for row in read(tmp_path / "out" / "review.csv")[1:] if not row[4]]
-    assert problems[0][:3] == ["p1.png", "1", "12345678"] and "page(s) 2 of 2 missing" in problems[0][6]
+    assert problems[0][:3] == ["p1.png", "1", "12345678"] and "sheet page 2 of 2 is missing" in problems[0][6]
     sheet_png(exam_dir, tmp_path / "p2.png", "A", "12345678", {(100, 0): "C"}, page=2)
     r = invoke(
         "scan", tmp_path / "p2.png", tmp_path / "p1.png", "--exam", exam_dir / "exam.json", "--out", tmp_path / "out"

@@ -16,12 +16,27 @@ FORMATS = ("moodle-xml", "gift", "qti", "anki", "csv")
 
 @dataclass(frozen=True)
 class ExportItem:
-    """One question to export: its item JSON, a display name, its points and its category."""
+    """One question to export: its item JSON (a multiple-choice lead-in already in the export's language), a
+    display name, its points, its category and the language of what the export adds ('True or false?')."""
 
     item: dict
     name: str
     points: float
     category: str
+    language: str = "en"
+
+    def label(self, name: str) -> str:
+        from ..i18n import labels_or_english
+
+        return labels_or_english(self.language)(name)
+
+
+def _in_language(item: dict, language: str) -> dict:
+    if item.get("type") != "mcq":
+        return item
+    from ..i18n import labels_or_english, stem_text
+
+    return {**item, "stem": stem_text(item["stem"], item["topic"], labels_or_english(language))}
 
 
 @dataclass(frozen=True)
@@ -100,9 +115,18 @@ def exam_items(record, variant: str | None = None) -> list[ExportItem]:
     """The questions of a built exam (an examfile.ExamRecord): every variant's, or one variant's."""
     if variant and variant not in record.variants:
         raise QuizgenError(f"no variant '{variant}' in {record.path}; it has {', '.join(record.variants)}")
+    from ..spec import recorded_spec
+
     codes = [variant] if variant else list(record.variants)
+    language = recorded_spec(record).language
     return [
-        ExportItem(q, question_name(q, variant), float(q["points"]), q.get("category") or record.title)
+        ExportItem(
+            _in_language(q, language),
+            question_name(q, variant),
+            float(q["points"]),
+            q.get("category") or record.title,
+            language,
+        )
         for code in codes
         for q in record.variants[code]
     ]
@@ -115,7 +139,10 @@ def bank_items(bank, kinds: list[str], count: int, rng, pool=None) -> list[Expor
     gen, items = ItemGenerator(bank), []
     for kind in kinds:
         made, _ = gen.items(kind, count, rng, pool)
-        items += [ExportItem(j, question_name(j), 1.0, i.category) for i in made for j in [i.to_json()]]
+        for i in made:
+            code = bank.topic(i.topic).language
+            j = i.to_json()
+            items.append(ExportItem(_in_language(j, code), question_name(j), 1.0, i.category, code))
     return sorted(items, key=lambda e: e.category)
 
 

@@ -72,8 +72,9 @@ def _notes(e: ExportItem) -> list[genanki.Note]:
         answer = f"{LETTERS[it['answer']]}. {_h(it['options'][it['answer']])}"
         return [basic(f"{_h(it['stem'])}<br><br>{options}", answer, "mcq", raw_topic, it.get("direction", ""))]
     if kind == "truefalse":
-        verdict = "True" if it["answer"] else "False"
-        return [basic(f"True or false?<br>{_h(it['statement'])}", verdict, "tf", raw_topic, it["shown_topic"])]
+        verdict = _h(e.label("true" if it["answer"] else "false"))
+        front = f"{_h(e.label('export-truefalse'))}<br>{_h(it['statement'])}"
+        return [basic(front, verdict, "tf", raw_topic, it["shown_topic"])]
     if kind == "matching":
         return [basic(_h(it["responses"][a]), _h(p), "pair", p) for p, a in zip(it["premises"], it["answer"])]
     text = _h(it["text"])

@@ -64,7 +64,7 @@ def _question(e: ExportItem) -> list[str]:
         pairs = [(it["responses"][a], p) for p, a in zip(it["premises"], it["answer"])]
         pairs += [("", t) for j, t in enumerate(it["response_topics"]) if j not in set(it["answer"])]
         body = " ".join(f"={html_field(d)} -> {html_field(t)}" for d, t in pairs)
-        return [f"{name}Match each definition with its term. {{{body}}}"]
+        return [f"{name}{html_field(e.label('export-match-definitions'))} {{{body}}}"]
     # GIFT has one blank per question: each blank becomes a question, the other blanks filled in
     parts = it["text"].split(BLANK)
     out = []

@@ -113,7 +113,7 @@ def moodle_xml(items: list[ExportItem], title: str) -> Exported:
                 w.answer(100 if bool(it["answer"]) == value else 0, "true" if value else "false", "moodle_auto_format")
         elif kind == "matching":
             # definitions as the rows and terms in the drop-downs; the spare definition's term is an extra choice
-            w.question("matching", e, "Match each definition with its term.")
+            w.question("matching", e, html_text(e.label("export-match-definitions")))
             w.add("<shuffleanswers>true</shuffleanswers>", 2)
             rows = [(it["responses"][a], premise) for premise, a in zip(it["premises"], it["answer"])]
             used = set(it["answer"])

@@ -101,11 +101,11 @@ def _item(section: ET.Element, e: ExportItem) -> None:
         _scoring(item, [("response1", labels[it["answer"]][0])])
     elif kind == "truefalse":
         _mattext(presentation, it["statement"])
-        labels = labelled(["True", "False"])
+        labels = labelled([e.label("true"), e.label("false")])
         _choice(presentation, "response1", labels)
         _scoring(item, [("response1", labels[0 if it["answer"] else 1][0])])
     elif kind == "matching":
-        _mattext(presentation, "Match each term with its definition.")
+        _mattext(presentation, e.label("export-match-terms"))
         labels = labelled(it["responses"])
         correct = []
         for i, (premise, a) in enumerate(zip(it["premises"], it["answer"])):

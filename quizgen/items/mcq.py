@@ -350,6 +350,7 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
                 size=size if not relaxed else (lambda t: size(t, None)),
+                shown=lambda t, form=form: option_text(ix, t, key, form, number) or "",
             )
             break
         except GenerationError:

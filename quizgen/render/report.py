@@ -72,8 +72,11 @@ def scatter(points: list[tuple[float, float]], lab: Labels, width: float = 440, 
 
 
 def report_pdf(result: GradeResult) -> bytes:
-    lab = labels_for(_spec_of(result))
-    st = Styles(10, lab, _spec_of(result).font)
+    from ..spec import recorded_spec
+
+    spec = recorded_spec(result.record)
+    lab = labels_for(spec)
+    st = Styles(10, lab, spec.font)
     n = len(result.students)
     percents = [100 * s["score"] / s["max"] if s["max"] else 0 for s in result.students]
     mean = sum(percents) / n if n else 0
@@ -121,13 +124,3 @@ def report_pdf(result: GradeResult) -> bytes:
     )
     story.append(table)
     return _document(story, title, "a4", "grading report", lab)
-
-
-def _spec_of(result: GradeResult):
-    """The recorded spec's language and labels (an exam.json of an older quizgen has neither: English)."""
-    from ..spec import ExamSpec, spec_from_dict
-
-    spec = result.record.spec or {}
-    if "language" not in spec and "labels" not in spec:
-        return ExamSpec()
-    return spec_from_dict(spec, result.record.path)

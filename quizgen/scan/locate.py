@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import cv2
 import numpy as np
 
+from ..i18n import message
 from .sheetfile import SheetSpec
 
 QR_PREFIX = "QZS1"
@@ -44,7 +45,7 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
     sample = small[:: max(1, small.shape[0] // 200), :: max(1, small.shape[1] // 200)]
     paper, dark = float(np.percentile(sample, 90)), float(np.percentile(small, 0.5))
     if paper - dark < 40:
-        raise NotASheet("no contrast on the page (blank, or not an answer sheet)")
+        raise NotASheet(message("scan-no-contrast"))
     mask = (small < (paper + dark) / 2).astype(np.uint8)
     n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
     w, h, area = stats[1:, 2], stats[1:, 3], stats[1:, 4]
@@ -58,7 +59,7 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
     )
     ink = _ink_level(gray, found[[real for _, real, _ in picked]], side * 0.3)
     if paper - ink < 40:
-        raise NotASheet("the corner squares are too faint")
+        raise NotASheet(message("scan-faint-corners"))
     page_fid = to_top_down(spec.fiducials, page_h)  # page TL, TR, BR, BL
     top = np.hypot(*(found[1] - found[0]))
     left = np.hypot(*(found[3] - found[0]))
@@ -80,7 +81,7 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
                 )
             )
             return Located(hom, scale, paper, ink, payload)
-    raise NotASheet("the QR code could not be read")
+    raise NotASheet(message("scan-no-code"))
 
 
 def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec) -> list[tuple]:
@@ -117,7 +118,7 @@ def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec)
         if score > best_score:
             best, best_score = [(p, c is not None, side) for p, c in zip(points, combo)], score
     if best is None:
-        raise NotASheet("the four corner squares were not found (is this an answer sheet?)")
+        raise NotASheet(message("scan-no-corners"))
     return best
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ..i18n import Message, message
 from .locate import Located
 from .sheetfile import BubbleSpec
 
@@ -35,7 +36,7 @@ class Read:
     index: int  # matching term or digit position, else 0
     value: str | None  # "" blank, a value, or None when doubtful
     seen: str  # what was seen, for the teacher: "B", "A+C", "B?", ""
-    reason: str  # why it is doubtful, "" otherwise
+    reason: Message | None = None  # why it is doubtful
 
 
 def _points(hom: np.ndarray, xy_top_down: np.ndarray) -> np.ndarray:
@@ -80,7 +81,7 @@ def centres(
                 break
     if np.abs(predicted).max(initial=0) > DRIFT * loc.scale:
         # farther than that, a row could be matched to its neighbour's outlines: refuse rather than guess
-        raise Misplaced("the sheet could not be located precisely (a corner square hidden, or the paper folded?)")
+        raise Misplaced(message("scan-misplaced"))
     shifts: dict[tuple, tuple[float, float]] = {}
     for j, (key, members) in enumerate(rows.items()):
         move = moves[j]
@@ -185,16 +186,17 @@ def read_rows(bubbles: list[BubbleSpec], means: np.ndarray, covers: np.ndarray, 
         marks = "+".join(bubbles[i].value for i in filled)
         seen = marks + ("?" if unsure else "")
         if stray.get((question, index), 0) >= STRAY_MIN:
-            out.append(Read(question, index, None, seen, "mark outside the bubbles"))
+            out.append(Read(question, index, None, seen, message("scan-stray")))
         elif unsure:
             faint = ", ".join(bubbles[i].value for i in unsure)
-            out.append(Read(question, index, None, seen, f"faint, erased or partial mark at {faint}"))
+            out.append(Read(question, index, None, seen, message("scan-faint", marks=faint)))
         elif not filled and bubbles[members[0]].field == "points":
-            out.append(Read(question, index, None, seen, "the teacher has not filled the points circles"))
+            out.append(Read(question, index, None, seen, message("scan-no-points")))
         elif len(filled) > 1:
-            out.append(Read(question, index, None, seen, f"{len(filled)} marks: {', '.join(marks.split('+'))}"))
+            several = message("scan-several", len(filled), marks=", ".join(marks.split("+")))
+            out.append(Read(question, index, None, seen, several))
         else:
-            out.append(Read(question, index, marks, seen, ""))
+            out.append(Read(question, index, marks, seen))
     return out
 
 
@@ -204,10 +206,10 @@ def student_number(reads: list[Read], digits: int) -> Read:
     values = [cols[d].value if d in cols else "" for d in range(1, digits + 1)]
     seen = "".join(v if v else ("?" if v is None else "_") for v in values)
     if any(v is None for v in values):
-        return Read(0, 0, None, seen, "student number: a column is unclear")
+        return Read(0, 0, None, seen, message("scan-number-unclear"))
     text = "".join(v if v else " " for v in values).strip()
     if not text:
-        return Read(0, 0, None, seen, "no student number bubbled")
+        return Read(0, 0, None, seen, message("scan-number-none"))
     if " " in text:
-        return Read(0, 0, None, seen, "student number has an empty column between digits")
-    return Read(0, 0, text, seen, "")
+        return Read(0, 0, None, seen, message("scan-number-gap"))
+    return Read(0, 0, text, seen)

@@ -4,10 +4,12 @@ and the pictures the teacher checks (the annotated page, crops of doubtful rows)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import cv2
 import numpy as np
 
+from ..i18n import Labels, Message, message
 from .locate import NotASheet, locate, parse_payload
 from .marks import Misplaced, Read, centres, measure, read_rows, strays, student_number
 from .pages import PageRef, load_page
@@ -20,7 +22,7 @@ CROP_DPI = 150  # crops in review.pdf
 @dataclass(frozen=True)
 class PageResult:
     ref: PageRef
-    problem: str = ""  # why the page could not be used ("" when it was read)
+    problem: Message | None = None  # why the page could not be used (None when it was read)
     exam_hash: str = ""
     variant: str = ""
     page: int = 0
@@ -31,23 +33,23 @@ class PageResult:
     crops: dict = field(default_factory=dict)  # question (0: student number) -> PNG of the doubtful row
 
 
-def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> PageResult:
+def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector, lab: Labels) -> PageResult:
     try:
         gray = load_page(ref)
     except (ValueError, OSError) as e:
-        return PageResult(ref, f"page cannot be read: {e}")
+        return PageResult(ref, message("scan-unreadable", error=e))
     try:
         loc = locate(gray, spec, detector)
     except NotASheet as e:
-        return PageResult(ref, str(e), annotated=_thumbnail(gray))
+        return PageResult(ref, e.args[0], annotated=_thumbnail(gray))
     parsed = parse_payload(loc.payload)
     if parsed is None:
-        return PageResult(ref, "the QR code is not a quizgen answer sheet's", annotated=_thumbnail(gray))
+        return PageResult(ref, message("scan-foreign-code"), annotated=_thumbnail(gray))
     exam_hash, variant, page, named_id = parsed
     if exam_hash != spec.exam_hash:
         return PageResult(
             ref,
-            f"page of another exam (exam {exam_hash}, not {spec.exam_hash})",
+            message("scan-other-exam", theirs=exam_hash, ours=spec.exam_hash),
             exam_hash,
             variant,
             page,
@@ -57,7 +59,7 @@ def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Pa
     if layout is None or not 1 <= page <= layout.pages:
         return PageResult(
             ref,
-            f"variant {variant} page {page} is not in this exam's sheets",
+            message("scan-unknown-page", code=variant, page=page),
             exam_hash,
             variant,
             page,
@@ -66,7 +68,7 @@ def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Pa
     if named_id and spec.copies.get(named_id) != variant:
         return PageResult(
             ref,
-            f"named copy of '{named_id}' is not in this exam's roster",
+            message("scan-not-on-roster", id=named_id),
             exam_hash,
             variant,
             page,
@@ -77,7 +79,7 @@ def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Pa
     try:
         at, shifts = centres(gray, loc, bubbles, page_h)
     except Misplaced as e:
-        return PageResult(ref, str(e), exam_hash, variant, page, annotated=_thumbnail(gray))
+        return PageResult(ref, e.args[0], exam_hash, variant, page, annotated=_thumbnail(gray))
     means, covers = measure(gray, loc, bubbles, at)
     rows = read_rows(bubbles, means, covers, strays(gray, loc, bubbles, page_h, shifts))
     number = None if named_id else student_number(rows, spec.id_digits)
@@ -89,8 +91,8 @@ def read_page(ref: PageRef, spec: SheetSpec, detector: cv2.QRCodeDetector) -> Pa
         crops[q] = _crop(gray, loc, spec, [b for b in bubbles if b.question == q], layout, page, q)
     if number is not None and number.value is None:
         crops[0] = _crop(gray, loc, spec, [b for b in bubbles if b.field == "student_id"], layout, page, 0)
-    annotated = _annotate(view, bubbles, means, covers, questions, number, VIEW_DPI / 72, page_h)
-    return PageResult(ref, "", exam_hash, variant, page, named_id, questions, number, annotated, crops)
+    annotated = _annotate(view, bubbles, means, covers, questions, number, VIEW_DPI / 72, page_h, lab)
+    return PageResult(ref, None, exam_hash, variant, page, named_id, questions, number, annotated, crops)
 
 
 def _warp(gray: np.ndarray, loc, spec: SheetSpec, dpi: float, box=None) -> np.ndarray:
@@ -129,7 +131,7 @@ def _thumbnail(gray: np.ndarray) -> bytes:
 GREEN, RED, BLUE = (40, 160, 40), (30, 30, 220), (200, 80, 0)
 
 
-def _annotate(view, bubbles, means, covers, rows, number, k: float, page_h: float) -> bytes:
+def _annotate(view, bubbles, means, covers, rows, number, k: float, page_h: float, lab: Labels) -> bytes:
     from .marks import state
 
     img = cv2.cvtColor(view, cv2.COLOR_GRAY2BGR)
@@ -147,15 +149,18 @@ def _annotate(view, bubbles, means, covers, rows, number, k: float, page_h: floa
         colour = BLUE if r.value is not None else RED
         cv2.putText(img, text or "-", (int(x) + 10, int(y) + 5), cv2.FONT_HERSHEY_SIMPLEX, 0.45, colour, 1, cv2.LINE_AA)
     if number is not None:
-        text = f"student number: {number.value}" if number.value else f"student number ? {number.reason}"
-        cv2.putText(
-            img,
-            text,
-            (int(img.shape[1] * 0.5), int(img.shape[0] * 0.26)),
-            cv2.FONT_HERSHEY_SIMPLEX,
-            0.55,
-            BLUE if number.value else RED,
-            1,
-            cv2.LINE_AA,
-        )
+        text = lab("scan-number-read", number=number.value) if number.value else number.reason.text(lab)
+        img = _write(img, text, (int(img.shape[1] * 0.5), int(img.shape[0] * 0.25)), BLUE if number.value else RED)
     return cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes()
+
+
+def _write(img: np.ndarray, text: str, at: tuple[int, int], colour: tuple[int, int, int]) -> np.ndarray:
+    """`text` drawn on a BGR image in DejaVu Sans (OpenCV's own fonts have no accents: 'número', 'numéro')."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ..fonts import __file__ as fonts
+
+    picture = Image.fromarray(img[..., ::-1])
+    font = ImageFont.truetype(str(Path(fonts).parent / "DejaVuSans.ttf"), 15)
+    ImageDraw.Draw(picture).text(at, text, font=font, fill=colour[::-1])
+    return np.asarray(picture)[..., ::-1].copy()

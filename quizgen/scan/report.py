@@ -10,7 +10,7 @@ from ..bank.write import write_atomic
 from ..csvsafe import csv_bytes
 from ..errors import QuizgenError
 from ..text.slug import slugify
-from .run import REVIEW_HEAD, ScanResult
+from .run import OMIT, REVIEW_HEAD, ScanResult
 
 OURS = {"responses.csv", "review.csv", "review.pdf", "pages"}
 
@@ -49,8 +49,9 @@ def write_scan(result: ScanResult, out: Path) -> None:
         if stale.name not in keep:
             stale.unlink()
     write_atomic(out / "responses.csv", csv_bytes(result.responses))
+    lab = result.labels
     rows = [REVIEW_HEAD] + [
-        [str(c) for c in (r.file, r.page, r.student_id, r.variant, r.question, r.seen, r.problem, r.decision)]
+        [str(c) for c in (r.file, r.page, r.student_id, r.variant, r.question, r.seen, r.problem.text(lab), r.decision)]
         for r in result.reviews
     ]
     write_atomic(out / "review.csv", csv_bytes(rows))
@@ -71,35 +72,46 @@ def review_pdf(result: ScanResult) -> bytes:
     family = register_fonts()
     body = ParagraphStyle("body", fontName=family, fontSize=9, leading=12)
     title = ParagraphStyle("title", parent=body, fontName=family + "-Bold", fontSize=14, leading=18)
+    lab = result.labels
     read = sum(1 for p in result.pages if not p.problem)
     open_items = sum(1 for r in result.reviews if not r.decision)
+    summary = " · ".join(
+        (
+            lab.count("scan-pages", len(result.pages), read=lab.number(read)),
+            lab.count("scan-students", len(result.responses) - 1),
+            lab.count("scan-held", len(result.held)),
+            lab.count("scan-items", len(result.reviews)),
+            lab.count("scan-open", open_items),
+        )
+    )
     story = [
-        Paragraph("Scan review", title),
-        Paragraph(
-            f"{len(result.pages)} page(s) scanned, {read} read; {len(result.responses) - 1} student(s) in "
-            f"responses.csv, {len(result.held)} held back. {len(result.reviews)} item(s) below, {open_items} "
-            "without a decision: write the answer in review.csv's decision column ('blank' for none) and run the "
-            "scan again with --review.",
-            body,
-        ),
+        Paragraph(escape(lab("scan-review")), title),
+        Paragraph(escape(summary), body),
+        Paragraph(escape(lab("scan-instructions", blank=OMIT)), body),
         Spacer(0, 4 * mm),
     ]
     for r in result.reviews:
+        question = r.question
+        if question == "student_id":
+            question = lab("scan-student-number")
+        elif question.startswith("q") and question[1:].isdigit():
+            question = lab("scan-question", n=question[1:])
         who = " · ".join(
             x
             for x in (
-                f"student {r.student_id}" if r.student_id else "",
-                f"variant {r.variant}" if r.variant else "",
-                r.question,
+                lab("scan-student", id=r.student_id) if r.student_id else "",
+                lab("variant", code=r.variant) if r.variant else "",
+                question,
             )
             if x
         )
-        text = f"<b>{escape(printable(r.file))}, page {r.page}</b> · {escape(printable(who))}<br/>"
-        text += escape(printable(r.problem))
+        where = lab("scan-where", file=printable(r.file), page=r.page)
+        text = f"<b>{escape(where)}</b>" + (f" · {escape(printable(who))}" if who else "") + "<br/>"
+        text += escape(printable(r.problem.text(lab)))
         if r.seen:
-            text += f" — seen: {escape(printable(r.seen))}"
+            text += " — " + escape(lab("scan-seen", marks=printable(r.seen)))
         if r.decision:
-            text += f" — <b>decision: {escape(printable(r.decision))}</b>"
+            text += " — <b>" + escape(lab("scan-decision", answer=printable(r.decision))) + "</b>"
         parts = [Paragraph(text, body)]
         if r.crop:
             img = Image(io.BytesIO(r.crop))
@@ -116,7 +128,7 @@ def review_pdf(result: ScanResult) -> bytes:
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
-        title="Scan review",
+        title=lab("scan-review"),
         author="quizgen",
         creator="quizgen",
         invariant=1,

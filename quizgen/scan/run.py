@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import Location, QuizgenError
 from ..examfile import ExamRecord
 from ..grade import invalid_answer
+from ..i18n import Labels, Message, labels_for, message
 from ..userfile import csv_rows, read_text
 from .page import PageResult, read_page
 from .pages import PageRef, list_pages
@@ -28,7 +29,7 @@ class Review:
     variant: str
     question: str  # "q7", "student_id", or "" for a page problem
     seen: str
-    problem: str
+    problem: Message
     decision: str = ""
     crop: bytes = b""
 
@@ -39,6 +40,7 @@ class ScanResult:
     responses: list[list[str]]  # rows of responses.csv, header first
     reviews: list[Review]
     held: list[str] = field(default_factory=list)  # students left out of responses.csv until reviewed
+    labels: Labels = field(default_factory=Labels)  # the exam's, which review.csv and review.pdf print in
 
 
 _JOB: dict = {}
@@ -49,12 +51,12 @@ def _task(ref: PageRef) -> PageResult:
 
     if "detector" not in _JOB:
         _JOB["detector"] = cv2.QRCodeDetector()
-    return read_page(ref, _JOB["spec"], _JOB["detector"])
+    return read_page(ref, _JOB["spec"], _JOB["detector"], _JOB["labels"])
 
 
-def read_pages(paths: list[Path], spec: SheetSpec, jobs: int = 1) -> list[PageResult]:
+def read_pages(paths: list[Path], spec: SheetSpec, lab: Labels, jobs: int = 1) -> list[PageResult]:
     refs = list_pages(paths)
-    _JOB.update(spec=spec)
+    _JOB.update(spec=spec, labels=lab)
     try:
         if jobs > 1 and len(refs) > 1:
             import multiprocessing
@@ -100,7 +102,7 @@ def read_decisions(path: Path, record: ExamRecord) -> dict[tuple[str, int, str],
     return out
 
 
-def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decisions: dict) -> ScanResult:
+def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decisions: dict, lab: Labels) -> ScanResult:
     reviews: list[Review] = []
     sheets: dict[tuple[str, str], dict[int, PageResult]] = defaultdict(dict)  # (variant, student) -> page -> result
     blocked: set[tuple[str, str]] = set()
@@ -136,10 +138,11 @@ def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decis
                 (r.question, r.index, r.value) for r in p.rows
             ]
             why = (
-                f"duplicate of {twin.ref.file} page {twin.ref.page} (same marks); not used"
+                message("scan-duplicate", file=twin.ref.file, page=twin.ref.page)
                 if same
-                else f"a second, different sheet page {p.page} for student {sid}, variant {p.variant} (also "
-                f"{twin.ref.file} page {twin.ref.page}); remove the wrong scan and run again"
+                else message(
+                    "scan-second-sheet", sheet=p.page, id=sid, code=p.variant, file=twin.ref.file, page=twin.ref.page
+                )
             )
             reviews.append(Review(*where, sid, p.variant, "", "", why, crop=p.annotated))
             if not same:
@@ -157,10 +160,11 @@ def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decis
         problems = []
         if len(by_student[sid]) > 1:
             others = ", ".join(v for v in by_student[sid] if v != variant)
-            problems.append(f"student {sid} also has a sheet of variant {others}; remove the wrong scan")
+            problems.append(message("scan-other-variant", id=sid, codes=others))
         missing = [n for n in range(1, layout.pages + 1) if n not in got]
         if missing:
-            problems.append(f"sheet page(s) {', '.join(map(str, missing))} of {layout.pages} missing")
+            listed = ", ".join(map(str, missing))
+            problems.append(message("scan-missing", len(missing), pages=listed, total=layout.pages))
         reviews += [Review(first.ref.file, first.ref.page, sid, variant, "", "", why) for why in problems]
         ready = (variant, sid) not in blocked and not problems
         cells, ok = _cells(record.variants[variant], got, decisions, sid, variant, reviews)
@@ -169,7 +173,7 @@ def assemble(record: ExamRecord, spec: SheetSpec, pages: list[PageResult], decis
         else:
             held.append(sid)
     head = ["student_id", "variant", *(f"q{i}" for i in range(1, width + 1))]
-    return ScanResult(pages, [head, *rows], reviews, held)
+    return ScanResult(pages, [head, *rows], reviews, held, lab)
 
 
 def _cells(
@@ -192,7 +196,7 @@ def _cells(
         decided = next((decisions[k] for p in where[n] if (k := (p.ref.file, p.ref.page, f"q{n}")) in decisions), None)
         for p, r in doubts[n][:1] or ([(where[n][0], None)] if decided and where[n] else []):
             seen = r.seen if r else ""
-            reason = r.reason if r else "decided by the teacher"
+            reason = r.reason if r else message("scan-decided")
             reviews.append(
                 Review(p.ref.file, p.ref.page, sid, variant, f"q{n}", seen, reason, decided or "", p.crops.get(n, b""))
             )
@@ -220,6 +224,10 @@ def _number(text: str) -> str:
 
 
 def scan(paths: list[Path], record: ExamRecord, review: Path | None = None, jobs: int = 1) -> ScanResult:
+    """The scans read (problems in the language of the exam's labels)."""
+    from ..spec import recorded_spec
+
     spec = load_sheet_spec(record)
     decisions = read_decisions(review, record) if review else {}
-    return assemble(record, spec, read_pages(paths, spec, jobs), decisions)
+    lab = labels_for(recorded_spec(record))
+    return assemble(record, spec, read_pages(paths, spec, lab, jobs), decisions, lab)

@@ -238,6 +238,7 @@ class Snowball:
     verb_openers = noun_openers = pronoun_hosts = idiom_openers = frozenset()
     contrasts: tuple = ()
     plural_pronoun = singular_pronoun = None
+    claim_words: frozenset[str] = frozenset()  # head nouns of laws, principles, theorems …
 
     @classmethod
     def stem(cls, word: str) -> str:
@@ -333,9 +334,21 @@ _OTHERS = (
     ("nl", "dutch", "de het een deze dit die dat", "en of"),
     ("pl", "polish", "ten ta to ci te tego tej temu tym tę tych tymi ów owa owo", "i oraz lub albo"),
 )
+# The head nouns of names that state something about the world (a law, principle, theorem …), as English's
+# claim_heads: 'Ley de Hess' offered among things and methods is a lure nobody picks, or picked as the one law.
+_CLAIM_WORDS = {
+    "es": "ley principio teorema hipótesis postulado lema paradoja conjetura efecto",
+    "fr": "loi principe théorème hypothèse postulat lemme paradoxe conjecture effet",
+    "de": "gesetz satz prinzip theorem hypothese postulat lemma paradoxon vermutung effekt",
+    "it": "legge principio teorema ipotesi postulato lemma paradosso congettura effetto",
+    "pt": "lei princípio teorema hipótese postulado lema paradoxo conjetura efeito",
+    "nl": "wet principe stelling hypothese postulaat lemma paradox vermoeden effect",
+    "pl": "prawo zasada twierdzenie hipoteza postulat lemat paradoks efekt",
+}
 LANGUAGES: dict[str, type] = {"en": English}
 for _code, _snowball, _agreeing, _coord in _OTHERS:
     LANGUAGES[_code] = _language(_code, _snowball, _agreeing, _coord)
+    LANGUAGES[_code].claim_words = frozenset(_CLAIM_WORDS[_code].split())
 
 
 def language(code: str = "en"):
