@@ -54,7 +54,13 @@ def _own_subject(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", head)
     if not words or not words[0][0].isupper() or words[0].casefold() in English.stop_words:
         return False
-    return any((r := English.readings(w)) and r <= {"VERB", "AUX"} for w in words[1:4])
+    cited = re.search(r"\(\d{4}\)|\bet al\.", head)  # 'Evidence presented orally …' is a phrase; '… (2020) showed'
+    for w in words[1:4]:
+        if w.casefold() == "to" or w.endswith("ed") and not cited:
+            return False  # 'Procedures used to obtain …': a participle or an infinitive opens a modifier
+        if (r := English.readings(w)) and r <= {"VERB", "AUX"}:
+            return True
+    return False
 
 
 def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:
