@@ -41,7 +41,7 @@ def test_particles_are_offered_for_a_particle():
     assert not ix.paraphrase(ch.bank.topic("Electron"), ch.bank.topic("Proton"))
     for seed in range(5):
         item = ch.gen.item("mcq", ch.bank.topic("Electron"), random.Random(seed), D2T)
-        lures = set(item.options) - {"Electron"}
+        lures = set(item.option_topics) - {"Electron"}
         assert lures & {"Proton", "Neutron"}, item.options
 
 
@@ -59,7 +59,7 @@ def test_laws_are_not_lures_for_methods_when_the_group_has_others():
         except GenerationError:
             continue
         total += 1
-        offered += any(ch.ix.claim(ch.bank.topic(o)) for o in item.options)
+        offered += any(ch.ix.claim(ch.bank.topic(o)) for o in item.option_topics)
     assert total >= 20 and offered <= total // 20, (offered, total)
 
 
@@ -71,7 +71,7 @@ def test_an_adjective_term_gets_adjective_lures_or_none():
         item = ch.gen.item("mcq", term, random.Random(0), D2T)
     except GenerationError:
         return
-    assert all(ch.ix.part_of_speech(ch.bank.topic(o)) == "adj" for o in item.options)
+    assert all(ch.ix.part_of_speech(ch.bank.topic(o)) == "adj" for o in item.option_topics)
 
 
 def test_key_is_not_the_only_shortest_option_more_often_than_chance():
@@ -105,7 +105,7 @@ def test_a_plural_defining_phrase_gets_plural_lures():
             item = ch.gen.item("mcq", ch.bank.topic("Pleadings"), random.Random(seed), D2T)
         except GenerationError:
             continue
-        assert all(ch.ix.number(ch.bank.topic(o)) in ("pl", None) for o in item.options), item.options
+        assert all(ch.ix.number(ch.bank.topic(o)) in ("pl", None) for o in item.option_topics), item.options
 
 
 def test_an_adjective_the_tables_lack_is_still_an_adjective():
@@ -179,7 +179,7 @@ def test_people_are_a_kind_of_their_own():
             item = ch.gen.item("mcq", topic, random.Random(seed), D2T)
         except GenerationError:
             continue
-        lures = [ch.bank.topic(n) for n in item.options if n != topic.name]
+        lures = [ch.bank.topic(n) for n in item.option_topics if n != topic.name]
         assert any(PERSON in ix.kinds(t) for t in lures), item.options
 
 

@@ -74,7 +74,7 @@ def test_group_numbers_get_other_groups_as_lures():
     for name in sorted(families):
         for seed in range(3):
             item = gen.item("mcq", bank.topic(name), random.Random(seed), D2T)
-            lures = set(item.options) - {name}
+            lures = set(item.option_topics) - {name}
             assert len(lures & families) >= 2, (name, item.options)
 
 

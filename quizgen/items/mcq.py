@@ -312,8 +312,21 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
             why = "words of its name stay in every usable description"
             continue
         options, answer = place_key(key, pick.topics, rng)
-        return _item(key, "definition-to-term", stem, tuple(t.name for t in options), options, answer, difficulty, pick)
+        return _item(key, "definition-to-term", stem, _shown_names(options), options, answer, difficulty, pick)
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
+
+
+def _shown_names(options) -> tuple[str, ...]:
+    """The options' names as printed: the one name with a bracketed aside ('Molarity (M)' among Solute,
+    Solvent, Osmosis) is printed without it, so the bracket does not single it out."""
+    names = [t.name for t in options]
+    bracketed = [i for i, n in enumerate(names) if "(" in n]
+    if len(bracketed) == 1:
+        i = bracketed[0]
+        short = options[i].short_name
+        if short and short != names[i] and all(short.casefold() != n.casefold() for n in names):
+            names[i] = short
+    return tuple(names)
 
 
 def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
