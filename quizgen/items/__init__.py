@@ -12,6 +12,7 @@ from ..model import Bank, Item, Topic
 from .cloze import MODES, KeyphrasePicker, make_cloze
 from .matching import make_matching
 from .mcq import DIRECTIONS, make_mcq
+from .order import Shuffled
 from .truefalse import make_truefalse
 
 ITEM_TYPES = ("mcq", "cloze", "matching", "truefalse")
@@ -130,13 +131,12 @@ class ItemGenerator:
             raise QuizgenError("no topics to draw items from")
         items: list[Item] = []
         failed: dict[str, tuple[Topic, str]] = {}
-        order: list[Topic] = []
+        order: Shuffled | None = None
         while len(items) < count:
             if not order:
-                order = [t for t in pool if t.name not in failed]
+                order = Shuffled([t for t in pool if t.name not in failed], rng)  # as shuffle, then pop
                 if not order:
                     break
-                rng.shuffle(order)
             topic = order.pop()
             if (item_type, topic.name) in self.flawed:
                 failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])
