@@ -46,6 +46,9 @@ def test_synthetic_bank():
         ["the cat sat on the mat", "", "The THE the", "cat cat cat dog", "Ünïcode wörds — naïve café 42 x1 a b"],
         ["the of and", "a real word", "word word word word word word word word word word word"],
         ["β-VAE uses KL divergence", "KL divergence of q and p", "q_θ(z|x) ≈ p(z)"],
+        ["snake_case_word x_1 __ a_ _b", "tab\tand\nnewline\x0bvt\x0cff\r\x1ccontrol", "nbsp\xa0word em\u2003space"],
+        ["ascii text only", "naïve\u2019s déjà-vu", "", "  ", "ascii again and again", "日本語 テキスト x"],
+        ["a text with \x00 inside it", "another text"],
     ],
 )
 def test_edge_cases(texts):

@@ -42,15 +42,10 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     sklearn numbers them: by first appearance to order a row, then alphabetically for the columns. A bigram
     is handled as a pair of word ids (never as a string): 'a b' sorts as (a, b) does because every token
     character sorts after the space, and a word before every bigram that starts with it."""
-    stop = english_stop_words()
-    words: dict[str, int] = {}
-    tokens = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    words, ids, doc = _word_ids(texts)
     if not words:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     n_docs, n_words = len(texts), len(words)
-    lengths = np.fromiter(map(len, tokens), np.int64, n_docs)
-    ids = np.fromiter((w for row in tokens for w in row), np.int64, int(lengths.sum()))
-    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     pair = np.flatnonzero(doc[:-1] == doc[1:])  # token k and k+1 of one text
     codes = np.concatenate([ids, n_words + ids[pair] * n_words + ids[pair + 1]])
     seq_doc = np.concatenate([doc, doc[pair]])
@@ -87,6 +82,36 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     data *= idf[cols]
     _normalize_rows(data, ptr)
     return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, n_features))
+
+
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(1, 128)) if not (c.isalnum() or c == "_")})
+_END = "\x00"  # between texts (bank text never holds control characters; other text takes the plain path)
+
+
+def _word_ids(texts: list[str]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """The vocabulary (non-stop tokens -> id), and the id and text number of every non-stop token in order.
+    Tokens are TOKEN's: runs of two or more word characters. All texts are cut at once — ASCII non-word
+    characters become spaces in one translate, and a text with other characters is replaced by its TOKEN
+    matches — which is the same tokens as TOKEN.findall on each text, at a fraction of the cost."""
+    stop = english_stop_words()
+    lowered = [t.lower() for t in texts]
+    if any(_END in t for t in lowered):
+        words: dict[str, int] = {}
+        rows = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t) if w not in stop] for t in lowered]
+        lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+        ids = np.fromiter((w for row in rows for w in row), np.int64, int(lengths.sum()))
+        return words, ids, np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    plain = (t if t.isascii() else " ".join(TOKEN.findall(t)) for t in lowered)
+    tokens = f" {_END} ".join(plain).translate(_NOT_WORD).split()
+    vocab = set(tokens)
+    words = {w: i for i, w in enumerate(sorted(w for w in vocab if len(w) > 1 and w not in stop and w != _END))}
+    code = dict.fromkeys(vocab, -1)
+    code[_END] = -2
+    code.update(words)
+    raw = np.fromiter(map(code.__getitem__, tokens), np.int64, len(tokens))
+    doc = np.cumsum(raw == -2)
+    keep = raw >= 0
+    return words, raw[keep], doc[keep]
 
 
 def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
