@@ -54,3 +54,21 @@ def test_other_generators_get_their_own_shuffle():
 def test_pop_from_empty_is_an_error():
     with pytest.raises(IndexError):
         Shuffled([], random.Random(0)).pop()
+
+
+def test_pool_without_some_topics_is_the_filtered_pool():
+    from types import SimpleNamespace
+
+    from quizgen.items.order import positions, without
+
+    rng = random.Random(5)
+    for n in (0, 1, 5, 50, 1000):
+        topics = [SimpleNamespace(name=f"t{i}") for i in range(n)]
+        where = positions(topics)
+        for _ in range(20):
+            names = {f"t{rng.randrange(n + 3)}" for _ in range(rng.randrange(8))} if n else {"x"}
+            expected = [t for t in topics if t.name not in names]
+            assert without(topics, names, where) == expected
+            assert without(topics, names) == expected
+    twice = [SimpleNamespace(name="a"), SimpleNamespace(name="a")]
+    assert positions(twice) is None and without(twice, {"a"}, positions(twice)) == []

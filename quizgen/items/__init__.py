@@ -125,7 +125,8 @@ class ItemGenerator:
         """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
         Returns the items and the topics that could not yield one, with the reason."""
         options.validate()
-        allowed = {t.name for t in pool} if pool is not None else None
+        in_pool = pool is not None and item_type == "matching"  # (only matching sets ask it)
+        allowed = {t.name for t in pool} if in_pool else None
         pool = list(pool if pool is not None else self.bank.topics)
         if not pool:
             raise QuizgenError("no topics to draw items from")
@@ -134,7 +135,8 @@ class ItemGenerator:
         order: Shuffled | None = None
         while len(items) < count:
             if not order:
-                order = Shuffled([t for t in pool if t.name not in failed], rng)  # as shuffle, then pop
+                left = [t for t in pool if t.name not in failed] if failed else pool
+                order = Shuffled(left, rng)  # what shuffle then pop gives
                 if not order:
                     break
             topic = order.pop()
