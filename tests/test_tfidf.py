@@ -65,3 +65,14 @@ def test_stop_words_only_is_an_error_like_sklearn():
 def test_stop_words_are_sklearns():
     tfidf.english_stop_words.cache_clear()
     assert tfidf.english_stop_words() == ENGLISH_STOP_WORDS
+
+
+def test_fast_unique_and_argsort_are_numpys():
+    rng = np.random.default_rng(1)
+    for n in (0, 1, 2, 50, 5000):
+        codes = rng.integers(0, max(1, n // 3) + 1, n)  # many repeats
+        for got, want in zip(tfidf._unique_first(codes), np.unique(codes, return_index=True, return_inverse=True)):
+            assert np.array_equal(got, want.ravel())
+        a, b = rng.permutation(n), rng.integers(-3, 4, n)
+        keys = (rng.integers(0, 4, n), a * 7 + b)  # distinct combinations
+        assert np.array_equal(tfidf._argsort_distinct(*keys), np.lexsort(keys[::-1]))

@@ -51,12 +51,12 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     seq_doc = np.concatenate([doc, doc[pair]])
     seq_part = np.concatenate([np.zeros(len(ids), np.int8), np.ones(len(pair), np.int8)])
     seq_pos = np.concatenate([np.arange(len(ids)), pair])
-    order = np.lexsort((seq_pos, seq_part, seq_doc))  # text by text: its unigrams, then its bigrams
+    order = _argsort_distinct(seq_doc, seq_part, seq_pos)  # text by text: its unigrams, then its bigrams
     codes, seq_doc = codes[order], seq_doc[order]
-    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    unique, first, inverse = _unique_first(codes)
     n_features = len(unique)
     appearance = np.empty(n_features, np.int64)
-    appearance[np.argsort(first, kind="stable")] = np.arange(n_features)
+    appearance[np.argsort(first)] = np.arange(n_features)  # (first occurrences are distinct)
     keys, counts = np.unique(seq_doc * n_features + appearance[inverse.ravel()], return_counts=True)
     ptr = np.zeros(n_docs + 1, dtype=np.int32)
     np.cumsum(np.bincount(keys // n_features, minlength=n_docs), out=ptr[1:])
@@ -67,7 +67,7 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     major = np.where(is_word, rank[np.minimum(unique, n_words - 1)], rank[bigram // n_words])
     minor = np.where(is_word, -1, rank[bigram % n_words])
     alphabetical = np.empty(n_features, np.int32)
-    alphabetical[np.lexsort((minor, major))] = np.arange(n_features, dtype=np.int32)
+    alphabetical[_argsort_distinct(major, minor)] = np.arange(n_features, dtype=np.int32)
     by_appearance = np.empty(n_features, np.int32)  # appearance number -> column
     by_appearance[appearance] = alphabetical
     cols = by_appearance[keys % n_features]
@@ -112,6 +112,36 @@ def _word_ids(texts: list[str]) -> tuple[dict[str, int], np.ndarray, np.ndarray]
     doc = np.cumsum(raw == -2)
     keep = raw >= 0
     return words, raw[keep], doc[keep]
+
+
+def _argsort_distinct(*keys: np.ndarray) -> np.ndarray:
+    """np.lexsort(keys[::-1]) — first key most significant — for keys whose combinations are all distinct:
+    one integer key sorted by numpy's quicksort, many times faster than lexsort's stable sort on millions."""
+    combined = np.zeros(len(keys[0]), np.int64)
+    room = 1
+    for k in reversed(keys):
+        low, span = (int(k.min()), int(k.max()) - int(k.min()) + 1) if len(k) else (0, 1)
+        if room > np.iinfo(np.int64).max // span:
+            return np.lexsort(keys[::-1])
+        combined += (k.astype(np.int64) - low) * room
+        room *= span
+    return np.argsort(combined)
+
+
+def _unique_first(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(codes, return_index=True, return_inverse=True) for non-negative codes, with the position
+    folded into the key (code · n + position, all distinct) so that a quicksort gives what the stable
+    merge sort np.unique needs for first occurrences gives."""
+    n = len(codes)
+    if not n or int(codes.max()) >= np.iinfo(np.int64).max // n:
+        return np.unique(codes, return_index=True, return_inverse=True)
+    ordered, position = np.divmod(np.sort(codes * n + np.arange(n)), n)
+    starts = np.empty(n, bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    inverse = np.empty(n, np.intp)
+    inverse[position] = np.cumsum(starts) - 1
+    return ordered[starts], position[starts], inverse
 
 
 def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
