@@ -85,14 +85,16 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
 
 
 _NOT_WORD = str.maketrans({c: " " for c in map(chr, range(1, 128)) if not (c.isalnum() or c == "_")})
+_BATCH = 5000  # texts cut at a time (a whole 100,000-topic bank at once held 4 million strings)
 _END = "\x00"  # between texts (bank text never holds control characters; other text takes the plain path)
 
 
 def _word_ids(texts: list[str]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
     """The vocabulary (non-stop tokens -> id), and the id and text number of every non-stop token in order.
-    Tokens are TOKEN's: runs of two or more word characters. All texts are cut at once — ASCII non-word
-    characters become spaces in one translate, and a text with other characters is replaced by its TOKEN
-    matches — which is the same tokens as TOKEN.findall on each text, at a fraction of the cost."""
+    Tokens are TOKEN's: runs of two or more word characters. Texts are cut a batch at a time — ASCII
+    non-word characters become spaces in one translate, a text with other characters is replaced by its
+    TOKEN matches — which is the same tokens as TOKEN.findall on each text, at a fraction of the cost.
+    (Ids are numbered as words turn up; the matrix does not depend on the numbering.)"""
     stop = english_stop_words()
     lowered = [t.lower() for t in texts]
     if any(_END in t for t in lowered):
@@ -101,17 +103,22 @@ def _word_ids(texts: list[str]) -> tuple[dict[str, int], np.ndarray, np.ndarray]
         lengths = np.fromiter(map(len, rows), np.int64, len(rows))
         ids = np.fromiter((w for row in rows for w in row), np.int64, int(lengths.sum()))
         return words, ids, np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    plain = (t if t.isascii() else " ".join(TOKEN.findall(t)) for t in lowered)
-    tokens = f" {_END} ".join(plain).translate(_NOT_WORD).split()
-    vocab = set(tokens)
-    words = {w: i for i, w in enumerate(sorted(w for w in vocab if len(w) > 1 and w not in stop and w != _END))}
-    code = dict.fromkeys(vocab, -1)
-    code[_END] = -2
-    code.update(words)
-    raw = np.fromiter(map(code.__getitem__, tokens), np.int64, len(tokens))
-    doc = np.cumsum(raw == -2)
-    keep = raw >= 0
-    return words, raw[keep], doc[keep]
+    words, code = {}, {_END: -2}
+    id_parts, doc_parts = [], []
+    for first in range(0, len(lowered), _BATCH):
+        batch = (t if t.isascii() else " ".join(TOKEN.findall(t)) for t in lowered[first : first + _BATCH])
+        tokens = f" {_END} ".join(batch).translate(_NOT_WORD).split()
+        for w in sorted(set(tokens) - code.keys()):
+            code[w] = -1 if len(w) < 2 or w in stop else words.setdefault(w, len(words))
+        raw = np.fromiter(map(code.__getitem__, tokens), np.int64, len(tokens))
+        keep = raw >= 0
+        id_parts.append(raw[keep])
+        doc_parts.append(np.cumsum(raw == -2)[keep] + first)
+    return (
+        words,
+        np.concatenate(id_parts or [np.zeros(0, np.int64)]),
+        np.concatenate(doc_parts or [np.zeros(0, np.int64)]),
+    )
 
 
 def _argsort_distinct(*keys: np.ndarray) -> np.ndarray:
