@@ -61,3 +61,13 @@ def test_a_plain_english_lookup_neither_imports_wordfreq_nor_loads_lemminflects_
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "_LemmaTable"]
+
+
+def test_without_wordfreqs_list_file_wordfreq_answers(monkeypatch):
+    monkeypatch.setattr(lexicon, "find_spec", lambda name: None)
+    lexicon._english_buckets.cache_clear()
+    try:
+        assert lexicon._english_buckets() is None
+        assert lexicon.zipf_frequency("attention", "en") == wordfreq.zipf_frequency("attention", "en")
+    finally:
+        lexicon._english_buckets.cache_clear()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import zlib
 from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
@@ -51,8 +52,9 @@ def _lemmatizer():
     from lemminflect.core.Lemmatizer import Lemmatizer
 
     lemmatizer = Lemmatizer()
-    if not hasattr(lemmatizer, "lemma_dict"):
-        lemmatizer.lemma_dict = _LemmaTable(lemmatizer.lemma_lu_fn)
+    path = getattr(lemmatizer, "lemma_lu_fn", None)  # (another lemminflect: left to load its own table)
+    if not hasattr(lemmatizer, "lemma_dict") and path and hasattr(Lemmatizer, "_getLemmaDict"):
+        lemmatizer.lemma_dict = _LemmaTable(path)
     return lemmatizer
 
 
@@ -72,17 +74,16 @@ _PLAIN_EN = re.compile(r"[a-z]+")  # words wordfreq's English tokenizer keeps wh
 def zipf_frequency(word: str, lang: str) -> float:
     """wordfreq.zipf_frequency(word, lang); plain lower-case English words are looked up in wordfreq's
     English list directly, anything else goes to wordfreq itself."""
-    if lang == "en" and _PLAIN_EN.fullmatch(word):
-        return _english_zipf(word)
+    if lang == "en" and _PLAIN_EN.fullmatch(word) and _english_buckets() is not None:
+        return _english_zipf(word, _english_buckets())
     from wordfreq import zipf_frequency as wordfreq_zipf
 
     return wordfreq_zipf(word, lang)
 
 
-def _english_zipf(word: str) -> float:
+def _english_zipf(word: str, centibels: list[frozenset[str]]) -> float:
     """wordfreq's arithmetic for one token of its 'best' English list, step for step."""
     minimum = 10**0 / 1e9  # zipf_to_freq(0)
-    centibels = _english_buckets()
     # the loader's dict keeps a word's last step
     index = next((i for i in range(len(centibels) - 1, -1, -1) if word in centibels[i]), None)
     if index is None:
@@ -95,17 +96,19 @@ def _english_zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _english_buckets() -> list[frozenset[str]]:
-    """wordfreq's large English list (a gzipped msgpack 'cBpack'): the words of each centibel step."""
-    import msgpack
-
+def _english_buckets() -> list[frozenset[str]] | None:
+    """wordfreq's large English list (a gzipped msgpack 'cBpack'): the words of each centibel step; None
+    when it is not where and what wordfreq 3 keeps (then wordfreq answers itself)."""
     spec = find_spec("wordfreq")  # its location, without importing it
     folders = list(spec.submodule_search_locations or ()) if spec else []
-    if not folders:
-        raise ModuleNotFoundError("wordfreq is not installed")
-    raw = gzip.decompress(Path(folders[0], "data", "large_en.msgpack.gz").read_bytes())
-    data = msgpack.unpackb(raw, raw=False, list_hook=lambda x: x if x and isinstance(x[0], dict) else frozenset(x))
-    header = data[0]
+    try:
+        import msgpack
+
+        raw = gzip.decompress(Path(folders[0], "data", "large_en.msgpack.gz").read_bytes())
+        data = msgpack.unpackb(raw, raw=False, list_hook=lambda x: x if x and isinstance(x[0], dict) else frozenset(x))
+    except (ImportError, IndexError, OSError, ValueError, EOFError, zlib.error):
+        return None
+    header = data[0] if isinstance(data, list) and data else None
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-        raise ValueError(f"unexpected wordfreq list header {header!r}")
+        return None
     return data[1:]
