@@ -7,12 +7,12 @@ Goals: 100 variants x 40 items <= 0.7x plain; 5-question exam <= 2x plain; `quiz
 LaTeX engine <= 1.5x latexmk; 100,000-topic bank, 40-question exam <= 8 s with an empty cache.
 Run with nice: nice python benchmarks/speed.py [--only big,small,help,latex,huge] [--repeat N]
 
-Measured 27 Nov 2026 (2 shared cores, load average about 3; ranges over repeats; README.md has the table):
-  quizgen --help                      0.10-0.12 s wall, 0.07 s CPU                      (met)
-  100 variants x 40 items             0.81-0.87x plain wall, 0.64-0.67x CPU             (met on CPU)
-  5-question exam                     0.73-0.79 s wall, 0.70-0.72 s CPU: 4.5-5.1x plain (not met)
-  LaTeX engine                        1.61-1.67x one latexmk run (wall)                 (not met under this load)
-  100,000 topics, 40 questions, empty 7.2-7.7 s wall, 6.7-7.1 s CPU                     (met)
+Measured 27 Nov 2026 (2 shared cores, load average 2-3; ranges over repeats; README.md has the table):
+  quizgen --help                       0.07 s wall                                         (met)
+  100 variants x 40 items              0.68-0.71x plain wall, 0.62-0.63x CPU               (met on CPU)
+  5-question exam                      0.70-0.71 s wall and CPU: 4.4-4.8x plain            (not met)
+  LaTeX engine                         1.50-1.51x one latexmk run                          (met, narrowly)
+  100,000 topics, 40 questions, empty  5.8-6.5 s wall, 5.8-6.4 s CPU                       (met)
 """
 
 from __future__ import annotations
