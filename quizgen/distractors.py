@@ -162,12 +162,10 @@ class DistractorIndex:
         n = self.matrix.shape[0]
         if n < LSA_MIN or n > LSA_MAX or self.matrix.shape[1] < 2 * LSA_DIMS:
             return None
-        from scipy.sparse.linalg import svds
+        from .text.latent import latent_rows
 
-        x = self.matrix.astype(np.float64)
-        start = np.full(min(x.shape), 1 / math.sqrt(min(x.shape)))  # a fixed start: the same space every run
-        u, sigma, _ = svds(x, k=min(LSA_DIMS, n // 4), v0=start)
-        z = np.round(u * sigma, 9)  # rounded so that the last bits of a BLAS never reorder lures
+        z = latent_rows(self.matrix.astype(np.float64), min(LSA_DIMS, n // 4))
+        z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
         norms = np.linalg.norm(z, axis=1, keepdims=True)
         norms[norms == 0] = 1
         return z / norms

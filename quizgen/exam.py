@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from . import __version__
 from .errors import QuizgenError
 from .items import ItemGenerator, ItemOptions
+from .items.order import positions, without
 from .model import Bank, ClozeItem, Item, MatchingItem, MCQItem, Topic, TrueFalseItem
 from .spec import ExamSpec, SectionSpec
 
@@ -140,9 +141,11 @@ def draw_items(
     slots: list[tuple[int, int, Item]] = []
     used: set[str] = set()
     shown: set[str] = set()
+    where = positions(pool)
     for si, s in enumerate(spec.sections):
         for j in range(s.count):
-            item = _draw_one(s, gen, pool, used, shown, random.Random(f"{tag}:{si}:{j}"), j, _truths(tag, si, s))
+            rng = random.Random(f"{tag}:{si}:{j}")
+            item = _draw_one(s, gen, pool, used, shown, rng, j, _truths(tag, si, s), where)
             slots.append((si, j, item))
             used |= _topics_of(item)
             shown |= shown_topics(item)
@@ -179,15 +182,15 @@ def _truths(tag: str, si: int, s: SectionSpec) -> list[bool] | None:
 
 
 def _draw_one(
-    s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng, j: int = 0, truths=None
+    s: SectionSpec, gen: ItemGenerator, pool, used: set[str], shown: set[str], rng, j: int = 0, truths=None, where=None
 ) -> Item:
-    available = [t for t in pool if t.name not in used]
+    available = without(pool, used, where)
     if not available:
         raise QuizgenError(
             f"section '{s.heading}' needs {s.count} question(s) but the pool of {len(pool)} topics is used "
             "up (each topic is asked once); choose more categories or fewer questions"
         )
-    fresh = [t for t in available if t.name not in shown]  # not already shown in another question
+    fresh = without(pool, used | shown, where)  # not already shown in another question
     avoid = frozenset(shown | used)
     options = _options(s) if truths is None else replace(_options(s), truth=truths[j])
     try:

@@ -227,7 +227,6 @@ def _render_task(task: tuple) -> tuple[list[tuple[str, bytes]], tuple[int, int]]
     teacher's copy again at the given page counts; ('copy', (student, code)): a student's copy."""
     from .exam import copy_file_name
     from .render.pdf import exam_pdf, key_pdf
-    from .sheets.draw import with_answer_sheet
 
     exam, answers = _JOB["exam"], _JOB["answers"]
     kind, arg, (paper, teacher) = task  # page counts to give the papers; 0: as many as each needs
@@ -235,18 +234,27 @@ def _render_task(task: tuple) -> tuple[list[tuple[str, bytes]], tuple[int, int]]
         student, code = arg
         variant = next(v for v in exam.variants if v.code == code)
         paper_pdf = exam_pdf(exam, [variant], student=student, page_count=paper)
-        return [(copy_file_name(student), with_answer_sheet(exam, variant, paper_pdf, student))], (paper, 0)
+        return [(copy_file_name(student), _with_sheet(exam, variant, paper_pdf, student))], (paper, 0)
     code, redo_exam, redo_teacher = (arg, True, True) if kind == "variant" else arg
     variant = next(v for v in exam.variants if v.code == code)
     out, got, got_teacher = [], [0], [0]
     if redo_exam:
         paper_pdf = exam_pdf(exam, [variant], page_count=paper, counts=got)
-        out.append((f"exam-{code}.pdf", with_answer_sheet(exam, variant, paper_pdf)))
+        out.append((f"exam-{code}.pdf", _with_sheet(exam, variant, paper_pdf)))
     if answers == "inline" and redo_teacher:
         out.append((f"teacher-{code}.pdf", exam_pdf(exam, [variant], True, page_count=teacher, counts=got_teacher)))
     if answers in ("inline", "key") and kind == "variant":
         out.append((f"key-{code}.pdf", key_pdf(exam, variant)))
     return out, (got[-1], got_teacher[-1])
+
+
+def _with_sheet(exam: Exam, variant, copy_pdf: bytes, student=None) -> bytes:
+    """The copy with its answer sheet when the spec asks for sheets (their drawing code imported only then)."""
+    if not exam.spec.answer_sheet:
+        return copy_pdf
+    from .sheets.draw import with_answer_sheet as add_sheet
+
+    return add_sheet(exam, variant, copy_pdf, student)
 
 
 PARALLEL_FROM = 4  # papers; below this, starting worker processes costs more than it saves

@@ -46,6 +46,9 @@ def test_synthetic_bank():
         ["the cat sat on the mat", "", "The THE the", "cat cat cat dog", "Ünïcode wörds — naïve café 42 x1 a b"],
         ["the of and", "a real word", "word word word word word word word word word word word"],
         ["β-VAE uses KL divergence", "KL divergence of q and p", "q_θ(z|x) ≈ p(z)"],
+        ["snake_case_word x_1 __ a_ _b", "tab\tand\nnewline\x0bvt\x0cff\r\x1ccontrol", "nbsp\xa0word em\u2003space"],
+        ["ascii text only", "naïve\u2019s déjà-vu", "", "  ", "ascii again and again", "日本語 テキスト x"],
+        ["a text with \x00 inside it", "another text"],
     ],
 )
 def test_edge_cases(texts):
@@ -62,3 +65,14 @@ def test_stop_words_only_is_an_error_like_sklearn():
 def test_stop_words_are_sklearns():
     tfidf.english_stop_words.cache_clear()
     assert tfidf.english_stop_words() == ENGLISH_STOP_WORDS
+
+
+def test_fast_unique_and_argsort_are_numpys():
+    rng = np.random.default_rng(1)
+    for n in (0, 1, 2, 50, 5000):
+        codes = rng.integers(0, max(1, n // 3) + 1, n)  # many repeats
+        for got, want in zip(tfidf._unique_first(codes), np.unique(codes, return_index=True, return_inverse=True)):
+            assert np.array_equal(got, want.ravel())
+        a, b = rng.permutation(n), rng.integers(-3, 4, n)
+        keys = (rng.integers(0, 4, n), a * 7 + b)  # distinct combinations
+        assert np.array_equal(tfidf._argsort_distinct(*keys), np.lexsort(keys[::-1]))

@@ -6,6 +6,8 @@ needs) is imported only when its command runs, so `quizgen --help` stays instant
 from __future__ import annotations
 
 import difflib
+import gc
+import os
 from functools import wraps
 from importlib import import_module
 from pathlib import Path
@@ -141,4 +143,10 @@ def _category(b, name):
 
 
 def main():
+    # numpy's and scipy's OpenBLAS each start a thread per core when imported (~50 ms each, busy-waiting on a
+    # shared machine): quizgen's matrices are small and --jobs runs processes, so one BLAS thread is faster
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # a large bank is millions of small objects that live as long as the command: with the default thresholds
+    # the cyclic collector walked them again and again (~2 s of a 100,000-topic build of 10 s)
+    gc.set_threshold(50_000, 20, 20)
     cli(prog_name="quizgen")

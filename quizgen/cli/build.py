@@ -11,21 +11,15 @@ import click
 from ..bank import load_bank
 from ..bank.load import display_path
 from ..errors import QuizgenError
-from ..exam import assign_variants, bank_hash, build_exam, replace_in_spec
-from ..examfile import load_exam_json
-from ..grade import grade as grade_responses
-from ..grade import missed_topics, read_responses, read_stats
-from ..i18n import Labels
+from ..exam import build_exam
 from ..items import ItemGenerator
 from ..output import ANSWER_MODES, OutputFolder, auto_jobs, render_reportlab
-from ..render.compile import TexNotCompiled
-from ..render.latex import latex_files
-from ..render.pdf import worksheet_pdf
-from ..roster import read_roster
 from ..spec import SAMPLE, ExamSpec, language_problem, load_spec, sample_for, spec_from_dict
 from ..text.slug import slugify
-from ..worksheet import fair_yield, plan_sections, recorded_bank
 from . import EXISTING_FILE, _category, _item_types, bank_option, cli, reports_errors, seed_option
+
+# What only some options need (LaTeX, rosters, statistics, rebuilds, worksheets) is imported where it is used:
+# a 5-question exam should not pay for Jinja, PyLaTeX or the grading code.
 
 
 def _language(ctx, param, value):
@@ -144,6 +138,8 @@ def build(
     """Build exam PDFs, answer keys, key.csv and exam.json from SPEC (default: a sample exam of the bundled bank)."""
     recorded = None
     if from_exam:
+        from ..examfile import load_exam_json
+
         if spec_file:
             raise QuizgenError("give SPEC or --from-exam, not both")
         recorded = load_exam_json(from_exam)
@@ -161,6 +157,8 @@ def build(
     )
     b = load_bank(spec.bank)
     if recorded is not None:
+        from ..exam import bank_hash
+
         then, now = recorded.bank_hash, bank_hash(b)
         if then != now:
             raise QuizgenError(
@@ -176,12 +174,24 @@ def build(
             language=language,
             font=spec.font,
         )
-    gen = ItemGenerator(b, read_stats(stats_file)) if stats_file else ItemGenerator(b)
+    if stats_file:
+        from ..grade import read_stats
+
+        gen = ItemGenerator(b, read_stats(stats_file))
+    else:
+        gen = ItemGenerator(b)
     if replace_questions:
+        from ..exam import replace_in_spec
+
         spec = replace_in_spec(spec, b, gen, replace_questions)
     exam = build_exam(spec, b, gen)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
-    assignments = assign_variants(exam, read_roster(roster)) if roster else []
+    assignments = []
+    if roster:
+        from ..exam import assign_variants
+        from ..roster import read_roster
+
+        assignments = assign_variants(exam, read_roster(roster))
     if spec.font and engine == "latex":
         raise QuizgenError("a font (--font or the spec's 'font:') is used by the reportlab engine; drop --engine latex")
     if spec.answer_sheet and engine == "latex":
@@ -204,6 +214,9 @@ def build(
                 exam, answers, folder, lambda _: bar.update(1), assignments, jobs or auto_jobs(exam, assignments)
             )
         else:
+            from ..render.compile import TexNotCompiled
+            from ..render.latex import latex_files
+
             try:
                 files = latex_files(exam, answers, templates, lambda _: bar.update(1), folder.tool_dir, trust_templates)
             except TexNotCompiled as failed:
@@ -285,6 +298,13 @@ def worksheet(
 ):
     """A self-test PDF for students: questions first, every answer on the last page(s). The sheet asks each
     topic once, so a small category gets a shorter sheet (and says so)."""
+    from ..examfile import load_exam_json
+    from ..grade import grade as grade_responses
+    from ..grade import missed_topics, read_responses
+    from ..i18n import Labels
+    from ..render.pdf import worksheet_pdf
+    from ..worksheet import fair_yield, plan_sections, recorded_bank
+
     if sum(bool(x) for x in (category, topic_names, missed_file)) > 1:
         raise QuizgenError("give one of --category, --topics or --from-missed")
     if missed_file and not exam_file:

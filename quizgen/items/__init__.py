@@ -12,6 +12,7 @@ from ..model import Bank, Item, Topic
 from .cloze import MODES, KeyphrasePicker, make_cloze
 from .matching import make_matching
 from .mcq import DIRECTIONS, make_mcq
+from .order import Shuffled
 from .truefalse import make_truefalse
 
 ITEM_TYPES = ("mcq", "cloze", "matching", "truefalse")
@@ -124,19 +125,20 @@ class ItemGenerator:
         """`count` items on distinct topics of the pool where possible (cycling when count exceeds it).
         Returns the items and the topics that could not yield one, with the reason."""
         options.validate()
-        allowed = {t.name for t in pool} if pool is not None else None
+        in_pool = pool is not None and item_type == "matching"  # (only matching sets ask it)
+        allowed = {t.name for t in pool} if in_pool else None
         pool = list(pool if pool is not None else self.bank.topics)
         if not pool:
             raise QuizgenError("no topics to draw items from")
         items: list[Item] = []
         failed: dict[str, tuple[Topic, str]] = {}
-        order: list[Topic] = []
+        order: Shuffled | None = None
         while len(items) < count:
             if not order:
-                order = [t for t in pool if t.name not in failed]
+                left = [t for t in pool if t.name not in failed] if failed else pool
+                order = Shuffled(left, rng)  # what shuffle then pop gives
                 if not order:
                     break
-                rng.shuffle(order)
             topic = order.pop()
             if (item_type, topic.name) in self.flawed:
                 failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import QuizgenError
 
@@ -91,7 +91,7 @@ def use_font(path: str | None = None) -> str:
             # registerFont keeps the first TrueType font of a name: the previous one is taken out first
             pdfmetrics._fonts.pop(FAMILY + suffix, None)
             pdfmetrics.registerFont(face)
-        coverage = frozenset(TTFontFile(files[""]).charToGlyph)
+        coverage = frozenset(faces[""].face.charToGlyph)
     except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
         raise QuizgenError(
             f"{path}: the font cannot be used ({e}); give a TrueType font (.ttf, or an OpenType font with "

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
-from ..text.latexmath import math_markup
+from ..text.latexmath import escape, math_markup
 from ..text.mask import BLANK
 from ..text.math import segments
 from .fonts import printable

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -31,7 +30,7 @@ from ..i18n import Labels, fill, item_stem, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from . import pages
 from .fonts import FAMILY, printable, use_font
-from .markup import BLANK_RULE, rich
+from .markup import BLANK_RULE, escape, rich
 
 
 def _t(text: str) -> str:

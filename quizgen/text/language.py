@@ -142,7 +142,7 @@ class English:
     @lru_cache(maxsize=1 << 16)
     def readings(word: str) -> frozenset[str]:
         """Parts of speech the word can have ('NOUN', 'VERB', 'ADJ', 'ADV', …); empty when unknown."""
-        from lemminflect import getAllLemmas
+        from .lexicon import getAllLemmas
 
         found = getAllLemmas(word.casefold()) or getAllLemmas(word)
         return frozenset(found)
@@ -151,14 +151,14 @@ class English:
     @lru_cache(maxsize=1 << 16)
     def zipf(word: str) -> float:
         """How common the word is in general English, 0 (unknown) to about 8 ('the')."""
-        from wordfreq import zipf_frequency
+        from .lexicon import zipf_frequency
 
         return zipf_frequency(word, "en")
 
     @classmethod
     def is_plural_noun(cls, word: str) -> bool | None:
         """True for a plural noun ('attacks', 'models'), False for a singular one, None when unclear."""
-        from lemminflect import getAllLemmas, getAllLemmasOOV
+        from .lexicon import getAllLemmas, getAllLemmasOOV
 
         w = word.casefold()
         lemmas = getAllLemmas(w).get("NOUN") or (getAllLemmasOOV(w, "NOUN").get("NOUN") if w.isalpha() else None)
@@ -177,7 +177,7 @@ class English:
             return "sg"
         if w in ("are", "were", "have", "do"):
             return "pl"
-        from lemminflect import getAllLemmas
+        from .lexicon import getAllLemmas
 
         lemmas = getAllLemmas(w)
         if not lemmas and w.isalpha() and len(w) > 3 and w.endswith(("ise", "ize", "ises", "izes")):
@@ -281,7 +281,7 @@ def _stem(snowball: str, word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _zipf(code: str, word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .lexicon import zipf_frequency
 
     return zipf_frequency(word, code)
 

@@ -8,7 +8,13 @@ the .tex file verbatim, so nothing outside it (\\input, \\write, \\catcode, \\de
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape as _escape_html
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (xml.sax.saxutils.escape, whose import pulls in urllib, http and email)."""
+    return _escape_html(text, quote=False)
+
 
 GREEK = {
     "alpha": "α",

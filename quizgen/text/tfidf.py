@@ -42,26 +42,21 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     sklearn numbers them: by first appearance to order a row, then alphabetically for the columns. A bigram
     is handled as a pair of word ids (never as a string): 'a b' sorts as (a, b) does because every token
     character sorts after the space, and a word before every bigram that starts with it."""
-    stop = english_stop_words()
-    words: dict[str, int] = {}
-    tokens = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    words, ids, doc = _word_ids(texts)
     if not words:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     n_docs, n_words = len(texts), len(words)
-    lengths = np.fromiter(map(len, tokens), np.int64, n_docs)
-    ids = np.fromiter((w for row in tokens for w in row), np.int64, int(lengths.sum()))
-    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     pair = np.flatnonzero(doc[:-1] == doc[1:])  # token k and k+1 of one text
     codes = np.concatenate([ids, n_words + ids[pair] * n_words + ids[pair + 1]])
     seq_doc = np.concatenate([doc, doc[pair]])
     seq_part = np.concatenate([np.zeros(len(ids), np.int8), np.ones(len(pair), np.int8)])
     seq_pos = np.concatenate([np.arange(len(ids)), pair])
-    order = np.lexsort((seq_pos, seq_part, seq_doc))  # text by text: its unigrams, then its bigrams
+    order = _argsort_distinct(seq_doc, seq_part, seq_pos)  # text by text: its unigrams, then its bigrams
     codes, seq_doc = codes[order], seq_doc[order]
-    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    unique, first, inverse = _unique_first(codes)
     n_features = len(unique)
     appearance = np.empty(n_features, np.int64)
-    appearance[np.argsort(first, kind="stable")] = np.arange(n_features)
+    appearance[np.argsort(first)] = np.arange(n_features)  # (first occurrences are distinct)
     keys, counts = np.unique(seq_doc * n_features + appearance[inverse.ravel()], return_counts=True)
     ptr = np.zeros(n_docs + 1, dtype=np.int32)
     np.cumsum(np.bincount(keys // n_features, minlength=n_docs), out=ptr[1:])
@@ -72,7 +67,7 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     major = np.where(is_word, rank[np.minimum(unique, n_words - 1)], rank[bigram // n_words])
     minor = np.where(is_word, -1, rank[bigram % n_words])
     alphabetical = np.empty(n_features, np.int32)
-    alphabetical[np.lexsort((minor, major))] = np.arange(n_features, dtype=np.int32)
+    alphabetical[_argsort_distinct(major, minor)] = np.arange(n_features, dtype=np.int32)
     by_appearance = np.empty(n_features, np.int32)  # appearance number -> column
     by_appearance[appearance] = alphabetical
     cols = by_appearance[keys % n_features]
@@ -87,6 +82,73 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     data *= idf[cols]
     _normalize_rows(data, ptr)
     return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, n_features))
+
+
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(1, 128)) if not (c.isalnum() or c == "_")})
+_BATCH = 5000  # texts cut at a time (a whole 100,000-topic bank at once held 4 million strings)
+_END = "\x00"  # between texts (bank text never holds control characters; other text takes the plain path)
+
+
+def _word_ids(texts: list[str]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """The vocabulary (non-stop tokens -> id), and the id and text number of every non-stop token in order.
+    Tokens are TOKEN's: runs of two or more word characters. Texts are cut a batch at a time — ASCII
+    non-word characters become spaces in one translate, a text with other characters is replaced by its
+    TOKEN matches — which is the same tokens as TOKEN.findall on each text, at a fraction of the cost.
+    (Ids are numbered as words turn up; the matrix does not depend on the numbering.)"""
+    stop = english_stop_words()
+    lowered = [t.lower() for t in texts]
+    if any(_END in t for t in lowered):
+        words: dict[str, int] = {}
+        rows = [[words.setdefault(w, len(words)) for w in TOKEN.findall(t) if w not in stop] for t in lowered]
+        lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+        ids = np.fromiter((w for row in rows for w in row), np.int64, int(lengths.sum()))
+        return words, ids, np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    words, code = {}, {_END: -2}
+    id_parts, doc_parts = [], []
+    for first in range(0, len(lowered), _BATCH):
+        batch = (t if t.isascii() else " ".join(TOKEN.findall(t)) for t in lowered[first : first + _BATCH])
+        tokens = f" {_END} ".join(batch).translate(_NOT_WORD).split()
+        for w in sorted(set(tokens) - code.keys()):
+            code[w] = -1 if len(w) < 2 or w in stop else words.setdefault(w, len(words))
+        raw = np.fromiter(map(code.__getitem__, tokens), np.int64, len(tokens))
+        keep = raw >= 0
+        id_parts.append(raw[keep])
+        doc_parts.append(np.cumsum(raw == -2)[keep] + first)
+    return (
+        words,
+        np.concatenate(id_parts or [np.zeros(0, np.int64)]),
+        np.concatenate(doc_parts or [np.zeros(0, np.int64)]),
+    )
+
+
+def _argsort_distinct(*keys: np.ndarray) -> np.ndarray:
+    """np.lexsort(keys[::-1]) — first key most significant — for keys whose combinations are all distinct:
+    one integer key sorted by numpy's quicksort, many times faster than lexsort's stable sort on millions."""
+    combined = np.zeros(len(keys[0]), np.int64)
+    room = 1
+    for k in reversed(keys):
+        low, span = (int(k.min()), int(k.max()) - int(k.min()) + 1) if len(k) else (0, 1)
+        if room > np.iinfo(np.int64).max // span:
+            return np.lexsort(keys[::-1])
+        combined += (k.astype(np.int64) - low) * room
+        room *= span
+    return np.argsort(combined)
+
+
+def _unique_first(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(codes, return_index=True, return_inverse=True) for non-negative codes, with the position
+    folded into the key (code · n + position, all distinct) so that a quicksort gives what the stable
+    merge sort np.unique needs for first occurrences gives."""
+    n = len(codes)
+    if not n or int(codes.max()) >= np.iinfo(np.int64).max // n:
+        return np.unique(codes, return_index=True, return_inverse=True)
+    ordered, position = np.divmod(np.sort(codes * n + np.arange(n)), n)
+    starts = np.empty(n, bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    inverse = np.empty(n, np.intp)
+    inverse[position] = np.cumsum(starts) - 1
+    return ordered[starts], position[starts], inverse
 
 
 def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
