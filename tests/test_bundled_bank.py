@@ -10,7 +10,7 @@ from qg_data import SEED
 from quizgen import lint_bank, load_bank
 from quizgen.bank.load import bundled_bank_path
 
-FIX = re.compile(r"#\s*transcription fix: (.+?) -> (.+?) \(")
+FIX = re.compile(r"#\s*(?:transcription|content) fix: (.+?) -> (.+?) \(")
 
 
 @pytest.fixture(scope="module")
