@@ -81,7 +81,22 @@ def locate(gray: np.ndarray, spec: SheetSpec, detector: cv2.QRCodeDetector) -> L
                 )
             )
             return Located(hom, scale, paper, ink, payload)
+    foreign = _read_anywhere(gray, detector)  # another exam's sheet keeps its code elsewhere: say whose it is
+    parsed = parse_payload(foreign) if foreign else None
+    if parsed is not None and parsed[0] != spec.exam_hash:
+        return Located(hom, 1.0, paper, ink, foreign)  # never read further: its exam is not this one
     raise NotASheet(message("scan-no-code"))
+
+
+def _read_anywhere(gray: np.ndarray, detector: cv2.QRCodeDetector) -> str:
+    """The QR text found anywhere on the page (at most 1,600 pixels on the long side), or ''."""
+    scale = min(1.0, 1600 / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    try:
+        text, _, _ = detector.detectAndDecode(small)
+    except cv2.error:
+        text = ""
+    return text or ""
 
 
 def _corners(cand: np.ndarray, sizes: np.ndarray, shape: tuple, spec: SheetSpec) -> list[tuple]:
