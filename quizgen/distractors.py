@@ -310,7 +310,8 @@ class DistractorIndex:
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
-        said = re.search(rf"\b(?:is|are|be|been)\s+{re.escape(topic.short_name)}\b", topic.definition, re.I)
+        low, name = " ".join(topic.definition.casefold().split()) + " ", topic.short_name.casefold()
+        said = any(f" {v} {name}{end}" in f" {low}" for v in ("is", "are", "be", "been") for end in " ,.;")
         if said and English.name_number(topic.short_name) != "pl":
             return "adj"  # 'Two events are mutually exclusive if …': used with no article, as an adjective is
         if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
