@@ -31,6 +31,22 @@ NEGATIONS = frozenset({"not", "no", "never", "without", "non", "cannot"})
 PREFIXES = ("super", "hyper", "hypo", "under", "over", "semi", "anti", "non", "sub", "un", "in", "im", "dis")
 PERSON = "<person>"  # a kind of its own: people and bodies of people, whatever the genus word says
 PERSONS = frozenset(English.stem(w) for w in "person people party judge attorney lawyer citizen employee".split())
+# Classes of things a reader tells apart at a glance, from the genus of a defining phrase or the head word of a
+# name (English): a ratio among three charts, or a rule among particles, is found by elimination.
+CLASSES = {
+    "<quantity>": "quantity amount number sum ratio rate measure measurement value unit volume probability "
+    "likelihood proportion percentage fraction average count frequency total concentration capacity",
+    "<display>": "graph chart plot diagram table display picture histogram",
+    "<rule>": "rule law principle guideline theorem postulate",
+    "<body>": "committee board body panel council organization agency entity commission conference",
+    "<process>": "process reaction change conversion",
+}
+CLASS_OF = {English.stem(w): c for c, words in CLASSES.items() for w in words.split()}
+# a name's head word tells its class only for these ('Octet rule', 'Tree Diagram', 'Institutional Review Board';
+# not 'Count', 'Latent Diffusion' or 'Experimental Unit')
+NAME_CLASSES = frozenset(
+    English.stem(w) for w in "rule law principle theorem diagram chart plot histogram committee panel".split()
+)
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
@@ -365,12 +381,24 @@ class DistractorIndex:
         words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
         matemática …' that defines 'Ley de velocidad' is)."""
         found = {cls.genus(topic)} - {None}
-        if topic.language == "en" and cls._person(topic):
-            found.add(PERSON)
+        if topic.language == "en":
+            found |= cls.classes(topic)
         words = topic.short_name.split()
         if topic.language != "en" and len(words) > 1 and words[0].isalpha():
             found.add(language(topic.language).stem(words[0]))
         return frozenset(found)
+
+    @classmethod
+    @lru_cache(maxsize=1 << 16)
+    def classes(cls, topic: Topic) -> frozenset[str]:
+        """The classes (CLASSES, and people) the topic's genus or the head word of its name puts it in."""
+        if topic.language != "en":
+            return frozenset()
+        name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
+        words = re.findall(r"[^\W\d_]+", name)  # 'Law of Large Numbers' is a law, 'Error Bound for …' a bound
+        head = English.stem(words[-1]) if words else None
+        found = {CLASS_OF[h] for h in (cls.genus(topic), head if head in NAME_CLASSES else None) if h in CLASS_OF}
+        return frozenset(found | ({PERSON} if cls._person(topic) else set()))
 
     @staticmethod
     def _person(topic: Topic) -> bool:

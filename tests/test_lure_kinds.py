@@ -188,3 +188,25 @@ def test_a_term_used_after_is_without_an_article_is_an_adjective():
     assert ch.ix.part_of_speech(ch.bank.topic("Mutually Exclusive")) == "adj"  # 'Two events are mutually exclusive if'
     law = checker("law")
     assert law.ix.part_of_speech(law.bank.topic("Voir dire")) == "noun"  # 'dire' alone does not make it one
+
+
+def test_a_key_is_never_the_one_option_of_its_class():
+    """A ratio among three charts, a rule among particles, a committee among methods: found by elimination."""
+    made = 0
+    for name in ("chemistry", "statistics", "law"):
+        ch = checker(name)
+        for topic in ch.bank.topics:
+            classes = ch.ix.classes(topic)
+            if not classes:
+                continue
+            try:
+                item = ch.gen.item("mcq", topic, random.Random(3), D2T)
+            except GenerationError:
+                continue
+            if "_____" in item.stem:
+                continue  # a slotted sentence, not the defining phrase, names no class
+            made += 1
+            lures = [ch.bank.topic(n) for n in item.option_topics if n != topic.name]
+            assert classes & set().union(*(ch.ix.classes(t) for t in lures)), (topic.name, item.options)
+    assert made >= 15
+    assert ch.ix.classes(checker("statistics").bank.topic("Relative Frequency")) == {"<quantity>"}

@@ -6,7 +6,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import PERSON, DistractorIndex, GenerationError
+from ..distractors import DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
 from ..text.describe import (
     COUNTED,
@@ -215,8 +215,9 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
     kind = ix.genus(key)
     if desc.start != 0 or desc.slot is not None:
         return frozenset()
-    if PERSON in ix.kinds(key) and not any(PERSON in ix.kinds(t) for t in lures):
-        return frozenset({PERSON})  # 'A body of 16-23 citizens who …' the one option that is people
+    alone = ix.classes(key) - set().union(*(ix.classes(t) for t in lures))
+    if alone:  # 'A body of 16-23 citizens who …' the one option that is people; 'the ratio of …' among charts
+        return frozenset(alone)
     if kind is None:
         return frozenset()
     kinds = [marks(ix, t) for t in lures]
@@ -228,8 +229,7 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
 
 def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     """What shows a topic's kind: the genus of its defining phrase and the head word of its name."""
-    person = PERSON if PERSON in ix.kinds(topic) else None
-    return frozenset(m for m in (ix.genus(topic), _head_word(topic), person) if m is not None)
+    return frozenset({m for m in (ix.genus(topic), _head_word(topic)) if m is not None} | ix.classes(topic))
 
 
 HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aération': the head noun comes first
