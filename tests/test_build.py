@@ -205,3 +205,17 @@ def test_questions_never_repeat_a_topic(built):
     data = json.loads((out / "exam.json").read_text())
     topics = [q["topic"] for q in data["variants"][0]["questions"]]
     assert len(topics) == len(set(topics))
+
+
+def test_a_key_phrase_section_is_flagged_for_reading_before_printing(tmp_path):
+    from click.testing import CliRunner
+
+    spec = tmp_path / "kp.yaml"
+    spec.write_text(
+        "title: K\nseed: 3\nsections:\n  - {type: cloze, count: 2, mode: keyphrase}\n  - {type: mcq, count: 2}\n"
+    )
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "section 1 blanks key phrases" in result.stderr and "section 2" not in result.stderr
+    plain = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "p")])
+    assert plain.exit_code == 0 and "key phrases" not in plain.stderr  # the sample exam blanks terms only
