@@ -29,6 +29,8 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
     """'<term> <does what the description says>' for a clause, '<term>: <defining phrase>' otherwise;
     `part`: the part of a compound term a borrowed description is said of."""
     subject = _subject(term, desc, part, label)
+    if desc.slot is not None and ": " in subject:
+        return None  # 'NCCL Collectives: All-Reduce, … implements …': a title with a list is no subject
     if desc.form == "clause":
         number = language(term.language).name_number(subject)
         if desc.slot.number is not None and number is not None and number != desc.slot.number:
