@@ -92,6 +92,12 @@ def _unprefixed(word: str) -> str:
     return low[len(found) :] if found else ""
 
 
+@lru_cache(maxsize=1 << 16)
+def _opening(topic: Topic) -> str:
+    """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
+    return sentences(without_alias_notes(topic))[0] if topic.definition else ""
+
+
 def _first(description) -> str:
     from .text.describe import first_sentences
 
@@ -351,7 +357,7 @@ class DistractorIndex:
         """The kind of thing a defining phrase says the topic is: the head of its opening noun phrase
         ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
         None when the definition opens with a sentence about the topic instead."""
-        first = sentences(without_alias_notes(topic))[0] if topic.definition else ""
+        first = _opening(topic)
         words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
         if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
             rules = language(topic.language)
@@ -404,7 +410,7 @@ class DistractorIndex:
     def _person(topic: Topic) -> bool:
         """Is the topic a person or a body of people ('A body of 16-23 citizens who …', 'The party who
         appeals …', 'A judge in …')? Such a key among documents and offences stands out by kind."""
-        first = sentences(without_alias_notes(topic))[0] if topic.definition else ""
+        first = _opening(topic)
         m = re.match(r"\W*((?:[\w'’-]+\s+){1,9}?)(?:who|whom)\b", first, re.I)
         before = m.group(1).casefold().split() if m else []
         said = bool(before) and not any(w in GENUS_STOPS - {"of"} or w.endswith("ed") for w in before)
