@@ -214,7 +214,9 @@ def shuffle_options(item: Item, rng: random.Random, key_at: int | None = None) -
         rng.shuffle(order)
         if key_at is not None:
             order.remove(item.answer)
-            order.insert(key_at % len(item.options), item.answer)
+            if key_at >= len(item.options):  # the D of a three-option question: any letter it has, by its own draw
+                key_at = rng.randrange(len(item.options))
+            order.insert(key_at, item.answer)
         return replace(
             item,
             options=tuple(item.options[i] for i in order),

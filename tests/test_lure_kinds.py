@@ -93,7 +93,7 @@ def test_glossary_notes_and_trailing_clauses_do_not_cost_a_topic():
     # '(also, bond dissociation energy) energy required …': the note only gives the alias
     assert descriptions(chem.topic("Bond energy"))[0].text.startswith("energy required to break a covalent bond")
     # '…; chief judges are determined by seniority': the clause before the semicolon describes it cleanly
-    assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court")
+    assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court.")  # ends like a sentence
     # a four-word defining phrase is a description
     assert descriptions(chem.topic("Chalcogen"))[0].text == "element in group 16"
 

@@ -20,7 +20,7 @@ from ..text.describe import (
 from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
-from .mcq import pick_of_mixed_kinds, stem_cues, stem_number
+from .mcq import lures_carry, pick_of_mixed_kinds, stem_cues, stem_number
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -254,7 +254,8 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         number = stem_number(ix, key, desc)
         if number is not None and ix.number(key) not in (number, None):
             continue  # the verb after the blank would not agree with the name
-        if stem_cues(text, key):
+        cues = stem_cues(text, key)
+        if cues and not word_bank:
             continue  # words of the name left standing would hand the answer over
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
         if answers == key.names:
@@ -264,10 +265,23 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         if word_bank:
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
                 pick = pick_of_mixed_kinds(
-                    ix, key, desc, k - 1, rng, "medium", stem=text, number=number, avoid=avoid, widen=widen, fewest=2
+                    ix,
+                    key,
+                    desc,
+                    k - 1,
+                    rng,
+                    "medium",
+                    stem=text,
+                    number=number,
+                    avoid=avoid,
+                    widen=widen,
+                    fewest=2,
+                    prefer_stems=cues,
                 )
             except GenerationError:
                 continue
+            if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
+                continue  # a name word the text shows points at the key unless other entries carry it too
             label = answers[0]
             bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)

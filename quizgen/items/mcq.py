@@ -20,7 +20,8 @@ from ..text.describe import (
     shares_stem,
     visible_words,
 )
-from ..text.language import language
+from ..text.language import English, language
+from ..text.lexicon import getAllLemmas
 from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
@@ -74,6 +75,24 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         if letter in text or _GREEK_COMMANDS[letter] in text:
             found.add(letter)
     return frozenset(found)
+
+
+def echo_forms(text: str, key: Topic) -> frozenset[str]:
+    """The name cues a text shows (stem_cues), each as the word the reader sees: another option neutralises
+    the key's 'prefix' by showing 'prefix' too, not 'prefill'; 'directions' by 'direction', not 'directly'."""
+    cues = stem_cues(text, key)
+    if not cues:
+        return cues
+    stems, words = name_stems(key), visible_words(text.replace(BLANK, " "))
+    forms = {_word_form(w) for w in words if shares_stem((w,), stems, key.language)}
+    return frozenset(forms | (cues - shares_stem(words, stems, key.language)))  # and acronyms, letters, '#parts'
+
+
+def _word_form(word: str) -> str:
+    """A word as a reader matches it: case, a plural -s and British -is- spellings set aside."""
+    w = word.casefold()
+    w = re.sub(r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1", w)
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _greek_commands() -> dict[str, str]:
@@ -179,13 +198,16 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     return found
 
 
-def _option_shape(ix: DistractorIndex, topic: Topic, asked: Topic) -> tuple[str, str | None] | None:
+def _option_shapes(ix: DistractorIndex, topic: Topic, asked: Topic) -> list[tuple[str, str | None]]:
+    """The (form, number) of each usable description, first one first."""
+    shapes = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
         if text is not None and not mentions(text, asked):
-            return d.form, (d.slot.number if d.slot is not None else None)
-    return None
+            shape = d.form, (d.slot.number if d.slot is not None else None)
+            shapes += [shape] if shape not in shapes else []
+    return shapes
 
 
 def make_mcq(
@@ -245,7 +267,7 @@ def _head_word(topic: Topic) -> str | None:
     return language(lang).stem((words[0] if lang in HEAD_LEADS else words[-1]).casefold())
 
 
-def _matched(cues: frozenset[str], lures) -> bool:
+def lures_carry(cues: frozenset[str], lures) -> bool:
     """Some wrong option carries every name word the stem shows, as the key does: 'average mass of atoms'
     with 'Atomic number' and 'Mass number' as lures still points at 'Atomic mass', the one with both."""
     return len(cues) < 2 or any(cues <= name_stems(t) for t in lures)
@@ -308,7 +330,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         except GenerationError as e:
             why = e.message
             continue
-        if cues - set().union(*(name_stems(t) for t in pick.topics)) or not _matched(cues, pick.topics):
+        if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
             why = "words of its name stay in every usable description"
             continue
         options, answer = place_key(key, pick.topics, rng)
@@ -330,26 +352,42 @@ def _shown_names(options) -> tuple[str, ...]:
 
 
 def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
-    shape = _option_shape(ix, key, key)
-    if shape is None:
+    shapes = _option_shapes(ix, key, key)
+    if not shapes:
         raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
-    form, number = shape
+    for shape in shapes[:-1]:  # a later description of another form when the first one's options won't do
+        try:
+            return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shape)
+        except GenerationError:
+            pass
+    return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shapes[-1])
+
+
+def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, number) -> MCQItem:
     stem = LEAD_DESCRIBES.format(name=key.name)
 
     key_text = option_text(ix, key, key, form, number)
-    echoed = stem_cues(key_text, key)  # words of the name the right description shows: a lure must show them too
+    echoed = echo_forms(key_text, key)  # words of the name the right description shows: a lure must show them too
 
     def accept(c: Topic) -> bool:
         text = option_text(ix, c, key, form, number)
         return text is not None and not ix.describes(text, key)
 
     def prefer(c: Topic) -> bool:
-        return bool(echoed & stem_cues(option_text(ix, c, key, form, number) or "", key))
+        return bool(echoed & echo_forms(option_text(ix, c, key, form, number) or "", key))
 
-    def size(t: Topic, form=form) -> int:
+    def size(t: Topic, form) -> int:
         return len(option_text(ix, t, key, form, number) or "")
 
-    for relaxed in (False, True):  # options that read alike (all 'It …', or all defining phrases) when possible
+    surface = _surface(key_text, key.language)
+
+    def alike(c: Topic, form=form) -> bool:  # a lure that opens the way the key does ('It …', 'Vincent (2011) …')
+        return accept(c) and _surface(option_text(ix, c, key, form, number), key.language) == surface
+
+    # options that read alike (all 'It …', or all defining phrases) when possible
+    attempts = [(form, alike), (form, accept), (None, accept)] if form is not None else [(None, accept)]
+    why = None
+    for form, test in attempts:
         try:
             pick = ix.pick(
                 key,
@@ -357,28 +395,65 @@ def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 rng,
                 difficulty,
                 stem=key.name,
-                accept=accept,
+                accept=test,
                 avoid=avoid,
                 prefer=prefer if echoed else None,
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
-                size=size if not relaxed else (lambda t: size(t, None)),
+                size=lambda t, form=form: size(t, form),
                 shown=lambda t, form=form: option_text(ix, t, key, form, number) or "",
             )
+        except GenerationError as e:
+            why = e
+            continue
+        shapes = [_surface(option_text(ix, t, key, form, number), key.language) for t in pick.topics]
+        if not _opens_alone(surface, shapes):
             break
-        except GenerationError:
-            if relaxed:
-                raise
-            form = None
+        why = GenerationError(f"the description of '{key.name}' is the one option that opens its way")
+    else:
+        raise why
     options, answer = place_key(key, pick.topics, rng)
     texts = tuple(option_text(ix, t, key, form, number) for t in options)
     if len(set(texts)) < len(texts):
         raise GenerationError(f"the description of '{key.name}' reads like a sibling's")
     # a word of the asked term's name in the right option only would point at it: some wrong option must show it too
-    shown_elsewhere = set().union(*(stem_cues(t, key) for i, t in enumerate(texts) if i != answer))
-    if stem_cues(texts[answer], key) - shown_elsewhere:
+    shown_elsewhere = set().union(*(echo_forms(t, key) for i, t in enumerate(texts) if i != answer))
+    if echo_forms(texts[answer], key) - shown_elsewhere:
         raise GenerationError(f"only the right description of '{key.name}' repeats a word of its name")
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
+
+
+_CITED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
+
+
+_DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
+
+
+def _surface(text: str | None, lang: str) -> str:
+    """How an option opens, as a test-wise student sees it at a glance: 'it'/'they' (a pronoun clause),
+    'cited' ('Vincent (2011) showed …'), 'imperative' ('Share the KV cache …') or 'phrase' (a defining phrase)."""
+    text = text or ""
+    first = re.match(r"[^\W\d_]+", text)
+    word = first.group(0) if first else ""
+    if word.casefold() in language(lang).subject_pronouns:
+        return word.casefold()
+    if _CITED.match(text):
+        return "cited"
+    if lang == "en" and word[:1].isupper() and word.casefold() not in English.stop_words:
+        low = word.casefold()
+        readings = English.readings(low)
+        after = re.match(r"\s+(\w+)", text[len(word) :])
+        determined = after is not None and after.group(1).casefold() in _DETERMINERS
+        if "ADJ" not in readings and low in getAllLemmas(low, "VERB").get("VERB", ()):
+            if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
+                return "imperative"
+    return "phrase"
+
+
+def _opens_alone(key: str, lures: list[str]) -> bool:
+    """Is the key the one option that opens its way while two lures open alike (the only 'It …' among
+    defining phrases, the only uncited line among citations)?"""
+    return key not in lures and any(lures.count(s) >= 2 for s in lures)
 
 
 def _item(key, direction, stem, texts, options, answer, difficulty, pick) -> MCQItem:

@@ -415,6 +415,30 @@ def _sentence_analysis(sentence: str, topic: Topic):
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
 
 
+def _renamed_opening(sentence: str, topic: Topic):
+    """A first sentence that opens on the topic under a spelling no blank could take — part of its name or
+    an inflection ('The Perceiver uses …' for Perceiver Architecture, 'Spectral bias is …') — as the same
+    sentence opening on 'It'/'They' (sentence, ('slot', pronoun slot)); None when it names the topic again
+    or no verb right after the opening says which pronoun agrees."""
+    if cue_in_math(sentence, topic):
+        return None
+    spans = _merge_brackets(sentence, cue_spans(sentence, topic))
+    if len(spans) != 1 or not re.fullmatch(r"(?:(?:A|An|The)\s+)?", sentence[: spans[0][0]]):
+        return None
+    rest = sentence[spans[0][1] :]
+    aside = re.match(r"\s*\([^()]*\)", rest)  # 'LLaVA (Liu et al., 2023) connects …'
+    rest = rest[aside.end() :] if aside else rest
+    words = _TOKEN.findall(rest)[:2]
+    if not re.match(r"\s+\w", rest) or len(words) < 2:
+        return None  # glued into a longer token ('DINO-style'), or nothing follows
+    number = English.verb_number(words[0])
+    if number is None or "NOUN" in English.readings(words[0]) and English.verb_number(words[1]) is not None:
+        return None  # no verb, or the name modifies a noun ('Diffusion models factorise …')
+    pronoun = "They" if number == "pl" else "It"
+    text = pronoun + rest
+    return text, ("slot", Slot(0, len(pronoun), parts(topic)[0], True, number, "", 0, pronoun=True))
+
+
 _ELIDED_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+['’])$")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+)\s+$")
 
@@ -477,6 +501,10 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
         if not CROSS_REFERENCE.match(s) and not ETYMOLOGY.match(s)
     ]
     analysed = [_sentence_analysis(s, topic) for s in sents]
+    if analysed and analysed[0][0] == "dirty" and topic.language == "en":
+        renamed = _renamed_opening(sents[0], topic)  # 'The Perceiver uses …' -> 'It uses …'
+        if renamed is not None:
+            sents[0], analysed[0] = renamed
     out = []
     for i, (status, slot) in enumerate(analysed):
         if status == "dirty":
@@ -529,7 +557,7 @@ def _head_clause(sentence: str, topic: Topic) -> str:
         return sentence
     if any(head.count(a) != head.count(b) for a, b in ("()", "[]", "“”")) or head.count('"') % 2:
         return sentence  # the semicolon sits inside a bracket or a quotation
-    return head
+    return head.rstrip(" ,:") + "."  # a clause that ends like the sentences beside it
 
 
 def head_number(desc: Description) -> str | None:

@@ -1,0 +1,64 @@
+"""A term blank may keep a word of the name standing ('_____: acid that reacts completely …' for Strong acid)
+only when the word bank holds other entries that carry it ('Conjugate acid'), as definition → term options
+do; without a word bank, no word of the name may show."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items.mcq import stem_cues
+from quizgen.text.describe import name_stems
+
+BANKS = Path(__file__).parent / "data" / "banks"
+
+
+@cache
+def generator(name: str) -> ItemGenerator:
+    return ItemGenerator(load_bank(None if name == "bundled" else BANKS / name))
+
+
+def items(gen: ItemGenerator, options: ItemOptions):
+    for seed, topic in enumerate(gen.bank.topics):
+        try:
+            yield topic, gen.item("cloze", topic, random.Random(seed), options)
+        except GenerationError:
+            continue
+
+
+@pytest.mark.parametrize("bank", ["bundled", "chemistry", "statistics"])
+def test_a_name_word_in_a_term_blank_is_carried_by_other_entries(bank):
+    gen = generator(bank)
+    carried = 0
+    for topic, item in items(gen, ItemOptions(mode="term", word_bank=True)):
+        cues = stem_cues(item.text, topic)
+        if not cues:
+            continue
+        named = {n.casefold(): t for t in gen.bank.topics for n in (t.name, t.short_name, *t.names)}
+        others = [named[w.casefold()] for w in item.word_bank if w not in item.answer[0]]
+        assert cues <= set().union(*(name_stems(t) for t in others)), (item.text, item.word_bank)
+        assert len(cues) < 2 or any(cues <= name_stems(t) for t in others), (item.text, item.word_bank)
+        carried += 1
+    assert carried > 0 or bank == "bundled"
+
+
+def test_without_a_word_bank_no_name_word_shows():
+    gen = generator("chemistry")
+    made = 0
+    for topic, item in items(gen, ItemOptions(mode="term", word_bank=False)):
+        assert not stem_cues(item.text, topic), item.text
+        made += 1
+    assert made > 20
+
+
+def test_strong_acid_is_asked_beside_other_acids():
+    gen = generator("chemistry")
+    item = gen.item("cloze", gen.bank.topic("Strong acid"), random.Random(0), ItemOptions(mode="term", word_bank=True))
+    assert item.text.startswith("_____: acid that reacts completely")
+    assert sum("acid" in w.casefold() for w in item.word_bank) >= 2

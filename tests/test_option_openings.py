@@ -1,0 +1,92 @@
+"""Term → definition options give the key away by how it opens or by a word of the name only it repeats
+(blind reading 13): the only 'It …' among defining phrases, the only uncited line among 'Vincent (2011)
+showed …', the only imperative ('Share the KV cache …'), or 'prefix' in the key beside 'prefill' in a lure."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items.mcq import _opens_alone, _surface, echo_forms
+
+BANKS = Path(__file__).parent / "data" / "banks"
+T2D = ItemOptions(direction="term-to-definition")
+
+
+@cache
+def generator(name: str) -> ItemGenerator:
+    return ItemGenerator(load_bank(None if name == "bundled" else BANKS / name))
+
+
+def test_how_an_option_opens():
+    assert _surface("It explores complex posteriors faster.", "en") == "it"
+    assert _surface("They tokenise raw audio into codes.", "en") == "they"
+    assert _surface("Vincent (2011) showed that the score …", "en") == "cited"
+    assert _surface("Song et al. (2023) train a network …", "en") == "cited"
+    assert _surface("Peebles & Xie (2022) replace the U-Net …", "en") == "cited"
+    assert _surface("Share the KV cache across requests.", "en") == "imperative"
+    assert _surface("Minimise a loss whose value is worst-case.", "en") == "imperative"
+    for phrase in ("A generative model that …", "Court authorization to …", "volume of titrant …", "Single models …"):
+        assert _surface(phrase, "en") == "phrase", phrase
+
+
+def test_the_key_alone_of_its_opening_is_a_cue():
+    assert _opens_alone("it", ["phrase", "phrase", "cited"])
+    assert _opens_alone("phrase", ["cited", "cited", "cited"])
+    assert not _opens_alone("it", ["it", "phrase", "phrase"])
+    assert not _opens_alone("it", ["phrase", "cited", "imperative"])  # every option opens its own way
+
+
+def test_a_name_word_is_neutralised_by_the_same_word_only():
+    bank = generator("bundled").bank
+    radix = bank.topic("Radix / Prefix-Cache Attention (SGLang)")
+    assert "prefix" in echo_forms("Share the KV cache across requests with a common prompt prefix.", radix)
+    assert "prefix" not in echo_forms("It breaks the long prefill of a prompt into chunks.", radix)
+    muon = bank.topic("Muon Optimizer")
+    assert echo_forms("It is an optimizer for matrix-valued parameters.", muon) == {"optimizer"}
+    assert echo_forms("the motivation for reparameterisation-invariant optimisation.", muon) == {"optimization"}
+    assert echo_forms("Optimizers that …", muon) == {"optimizer"}  # a plural is the same word
+
+
+@pytest.mark.parametrize("bank", ["bundled", "chemistry", "statistics"])
+def test_no_key_opens_alone_or_alone_repeats_a_name_word(bank):
+    gen = generator(bank)
+    made = 0
+    for seed, topic in enumerate(gen.bank.topics):
+        try:
+            item = gen.item("mcq", topic, random.Random(seed), T2D)
+        except GenerationError:
+            continue
+        made += 1
+        key = gen.bank.topic(item.topic)
+        shapes = [_surface(t, key.language) for t in item.options]
+        lures = shapes[: item.answer] + shapes[item.answer + 1 :]
+        assert not _opens_alone(shapes[item.answer], lures), item.options
+        others = set().union(*(echo_forms(t, key) for i, t in enumerate(item.options) if i != item.answer))
+        assert echo_forms(item.options[item.answer], key) <= others, item.options
+    assert made > len(gen.bank.topics) / 4
+
+
+def test_an_opening_on_part_of_the_name_becomes_it():
+    bank = generator("bundled").bank
+    from quizgen.text.describe import descriptions
+
+    # 'A neural field represents …' names Neural Fields / Implicit Neural Representations only in part: no blank
+    # can take it, but 'It represents …' describes it and names nothing
+    first = descriptions(bank.topic("Neural Fields / Implicit Neural Representations"))[0]
+    assert first.text.startswith("It represents a continuous signal") and first.as_option() == first.text
+    they = descriptions(bank.topic("Model Stealing & Extraction Attacks"))[0]
+    assert they.text.startswith("They recover a useful copy") and they.slot.number == "pl"
+
+
+def test_a_clause_cut_at_its_semicolon_ends_like_a_sentence():
+    law = generator("law").bank
+    from quizgen.text.describe import descriptions
+
+    assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court.")
