@@ -27,3 +27,33 @@ def test_a_shared_opening_describes_no_one():
     assert texts["Qualitative Data"] == ["a set of observations gathered in a study; its values are labels"]
     assert texts["Sample"] == ["a subset of the population studied"]
     assert texts["Alkali metal"] == ["element in group 1 of the table"]  # 'group 1' does not open 'group 17'
+
+
+def test_a_slip_of_the_source_or_a_self_reference_is_no_description():
+    ix = DistractorIndex(
+        bank(
+            ("First Quartile", "the value that is the median of the of the lower half of the ordered data set"),
+            ("Cumulative Frequency", "The term applies to an ordered set of observations. It sums the frequencies."),
+            ("Mode", "the value that appears most frequently in a set of data"),
+        )
+    )
+    texts = {t.name: [d.text for d in ix.descriptions(t)] for t in ix.bank.topics}
+    assert texts["First Quartile"] == [] and texts["Mode"] == [
+        "the value that appears most frequently in a set of data"
+    ]
+    assert all(not t.startswith("The term") for t in texts["Cumulative Frequency"])
+
+
+def test_a_subject_keeps_its_article():
+    ix = DistractorIndex(
+        bank(
+            ("Senior judge", "A federal judge who takes senior status. A senior judge retains the judicial office."),
+            ("Chambers", "The offices of a judge and staff. The chambers hold the files of a case."),
+        )
+    )
+    judge = [d for d in ix.descriptions(ix.bank.topic("Senior judge")) if d.slot is not None][0]
+    assert judge.blanked() == "A(n) _____ retains the judicial office."  # not '_____ retains …'
+    assert judge.filled("Senior judge") == "A Senior judge retains the judicial office."
+    assert judge.as_option() == "It retains the judicial office."
+    chambers = [d for d in ix.descriptions(ix.bank.topic("Chambers")) if d.slot is not None][0]
+    assert chambers.blanked() == "The _____ hold the files of a case."

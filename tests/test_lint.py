@@ -25,6 +25,8 @@ LINTY = {
             definition: The bound holds with probability \\( 1 - delta \\) over samples drawn from the data.
           - name: Loose Command
             definition: We write \\alpha for the step size of the update in every iteration of the method here.
+          - name: Slip
+            definition: the value that is the median of the of the lower half of the ordered data set of values
         """,
 }
 
@@ -40,6 +42,7 @@ def test_warnings_cover_names_near_duplicates_length_and_math(make_bank):
     assert "definition of 'Tiny' is very short (2 words)" in text
     assert "has 'delta' without a backslash; did you mean '\\delta'?" in text
     assert "'\\alpha' in 'Loose Command' is outside math" in text
+    assert "definition of 'Slip' has 'of the of the': a slip?" in text
 
 
 def test_overlaps_silence_the_similarity_warnings(make_bank):

@@ -8,6 +8,7 @@ import re
 from ..errors import Diagnostic
 from ..model import Bank, Topic
 from ..render.fonts import script, shaped_scripts
+from ..text.describe import DOUBLED_WORDS
 from ..text.glyphs import missing, right_to_left
 from ..text.language import language
 from ..text.latexmath import GREEK
@@ -146,6 +147,12 @@ def _text_warnings(t: Topic) -> list[Diagnostic]:
                 f"'{t.name}' starts with '{first.group(1)}', which tells gender or number; items print names as "
                 "options and answers beside names without one — drop it from the name",
             )
+        )
+    doubled = DOUBLED_WORDS.search(t.definition)
+    if doubled:
+        twice = doubled.group(0).strip()
+        out.append(
+            _warn(t, f"definition of '{t.name}' has '{twice}': a slip? Items skip that sentence until it is fixed")
         )
     words = len(plain_text(t.definition).split())
     if words < MIN_WORDS:

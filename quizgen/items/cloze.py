@@ -12,6 +12,7 @@ from ..distractors import DistractorIndex, GenerationError
 from ..model import ClozeItem, Topic
 from ..text.describe import (
     CROSS_REFERENCE,
+    DOUBLED_WORDS,
     mentions,
     name_stems,
     shares_stem,
@@ -298,6 +299,10 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
         )
     sents = [s for s in sentences(key.definition) if not CROSS_REFERENCE.match(s)] or sentences(key.definition)
     shown = sents[0] if len(sents[0].split()) >= 12 or len(sents) == 1 else " ".join(sents[:2])
+    if DOUBLED_WORDS.search(shown):
+        raise GenerationError(
+            f"the definition of '{key.name}' repeats words by mistake ('{DOUBLED_WORDS.search(shown).group(0)}')"
+        )
     cands = picker.candidates(shown, key)
     if not cands:
         raise GenerationError(

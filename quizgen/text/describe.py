@@ -46,6 +46,9 @@ _REMARK = re.compile(
     r"|\bremains?\s+(?:debated|controversial|unclear|contested|an open question)\b",
     re.I,
 )
+# a run of function words written twice, a slip of the source ('the median of the of the lower half')
+DOUBLED_WORDS = re.compile(r"\b((?:(?:of|the|a|an|in|to|and|or|is|are|for|on|with|by|from)\s+){1,3})\1", re.I)
+_SELF_REFERENCE = re.compile(r"^(?:The|This)\s+(?:term|word|phrase|expression)\b")  # 'The term applies to …'
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
@@ -310,7 +313,7 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
-            return self.text[: s.article_start] + BLANK + self.text[s.end :]
+            return self.text[: s.article_start] + self._kept_the() + BLANK + self.text[s.end :]
         if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + "a(n) " + BLANK + self.text[s.end :]
         return self.text[: s.start] + BLANK + self.text[s.end :]
@@ -321,10 +324,23 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
-            return self.text[: s.article_start] + name + self.text[s.end :]
+            return self.text[: s.article_start] + self._kept_the(name) + name + self.text[s.end :]
         if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + English.article_for(name) + " " + name + self.text[s.end :]
         return self.text[: s.start] + name + self.text[s.end :]
+
+    def _kept_the(self, name: str | None = None) -> str:
+        """The subject's article, kept: 'The _____ retains the judicial office …' and 'A(n) _____ retains …'
+        read, '_____ retains …' filled with 'Senior judge' does not ('the' says nothing of the answer, and
+        'A(n)' hides whether it starts with a vowel sound). Filled, 'a'/'an' agrees with the name."""
+        s = self.slot
+        lead = self.text[s.article_start : s.start]
+        article = lead.strip().casefold()
+        if s.lang != "en" or article not in ("the", "a", "an"):
+            return ""
+        if article == "the":
+            return lead
+        return (English.article_for(name).capitalize() if name else "A(n)") + " "
 
     def as_option(self) -> str | None:
         """The description as an answer option that names nothing: the topic becomes 'It'/'They' as
@@ -515,6 +531,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
             continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
+        if DOUBLED_WORDS.search(sents[i]) or _SELF_REFERENCE.match(sents[i]):
+            continue  # 'the median of the of the lower half' reads broken; 'The term applies to …' says what it names
         if i > 0 and _REMARK.search(sents[i]):
             continue  # 'It is a useful lens on …, though … remains debated': a verdict, not what it is
         text, words = sents[i], len(sents[i].split())
@@ -525,6 +543,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             status_j, slot_j = analysed[j]
             fits = words + len(sents[j].split()) <= max_words
             if not (status_j == "clean" or slot_j is not None and slot_j.pronoun) or not fits:
+                break
+            if DOUBLED_WORDS.search(sents[j]) or _SELF_REFERENCE.match(sents[j]):
                 break
             text += " " + sents[j]
             words += len(sents[j].split())
