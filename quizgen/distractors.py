@@ -99,9 +99,10 @@ def _opening(topic: Topic) -> str:
 
 
 def _first(description) -> str:
-    from .text.describe import first_sentences
+    """The description's first sentence without its period (a clause cut at its semicolon has one of its own)."""
+    from .text.mask import sentences
 
-    return _plain(first_sentences(description).text)
+    return _plain(re.sub(r"\.\s*$", "", sentences(description.text)[0]))
 
 
 def _plain(text: str) -> str:

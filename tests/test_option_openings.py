@@ -77,10 +77,10 @@ def test_an_opening_on_part_of_the_name_becomes_it():
     bank = generator("bundled").bank
     from quizgen.text.describe import descriptions
 
-    # 'A neural field represents …' names Neural Fields / Implicit Neural Representations only in part: no blank
-    # can take it, but 'It represents …' describes it and names nothing
-    first = descriptions(bank.topic("Neural Fields / Implicit Neural Representations"))[0]
-    assert first.text.startswith("It represents a continuous signal") and first.as_option() == first.text
+    # 'A Gaussian process defines …' names Gaussian Process Regression only in part: no blank can take it, but
+    # 'It defines …' describes it and names nothing
+    first = descriptions(bank.topic("Gaussian Process Regression"))[0]
+    assert first.text.startswith("It defines a distribution over functions") and first.as_option() == first.text
     they = descriptions(bank.topic("Model Stealing & Extraction Attacks"))[0]
     assert they.text.startswith("They recover a useful copy") and they.slot.number == "pl"
 
@@ -90,3 +90,12 @@ def test_a_clause_cut_at_its_semicolon_ends_like_a_sentence():
     from quizgen.text.describe import descriptions
 
     assert descriptions(law.topic("Chief judge"))[0].text.endswith("administration of a court.")
+
+
+def test_a_renamed_opening_agrees_with_the_name():
+    bank = generator("bundled").bank
+    from quizgen.text.describe import descriptions
+
+    # 'A sparse representation is one where …' is no 'It is one where …' for a plural name
+    texts = [d.text for d in descriptions(bank.topic("Sparse Representations in Deep Nets"))]
+    assert not any(t.startswith("It is one where") for t in texts), texts

@@ -55,7 +55,8 @@ def test_coverage_is_reported_for_every_type(report):
     # a set needs members whose descriptions fit only their own term; a term blank needs a sentence naming
     # the term exactly once, and lures of its kind (laws beside laws)
     # a key phrase is never the head after its modifiers nor a common word (reading 9): a rarer blank
-    floors = {"matching": 0.05, "cloze term": 0.25, "cloze keyphrase": 0.15}
+    # a term → definition key never opens alone, and only the same word neutralises a name word (reading 14)
+    floors = {"matching": 0.05, "cloze term": 0.25, "cloze keyphrase": 0.15, "mcq term-to-definition": 0.25}
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 

@@ -33,3 +33,53 @@ def test_a_sentence_with_its_own_subject(text):
 )
 def test_a_defining_phrase(text):
     assert not _own_subject(text)
+
+
+def test_a_clause_whose_verb_shows_no_number_is_not_lent_to_another_name():
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.truefalse import statement
+    from quizgen.model import Bank, Category, Topic
+
+    defs = [
+        ("Reasoning Models", "Reasoning models in the o1 style are language models that spend extra compute."),
+        ("Tree Search", "Tree search explores a tree of partial solutions with a value estimate at each node."),
+    ]
+    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
+    ix = DistractorIndex(bank)
+    reasoning, search = bank.topics
+    desc = ix.descriptions(reasoning)[0]
+    assert desc.slot is not None and desc.slot.number is None  # 'in the o1 style' stands between name and verb
+    assert statement(reasoning, desc) is not None  # its own name agrees, as the definition wrote it
+    assert statement(search, desc) is None  # not 'Tree search in the o1 style are language models …'
+
+
+def test_plurals_the_lemma_table_lists_as_lemmas():
+    from quizgen.text.language import English
+
+    assert English.is_plural_noun("Representations") and English.is_plural_noun("models")
+    assert English.is_plural_noun("process") is False and English.is_plural_noun("analysis") is False
+    assert English.is_plural_noun("statistics") is None  # a field (singular) or facts (plural)
+    assert English.name_number("Sparse Representations in Deep Nets") == "pl"
+
+
+def test_false_statements_come_from_the_less_related_siblings_unless_hard():
+    import random
+
+    from quizgen import load_bank
+    from quizgen.distractors import GenerationError
+    from quizgen.items import ItemGenerator, ItemOptions
+
+    gen = ItemGenerator(load_bank(None))
+    closeness = {}
+    for difficulty in ("medium", "hard"):
+        sims = []
+        for seed, topic in enumerate(gen.bank.topics):
+            try:
+                item = gen.item(
+                    "truefalse", topic, random.Random(seed), ItemOptions(difficulty=difficulty, truth=False)
+                )
+            except GenerationError:
+                continue
+            sims.append(float(gen.index.relatedness(topic, [gen.bank.topic(item.shown_topic)])[0]))
+        closeness[difficulty] = sum(sims) / len(sims)
+    assert closeness["hard"] > closeness["medium"] + 0.1, closeness

@@ -450,6 +450,8 @@ def _renamed_opening(sentence: str, topic: Topic):
     number = English.verb_number(words[0])
     if number is None or "NOUN" in English.readings(words[0]) and English.verb_number(words[1]) is not None:
         return None  # no verb, or the name modifies a noun ('Diffusion models factorise …')
+    if not is_compound(topic) and English.name_number(topic.name) not in (number, None):
+        return None  # 'A sparse representation is …' is no 'It is …' for Sparse Representations
     pronoun = "They" if number == "pl" else "It"
     text = pronoun + rest
     return text, ("slot", Slot(0, len(pronoun), parts(topic)[0], True, number, "", 0, pronoun=True))

@@ -161,11 +161,13 @@ class English:
         from .lexicon import getAllLemmas, getAllLemmasOOV
 
         w = word.casefold()
+        if w.endswith("ics"):
+            return None  # 'statistics', 'physics': singular as a field, plural as facts
         lemmas = getAllLemmas(w).get("NOUN") or (getAllLemmasOOV(w, "NOUN").get("NOUN") if w.isalpha() else None)
         if not lemmas:
             return None
-        if w in lemmas:
-            return False
+        if w in lemmas:  # the table lists some plurals as lemmas of their own ('representations')
+            return any(w in (lemma + "s", lemma + "es", lemma[:-1] + "ies") for lemma in lemmas if lemma != w)
         return True
 
     @classmethod
