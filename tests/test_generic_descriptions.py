@@ -57,3 +57,41 @@ def test_a_subject_keeps_its_article():
     assert judge.as_option() == "It retains the judicial office."
     chambers = [d for d in ix.descriptions(ix.bank.topic("Chambers")) if d.slot is not None][0]
     assert chambers.blanked() == "The _____ hold the files of a case."
+
+
+def test_a_late_claim_of_what_it_achieved_describes_nothing():
+    ix = DistractorIndex(
+        bank(
+            (
+                "Hyena",
+                "It replaces attention with a long convolution. It approaches Transformer quality at a fraction of the compute.",
+            ),
+            (
+                "NAS",
+                "It automates the design of network architectures. It has produced strong vision backbones in practice.",
+            ),
+            (
+                "RetNet",
+                "It introduces a retention operator with three forms. It aims for RNN-like inference cost in deployment.",
+            ),
+        )
+    )
+    for t in ix.bank.topics:
+        texts = [d.text for d in ix.descriptions(t)]
+        assert texts and all(len(text.split(". ")) == 1 for text in texts), texts  # the first sentence only
+
+
+def test_a_question_describes_nothing_and_a_title_takes_no_article():
+    ix = DistractorIndex(
+        bank(
+            ("Weak-to-Strong", "OpenAI's analog for oversight: can a strong model generalise beyond its supervisor?"),
+            ("xLSTM", "An xLSTM augments the LSTM with exponential gating and a matrix memory."),
+            ("Senior judge", "A federal judge who takes senior status. A senior judge retains the judicial office."),
+        )
+    )
+    assert ix.descriptions(ix.bank.topic("Weak-to-Strong")) == ()
+    x = ix.descriptions(ix.bank.topic("xLSTM"))[0]
+    assert x.blanked().startswith("_____ augments") and x.filled("Optimal Transport").startswith("Optimal Transport")
+    judge = [d for d in ix.descriptions(ix.bank.topic("Senior judge")) if d.slot is not None][0]
+    assert judge.filled("Magistrate judge").startswith("A Magistrate judge retains")
+    assert judge.filled("RLAIF (RL from AI Feedback)").startswith("RLAIF (RL from AI Feedback) retains")

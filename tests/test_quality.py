@@ -107,7 +107,8 @@ def test_stress_every_topic_every_type(bank, seed):
                 continue
             made += 1
             getattr(checker, f"_check_{item_type}")(item, report)
-    assert made > len(bank.topics) * 1.75  # of 6 variants; key-phrase blanks are now rare (docs/quality.md)
+    # of 6 variants; key-phrase blanks are rare, and late claims and questions describe nothing (docs/quality.md)
+    assert made > len(bank.topics) * 1.65
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

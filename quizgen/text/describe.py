@@ -49,6 +49,15 @@ _REMARK = re.compile(
 # a run of function words written twice, a slip of the source ('the median of the of the lower half')
 DOUBLED_WORDS = re.compile(r"\b((?:(?:of|the|a|an|in|to|and|or|is|are|for|on|with|by|from)\s+){1,3})\1", re.I)
 _SELF_REFERENCE = re.compile(r"^(?:The|This)\s+(?:term|word|phrase|expression)\b")  # 'The term applies to …'
+# what a thing achieved or is aiming at, said of it late in a definition: many of its siblings share the claim
+# ('approaches Transformer quality … at a fraction of the compute', 'aims for RNN-like inference cost …',
+# 'has produced strong vision backbones but plays a smaller role in the LLM era': blind readings 11-14)
+_CLAIM = re.compile(
+    r"\bplays?\s+an?\s+(?:\w+\s+)?role\b|\bhas\s+(?:produced|become|enabled|inspired|driven|shaped)\b"
+    r"|\b(?:approach|approaches|match|matches|rival|rivals|outperform|outperforms|beat|beats)\b[^.;]*"
+    r"\b(?:quality|performance|accuracy|results)\b|\bat\s+a\s+fraction\s+of\b|^\S+\s+aims?\s+(?:for|at)\b",
+    re.I,
+)
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
@@ -336,8 +345,8 @@ class Description:
         s = self.slot
         lead = self.text[s.article_start : s.start]
         article = lead.strip().casefold()
-        if s.lang != "en" or article not in ("the", "a", "an"):
-            return ""
+        if s.lang != "en" or article not in ("the", "a", "an") or not _common_noun(name or s.part.label):
+            return ""  # 'xLSTM augments …', 'Optimal Transport approximates …': a title takes no article
         if article == "the":
             return lead
         return (English.article_for(name).capitalize() if name else "A(n)") + " "
@@ -429,6 +438,18 @@ def _sentence_analysis(sentence: str, topic: Topic):
         if number is None and as_verb:
             number = "sg"
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
+
+
+def _broken(sentence: str) -> bool:
+    """A sentence that describes nothing as it stands: words doubled by a slip, 'The term …' speaking of the
+    word, or a question ('… can a strong model generalise beyond its supervisor?')."""
+    return bool(DOUBLED_WORDS.search(sentence) or _SELF_REFERENCE.match(sentence)) or sentence.rstrip().endswith("?")
+
+
+def _common_noun(name: str) -> bool:
+    """A name written as a common noun phrase ('Senior judge', 'Covalent bond'), which takes an article, not a
+    title, acronym or proper name ('Optimal Transport', 'xLSTM', 'RLAIF (RL from AI Feedback)')."""
+    return bool(re.fullmatch(r"[A-Za-z][a-z]*(?:[ \-][a-z]+)*", name))
 
 
 def _renamed_opening(sentence: str, topic: Topic):
@@ -533,9 +554,9 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
             continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
-        if DOUBLED_WORDS.search(sents[i]) or _SELF_REFERENCE.match(sents[i]):
+        if _broken(sents[i]):
             continue  # 'the median of the of the lower half' reads broken; 'The term applies to …' says what it names
-        if i > 0 and _REMARK.search(sents[i]):
+        if i > 0 and (_REMARK.search(sents[i]) or _CLAIM.search(sents[i])):
             continue  # 'It is a useful lens on …, though … remains debated': a verdict, not what it is
         text, words = sents[i], len(sents[i].split())
         if words < MIN_WORDS:
@@ -546,7 +567,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             fits = words + len(sents[j].split()) <= max_words
             if not (status_j == "clean" or slot_j is not None and slot_j.pronoun) or not fits:
                 break
-            if DOUBLED_WORDS.search(sents[j]) or _SELF_REFERENCE.match(sents[j]):
+            if _broken(sents[j]) or _CLAIM.search(sents[j]):
                 break
             text += " " + sents[j]
             words += len(sents[j].split())
