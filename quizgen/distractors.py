@@ -50,6 +50,9 @@ NAME_CLASSES = frozenset(
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
+# '<the name> is a/an/the <defining phrase>': a glossary that opens on the name says its kind after the copula
+_COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|the|one)\s+.*)$", re.S)
+_CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having before after between under over into about against through during without".split()
@@ -359,7 +362,12 @@ class DistractorIndex:
         ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
         None when the definition opens with a sentence about the topic instead."""
         first = _opening(topic)
-        words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
+        if _CITED_OPENING.match(first):
+            return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
+        copula = topic.language == "en" and _COPULA.match(first)
+        if copula and mentions(copula.group(1), topic):
+            first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
+        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\\\(.*?\\\)", " ", first))
         if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
             rules = language(topic.language)
             first = next((w for w in words[:4] if w.casefold() not in rules.stop_words), None)
@@ -375,7 +383,13 @@ class DistractorIndex:
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             if head and (participle or English.verb_number(low)):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
-            if low not in English.stop_words and not low.endswith("ly") and "NOUN" in English.readings(low):
+            if "-" in low:
+                continue  # 'graph-based', 'layer-wise', 'one-shot': a hyphenated word modifies the head that follows
+            readings = English.readings(low)
+            # a lower-case noun the tables lack, by its ending ('quantization'; not the name 'FlashAttention')
+            ending = w.islower() and re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ism)$", low)
+            nominal = "NOUN" in readings or not readings and ending
+            if low not in English.stop_words and not low.endswith("ly") and nominal:
                 head = low
         if head is None or mentions(" ".join(words[:10]), topic):
             return None

@@ -62,3 +62,19 @@ def test_strong_acid_is_asked_beside_other_acids():
     item = gen.item("cloze", gen.bank.topic("Strong acid"), random.Random(0), ItemOptions(mode="term", word_bank=True))
     assert item.text.startswith("_____: acid that reacts completely")
     assert sum("acid" in w.casefold() for w in item.word_bank) >= 2
+
+
+def test_a_function_word_the_name_capitalises_is_a_cue_when_the_text_shouts_it():
+    gen = generator("statistics")
+    either = gen.bank.topic("Or Event")
+    assert "#or" in stem_cues("An outcome is in the event A OR B if …", either)
+    assert "#or" not in stem_cues("An outcome is in A or in B …", either)  # a plain 'or' is just a word
+    for seed in range(4):
+        for options in (ItemOptions(mode="term"), ItemOptions(direction="definition-to-term")):
+            kind = "cloze" if options.mode else "mcq"
+            try:
+                item = gen.item(kind, either, random.Random(seed), options)
+            except GenerationError:
+                continue
+            shown = item.text if kind == "cloze" else item.stem
+            assert " OR " not in shown, shown  # no other entry of the group carries 'Or'

@@ -210,3 +210,20 @@ def test_a_key_is_never_the_one_option_of_its_class():
             assert classes & set().union(*(ch.ix.classes(t) for t in lures)), (topic.name, item.options)
     assert made >= 15
     assert ch.ix.classes(checker("statistics").bank.topic("Relative Frequency")) == {"<quantity>"}
+
+
+def test_the_genus_after_a_copula_and_past_hyphenated_modifiers():
+    from quizgen.model import Topic
+
+    def genus(name: str, definition: str) -> str | None:
+        return DistractorIndex.genus(Topic(name=name, definition=definition, category="c"))
+
+    # a glossary that opens on the name says its kind after 'is a'
+    assert genus("AWQ", "AWQ is a post-training quantization method that protects salient weights.") == "method"
+    assert genus("Serving", "Serving LLMs at scale is a systems problem of jointly optimizing latency.") == "problem"
+    # hyphenated words modify the head that follows: not a 'graph' (a display), not a 'layer'
+    assert genus("HNSW", "HNSW is the graph-based approximate nearest-neighbour vector index of choice.") == "index"
+    assert genus("GPTQ", "A one-shot, layer-wise post-training quantization that pushes weights to 3 bits.") == "quantiz"
+    # a sentence with its own subject says no kind
+    assert genus("SPIN", "Chen et al. (2024) cast fine-tuning as a game between two models.") is None
+    assert genus("Faithfulness", "Faithfulness is whether a model's output is supported by its input.") is None

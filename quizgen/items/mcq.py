@@ -65,6 +65,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     if PARTS in name_stems(key) and COUNTED.match(text.replace(BLANK, " ").lstrip(" :")):
         found.add(PARTS)  # 'Two objectives for …' pairs with 'CTC Loss & RNN-Transducer'
 
+    for shouted in (s for s in name_stems(key) if s.startswith("#") and s != PARTS):
+        if re.search(rf"(?<!\w){shouted[1:].upper()}(?!\w)", text):
+            found.add(shouted)  # 'the event A OR B' and 'Or Event'
     for acronym in _acronyms_in_name(key.name):
         if _spelled_out(acronym, text):
             found.add(acronym.casefold())

@@ -170,11 +170,14 @@ def name_stems(topic: Topic) -> frozenset[str]:
         words.add(w)
         words.update(re.findall(r"[A-Z][a-z]{2,}", w) if re.search(r"[a-z][A-Z]", w) else ())  # PagedAttention
     stop = language(topic.language).stop_words
+    # a function word capitalised in the name names the thing ('Or Event', 'AND Event'): a text shouting it ('A OR B')
+    # points at it (see mcq.stem_cues)
+    shouted = {"#" + w.casefold() for w in words if w.casefold() in stop and w[0].isupper() and len(w) >= 2}
     words = {w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in stop}
     if topic.language == "en":
         words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
     parts_mark = {PARTS} if topic.language == "en" and is_compound(topic) else set()
-    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark)
+    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted)
 
 
 @lru_cache(maxsize=1 << 16)
