@@ -16,6 +16,7 @@ from scipy import sparse
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
+from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
@@ -49,6 +50,7 @@ NAME_CLASSES = frozenset(
 )
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
+RELATED_NEAREST = 8  # other languages: lures come from the key's nearest siblings in subject only
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
@@ -96,6 +98,21 @@ def _unprefixed(word: str) -> str:
 def _opening(topic: Topic) -> str:
     """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
     return sentences(without_alias_notes(topic))[0] if topic.definition else ""
+
+
+def _genus_other(topic: Topic, first: str) -> str | None:
+    """The head noun the definition opens with ('Dispositivo utilizado para …' -> dispositiv), or ADJECTIVE;
+    None when the definition names the topic before it (a sentence about the topic, not a defining phrase)."""
+    genus, opening = opening_genus(first, topic.language)
+    return None if genus is None or mentions(opening, topic) else genus
+
+
+def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
+    """The classes (text.genus) of the genus and of a name's leading head word ('Ecuación de Arrhenius')."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    rules = language(topic.language)
+    head = rules.stem(words[0].casefold()) if len(words) > 1 else None
+    return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
 
 
 def _first(description) -> str:
@@ -328,8 +345,8 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def part_of_speech(topic: Topic) -> str:
         """'verb' for terms defined as actions ('To sequester: …', 'Uphold'), 'adj' for adjectives, else 'noun'."""
-        if topic.language != "en":
-            return "noun"  # no part-of-speech tables for this language: every term counts as a noun
+        if topic.language != "en":  # no part-of-speech tables: adjectives by how their definitions open
+            return "adj" if DistractorIndex.genus(topic) == ADJECTIVE else "noun"
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
@@ -360,10 +377,8 @@ class DistractorIndex:
         None when the definition opens with a sentence about the topic instead."""
         first = _opening(topic)
         words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", first))
-        if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
-            rules = language(topic.language)
-            first = next((w for w in words[:4] if w.casefold() not in rules.stop_words), None)
-            return rules.stem(first) if first and not mentions(" ".join(words[:8]), topic) else None
+        if topic.language != "en":
+            return _genus_other(topic, first)
         head = None
         for i, w in enumerate(words[:10]):
             low = w.casefold()
@@ -388,8 +403,7 @@ class DistractorIndex:
         words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
         matemática …' that defines 'Ley de velocidad' is)."""
         found = {cls.genus(topic)} - {None}
-        if topic.language == "en":
-            found |= cls.classes(topic)
+        found |= cls.classes(topic)
         words = topic.short_name.split()
         if topic.language != "en" and len(words) > 1 and words[0].isalpha():
             found.add(language(topic.language).stem(words[0]))
@@ -400,7 +414,7 @@ class DistractorIndex:
     def classes(cls, topic: Topic) -> frozenset[str]:
         """The classes (CLASSES, and people) the topic's genus or the head word of its name puts it in."""
         if topic.language != "en":
-            return frozenset()
+            return _classes_other(topic, cls.genus(topic))
         name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
         words = re.findall(r"[^\W\d_]+", name)  # 'Law of Large Numbers' is a law, 'Error Bound for …' a bound
         head = English.stem(words[-1]) if words else None
@@ -568,6 +582,7 @@ class DistractorIndex:
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
+        near = self._near(key, ranked, prefer_stems)
         if prefer_stems:
             from .text.describe import name_stems
 
@@ -589,13 +604,35 @@ class DistractorIndex:
         def ok(c: Topic) -> bool:
             if c.name not in seen:
                 seen[c.name] = (
-                    self.unsafe(key, c, stem) is None
+                    (near is None or c.name in near)
+                    and self.unsafe(key, c, stem) is None
                     and (number is None or self.number(c) in (number, None))
                     and (accept is None or accept(c))
                 )
             return seen[c.name]
 
         return ranked, ok
+
+    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str]) -> frozenset[str] | None:
+        """Languages other than English: the siblings near enough in subject to be offered at all — the
+        RELATED_NEAREST closest, the glossary's own contrasts and names that share a name word the stem
+        shows, and those of the key's genus or class among the 2·RELATED_NEAREST closest. A group that mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about
+        litter pickers for coastal erosion; with fewer near siblings than the item needs, it gets fewer
+        options or none. None (no floor) for English."""
+        if language(key.language) is English:
+            return None
+        from .text.describe import name_stems
+
+        classes, genus = self.classes(key), self.genus(key)
+
+        def kin(i: int, c: Topic) -> bool:  # of the key's kind and not far in subject
+            return i < 2 * RELATED_NEAREST and (
+                genus is not None and self.genus(c) == genus or classes & self.classes(c)
+            )
+
+        far = list(enumerate(ranked))[RELATED_NEAREST:]
+        near = [c for i, c in far if stems & name_stems(c) or self.twins(key, c) or kin(i, c)]
+        return frozenset(c.name for c in ranked[:RELATED_NEAREST] + near)
 
     def _balance_length(
         self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random
