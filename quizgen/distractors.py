@@ -615,7 +615,8 @@ class DistractorIndex:
 
     def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str]) -> frozenset[str] | None:
         """Languages other than English: the siblings near enough in subject to be offered at all — the
-        RELATED_NEAREST closest, the glossary's own contrasts and names that share a name word the stem
+        RELATED_NEAREST closest (and only those
+        that have the key among their own 2·RELATED_NEAREST closest), the glossary's own contrasts and names that share a name word the stem
         shows, and those of the key's genus or class among the 2·RELATED_NEAREST closest. A group that mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about
         litter pickers for coastal erosion; with fewer near siblings than the item needs, it gets fewer
         options or none. None (no floor) for English."""
@@ -630,9 +631,20 @@ class DistractorIndex:
                 genus is not None and self.genus(c) == genus or classes & self.classes(c)
             )
 
-        far = list(enumerate(ranked))[RELATED_NEAREST:]
-        near = [c for i, c in far if stems & name_stems(c) or self.twins(key, c) or kin(i, c)]
-        return frozenset(c.name for c in ranked[:RELATED_NEAREST] + near)
+        close = [c for i, c in enumerate(ranked) if i < RELATED_NEAREST or kin(i, c)]
+        mutual = [c for c in close if self._among_nearest(c, key)]  # not a hub that is near to everything
+        far = [c for c in ranked if c not in mutual and (stems & name_stems(c) or self.twins(key, c))]
+        return frozenset(c.name for c in mutual + far)
+
+    def _among_nearest(self, c: Topic, key: Topic) -> bool:
+        """Is `key` among the 2·RELATED_NEAREST siblings closest in subject to `c`?"""
+
+        def nearest() -> frozenset[str]:
+            group = [t for t in self.bank.category(c.category).topics if t.name != c.name]
+            order = np.argsort(-self.relatedness(c, group), kind="stable")[: 2 * RELATED_NEAREST]
+            return frozenset(group[i].name for i in order)
+
+        return key.name in self.remember(("nearest", c.name), nearest)
 
     def _balance_length(
         self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random

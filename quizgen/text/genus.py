@@ -29,7 +29,9 @@ _CLASSES = {
     "es": {
         "<device>": "dispositivo instrumento aparato equipo herramienta máquina",
         "<quantity>": "cantidad medida magnitud valor número relación razón proporción cociente fracción "
-        "porcentaje tasa velocidad constante unidad concentración",
+        "porcentaje tasa velocidad constante unidad concentración tiempo periodo",
+        "<substance>": "sustancia compuesto molécula mezcla elemento ácido base enzima proteína",
+        "<display>": "diagrama gráfico gráfica curva tabla mapa",
         "<process>": "proceso reacción conversión transformación transferencia movimiento formación",
         "<rule>": "ecuación ley principio teorema fórmula regla postulado expresión",
         "<method>": "método técnica procedimiento enfoque estrategia",
@@ -39,7 +41,9 @@ _CLASSES = {
     "fr": {
         "<device>": "dispositif appareil instrument outil équipement machine",
         "<quantity>": "quantité mesure grandeur valeur nombre rapport taux proportion fraction pourcentage "
-        "unité estimation indice indicateur",
+        "unité estimation indice indicateur temps durée période",
+        "<substance>": "substance composé molécule mélange élément acide base enzyme protéine",
+        "<display>": "diagramme graphique courbe tableau carte",
         "<process>": "processus réaction conversion transformation transfert mouvement formation phénomène",
         "<rule>": "équation loi principe théorème formule règle postulat",
         "<method>": "méthode technique procédé démarche approche stratégie",
