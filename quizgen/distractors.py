@@ -615,11 +615,11 @@ class DistractorIndex:
 
     def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str]) -> frozenset[str] | None:
         """Languages other than English: the siblings near enough in subject to be offered at all — the
-        RELATED_NEAREST closest (and only those
-        that have the key among their own 2·RELATED_NEAREST closest), the glossary's own contrasts and names that share a name word the stem
-        shows, and those of the key's genus or class among the 2·RELATED_NEAREST closest. A group that mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about
-        litter pickers for coastal erosion; with fewer near siblings than the item needs, it gets fewer
-        options or none. None (no floor) for English."""
+        RELATED_NEAREST closest and those of the key's genus or class among the 2·RELATED_NEAREST closest (only
+        when the key is also among their own 2·RELATED_NEAREST closest: no hub near to everything), the
+        glossary's own contrasts and names sharing a name word the stem shows. A group that mixes subjects
+        otherwise offers a lure about litter pickers for coastal erosion; with fewer near siblings than the
+        item needs, it gets fewer options or none. None (no floor) for English."""
         if language(key.language) is English:
             return None
         from .text.describe import name_stems
