@@ -115,6 +115,29 @@ def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
     return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
 
 
+def _latent(matrix: sparse.csr_matrix) -> np.ndarray | None:
+    """Rows as unit vectors in the latent space of a TF-IDF matrix; None for banks too small or too large."""
+    n = matrix.shape[0]
+    if n < LSA_MIN or n > LSA_MAX or matrix.shape[1] < 2 * LSA_DIMS:
+        return None
+    from .text.latent import latent_rows
+
+    z = latent_rows(matrix.astype(np.float64), min(LSA_DIMS, n // 4))
+    z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
+    norms = np.linalg.norm(z, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    return z / norms
+
+
+def _content_text(topic: Topic) -> str:
+    """The topic's name and definition as the stems of their content words, in the topic's language."""
+    from .text.math import plain_text
+
+    rules = language(topic.language)
+    words = _WORDS.findall(plain_text(f"{topic.name}. {topic.definition}").casefold())
+    return " ".join(rules.stem(w) for w in words if len(w) > 1 and not w.isdigit() and w not in rules.stop_words)
+
+
 def _first(description) -> str:
     """The description's first sentence without its period (a clause cut at its semicolon has one of its own)."""
     from .text.mask import sentences
@@ -199,26 +222,31 @@ class DistractorIndex:
         """Topics as unit vectors in a latent space of the bank's TF-IDF (LSA): definitions about the same
         subject come close even when they share few exact words ('quantization' methods, 'serving' systems).
         None for banks too small for it, or too large to afford it."""
-        n = self.matrix.shape[0]
-        if n < LSA_MIN or n > LSA_MAX or self.matrix.shape[1] < 2 * LSA_DIMS:
-            return None
-        from .text.latent import latent_rows
+        return _latent(self.matrix)
 
-        z = latent_rows(self.matrix.astype(np.float64), min(LSA_DIMS, n // 4))
-        z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
-        norms = np.linalg.norm(z, axis=1, keepdims=True)
-        norms[norms == 0] = 1
-        return z / norms
+    @cached_property
+    def _subject(self) -> tuple[sparse.csr_matrix, np.ndarray | None]:
+        """For keys in languages other than English: TF-IDF and latent space over each topic's stemmed content
+        words in its own language. (The shared matrix drops English stop words only: 'qui résulte de l’' made
+        a cyclone the nearest subject to coastal erosion.)"""
+        matrix = tfidf_matrix([_content_text(t) for t in self.topics])
+        return matrix, _latent(matrix)
 
     def relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How close each topic's subject is to the key's: the order lures are tried in (TF-IDF cosine when
         the bank has no latent space)."""
         if not others:
             return np.zeros(0)
+        rows = [self.row[o.name] for o in others]
+        if language(key.language) is not English:
+            matrix, z = self._subject
+            if z is None:
+                return np.asarray((matrix[rows] @ matrix[self.row[key.name]].T).todense()).ravel()
+            return np.round(z[rows] @ z[self.row[key.name]], 9)
         if self._space is None:
             return self.similarity(key, others)
         z = self._space
-        return np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
+        return np.round(z[rows] @ z[self.row[key.name]], 9)
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
         if a.category == b.category:
