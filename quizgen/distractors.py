@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import math
 import random
 import re
@@ -50,7 +51,8 @@ NAME_CLASSES = frozenset(
 )
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
-RELATED_NEAREST = 8  # other languages: lures come from the key's nearest siblings in subject only
+ARRANGE_POOL = 8  # other languages: safe siblings beyond the drawn lures tried when arranging an item
+RELATED_NEAREST = 16  # other languages: lures come from the key's nearest siblings in subject only
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
@@ -697,43 +699,49 @@ class DistractorIndex:
 
     def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
         """The key's place among the options by length and by the words it shares with the others, both drawn
-        at random: lures drawn by closeness to the key alone leave it the option nearest to all the others (the
-        convergence cue a test-wise student follows), and lures longer than a short key its longest. Lures are
-        swapped for safe siblings of their kind, the best swap first, while that moves the key toward its
-        places (its place by length first). (Other languages only for now: English items stay as they are.)"""
+        at random among the places some safe set of lures can give it: lures drawn by closeness to the key
+        alone leave it the option nearest to all the others (the convergence cue a test-wise student follows),
+        and a place drawn among all places, then approached by swapping one lure at a time, was reached far
+        more often when it was 'nearest' than 'farthest' (the key was seldom the odd one out or the longest).
+        Every set of the drawn lures and up to ARRANGE_POOL other safe siblings is tried — the fixed lures
+        kept, never fewer lures of the key's kind — and the set that gives both places and keeps most of the
+        drawn lures wins. (Other languages only for now: English items stay as they are.)"""
         if not chosen:
             return chosen
         mine = size(key)
-        by_length = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
-        by_words = rng.randrange(len(chosen) + 1)  # how many should share more words with the others
+        kin = sum(self._kin(key, c) for c in chosen)
+        extra = [c for c in ranked if c not in chosen and ok(c)][:ARRANGE_POOL]
+        free = [c for c in chosen + extra if c not in fixed]
+        keep = [c for c in chosen if c in fixed]
+        sets = []
+        for combo in itertools.combinations(free, len(chosen) - len(keep)):
+            lures = keep + list(combo)
+            if sum(self._kin(key, c) for c in lures) < kin:
+                continue
+            if not all(self.compatible(lures[:i], c) for i, c in enumerate(lures)):
+                continue
+            sets.append((lures, sum(c < mine for c in map(size, lures)), self._word_place(key, lures, shown)))
+        if not sets:
+            return chosen
+        by_words = rng.choice(sorted({w for *_, w in sets}))  # how many lures nearer the others than the key
+        sets = [s for s in sets if s[2] == by_words]
+        by_length = rng.choice(sorted({n for _, n, _ in sets}))  # how many lures shorter than the key
+        sets = [s for s in sets if s[1] == by_length]
+        return max(sets, key=lambda s: (self._cohesion(key, s[0]), sum(c in chosen for c in s[0])))[0]
 
-        def miss(lures: list[Topic]) -> tuple[int, float]:
-            words = [_content(key.language, shown(t)) for t in (key, *lures)]
-            near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
-            others = sorted(near[1:], reverse=True)
-            above = max(0.0, near[0] - others[by_words - 1] + 1e-9) if by_words else 0.0
-            below = max(0.0, others[by_words] - near[0]) if by_words < len(others) else 0.0
-            return abs(sum(size(c) < mine for c in lures) - by_length), above + below
+    def _cohesion(self, key: Topic, lures: list[Topic]) -> float:
+        """How close in subject the options are to one another, every pair alike (the key is one of a close
+        group, not its centre), rounded so that the last bits of a BLAS never decide."""
+        options = [key, *lures]
+        pairs = [self.relatedness(a, [b])[0] for i, a in enumerate(options) for b in options[i + 1 :]]
+        return round(float(np.mean(pairs)), 6)
 
-        best, best_miss = chosen, miss(chosen)
-        for _ in range(2 * len(chosen)):
-            if best_miss == (0, 0.0):
-                break
-            current = best
-            for i, out in enumerate(current):
-                if out in fixed:
-                    continue
-                rest = current[:i] + current[i + 1 :]
-                for cand in ranked:
-                    if cand in current or not self._kin(key, cand) >= self._kin(key, out):
-                        continue
-                    trial = [*rest[:i], cand, *rest[i:]]
-                    m = miss(trial)
-                    if m < best_miss and ok(cand) and self.compatible(rest, cand):
-                        best, best_miss = trial, m
-            if best is current:
-                break
-        return best
+    @staticmethod
+    def _word_place(key: Topic, lures: list[Topic], shown) -> float:
+        """How many lures share more words with the other options than the key does (a tie counts half)."""
+        words = [_content(key.language, shown(t)) for t in (key, *lures)]
+        near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
+        return sum(1.0 if n > near[0] + 1e-9 else 0.5 if abs(n - near[0]) <= 1e-9 else 0.0 for n in near[1:])
 
     def _kin(self, key: Topic, c: Topic) -> bool:
         return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))

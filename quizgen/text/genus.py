@@ -20,7 +20,7 @@ _ADJECTIVE_OPENERS = {
 # Nouns that only announce the real genus after 'de' ('Ensemble de nuisances' is a set of nuisances: the
 # nuisances tell its kind, and 'Ensemble de cellules' is no kin of it).
 _EMPTY_HEADS = {
-    "es": "conjunto tipo clase forma parte serie grupo especie",
+    "es": "conjunto tipo clase forma parte serie grupo",
     "fr": "ensemble type forme sorte partie série groupe genre",
 }
 # Classes of kinds (as distractors.CLASSES for English): stems of genus words and of the leading head word of
@@ -29,8 +29,10 @@ _CLASSES = {
     "es": {
         "<device>": "dispositivo instrumento aparato equipo herramienta máquina",
         "<quantity>": "cantidad medida magnitud valor número relación razón proporción cociente fracción "
-        "porcentaje tasa velocidad constante unidad concentración tiempo periodo",
-        "<substance>": "sustancia compuesto molécula mezcla elemento ácido base enzima proteína",
+        "porcentaje tasa velocidad constante concentración tiempo periodo",
+        "<unit>": "unidad",
+        "<property>": "propiedad característica",
+        "<substance>": "sustancia compuesto molécula mezcla elemento ácido base enzima proteína especie",
         "<display>": "diagrama gráfico gráfica curva tabla mapa",
         "<process>": "proceso reacción conversión transformación transferencia movimiento formación",
         "<rule>": "ecuación ley principio teorema fórmula regla postulado expresión",
@@ -41,8 +43,10 @@ _CLASSES = {
     "fr": {
         "<device>": "dispositif appareil instrument outil équipement machine",
         "<quantity>": "quantité mesure grandeur valeur nombre rapport taux proportion fraction pourcentage "
-        "unité estimation indice indicateur temps durée période",
-        "<substance>": "substance composé molécule mélange élément acide base enzyme protéine",
+        "estimation indice indicateur temps durée période",
+        "<unit>": "unité",
+        "<property>": "propriété caractéristique",
+        "<substance>": "substance composé molécule mélange élément acide base enzyme protéine espèce",
         "<display>": "diagramme graphique courbe tableau carte",
         "<process>": "processus réaction conversion transformation transfert mouvement formation phénomène",
         "<rule>": "équation loi principe théorème formule règle postulat",
