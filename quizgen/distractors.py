@@ -51,7 +51,7 @@ NAME_CLASSES = frozenset(
 )
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
-ARRANGE_POOL = 8  # other languages: safe siblings beyond the drawn lures tried when arranging an item
+ARRANGE_POOL = 12  # other languages: safe siblings beyond the drawn lures tried when arranging an item
 RELATED_NEAREST = 16  # other languages: lures come from the key's nearest siblings in subject only
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
@@ -61,10 +61,13 @@ GENUS_STOPS = frozenset(
 
 
 @lru_cache(maxsize=1 << 16)
-def _content(code: str, text: str) -> frozenset[str]:
-    """The stems of the content words a reader sees in an option, in its language."""
+def _compared(code: str, text: str) -> frozenset[str]:
+    """The words a reader compares options by: stems of the words of three letters or more that are not
+    function words of the language."""
     rules = language(code)
-    return frozenset(rules.stem(w) for w in _WORDS.findall(text.casefold()) if w not in rules.stop_words)
+    return frozenset(
+        rules.stem(w) for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in rules.stop_words
+    )
 
 
 @lru_cache(maxsize=64)
@@ -698,14 +701,15 @@ class DistractorIndex:
         return chosen
 
     def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
-        """The key's place among the options by length and by the words it shares with the others, both drawn
-        at random among the places some safe set of lures can give it: lures drawn by closeness to the key
-        alone leave it the option nearest to all the others (the convergence cue a test-wise student follows),
-        and a place drawn among all places, then approached by swapping one lure at a time, was reached far
-        more often when it was 'nearest' than 'farthest' (the key was seldom the odd one out or the longest).
-        Every set of the drawn lures and up to ARRANGE_POOL other safe siblings is tried — the fixed lures
-        kept, never fewer lures of the key's kind — and the set that gives both places and keeps most of the
-        drawn lures wins. (Other languages only for now: English items stay as they are.)"""
+        """The key's place among the options by the words it shares with the others and by length, drawn at
+        random. Lures drawn by closeness to the key alone leave it the option nearest to all the others (the
+        convergence cue a test-wise student follows); a place drawn and then approached one swap at a time was
+        reached far more often when it was 'nearest' than 'farthest', so the key was seldom the odd one out
+        or the longest. Every set of the drawn lures and up to ARRANGE_POOL other safe siblings is tried (the
+        fixed lures kept, never fewer lures of the key's kind): the sets nearest the drawn place by words, of
+        those the sets at a place by length drawn among the places they offer, and of those the set whose
+        options are closest in subject to one another (the key one of a close group, not its centre), then
+        the one keeping most drawn lures. (Other languages only for now: English items stay as they are.)"""
         if not chosen:
             return chosen
         mine = size(key)
@@ -723,8 +727,9 @@ class DistractorIndex:
             sets.append((lures, sum(c < mine for c in map(size, lures)), self._word_place(key, lures, shown)))
         if not sets:
             return chosen
-        by_words = rng.choice(sorted({w for *_, w in sets}))  # how many lures nearer the others than the key
-        sets = [s for s in sets if s[2] == by_words]
+        by_words = rng.randrange(len(chosen) + 1)  # how many lures nearer the others than the key
+        closest = min(abs(w - by_words) for *_, w in sets)
+        sets = [s for s in sets if abs(s[2] - by_words) == closest]
         by_length = rng.choice(sorted({n for _, n, _ in sets}))  # how many lures shorter than the key
         sets = [s for s in sets if s[1] == by_length]
         return max(sets, key=lambda s: (self._cohesion(key, s[0]), sum(c in chosen for c in s[0])))[0]
@@ -739,7 +744,7 @@ class DistractorIndex:
     @staticmethod
     def _word_place(key: Topic, lures: list[Topic], shown) -> float:
         """How many lures share more words with the other options than the key does (a tie counts half)."""
-        words = [_content(key.language, shown(t)) for t in (key, *lures)]
+        words = [_compared(key.language, shown(t)) for t in (key, *lures)]
         near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
         return sum(1.0 if n > near[0] + 1e-9 else 0.5 if abs(n - near[0]) <= 1e-9 else 0.0 for n in near[1:])
 

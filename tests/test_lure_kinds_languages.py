@@ -70,7 +70,7 @@ def _mixed(code: str = "fr") -> str:
     ]
     soft = [
         (f"Logiciel {w}", f"Technique de programmation qui compile le code {w} d’un logiciel en un exécutable.")
-        for w in "alpha bêta gamma delta epsilon zêta êta thêta iota kappa lambda mu nu xi omicron pi rhô sigma tau".split()
+        for w in (f"{a}{b}" for a in ("alpha", "bêta", "gamma", "delta", "sigma", "omega") for b in "ABCDEF")
     ]
     topics = "".join(f'  - name: "{n}"\n    definition: "{d}"\n' for n, d in beach + soft)
     return f"category: Mélange\nlanguage: {code}\ntopics:\n{topics}"
