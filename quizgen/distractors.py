@@ -52,7 +52,9 @@ NAME_CLASSES = frozenset(
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 ARRANGE_POOL = 12  # other languages: safe siblings beyond the drawn lures tried when arranging an item
-RELATED_NEAREST = 16  # other languages: lures come from the key's nearest siblings in subject only
+RELATED_FLOOR = 0.08  # other languages: the least subject a lure shares with the key (_shared_subject)
+GRAB_BAG = 0.22  # other languages: a subject whose topics are on average less close than this mixes subjects
+SUBJECT_SIZE = 10  # other languages: the size of the subjects a large group is split into (lures from the key's)
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
@@ -120,8 +122,9 @@ def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
     return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
 
 
-def _latent(matrix: sparse.csr_matrix) -> np.ndarray | None:
-    """Rows as unit vectors in the latent space of a TF-IDF matrix; None for banks too small or too large."""
+def _latent(matrix: sparse.csr_matrix, unit: bool = True) -> np.ndarray | None:
+    """Rows in the latent space of a TF-IDF matrix, as unit vectors (`unit`) or as projected (a row the space
+    captures little of stays short); None for banks too small or too large."""
     n = matrix.shape[0]
     if n < LSA_MIN or n > LSA_MAX or matrix.shape[1] < 2 * LSA_DIMS:
         return None
@@ -129,6 +132,8 @@ def _latent(matrix: sparse.csr_matrix) -> np.ndarray | None:
 
     z = latent_rows(matrix.astype(np.float64), min(LSA_DIMS, n // 4))
     z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
+    if not unit:
+        return z
     norms = np.linalg.norm(z, axis=1, keepdims=True)
     norms[norms == 0] = 1
     return z / norms
@@ -236,6 +241,14 @@ class DistractorIndex:
         a cyclone the nearest subject to coastal erosion.)"""
         matrix = tfidf_matrix([_content_text(t) for t in self.topics])
         return matrix, _latent(matrix)
+
+    @cached_property
+    def _captured(self) -> np.ndarray | None:
+        """How much of each topic's subject words the latent space holds (1: all; a topic on a subject of its
+        own in the bank keeps little, and its direction there says little)."""
+        matrix = self._subject[0]
+        z = _latent(matrix, unit=False)
+        return None if z is None else np.round(np.linalg.norm(z, axis=1), 9)
 
     def relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How close each topic's subject is to the key's: the order lures are tried in (TF-IDF cosine when
@@ -647,37 +660,58 @@ class DistractorIndex:
         return ranked, ok
 
     def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str]) -> frozenset[str] | None:
-        """Languages other than English: the siblings near enough in subject to be offered at all — the
-        RELATED_NEAREST closest and those of the key's genus or class among the 2·RELATED_NEAREST closest (only
-        when the key is also among their own 2·RELATED_NEAREST closest: no hub near to everything), the
-        glossary's own contrasts and names sharing a name word the stem shows. A group that mixes subjects
-        otherwise offers a lure about litter pickers for coastal erosion; with fewer near siblings than the
-        item needs, it gets fewer options or none. None (no floor) for English."""
+        """Languages other than English: the siblings near enough in subject to be offered at all — those of
+        the key's subject (_subjects), the glossary's own contrasts and names sharing a name word the stem
+        shows. A group that mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about
+        litter pickers for coastal erosion; with fewer safe siblings in the subject than the item needs, it
+        gets fewer options or none. None (no floor) for English."""
         if language(key.language) is English:
             return None
         from .text.describe import name_stems
 
-        classes, genus = self.classes(key), self.genus(key)
+        subject = self._subjects(key.category)
+        mine = [c for c in ranked if subject.get(c.name) == subject.get(key.name)]
+        if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
+            mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
+        near = mine
+        far = [c for c in ranked if c not in near and (stems & name_stems(c) or self.twins(key, c))]
+        return frozenset(c.name for c in near + far)
 
-        def kin(i: int, c: Topic) -> bool:  # of the key's kind and not far in subject
-            return i < 2 * RELATED_NEAREST and (
-                genus is not None and self.genus(c) == genus or classes & self.classes(c)
-            )
+    def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
+        """How much subject each topic shares with the key: their closeness in the latent space weighted by
+        how much of each the space holds (a projected TF-IDF cosine); all 1 without a latent space."""
+        held = self._captured
+        if held is None or not others:
+            return np.ones(len(others))
+        rows = [self.row[o.name] for o in others]
+        return self.relatedness(key, others) * held[rows] * held[self.row[key.name]]
 
-        close = [c for i, c in enumerate(ranked) if i < RELATED_NEAREST or kin(i, c)]
-        mutual = [c for c in close if self._among_nearest(c, key)]  # not a hub that is near to everything
-        far = [c for c in ranked if c not in mutual and (stems & name_stems(c) or self.twins(key, c))]
-        return frozenset(c.name for c in mutual + far)
+    def _grab_bag(self, category: str, subject: int | None) -> bool:
+        """Is this subject of the group a grab bag: topics whose mean closeness to one another is below
+        GRAB_BAG (what Ward clustering leaves over when a group mixes subjects with loners)?"""
 
-    def _among_nearest(self, c: Topic, key: Topic) -> bool:
-        """Is `key` among the 2·RELATED_NEAREST siblings closest in subject to `c`?"""
+        def mean_closeness() -> float:
+            members = [t for t in self.bank.category(category).topics if self._subjects(category)[t.name] == subject]
+            pairs = [self.relatedness(a, members[i + 1 :]) for i, a in enumerate(members[:-1])]
+            return float(np.mean(np.concatenate(pairs))) if pairs else 1.0
 
-        def nearest() -> frozenset[str]:
-            group = [t for t in self.bank.category(c.category).topics if t.name != c.name]
-            order = np.argsort(-self.relatedness(c, group), kind="stable")[: 2 * RELATED_NEAREST]
-            return frozenset(group[i].name for i in order)
+        return self.remember(("grab bag", category, subject), mean_closeness) < GRAB_BAG
 
-        return key.name in self.remember(("nearest", c.name), nearest)
+    def _subjects(self, category: str) -> dict[str, int]:
+        """The group's topics split into subjects: Ward clusters of their subject vectors, about SUBJECT_SIZE
+        topics each (a glossary's 'Environment' list holds coasts, light pollution, recycling, plastics …).
+        One subject for small groups, and for banks without a latent space (too small or too large for one)."""
+        return self.remember(("subjects", category), lambda: self._split(self.bank.category(category).topics))
+
+    def _split(self, topics) -> dict[str, int]:
+        z = self._subject[1]
+        if len(topics) < 2 * SUBJECT_SIZE or z is None:
+            return {t.name: 0 for t in topics}
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        x = z[[self.row[t.name] for t in topics]]
+        labels = fcluster(linkage(x, method="ward"), t=round(len(topics) / SUBJECT_SIZE), criterion="maxclust")
+        return {t.name: int(c) for t, c in zip(topics, labels)}
 
     def _balance_length(
         self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random
