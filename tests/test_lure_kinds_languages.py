@@ -100,3 +100,25 @@ def test_the_only_device_gets_no_defining_phrase_item():
     for seed in range(4):
         with pytest.raises(GenerationError):
             gen.item("mcq", key, random.Random(seed), D2T)
+
+
+def test_a_group_that_mixes_subjects_is_split_into_them():
+    bank = load_bank(BANKS / "franceterme")
+    ix = DistractorIndex(bank)
+    subject = ix._subjects("Environnement")
+    assert len(set(subject.values())) >= 5
+    assert subject["Macroplastique"] == subject["Microplastique"] == subject["Nanoplastique"]
+    assert subject["Casier sédimentaire"] == subject["Cellule sédimentaire"]
+    assert subject["Pollution lumineuse"] != subject["Casier sédimentaire"]
+
+
+def test_a_grab_bag_subject_offers_fewer_lures_or_none():
+    bank = load_bank(BANKS / "franceterme")
+    gen = ItemGenerator(bank)
+    key = bank.topic("Boue rouge")  # an effluent; its subject holds litter pickers and battery scrap
+    for seed in range(4):
+        try:
+            item = gen.item("mcq", key, random.Random(seed), D2T)
+        except GenerationError:
+            continue
+        assert "Ramasseur, -euse bénévole de déchets" not in item.option_topics, item.options
