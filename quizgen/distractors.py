@@ -589,7 +589,7 @@ class DistractorIndex:
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
+        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer)
         chosen = self._cover(ranked, ok, prefer_stems, n)
         for c in ranked:  # the glossary's own contrasts first: a twin left out leaves the key alone of its kind
             if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
@@ -622,13 +622,15 @@ class DistractorIndex:
             )
         return Pick(tuple(chosen), tuple(widened))
 
-    def _ranked(self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset()):
+    def _ranked(
+        self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset(), prefer=None
+    ):
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
-        near = self._near(key, ranked, prefer_stems)
+        near = self._near(key, ranked, prefer_stems, prefer)
         if prefer_stems:
             from .text.describe import name_stems
 
@@ -659,12 +661,13 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str]) -> frozenset[str] | None:
+    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None) -> frozenset[str] | None:
         """Languages other than English: the siblings near enough in subject to be offered at all — those of
-        the key's subject (_subjects), the glossary's own contrasts and names sharing a name word the stem
-        shows. A group that mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about
-        litter pickers for coastal erosion; with fewer safe siblings in the subject than the item needs, it
-        gets fewer options or none. None (no floor) for English."""
+        the key's subject (_subjects), the glossary's own contrasts, names sharing a name word the stem shows
+        and the caller's `prefer`red lures (a description showing the name words the key's does). A group that
+        mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
+        coastal erosion; with fewer safe siblings in the subject than the item needs, it gets fewer options or
+        none. None (no floor) for English."""
         if language(key.language) is English:
             return None
         from .text.describe import name_stems
@@ -674,7 +677,11 @@ class DistractorIndex:
         if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
             mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
         near = mine
-        far = [c for c in ranked if c not in near and (stems & name_stems(c) or self.twins(key, c))]
+        far = [
+            c
+            for c in ranked
+            if c not in near and (stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
+        ]
         return frozenset(c.name for c in near + far)
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
