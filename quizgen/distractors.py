@@ -747,7 +747,8 @@ class DistractorIndex:
         convergence cue a test-wise student follows); a place drawn and then approached one swap at a time was
         reached far more often when it was 'nearest' than 'farthest', so the key was seldom the odd one out
         or the longest. Every set of the drawn lures and up to ARRANGE_POOL other safe siblings is tried (the
-        fixed lures kept, never fewer lures of the key's kind): the sets nearest the drawn place by words, of
+        fixed lures kept, never fewer lures of the key's kind): the sets nearest the drawn standing by words
+        (the option most alike the others, least alike, or neither, with a random option's chances), of
         those the sets at a place by length drawn among the places they offer, and of those the set whose
         options are closest in subject to one another (the key one of a close group, not its centre), then
         the one keeping most drawn lures. (Other languages only for now: English items stay as they are.)"""
@@ -768,9 +769,16 @@ class DistractorIndex:
             sets.append((lures, sum(c < mine for c in map(size, lures)), self._word_place(key, lures, shown)))
         if not sets:
             return chosen
-        by_words = rng.randrange(len(chosen) + 1)  # how many lures nearer the others than the key
-        closest = min(abs(w - by_words) for *_, w in sets)
-        sets = [s for s in sets if abs(s[2] - by_words) == closest]
+        place = rng.randrange(len(chosen) + 1)  # the key most alike the others (0), least alike (last), or neither
+
+        def miss(w: tuple[float, float]) -> tuple[float, float]:  # how far a set is from the drawn standing
+            most, least = w
+            if place == 0:
+                return 1 - most, least
+            return (1 - least, most) if place == len(chosen) else (most + least, 0.0)
+
+        closest = min(miss(w) for *_, w in sets)
+        sets = [s for s in sets if miss(s[2]) == closest]
         by_length = rng.choice(sorted({n for _, n, _ in sets}))  # how many lures shorter than the key
         sets = [s for s in sets if s[1] == by_length]
         return max(sets, key=lambda s: (self._cohesion(key, s[0]), sum(c in chosen for c in s[0])))[0]
@@ -783,11 +791,13 @@ class DistractorIndex:
         return round(float(np.mean(pairs)), 6)
 
     @staticmethod
-    def _word_place(key: Topic, lures: list[Topic], shown) -> float:
-        """How many lures share more words with the other options than the key does (a tie counts half)."""
+    def _word_place(key: Topic, lures: list[Topic], shown) -> tuple[float, float]:
+        """Is the key the option sharing the most words with the others, and the one sharing the fewest (each
+        1, or 1/n when n options tie there, else 0)?"""
         words = [_compared(key.language, shown(t)) for t in (key, *lures)]
-        near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
-        return sum(1.0 if n > near[0] + 1e-9 else 0.5 if abs(n - near[0]) <= 1e-9 else 0.0 for n in near[1:])
+        near = [round(sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a), 9) for a in words]
+        most, least = near.count(max(near)), near.count(min(near))
+        return (1 / most if near[0] == max(near) else 0.0), (1 / least if near[0] == min(near) else 0.0)
 
     def _kin(self, key: Topic, c: Topic) -> bool:
         return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))
