@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import math
 import random
 import re
@@ -16,6 +17,7 @@ from scipy import sparse
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
+from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
@@ -49,6 +51,10 @@ NAME_CLASSES = frozenset(
 )
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
+ARRANGE_POOL = 12  # other languages: safe siblings beyond the drawn lures tried when arranging an item
+RELATED_FLOOR = 0.08  # other languages: the least subject a lure shares with the key (_shared_subject)
+GRAB_BAG = 0.22  # other languages: a subject whose topics are on average less close than this mixes subjects
+SUBJECT_SIZE = 10  # other languages: the size of the subjects a large group is split into (lures from the key's)
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 # '<the name> is a/an/the <defining phrase>': a glossary that opens on the name says its kind after the copula
 _COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|the|one)\s+.*)$", re.S)
@@ -60,10 +66,13 @@ GENUS_STOPS = frozenset(
 
 
 @lru_cache(maxsize=1 << 16)
-def _content(code: str, text: str) -> frozenset[str]:
-    """The stems of the content words a reader sees in an option, in its language."""
+def _compared(code: str, text: str) -> frozenset[str]:
+    """The words a reader compares options by: stems of the words of three letters or more that are not
+    function words of the language."""
     rules = language(code)
-    return frozenset(rules.stem(w) for w in _WORDS.findall(text.casefold()) if w not in rules.stop_words)
+    return frozenset(
+        rules.stem(w) for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in rules.stop_words
+    )
 
 
 @lru_cache(maxsize=64)
@@ -99,6 +108,47 @@ def _unprefixed(word: str) -> str:
 def _opening(topic: Topic) -> str:
     """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
     return sentences(without_alias_notes(topic))[0] if topic.definition else ""
+
+
+def _genus_other(topic: Topic, first: str) -> str | None:
+    """The head noun the definition opens with ('Dispositivo utilizado para …' -> dispositiv), or ADJECTIVE;
+    None when the definition names the topic before it (a sentence about the topic, not a defining phrase)."""
+    genus, opening = opening_genus(first, topic.language)
+    return None if genus is None or mentions(opening, topic) else genus
+
+
+def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
+    """The classes (text.genus) of the genus and of a name's leading head word ('Ecuación de Arrhenius')."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    rules = language(topic.language)
+    head = rules.stem(words[0].casefold()) if len(words) > 1 else None
+    return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
+
+
+def _latent(matrix: sparse.csr_matrix, unit: bool = True) -> np.ndarray | None:
+    """Rows in the latent space of a TF-IDF matrix, as unit vectors (`unit`) or as projected (a row the space
+    captures little of stays short); None for banks too small or too large."""
+    n = matrix.shape[0]
+    if n < LSA_MIN or n > LSA_MAX or matrix.shape[1] < 2 * LSA_DIMS:
+        return None
+    from .text.latent import latent_rows
+
+    z = latent_rows(matrix.astype(np.float64), min(LSA_DIMS, n // 4))
+    z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
+    if not unit:
+        return z
+    norms = np.linalg.norm(z, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    return z / norms
+
+
+def _content_text(topic: Topic) -> str:
+    """The topic's name and definition as the stems of their content words, in the topic's language."""
+    from .text.math import plain_text
+
+    rules = language(topic.language)
+    words = _WORDS.findall(plain_text(f"{topic.name}. {topic.definition}").casefold())
+    return " ".join(rules.stem(w) for w in words if len(w) > 1 and not w.isdigit() and w not in rules.stop_words)
 
 
 def _first(description) -> str:
@@ -185,26 +235,39 @@ class DistractorIndex:
         """Topics as unit vectors in a latent space of the bank's TF-IDF (LSA): definitions about the same
         subject come close even when they share few exact words ('quantization' methods, 'serving' systems).
         None for banks too small for it, or too large to afford it."""
-        n = self.matrix.shape[0]
-        if n < LSA_MIN or n > LSA_MAX or self.matrix.shape[1] < 2 * LSA_DIMS:
-            return None
-        from .text.latent import latent_rows
+        return _latent(self.matrix)
 
-        z = latent_rows(self.matrix.astype(np.float64), min(LSA_DIMS, n // 4))
-        z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
-        norms = np.linalg.norm(z, axis=1, keepdims=True)
-        norms[norms == 0] = 1
-        return z / norms
+    @cached_property
+    def _subject(self) -> tuple[sparse.csr_matrix, np.ndarray | None]:
+        """For keys in languages other than English: TF-IDF and latent space over each topic's stemmed content
+        words in its own language. (The shared matrix drops English stop words only: 'qui résulte de l’' made
+        a cyclone the nearest subject to coastal erosion.)"""
+        matrix = tfidf_matrix([_content_text(t) for t in self.topics])
+        return matrix, _latent(matrix)
+
+    @cached_property
+    def _captured(self) -> np.ndarray | None:
+        """How much of each topic's subject words the latent space holds (1: all; a topic on a subject of its
+        own in the bank keeps little, and its direction there says little)."""
+        matrix = self._subject[0]
+        z = _latent(matrix, unit=False)
+        return None if z is None else np.round(np.linalg.norm(z, axis=1), 9)
 
     def relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How close each topic's subject is to the key's: the order lures are tried in (TF-IDF cosine when
         the bank has no latent space)."""
         if not others:
             return np.zeros(0)
+        rows = [self.row[o.name] for o in others]
+        if language(key.language) is not English:
+            matrix, z = self._subject
+            if z is None:
+                return np.asarray((matrix[rows] @ matrix[self.row[key.name]].T).todense()).ravel()
+            return np.round(z[rows] @ z[self.row[key.name]], 9)
         if self._space is None:
             return self.similarity(key, others)
         z = self._space
-        return np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
+        return np.round(z[rows] @ z[self.row[key.name]], 9)
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
         if a.category == b.category:
@@ -331,8 +394,8 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def part_of_speech(topic: Topic) -> str:
         """'verb' for terms defined as actions ('To sequester: …', 'Uphold'), 'adj' for adjectives, else 'noun'."""
-        if topic.language != "en":
-            return "noun"  # no part-of-speech tables for this language: every term counts as a noun
+        if topic.language != "en":  # no part-of-speech tables: adjectives by how their definitions open
+            return "adj" if DistractorIndex.genus(topic) == ADJECTIVE else "noun"
         if topic.definition.lstrip().casefold().startswith("to "):
             return "verb"
         words = topic.short_name.split()
@@ -362,16 +425,14 @@ class DistractorIndex:
         ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
         None when the definition opens with a sentence about the topic instead."""
         first = _opening(topic)
+        if topic.language != "en":
+            return _genus_other(topic, first)
         if _CITED_OPENING.match(first):
             return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
-        copula = topic.language == "en" and _COPULA.match(first)
+        copula = _COPULA.match(first)
         if copula and mentions(copula.group(1), topic):
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
         words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\\\(.*?\\\)", " ", first))
-        if topic.language != "en":  # no tables: the first content word ('sustancia que …', 'Objet ou …')
-            rules = language(topic.language)
-            first = next((w for w in words[:4] if w.casefold() not in rules.stop_words), None)
-            return rules.stem(first) if first and not mentions(" ".join(words[:8]), topic) else None
         head = None
         for i, w in enumerate(words[:10]):
             low = w.casefold()
@@ -402,8 +463,7 @@ class DistractorIndex:
         words, which leads in es/fr/it/pt ('Ecuación de Arrhenius' is an equation, as the 'ecuación
         matemática …' that defines 'Ley de velocidad' is)."""
         found = {cls.genus(topic)} - {None}
-        if topic.language == "en":
-            found |= cls.classes(topic)
+        found |= cls.classes(topic)
         words = topic.short_name.split()
         if topic.language != "en" and len(words) > 1 and words[0].isalpha():
             found.add(language(topic.language).stem(words[0]))
@@ -414,7 +474,7 @@ class DistractorIndex:
     def classes(cls, topic: Topic) -> frozenset[str]:
         """The classes (CLASSES, and people) the topic's genus or the head word of its name puts it in."""
         if topic.language != "en":
-            return frozenset()
+            return _classes_other(topic, cls.genus(topic))
         name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
         words = re.findall(r"[^\W\d_]+", name)  # 'Law of Large Numbers' is a law, 'Error Bound for …' a bound
         head = English.stem(words[-1]) if words else None
@@ -543,7 +603,7 @@ class DistractorIndex:
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems)
+        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer)
         chosen = self._cover(ranked, ok, prefer_stems, n)
         for c in ranked:  # the glossary's own contrasts first: a twin left out leaves the key alone of its kind
             if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
@@ -576,12 +636,15 @@ class DistractorIndex:
             )
         return Pick(tuple(chosen), tuple(widened))
 
-    def _ranked(self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset()):
+    def _ranked(
+        self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset(), prefer=None
+    ):
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
+        near = self._near(key, ranked, prefer_stems, prefer)
         if prefer_stems:
             from .text.describe import name_stems
 
@@ -603,13 +666,73 @@ class DistractorIndex:
         def ok(c: Topic) -> bool:
             if c.name not in seen:
                 seen[c.name] = (
-                    self.unsafe(key, c, stem) is None
+                    (near is None or c.name in near)
+                    and self.unsafe(key, c, stem) is None
                     and (number is None or self.number(c) in (number, None))
                     and (accept is None or accept(c))
                 )
             return seen[c.name]
 
         return ranked, ok
+
+    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None) -> frozenset[str] | None:
+        """Languages other than English: the siblings near enough in subject to be offered at all — those of
+        the key's subject (_subjects), the glossary's own contrasts, names sharing a name word the stem shows
+        and the caller's `prefer`red lures (a description showing the name words the key's does). A group that
+        mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
+        coastal erosion; with fewer safe siblings in the subject than the item needs, it gets fewer options or
+        none. None (no floor) for English."""
+        if language(key.language) is English:
+            return None
+        from .text.describe import name_stems
+
+        subject = self._subjects(key.category)
+        mine = [c for c in ranked if subject.get(c.name) == subject.get(key.name)]
+        if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
+            mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
+        near = mine
+        far = [
+            c
+            for c in ranked
+            if c not in near and (stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
+        ]
+        return frozenset(c.name for c in near + far)
+
+    def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
+        """How much subject each topic shares with the key: their closeness in the latent space weighted by
+        how much of each the space holds (a projected TF-IDF cosine); all 1 without a latent space."""
+        held = self._captured
+        if held is None or not others:
+            return np.ones(len(others))
+        rows = [self.row[o.name] for o in others]
+        return self.relatedness(key, others) * held[rows] * held[self.row[key.name]]
+
+    def _grab_bag(self, category: str, subject: int | None) -> bool:
+        """Is this subject of the group a grab bag: topics whose mean closeness to one another is below
+        GRAB_BAG (what Ward clustering leaves over when a group mixes subjects with loners)?"""
+
+        def mean_closeness() -> float:
+            members = [t for t in self.bank.category(category).topics if self._subjects(category)[t.name] == subject]
+            pairs = [self.relatedness(a, members[i + 1 :]) for i, a in enumerate(members[:-1])]
+            return float(np.mean(np.concatenate(pairs))) if pairs else 1.0
+
+        return self.remember(("grab bag", category, subject), mean_closeness) < GRAB_BAG
+
+    def _subjects(self, category: str) -> dict[str, int]:
+        """The group's topics split into subjects: Ward clusters of their subject vectors, about SUBJECT_SIZE
+        topics each (a glossary's 'Environment' list holds coasts, light pollution, recycling, plastics …).
+        One subject for small groups, and for banks without a latent space (too small or too large for one)."""
+        return self.remember(("subjects", category), lambda: self._split(self.bank.category(category).topics))
+
+    def _split(self, topics) -> dict[str, int]:
+        z = self._subject[1]
+        if len(topics) < 2 * SUBJECT_SIZE or z is None:
+            return {t.name: 0 for t in topics}
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        x = z[[self.row[t.name] for t in topics]]
+        labels = fcluster(linkage(x, method="ward"), t=round(len(topics) / SUBJECT_SIZE), criterion="maxclust")
+        return {t.name: int(c) for t, c in zip(topics, labels)}
 
     def _balance_length(
         self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random
@@ -633,44 +756,62 @@ class DistractorIndex:
         return chosen
 
     def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
-        """The key's place among the options by length and by the words it shares with the others, both drawn
-        at random: lures drawn by closeness to the key alone leave it the option nearest to all the others (the
-        convergence cue a test-wise student follows), and lures longer than a short key its longest. Lures are
-        swapped for safe siblings of their kind, the best swap first, while that moves the key toward its
-        places (its place by length first). (Other languages only for now: English items stay as they are.)"""
+        """The key's place among the options by the words it shares with the others and by length, drawn at
+        random. Lures drawn by closeness to the key alone leave it the option nearest to all the others (the
+        convergence cue a test-wise student follows); a place drawn and then approached one swap at a time was
+        reached far more often when it was 'nearest' than 'farthest', so the key was seldom the odd one out
+        or the longest. Every set of the drawn lures and up to ARRANGE_POOL other safe siblings is tried (the
+        fixed lures kept, never fewer lures of the key's kind): the sets nearest the drawn standing by words
+        (the option most alike the others, least alike, or neither, with a random option's chances), of
+        those the sets at a place by length drawn among the places they offer, and of those the set whose
+        options are closest in subject to one another (the key one of a close group, not its centre), then
+        the one keeping most drawn lures. (Other languages only for now: English items stay as they are.)"""
         if not chosen:
             return chosen
         mine = size(key)
-        by_length = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
-        by_words = rng.randrange(len(chosen) + 1)  # how many should share more words with the others
+        kin = sum(self._kin(key, c) for c in chosen)
+        extra = [c for c in ranked if c not in chosen and ok(c)][:ARRANGE_POOL]
+        free = [c for c in chosen + extra if c not in fixed]
+        keep = [c for c in chosen if c in fixed]
+        sets = []
+        for combo in itertools.combinations(free, len(chosen) - len(keep)):
+            lures = keep + list(combo)
+            if sum(self._kin(key, c) for c in lures) < kin:
+                continue
+            if not all(self.compatible(lures[:i], c) for i, c in enumerate(lures)):
+                continue
+            sets.append((lures, sum(c < mine for c in map(size, lures)), self._word_place(key, lures, shown)))
+        if not sets:
+            return chosen
+        place = rng.randrange(len(chosen) + 1)  # the key most alike the others (0), least alike (last), or neither
 
-        def miss(lures: list[Topic]) -> tuple[int, float]:
-            words = [_content(key.language, shown(t)) for t in (key, *lures)]
-            near = [sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a) for a in words]
-            others = sorted(near[1:], reverse=True)
-            above = max(0.0, near[0] - others[by_words - 1] + 1e-9) if by_words else 0.0
-            below = max(0.0, others[by_words] - near[0]) if by_words < len(others) else 0.0
-            return abs(sum(size(c) < mine for c in lures) - by_length), above + below
+        def miss(w: tuple[float, float]) -> tuple[float, float]:  # how far a set is from the drawn standing
+            most, least = w
+            if place == 0:
+                return 1 - most, least
+            return (1 - least, most) if place == len(chosen) else (most + least, 0.0)
 
-        best, best_miss = chosen, miss(chosen)
-        for _ in range(2 * len(chosen)):
-            if best_miss == (0, 0.0):
-                break
-            current = best
-            for i, out in enumerate(current):
-                if out in fixed:
-                    continue
-                rest = current[:i] + current[i + 1 :]
-                for cand in ranked:
-                    if cand in current or not self._kin(key, cand) >= self._kin(key, out):
-                        continue
-                    trial = [*rest[:i], cand, *rest[i:]]
-                    m = miss(trial)
-                    if m < best_miss and ok(cand) and self.compatible(rest, cand):
-                        best, best_miss = trial, m
-            if best is current:
-                break
-        return best
+        closest = min(miss(w) for *_, w in sets)
+        sets = [s for s in sets if miss(s[2]) == closest]
+        by_length = rng.choice(sorted({n for _, n, _ in sets}))  # how many lures shorter than the key
+        sets = [s for s in sets if s[1] == by_length]
+        return max(sets, key=lambda s: (self._cohesion(key, s[0]), sum(c in chosen for c in s[0])))[0]
+
+    def _cohesion(self, key: Topic, lures: list[Topic]) -> float:
+        """How close in subject the options are to one another, every pair alike (the key is one of a close
+        group, not its centre), rounded so that the last bits of a BLAS never decide."""
+        options = [key, *lures]
+        pairs = [self.relatedness(a, [b])[0] for i, a in enumerate(options) for b in options[i + 1 :]]
+        return round(float(np.mean(pairs)), 6)
+
+    @staticmethod
+    def _word_place(key: Topic, lures: list[Topic], shown) -> tuple[float, float]:
+        """Is the key the option sharing the most words with the others, and the one sharing the fewest (each
+        1, or 1/n when n options tie there, else 0)?"""
+        words = [_compared(key.language, shown(t)) for t in (key, *lures)]
+        near = [round(sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a), 9) for a in words]
+        most, least = near.count(max(near)), near.count(min(near))
+        return (1 / most if near[0] == max(near) else 0.0), (1 / least if near[0] == min(near) else 0.0)
 
     def _kin(self, key: Topic, c: Topic) -> bool:
         return self.claim(c) == self.claim(key) and bool(self.kinds(c) & self.kinds(key)) == bool(self.kinds(key))

@@ -1,0 +1,124 @@
+"""Lures of the key's kind in languages other than English: the genus is the head noun a definition opens with
+('Dispositivo utilizado para …', 'Processus par lequel …'), adjectival definitions ('Relatif à …') make an
+adjective, a class (device, equation, process …) the key alone has is no item, and lures come only from the
+key's nearest siblings in subject, so a group that mixes subjects offers no lure from another field."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import DistractorIndex, GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.model import Topic
+from quizgen.text.genus import ADJECTIVE, opening_genus
+from quizgen.text.language import language
+
+BANKS = Path(__file__).parent / "data" / "banks"
+D2T = ItemOptions(direction="definition-to-term")
+
+
+@pytest.mark.parametrize(
+    "text, code, head",
+    [
+        ("dispositivo utilizado para medir la presión atmosférica.", "es", "dispositivo"),
+        ("Processus par lequel du liquide extracellulaire est incorporé", "fr", "processus"),
+        ("Unité d’information dont le support physique est un système quantique", "fr", "unité"),
+        ("el volumen de un gas a temperatura constante", "es", "volumen"),  # the article is skipped
+        ("(bar o b) unidad de presión; 1 bar = 100.000 Pa.", "es", "unidad"),  # an alias note first
+        ("Ensemble de nuisances dues au halo", "fr", "nuisances"),  # 'ensemble de X' is an X
+        ("Relatif aux changements phénotypiques héritables", "fr", ADJECTIVE),
+        ("Se dit d’une espèce qui …", "fr", ADJECTIVE),
+        ("Que puede donar o aceptar un protón", "es", ADJECTIVE),
+        ("273,15 K (0 °C) y 1 atm", "es", None),  # no head noun: a number
+        ("Se refiere a la energía …", "es", None),  # a verb, not a defining phrase
+    ],
+)
+def test_the_genus_is_the_head_noun_the_definition_opens_with(text, code, head):
+    expected = head if head in (None, ADJECTIVE) else language(code).stem(head)
+    assert opening_genus(text, code)[0] == expected
+
+
+def _topic(name: str, definition: str, code: str) -> Topic:
+    return Topic(name=name, definition=definition, category="c", language=code)
+
+
+def test_an_adjectival_definition_makes_an_adjective_and_a_leading_head_word_a_class():
+    rel = _topic("Épigénétique", "Relatif aux changements phénotypiques héritables.", "fr")
+    assert DistractorIndex.part_of_speech(rel) == "adj"
+    assert DistractorIndex.part_of_speech(_topic("Pinocytose", "Processus par lequel …", "fr")) == "noun"
+    eq = _topic("Ecuación de Arrhenius", "relación matemática entre la constante de velocidad …", "es")
+    assert "<rule>" in DistractorIndex.classes(eq)  # an equation, as 'Ecuación de van der Waals' is
+    assert "<device>" in DistractorIndex.classes(_topic("Manómetro", "dispositivo utilizado para …", "es"))
+
+
+def _mixed(code: str = "fr") -> str:
+    """One group of two subjects: a few beach topics and many software ones, which share the key's genus."""
+    beach = [
+        ("Engraissement", "Technique qui apporte du sable sur une plage érodée par la houle et les marées."),
+        ("Cordon dunaire", "Dune de sable qui borde une plage et la protège de la houle et des marées."),
+        ("Estran", "Partie de la plage que la marée couvre et découvre, où la houle dépose le sable."),
+        ("Érosion côtière", "Recul de la plage et du trait de côte sous l’effet de la houle et des marées."),
+        (
+            "Épi",
+            "Technique qui construit un ouvrage perpendiculaire à la plage qui retient le sable que la houle déplace.",
+        ),
+        ("Brise-lames", "Ouvrage au large de la plage qui casse la houle avant qu’elle n’atteigne le sable."),
+    ]
+    soft = [
+        (f"Logiciel {w}", f"Technique de programmation qui compile le code {w} d’un logiciel en un exécutable.")
+        for w in (f"{a}{b}" for a in ("alpha", "bêta", "gamma", "delta", "sigma", "omega") for b in "ABCDEF")
+    ]
+    topics = "".join(f'  - name: "{n}"\n    definition: "{d}"\n' for n, d in beach + soft)
+    return f"category: Mélange\nlanguage: {code}\ntopics:\n{topics}"
+
+
+def test_lures_come_from_the_key_s_subject_not_from_its_genus_in_another_field(make_bank):
+    bank = load_bank(make_bank({"m.yaml": _mixed()}))
+    gen = ItemGenerator(bank)
+    key = bank.topic("Engraissement")
+    for seed in range(8):
+        item = gen.item("mcq", key, random.Random(seed), D2T)
+        lures = [n for n in item.option_topics if n != key.name]
+        assert not [n for n in lures if n.startswith("Logiciel")], item.options
+
+
+def test_english_lures_have_no_floor():
+    bank = load_bank(BANKS / "chemistry")
+    ix = DistractorIndex(bank)
+    key = bank.topics[0]
+    assert ix._near(key, list(bank.category(key.category).topics), frozenset()) is None
+
+
+def test_the_only_device_gets_no_defining_phrase_item():
+    bank = load_bank(BANKS / "quimica")
+    gen = ItemGenerator(bank)
+    key = bank.topic("Manómetro")  # its one fellow device, Barómetro, paraphrases it
+    for seed in range(4):
+        with pytest.raises(GenerationError):
+            gen.item("mcq", key, random.Random(seed), D2T)
+
+
+def test_a_group_that_mixes_subjects_is_split_into_them():
+    bank = load_bank(BANKS / "franceterme")
+    ix = DistractorIndex(bank)
+    subject = ix._subjects("Environnement")
+    assert len(set(subject.values())) >= 5
+    assert subject["Macroplastique"] == subject["Microplastique"] == subject["Nanoplastique"]
+    assert subject["Casier sédimentaire"] == subject["Cellule sédimentaire"]
+    assert subject["Pollution lumineuse"] != subject["Casier sédimentaire"]
+
+
+def test_a_grab_bag_subject_offers_fewer_lures_or_none():
+    bank = load_bank(BANKS / "franceterme")
+    gen = ItemGenerator(bank)
+    key = bank.topic("Boue rouge")  # an effluent; its subject holds litter pickers and battery scrap
+    for seed in range(4):
+        try:
+            item = gen.item("mcq", key, random.Random(seed), D2T)
+        except GenerationError:
+            continue
+        assert "Ramasseur, -euse bénévole de déchets" not in item.option_topics, item.options
