@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
-from scipy import sparse
 
 from .errors import QuizgenError
 from .model import Bank, Topic
@@ -164,12 +163,19 @@ class DistractorIndex:
         return sorted(_plain(t.definition) for t in self.topics)
 
     @cached_property
-    def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:
+    def _scipy(self):
+        return self.matrix.to_scipy()
+
+    @cached_property
+    def _centroids(self):
+        from scipy import sparse
+
+        matrix = self._scipy
         names = list(self.members)
-        rows = [np.asarray(self.matrix[self.members[n]].mean(axis=0)).ravel() for n in names]
-        cent = sparse.csr_matrix(np.vstack(rows)) if len(rows) * self.matrix.shape[1] < 5e7 else None
+        rows = [np.asarray(matrix[self.members[n]].mean(axis=0)).ravel() for n in names]
+        cent = sparse.csr_matrix(np.vstack(rows)) if len(rows) * matrix.shape[1] < 5e7 else None
         if cent is None:  # very large banks: build sparse centroids without a dense block
-            cent = sparse.vstack([sparse.csr_matrix(self.matrix[self.members[n]].mean(axis=0)) for n in names])
+            cent = sparse.vstack([sparse.csr_matrix(matrix[self.members[n]].mean(axis=0)) for n in names])
         norms = np.sqrt(np.asarray(cent.multiply(cent).sum(axis=1)).ravel())
         norms[norms == 0] = 1
         return names, sparse.diags(1 / norms) @ cent
@@ -177,8 +183,7 @@ class DistractorIndex:
     def similarity(self, key: Topic, others: list[Topic]) -> np.ndarray:
         if not others:
             return np.zeros(0)
-        rows = [self.row[o.name] for o in others]
-        return np.asarray((self.matrix[rows] @ self.matrix[self.row[key.name]].T).todense()).ravel()
+        return self.matrix.dots([self.row[o.name] for o in others], self.row[key.name])
 
     @cached_property
     def _space(self) -> np.ndarray | None:
@@ -190,7 +195,7 @@ class DistractorIndex:
             return None
         from .text.latent import latent_rows
 
-        z = latent_rows(self.matrix.astype(np.float64), min(LSA_DIMS, n // 4))
+        z = latent_rows(self.matrix, min(LSA_DIMS, n // 4))
         z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
         norms = np.linalg.norm(z, axis=1, keepdims=True)
         norms[norms == 0] = 1
@@ -220,7 +225,7 @@ class DistractorIndex:
 
     @lru_cache(maxsize=1 << 20)
     def _pair_similarity(self, i: int, j: int) -> float:
-        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+        return self.matrix.pair_dot(i, j)
 
     @lru_cache(maxsize=1 << 20)
     def names_in_definition(self, a: str, b: str) -> bool:
@@ -231,7 +236,7 @@ class DistractorIndex:
 
     def nearest_categories(self, key: Topic) -> list[str]:
         names, cent = self._centroids
-        sims = np.asarray((cent @ self.matrix[self.row[key.name]].T).todense()).ravel()
+        sims = np.asarray((cent @ self._scipy[self.row[key.name]].T).todense()).ravel()
         return [names[i] for i in np.argsort(-sims, kind="stable") if names[i] != key.category]
 
     # ---- rules ----

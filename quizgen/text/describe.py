@@ -259,13 +259,14 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     """Where the topic's spellings appear outside math (any inflection)."""
     present = _starts(text)
     # a spelling can only match where every one of its words starts like a word of the text
-    spellings = tuple(s for s in cue_spellings(topic) if all(w[:3].casefold() in present for w in _TOKEN.findall(s)))
-    if not spellings:
+    spellings = cue_spellings(topic)
+    only = frozenset(i for i, s in enumerate(spellings) if all(w[:3].casefold() in present for w in _TOKEN.findall(s)))
+    if not only:
         return []
     out = []
     pos = 0
     for s, e in [*math_spans(text), (len(text), len(text))]:
-        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language)]
+        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language, only)]
         pos = e
     return out
 

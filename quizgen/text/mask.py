@@ -74,17 +74,23 @@ def _word_matches(test: tuple[str, str], token: str) -> bool:
     return t == w or t == w + "s" or t == w + "es" or kind == "word" and len(w) >= 3 and t == w + "x"
 
 
-def _spans(text: str, spellings: tuple[str, ...], lang: str = "en") -> list[tuple[int, int]]:
-    """Where any spelling occurs: leftmost first, the longest spelling winning at each place."""
+def _spans(
+    text: str, spellings: tuple[str, ...], lang: str = "en", only: frozenset[int] | None = None
+) -> list[tuple[int, int]]:
+    """Where any spelling occurs: leftmost first, the longest spelling winning at each place. `only`: the
+    indexes of the spellings to look for (the others are passed over as if absent)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tests = [t for t in (_word_tests(s, _rules(lang)) for s in spellings) if t]
+    tests, first_word = _matcher(spellings, _rules(lang))
     out, i = [], 0
     while i < len(tokens):
         start = tokens[i][0]
         if start > 0 and text[start - 1] == "\\":  # a LaTeX command such as \alpha
             i += 1
             continue
-        for words in tests:
+        for k in first_word(tokens[i][2]):
+            if only is not None and k not in only:
+                continue
+            words = tests[k]
             n = len(words)
             if i + n > len(tokens) or not all(_word_matches(words[j], tokens[i + j][2]) for j in range(n)):
                 continue
@@ -99,6 +105,42 @@ def _spans(text: str, spellings: tuple[str, ...], lang: str = "en") -> list[tupl
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1 << 13)
+def _matcher(spellings: tuple[str, ...], rules: str):
+    """Each spelling's word tests, and a function giving, in order, the spellings whose first word may match a
+    token: every one `_word_matches` accepts, found by look-ups instead of by trying each spelling in turn."""
+    tests = [_word_tests(s, rules) for s in spellings]
+    keyed: dict[str, list[int]] = {}  # exact tokens; case-folded ones after a tab; stems after a vertical tab
+    always: list[int] = []  # tests with no key (another language's stemmer)
+    for k, words in enumerate(tests):
+        if not words:
+            continue
+        kind, w = words[0]
+        if kind == "exact":
+            keys = {w, w.upper()}
+        elif kind == "stem":
+            keys = {"\v" + w}
+        elif kind.startswith("snow:"):
+            always.append(k)
+            continue
+        else:
+            keys = {"\t" + w, "\t" + w + "s", "\t" + w + "es"} | ({"\t" + w + "x"} if len(w) >= 3 else set())
+        for key in keys:
+            keyed.setdefault(key, []).append(k)
+    lengths = sorted({len(w) for words in tests if words and words[0][0] == "stem" for w in [words[0][1]]})
+
+    def first_word(token: str) -> list[int]:
+        t = token.casefold()
+        found = [*always, *keyed.get(token, ()), *keyed.get("\t" + t, ())]
+        for n in lengths:
+            if n > len(t):
+                break
+            found += keyed.get("\v" + t[:n], ())
+        return sorted(set(found)) if len(found) > 1 else found
+
+    return tests, first_word
 
 
 def _rules(lang: str) -> str:
