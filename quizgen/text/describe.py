@@ -61,8 +61,12 @@ _CLAIM = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
+_DASHES_AND_SPACE = re.compile(r"[\-\u2010\u2013\s]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
-    return " ".join(re.sub(r"[\-\u2010\u2013\s]+", " ", s.casefold()).split())
+    return " ".join(_DASHES_AND_SPACE.sub(" ", s.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -260,7 +264,7 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     present = _starts(text)
     # a spelling can only match where every one of its words starts like a word of the text
     spellings = cue_spellings(topic)
-    only = frozenset(i for i, s in enumerate(spellings) if all(w[:3].casefold() in present for w in _TOKEN.findall(s)))
+    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if starts <= present)
     if not only:
         return []
     out = []
@@ -269,6 +273,12 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
         out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language, only)]
         pos = e
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_starts(topic: Topic) -> tuple[frozenset[str], ...]:
+    """For each of cue_spellings(topic): how its words start (their first three letters, case-folded)."""
+    return tuple(frozenset(w[:3].casefold() for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
 
 
 @lru_cache(maxsize=1 << 18)

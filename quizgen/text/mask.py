@@ -33,7 +33,21 @@ def mask_spellings(topic: Topic) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-_SUFFIX = re.compile(r"(?:ations?|ances?|ences?|ants?|ents?|ings?|ions?|ities|ity|ness|ments?|ers?|ed|es|s|al)$")
+# endings an inflection or derivation may add to a stem: 'ation', 'ations', 'ance', 'ances', …
+_SUFFIXES = frozenset(
+    f"{base}{plural}"
+    for base in ("ation", "ance", "ence", "ant", "ent", "ing", "ion", "ment", "er")
+    for plural in ("", "s")
+) | {"ities", "ity", "ness", "ed", "es", "s", "al"}
+_LONGEST_SUFFIX = max(map(len, _SUFFIXES))
+
+
+def _unsuffixed(word: str) -> str:
+    """The word less its longest ending from _SUFFIXES (the leftmost place where an ending reaches the end)."""
+    for start in range(len(word) - _LONGEST_SUFFIX if len(word) > _LONGEST_SUFFIX else 0, len(word)):
+        if word[start:] in _SUFFIXES:
+            return word[:start]
+    return word
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -55,8 +69,8 @@ def _word_tests(spelling: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
             tests.append(("exact", w))
         elif lang != "en" and len(w) >= 4 and w.isalpha():
             tests.append((f"snow:{lang}", language(lang).stem(w)))
-        elif len(w) >= 6 and w.isalpha() and len(_SUFFIX.sub("", w.lower())) >= 4:
-            tests.append(("stem", _SUFFIX.sub("", w.lower())))
+        elif len(w) >= 6 and w.isalpha() and len(_unsuffixed(w.lower())) >= 4:
+            tests.append(("stem", _unsuffixed(w.lower())))
         else:
             tests.append(("word", w.casefold()))
     return tuple(tests)

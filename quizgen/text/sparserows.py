@@ -42,13 +42,13 @@ class SparseRows:
         width = int(lengths.max())
         if not width:
             return out
-        inside = np.arange(width)[None, :] < lengths[:, None]
-        flat = (starts[:, None] + np.arange(width)[None, :])[inside]
+        inside = np.arange(width)[:, None] < lengths[None, :]  # (the k-th entries of all rows, k = 0, 1, …)
+        flat = (starts[None, :] + np.arange(width)[:, None])[inside]
         cols = self.indices[flat]
         at = np.minimum(np.searchsorted(key_cols, cols), len(key_cols) - 1)
-        block = np.zeros((len(rows), width))
+        block = np.zeros((width, len(rows)))
         block[inside] = np.where(key_cols[at] == cols, self.data[flat] * key_vals[at], 0.0)
-        return np.cumsum(block, axis=1)[:, -1]  # (an accumulation is summed in order, left to right)
+        return np.cumsum(block, axis=0)[-1]  # (an accumulation adds in order, one entry after another)
 
     def pair_dot(self, i: int, j: int) -> float:
         """float(m[i].multiply(m[j]).sum()): scipy's product of two rows holds the non-zero products in column
