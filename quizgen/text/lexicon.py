@@ -63,6 +63,16 @@ def getAllLemmas(word: str, upos: str | None = None) -> dict:  # noqa: N802 (lem
     return _lemmatizer().getAllLemmas(word, upos)
 
 
+def lemma_categories(word: str) -> frozenset[str]:
+    """The parts of speech (keys) of lemminflect.getAllLemmas(word), without the copies it makes of its tables'
+    entries (two deep copies a word, the bulk of a big bank's look-ups)."""
+    lemmatizer = _lemmatizer()
+    if not hasattr(lemmatizer, "_getOverridesDict"):  # (another lemminflect: asked the usual way)
+        return frozenset(lemmatizer.getAllLemmas(word))
+    lower = word.lower()
+    return frozenset([*lemmatizer._getLemmaDict().get(lower, {}), *lemmatizer._getOverridesDict().get(lower, {})])
+
+
 def getAllLemmasOOV(word: str, upos: str) -> dict:  # noqa: N802
     """lemminflect.getAllLemmasOOV."""
     return _lemmatizer().getAllLemmasOOV(word, upos)

@@ -191,6 +191,11 @@ def mask_topic(text: str, topic: Topic, blank: str = BLANK) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split into sentences without breaking math spans or abbreviations such as 'et al.'."""
+    return list(_sentences(text))  # (a list of its own: a caller may change it)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentences(text: str) -> tuple[str, ...]:
     protected = text
     for start, end in reversed(math_spans(text)):
         protected = protected[:start] + protected[start:end].replace(".", "\x01") + protected[end:]
@@ -199,4 +204,4 @@ def sentences(text: str) -> list[str]:
     # initials and dotted abbreviations ('U.S.', 'J. Smith', 'No. 5') do not end a sentence
     protected = re.sub(r"\b([A-Z]|No|Nos|St|Mr|Mrs|Ms|Dr|Jr|Sr)\.", lambda m: m.group(1) + "\x01", protected)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\\(“\"‘'_])", protected)
-    return [p.replace("\x01", ".").strip() for p in parts if p.strip()]
+    return tuple(p.replace("\x01", ".").strip() for p in parts if p.strip())
