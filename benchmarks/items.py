@@ -6,6 +6,8 @@ cost growing about linearly with the bank. Run: python benchmarks/items.py
 
 from __future__ import annotations
 
+import argparse
+import gc
 import random
 import resource
 import sys
@@ -42,6 +44,17 @@ def run(label: str, bank, count: int = 1000) -> None:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--gc",
+        choices=("library", "command"),
+        default="library",
+        help="library: Python's garbage-collector thresholds; command: those every quizgen command sets",
+    )
+    if parser.parse_args().gc == "command":
+        from quizgen.cli import GC_THRESHOLDS
+
+        gc.set_threshold(*GC_THRESHOLDS)
     run("bundled bank", load_bank())
     for n, c in ((1000, 50), (10000, 500)):
         t0 = time.perf_counter()
