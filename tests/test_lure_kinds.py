@@ -223,7 +223,9 @@ def test_the_genus_after_a_copula_and_past_hyphenated_modifiers():
     assert genus("Serving", "Serving LLMs at scale is a systems problem of jointly optimizing latency.") == "problem"
     # hyphenated words modify the head that follows: not a 'graph' (a display), not a 'layer'
     assert genus("HNSW", "HNSW is the graph-based approximate nearest-neighbour vector index of choice.") == "index"
-    assert genus("GPTQ", "A one-shot, layer-wise post-training quantization that pushes weights to 3 bits.") == "quantiz"
+    assert (
+        genus("GPTQ", "A one-shot, layer-wise post-training quantization that pushes weights to 3 bits.") == "quantiz"
+    )
     # a sentence with its own subject says no kind
     assert genus("SPIN", "Chen et al. (2024) cast fine-tuning as a game between two models.") is None
     assert genus("Faithfulness", "Faithfulness is whether a model's output is supported by its input.") is None
