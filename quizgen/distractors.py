@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
-from scipy import sparse
 
 from .errors import QuizgenError
 from .model import Bank, Topic
@@ -21,6 +20,7 @@ from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
+from .text.sparserows import SparseRows
 
 PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
 DISTINCTIVE = 0.2  # a word in at most this share of a group's definitions tells its topic apart
@@ -125,7 +125,7 @@ def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
     return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
 
 
-def _latent(matrix: sparse.csr_matrix, unit: bool = True) -> np.ndarray | None:
+def _latent(matrix: SparseRows, unit: bool = True) -> np.ndarray | None:
     """Rows in the latent space of a TF-IDF matrix, as unit vectors (`unit`) or as projected (a row the space
     captures little of stays short); None for banks too small or too large."""
     n = matrix.shape[0]
@@ -133,7 +133,7 @@ def _latent(matrix: sparse.csr_matrix, unit: bool = True) -> np.ndarray | None:
         return None
     from .text.latent import latent_rows
 
-    z = latent_rows(matrix.astype(np.float64), min(LSA_DIMS, n // 4))
+    z = latent_rows(matrix, min(LSA_DIMS, n // 4))
     z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
     if not unit:
         return z
@@ -214,12 +214,19 @@ class DistractorIndex:
         return sorted(_plain(t.definition) for t in self.topics)
 
     @cached_property
-    def _centroids(self) -> tuple[list[str], sparse.csr_matrix]:
+    def _scipy(self):
+        return self.matrix.to_scipy()
+
+    @cached_property
+    def _centroids(self):
+        from scipy import sparse
+
+        matrix = self._scipy
         names = list(self.members)
-        rows = [np.asarray(self.matrix[self.members[n]].mean(axis=0)).ravel() for n in names]
-        cent = sparse.csr_matrix(np.vstack(rows)) if len(rows) * self.matrix.shape[1] < 5e7 else None
+        rows = [np.asarray(matrix[self.members[n]].mean(axis=0)).ravel() for n in names]
+        cent = sparse.csr_matrix(np.vstack(rows)) if len(rows) * matrix.shape[1] < 5e7 else None
         if cent is None:  # very large banks: build sparse centroids without a dense block
-            cent = sparse.vstack([sparse.csr_matrix(self.matrix[self.members[n]].mean(axis=0)) for n in names])
+            cent = sparse.vstack([sparse.csr_matrix(matrix[self.members[n]].mean(axis=0)) for n in names])
         norms = np.sqrt(np.asarray(cent.multiply(cent).sum(axis=1)).ravel())
         norms[norms == 0] = 1
         return names, sparse.diags(1 / norms) @ cent
@@ -227,8 +234,7 @@ class DistractorIndex:
     def similarity(self, key: Topic, others: list[Topic]) -> np.ndarray:
         if not others:
             return np.zeros(0)
-        rows = [self.row[o.name] for o in others]
-        return np.asarray((self.matrix[rows] @ self.matrix[self.row[key.name]].T).todense()).ravel()
+        return self.matrix.dots([self.row[o.name] for o in others], self.row[key.name])
 
     @cached_property
     def _space(self) -> np.ndarray | None:
@@ -238,7 +244,7 @@ class DistractorIndex:
         return _latent(self.matrix)
 
     @cached_property
-    def _subject(self) -> tuple[sparse.csr_matrix, np.ndarray | None]:
+    def _subject(self) -> tuple[SparseRows, np.ndarray | None]:
         """For keys in languages other than English: TF-IDF and latent space over each topic's stemmed content
         words in its own language. (The shared matrix drops English stop words only: 'qui résulte de l’' made
         a cyclone the nearest subject to coastal erosion.)"""
@@ -262,7 +268,7 @@ class DistractorIndex:
         if language(key.language) is not English:
             matrix, z = self._subject
             if z is None:
-                return np.asarray((matrix[rows] @ matrix[self.row[key.name]].T).todense()).ravel()
+                return matrix.dots(rows, self.row[key.name])
             return np.round(z[rows] @ z[self.row[key.name]], 9)
         if self._space is None:
             return self.similarity(key, others)
@@ -283,7 +289,7 @@ class DistractorIndex:
 
     @lru_cache(maxsize=1 << 20)
     def _pair_similarity(self, i: int, j: int) -> float:
-        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+        return self.matrix.pair_dot(i, j)
 
     @lru_cache(maxsize=1 << 20)
     def names_in_definition(self, a: str, b: str) -> bool:
@@ -294,7 +300,7 @@ class DistractorIndex:
 
     def nearest_categories(self, key: Topic) -> list[str]:
         names, cent = self._centroids
-        sims = np.asarray((cent @ self.matrix[self.row[key.name]].T).todense()).ravel()
+        sims = np.asarray((cent @ self._scipy[self.row[key.name]].T).todense()).ravel()
         return [names[i] for i in np.argsort(-sims, kind="stable") if names[i] != key.category]
 
     # ---- rules ----

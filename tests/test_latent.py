@@ -21,7 +21,7 @@ def cosines(z: np.ndarray) -> np.ndarray:
 
 @pytest.mark.parametrize("bank", [None, "tests/data/banks/chemistry", "tests/data/banks/quimica"])
 def test_dense_and_arpack_spaces_agree(bank, monkeypatch):
-    x = DistractorIndex(load_bank(bank)).matrix.astype(np.float64)
+    x = DistractorIndex(load_bank(bank)).matrix
     k = min(60, x.shape[0] // 4)
     dense = latent.latent_rows(x, k)
     monkeypatch.setattr(latent, "DENSE_UP_TO", 0)

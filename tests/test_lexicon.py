@@ -71,3 +71,9 @@ def test_without_wordfreqs_list_file_wordfreq_answers(monkeypatch):
         assert lexicon.zipf_frequency("attention", "en") == wordfreq.zipf_frequency("attention", "en")
     finally:
         lexicon._english_buckets.cache_clear()
+
+
+def test_lemma_categories_are_the_keys_lemminflect_gives():
+    theirs = Lemmatizer()
+    for word in bank_words() + ["Don't", "ain't", "better", "was", "Ran"]:
+        assert lexicon.lemma_categories(word) == frozenset(theirs.getAllLemmas(word)), word

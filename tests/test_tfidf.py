@@ -18,7 +18,7 @@ def sklearn_matrix(texts):
 
 
 def assert_identical(texts):
-    ours, theirs = tfidf.tfidf_matrix(texts), sklearn_matrix(texts)
+    ours, theirs = tfidf.tfidf_matrix(texts).to_scipy(), sklearn_matrix(texts)
     assert type(ours) is type(theirs) and ours.shape == theirs.shape
     assert ours.indices.dtype == theirs.indices.dtype and ours.data.dtype == theirs.data.dtype
     assert np.array_equal(ours.indptr, theirs.indptr)

@@ -71,7 +71,7 @@ def lint_bank(path: str | os.PathLike | None = None) -> list[Diagnostic]:
 
 def bank_warnings(bank: Bank) -> list[Diagnostic]:
     topics = bank.topics
-    matrix = tfidf_matrix([t.name + ". " + t.definition for t in topics])
+    matrix = tfidf_matrix([t.name + ". " + t.definition for t in topics]).to_scipy()
     row = {t.name: i for i, t in enumerate(topics)}
     out: list[Diagnostic] = []
     index = MentionIndex(topics)

@@ -142,11 +142,14 @@ def _category(b, name):
         raise QuizgenError(f"no category '{name}' in the bank; {fix}") from None
 
 
+GC_THRESHOLDS = (50_000, 20, 20)  # the garbage collector's, for every command (see main)
+
+
 def main():
     # numpy's and scipy's OpenBLAS each start a thread per core when imported (~50 ms each, busy-waiting on a
     # shared machine): quizgen's matrices are small and --jobs runs processes, so one BLAS thread is faster
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # a large bank is millions of small objects that live as long as the command: with the default thresholds
     # the cyclic collector walked them again and again (~2 s of a 100,000-topic build of 10 s)
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(*GC_THRESHOLDS)
     cli(prog_name="quizgen")

@@ -40,18 +40,24 @@ class KeyphrasePicker:
         self.lang = lang
 
     @cached_property
+    def _topic_stems(self) -> tuple[tuple[str, ...], ...]:
+        """Each topic's name and definition as its sequence of word stems."""
+        stem = self.lang.stem
+        return tuple(tuple(map(stem, _WORD.findall(f"{t.name} {t.definition}"))) for t in self.topics)
+
+    @cached_property
     def bank_frequency(self) -> Counter:
         """In how many topics' definitions or names each word's stem appears."""
         df: Counter = Counter()
-        for t in self.topics:
-            df.update({self.lang.stem(w) for w in _WORD.findall(f"{t.name} {t.definition}")})
+        for stems in self._topic_stems:
+            df.update(set(stems))
         return df
 
     @cached_property
     def _bank_counts(self) -> tuple[Counter, int]:
         counts: Counter = Counter()
-        for t in self.topics:
-            counts.update(self.lang.stem(w) for w in _WORD.findall(f"{t.name} {t.definition}"))
+        for stems in self._topic_stems:
+            counts.update(stems)
         return counts, max(sum(counts.values()), 1)
 
     def bank_zipf(self, word: str) -> float:
@@ -129,9 +135,9 @@ class KeyphrasePicker:
     def _documents(self) -> dict[str, frozenset[int]]:
         """For each word stem, the topics whose name or definition uses it."""
         docs: dict[str, set[int]] = {}
-        for i, t in enumerate(self.topics):
-            for w in _WORD.findall(f"{t.name} {t.definition}"):
-                docs.setdefault(self.lang.stem(w), set()).add(i)
+        for i, stems in enumerate(self._topic_stems):
+            for s in stems:
+                docs.setdefault(s, set()).add(i)
         return {k: frozenset(v) for k, v in docs.items()}
 
     @cached_property

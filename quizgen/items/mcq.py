@@ -57,6 +57,7 @@ def stem_body(stem: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_cues(text: str, key: Topic) -> frozenset[str]:
     """Stems of words of the key's name that the text shows (a test-wise student matches them), and the
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""

@@ -61,8 +61,12 @@ _CLAIM = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:these|those|such|both|the former|the latter|the same|this (?!is\b))\b", re.I)
 
 
+_DASHES_AND_SPACE = re.compile(r"[\-\u2010\u2013\s]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
-    return " ".join(re.sub(r"[\-\u2010\u2013\s]+", " ", s.casefold()).split())
+    return " ".join(_DASHES_AND_SPACE.sub(" ", s.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -259,15 +263,22 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     """Where the topic's spellings appear outside math (any inflection)."""
     present = _starts(text)
     # a spelling can only match where every one of its words starts like a word of the text
-    spellings = tuple(s for s in cue_spellings(topic) if all(w[:3].casefold() in present for w in _TOKEN.findall(s)))
-    if not spellings:
+    spellings = cue_spellings(topic)
+    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if starts <= present)
+    if not only:
         return []
     out = []
     pos = 0
     for s, e in [*math_spans(text), (len(text), len(text))]:
-        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language)]
+        out += [(pos + a, pos + b) for a, b in _spans(text[pos:s], spellings, topic.language, only)]
         pos = e
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_starts(topic: Topic) -> tuple[frozenset[str], ...]:
+    """For each of cue_spellings(topic): how its words start (their first three letters, case-folded)."""
+    return tuple(frozenset(w[:3].casefold() for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -142,10 +142,9 @@ class English:
     @lru_cache(maxsize=1 << 16)
     def readings(word: str) -> frozenset[str]:
         """Parts of speech the word can have ('NOUN', 'VERB', 'ADJ', 'ADV', …); empty when unknown."""
-        from .lexicon import getAllLemmas
+        from .lexicon import lemma_categories
 
-        found = getAllLemmas(word.casefold()) or getAllLemmas(word)
-        return frozenset(found)
+        return lemma_categories(word.casefold()) or lemma_categories(word)
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

@@ -59,8 +59,28 @@ def _lemmatizer():
 
 
 def getAllLemmas(word: str, upos: str | None = None) -> dict:  # noqa: N802 (lemminflect's name)
-    """lemminflect.getAllLemmas."""
-    return _lemmatizer().getAllLemmas(word, upos)
+    """lemminflect.getAllLemmas. For every part of speech (upos None) its steps are taken here with shallow
+    copies of the tables' entries where it deep-copies them: the entries hold strings and tuples or lists of
+    strings, which its last step replaces by new tuples, so the answer is the same."""
+    lemmatizer = _lemmatizer()
+    if upos is not None or not hasattr(lemmatizer, "_getOverridesDict"):
+        return lemmatizer.getAllLemmas(word, upos)
+    from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+    lower = word.lower()
+    lemmas = dict(lemmatizer._getLemmaDict().get(lower, {}))
+    lemmas.update(lemmatizer._getOverridesDict().get(lower, {}))
+    return applyCapsStyleToDict(lemmas, getCapsStyle(word))
+
+
+def lemma_categories(word: str) -> frozenset[str]:
+    """The parts of speech (keys) of lemminflect.getAllLemmas(word), without the copies it makes of its tables'
+    entries (two deep copies a word, the bulk of a big bank's look-ups)."""
+    lemmatizer = _lemmatizer()
+    if not hasattr(lemmatizer, "_getOverridesDict"):  # (another lemminflect: asked the usual way)
+        return frozenset(lemmatizer.getAllLemmas(word))
+    lower = word.lower()
+    return frozenset([*lemmatizer._getLemmaDict().get(lower, {}), *lemmatizer._getOverridesDict().get(lower, {})])
 
 
 def getAllLemmasOOV(word: str, upos: str) -> dict:  # noqa: N802

@@ -33,7 +33,21 @@ def mask_spellings(topic: Topic) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-_SUFFIX = re.compile(r"(?:ations?|ances?|ences?|ants?|ents?|ings?|ions?|ities|ity|ness|ments?|ers?|ed|es|s|al)$")
+# endings an inflection or derivation may add to a stem: 'ation', 'ations', 'ance', 'ances', …
+_SUFFIXES = frozenset(
+    f"{base}{plural}"
+    for base in ("ation", "ance", "ence", "ant", "ent", "ing", "ion", "ment", "er")
+    for plural in ("", "s")
+) | {"ities", "ity", "ness", "ed", "es", "s", "al"}
+_LONGEST_SUFFIX = max(map(len, _SUFFIXES))
+
+
+def _unsuffixed(word: str) -> str:
+    """The word less its longest ending from _SUFFIXES (the leftmost place where an ending reaches the end)."""
+    for start in range(len(word) - _LONGEST_SUFFIX if len(word) > _LONGEST_SUFFIX else 0, len(word)):
+        if word[start:] in _SUFFIXES:
+            return word[:start]
+    return word
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -55,8 +69,8 @@ def _word_tests(spelling: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
             tests.append(("exact", w))
         elif lang != "en" and len(w) >= 4 and w.isalpha():
             tests.append((f"snow:{lang}", language(lang).stem(w)))
-        elif len(w) >= 6 and w.isalpha() and len(_SUFFIX.sub("", w.lower())) >= 4:
-            tests.append(("stem", _SUFFIX.sub("", w.lower())))
+        elif len(w) >= 6 and w.isalpha() and len(_unsuffixed(w.lower())) >= 4:
+            tests.append(("stem", _unsuffixed(w.lower())))
         else:
             tests.append(("word", w.casefold()))
     return tuple(tests)
@@ -74,17 +88,23 @@ def _word_matches(test: tuple[str, str], token: str) -> bool:
     return t == w or t == w + "s" or t == w + "es" or kind == "word" and len(w) >= 3 and t == w + "x"
 
 
-def _spans(text: str, spellings: tuple[str, ...], lang: str = "en") -> list[tuple[int, int]]:
-    """Where any spelling occurs: leftmost first, the longest spelling winning at each place."""
+def _spans(
+    text: str, spellings: tuple[str, ...], lang: str = "en", only: frozenset[int] | None = None
+) -> list[tuple[int, int]]:
+    """Where any spelling occurs: leftmost first, the longest spelling winning at each place. `only`: the
+    indexes of the spellings to look for (the others are passed over as if absent)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tests = [t for t in (_word_tests(s, _rules(lang)) for s in spellings) if t]
+    tests, first_word = _matcher(spellings, _rules(lang))
     out, i = [], 0
     while i < len(tokens):
         start = tokens[i][0]
         if start > 0 and text[start - 1] == "\\":  # a LaTeX command such as \alpha
             i += 1
             continue
-        for words in tests:
+        for k in first_word(tokens[i][2]):
+            if only is not None and k not in only:
+                continue
+            words = tests[k]
             n = len(words)
             if i + n > len(tokens) or not all(_word_matches(words[j], tokens[i + j][2]) for j in range(n)):
                 continue
@@ -99,6 +119,42 @@ def _spans(text: str, spellings: tuple[str, ...], lang: str = "en") -> list[tupl
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1 << 13)
+def _matcher(spellings: tuple[str, ...], rules: str):
+    """Each spelling's word tests, and a function giving, in order, the spellings whose first word may match a
+    token: every one `_word_matches` accepts, found by look-ups instead of by trying each spelling in turn."""
+    tests = [_word_tests(s, rules) for s in spellings]
+    keyed: dict[str, list[int]] = {}  # exact tokens; case-folded ones after a tab; stems after a vertical tab
+    always: list[int] = []  # tests with no key (another language's stemmer)
+    for k, words in enumerate(tests):
+        if not words:
+            continue
+        kind, w = words[0]
+        if kind == "exact":
+            keys = {w, w.upper()}
+        elif kind == "stem":
+            keys = {"\v" + w}
+        elif kind.startswith("snow:"):
+            always.append(k)
+            continue
+        else:
+            keys = {"\t" + w, "\t" + w + "s", "\t" + w + "es"} | ({"\t" + w + "x"} if len(w) >= 3 else set())
+        for key in keys:
+            keyed.setdefault(key, []).append(k)
+    lengths = sorted({len(w) for words in tests if words and words[0][0] == "stem" for w in [words[0][1]]})
+
+    def first_word(token: str) -> list[int]:
+        t = token.casefold()
+        found = [*always, *keyed.get(token, ()), *keyed.get("\t" + t, ())]
+        for n in lengths:
+            if n > len(t):
+                break
+            found += keyed.get("\v" + t[:n], ())
+        return sorted(set(found)) if len(found) > 1 else found
+
+    return tests, first_word
 
 
 def _rules(lang: str) -> str:
@@ -135,6 +191,11 @@ def mask_topic(text: str, topic: Topic, blank: str = BLANK) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split into sentences without breaking math spans or abbreviations such as 'et al.'."""
+    return list(_sentences(text))  # (a list of its own: a caller may change it)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentences(text: str) -> tuple[str, ...]:
     protected = text
     for start, end in reversed(math_spans(text)):
         protected = protected[:start] + protected[start:end].replace(".", "\x01") + protected[end:]
@@ -143,4 +204,4 @@ def sentences(text: str) -> list[str]:
     # initials and dotted abbreviations ('U.S.', 'J. Smith', 'No. 5') do not end a sentence
     protected = re.sub(r"\b([A-Z]|No|Nos|St|Mr|Mrs|Ms|Dr|Jr|Sr)\.", lambda m: m.group(1) + "\x01", protected)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\\(“\"‘'_])", protected)
-    return [p.replace("\x01", ".").strip() for p in parts if p.strip()]
+    return tuple(p.replace("\x01", ".").strip() for p in parts if p.strip())

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
 
 from . import tfidf
 from .math import plain_text
+from .sparserows import SparseRows
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
-def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+def tfidf_matrix(texts: list[str]) -> SparseRows:
     """L2-normalised TF-IDF rows (unigrams and bigrams, English stop words removed)."""
     try:
         return tfidf.cached_tfidf_matrix([plain_text(t) for t in texts])
     except ValueError:  # every text was empty or stop words only
-        return sparse.csr_matrix((len(texts), 1))
+        return SparseRows(np.zeros(0), np.zeros(0, np.int32), np.zeros(len(texts) + 1, np.int32), (len(texts), 1))
 
 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float, chunk: int = 2000) -> list[tuple[int, int, float]]:
@@ -32,10 +37,3 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, chunk: int = 2000
 
 def cosine(matrix: sparse.csr_matrix, i: int, j: int) -> float:
     return float(matrix[i].multiply(matrix[j]).sum())
-
-
-def row_similarities(matrix: sparse.csr_matrix, i: int, rows: list[int]) -> np.ndarray:
-    """Cosine of row i against each of `rows`."""
-    if not rows:
-        return np.zeros(0)
-    return np.asarray((matrix[rows] @ matrix[i].T).todense()).ravel()

@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+
+from .sparserows import SparseRows
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's token_pattern
 
@@ -35,7 +36,7 @@ def english_stop_words() -> frozenset[str]:
     return ENGLISH_STOP_WORDS
 
 
-def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+def tfidf_matrix(texts: list[str]) -> SparseRows:
     """L2-normalised, sublinear TF-IDF rows with smoothed idf; ValueError when no text has a feature.
 
     Features are unigrams then bigrams of each text's tokens (stop words removed first), numbered as
@@ -81,7 +82,7 @@ def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     data += 1.0
     data *= idf[cols]
     _normalize_rows(data, ptr)
-    return sparse.csr_matrix((data, cols, ptr), shape=(n_docs, n_features))
+    return SparseRows(data, cols, ptr, (n_docs, n_features))
 
 
 _NOT_WORD = str.maketrans({c: " " for c in map(chr, range(1, 128)) if not (c.isalnum() or c == "_")})
@@ -169,7 +170,7 @@ def _normalize_rows(data: np.ndarray, ptr: np.ndarray) -> None:
 MIN_CACHED = 2000  # texts; a smaller bank's matrix is computed faster than it is hashed and read back
 
 
-def cached_tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+def cached_tfidf_matrix(texts: list[str]) -> SparseRows:
     """tfidf_matrix(texts), kept in the user cache (quizgen.cache) under a hash of the texts themselves."""
     from .. import cache
 
@@ -185,7 +186,7 @@ def cached_tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
     return matrix
 
 
-def _from_arrays(a: dict, rows: int) -> sparse.csr_matrix | None:
+def _from_arrays(a: dict, rows: int) -> SparseRows | None:
     """A matrix from a cache entry whose arrays have the types and structure of a CSR matrix of `rows` rows
     (its checksum was already verified); None otherwise."""
     try:
@@ -199,4 +200,4 @@ def _from_arrays(a: dict, rows: int) -> sparse.csr_matrix | None:
         return None
     if np.any(np.diff(indptr) < 0) or (len(indices) and (indices.min() < 0 or indices.max() >= shape[1])):
         return None
-    return sparse.csr_matrix((data, indices, indptr), shape=(rows, int(shape[1])))
+    return SparseRows(data, indices, indptr, (rows, int(shape[1])))
