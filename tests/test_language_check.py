@@ -20,7 +20,7 @@ topics:
   - name: Barómetro
     definition: instrumento que mide la presión atmosférica mediante una columna de mercurio cerrada por arriba
   - name: Manómetro
-    definition: dispositivo que mide la presión de un gas atrapado en un recipiente con un tubo en forma de U
+    definition: instrumento que mide la presión de un gas atrapado en un recipiente con un tubo en forma de U
   - name: Efusión
     definition: paso de las moléculas de un gas a través de un orificio diminuto hacia una región de menor presión
   - name: Difusión

@@ -122,3 +122,30 @@ def test_a_grab_bag_subject_offers_fewer_lures_or_none():
         except GenerationError:
             continue
         assert "Ramasseur, -euse bénévole de déchets" not in item.option_topics, item.options
+
+
+def test_the_key_needs_a_lure_of_its_kind_where_the_language_has_kind_tables():
+    import random
+
+    from quizgen.distractors import GenerationError
+    from quizgen.items import ItemGenerator, ItemOptions
+    from quizgen.model import Bank, Category, Topic
+
+    base = [
+        ("Prime à la faille", "Rémunération octroyée par une entreprise à un expert qui signale une vulnérabilité."),
+        ("Pare-feu", "Dispositif qui filtre les échanges entre un réseau interne et un réseau externe."),
+        ("Correctif", "Logiciel qui corrige une erreur dans un programme déjà livré aux utilisateurs."),
+        ("Sauvegarde", "Copie de données conservée sur un autre support pour les restaurer en cas de perte."),
+    ]
+
+    def gen(defs):
+        topics = tuple(Topic(name=n, definition=d, category="c", language="fr") for n, d in defs)
+        return ItemGenerator(Bank((Category("c", topics),)))
+
+    d2t = ItemOptions(direction="definition-to-term")
+    alone = gen(base)
+    with pytest.raises(GenerationError):  # the one payment among a device, a program and a copy
+        alone.item("mcq", alone.bank.topics[0], random.Random(0), d2t)
+    kin = gen([*base, ("Salaire", "Rémunération versée chaque mois par un employeur à un salarié pour son travail.")])
+    item = kin.item("mcq", kin.bank.topics[0], random.Random(0), d2t)
+    assert "Salaire" in item.options

@@ -96,6 +96,11 @@ def opening_genus(text: str, code: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def has_kind_tables(code: str) -> bool:
+    """Does the language have tables of kinds (so that a genus word says what kind of thing a term is)?"""
+    return code.split("-")[0] in _CLASSES
+
+
 def kind_class(stem: str | None, code: str) -> str | None:
     """The class a stemmed genus or head word belongs to in the language's table, else None."""
     if stem is None:
