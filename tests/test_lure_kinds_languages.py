@@ -149,3 +149,23 @@ def test_the_key_needs_a_lure_of_its_kind_where_the_language_has_kind_tables():
     kin = gen([*base, ("Salaire", "Rémunération versée chaque mois par un employeur à un salarié pour son travail.")])
     item = kin.item("mcq", kin.bank.topics[0], random.Random(0), d2t)
     assert "Salaire" in item.options
+
+
+def test_a_definition_opening_on_the_head_of_the_name_needs_a_lure_leading_with_it():
+
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.mcq import head_named_alone
+    from quizgen.model import Bank, Category, Topic
+
+    defs = [
+        ("Protéine adaptatrice", "Protéine dont la fonction est de relier plusieurs protéines dans un complexe."),
+        ("Adressage des protéines", "Processus qui dirige chaque protéine vers le compartiment où elle agit."),
+        ("Desmine", "Filament intermédiaire des cellules musculaires qui maintient les myofibrilles."),
+        ("Protéine chaperon", "Protéine qui aide une autre protéine à se replier dans sa forme active."),
+    ]
+    topics = tuple(Topic(name=n, definition=d, category="c", language="fr") for n, d in defs)
+    ix = DistractorIndex(Bank((Category("c", topics),)))
+    key, addressing, desmin, chaperone = topics
+    desc = ix.descriptions(key)[0]
+    assert head_named_alone(ix, key, desc, [addressing, desmin])  # 'protéines' inside a name does not hide it
+    assert not head_named_alone(ix, key, desc, [addressing, chaperone])  # another 'Protéine …' does

@@ -21,7 +21,7 @@ from ..text.describe import (
 from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
-from .mcq import lures_carry, pick_of_mixed_kinds, stem_cues, stem_number
+from .mcq import head_named_alone, lures_carry, pick_of_mixed_kinds, stem_cues, stem_number
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -289,6 +289,8 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
                 continue
             if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
                 continue  # a name word the text shows points at the key unless other entries carry it too
+            if head_named_alone(ix, key, desc, pick.topics):
+                continue  # 'Protéine dont …' with one entry named 'Protéine …
             label = answers[0]
             bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)

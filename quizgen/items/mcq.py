@@ -259,6 +259,16 @@ def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     return frozenset({m for m in (ix.genus(topic), _head_word(topic)) if m is not None} | ix.classes(topic))
 
 
+def head_named_alone(ix: DistractorIndex, key: Topic, desc: Description, lures) -> bool:
+    """Where names lead with their head noun, a definition opening with that noun ('Protéine dont la fonction
+    …' for Protéine adaptatrice) points at the one option whose name leads with it too; a lure that only
+    carries the word elsewhere ('Adressage des protéines') does not hide it (blind reading 18)."""
+    head = _head_word(key)
+    if head is None or desc.start != 0 or key.language.split("-")[0] not in HEAD_LEADS or ix.genus(key) != head:
+        return False
+    return not any(_head_word(t) == head for t in lures)
+
+
 HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aération': the head noun comes first
 HEAD_ENDS = ("en", "de", "nl")  # 'Magistrate judge', 'Rechtbank' compounds: the head noun comes last
 
@@ -350,6 +360,9 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
             continue
         if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
             why = "words of its name stay in every usable description"
+            continue
+        if head_named_alone(ix, key, desc, pick.topics):
+            why = "its definition opens with the head noun of its name, which no other option's name leads with"
             continue
         options, answer = place_key(key, pick.topics, rng)
         return _item(key, "definition-to-term", stem, _shown_names(options), options, answer, difficulty, pick)
