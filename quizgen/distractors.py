@@ -58,7 +58,8 @@ SUBJECT_SIZE = 10  # other languages: the size of the subjects a large group is 
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 # '<the name> is a/an/the <defining phrase>': a glossary that opens on the name says its kind after the copula
 _COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|the|one)\s+.*)$", re.S)
-_CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
+# 'Vincent (2011) …', 'Song et al. (2023) …', 'Peebles & Xie (2022) …': a sentence with a cited subject of its own
+CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having before after between under over into about against through during without".split()
@@ -433,7 +434,7 @@ class DistractorIndex:
         first = _opening(topic)
         if topic.language != "en":
             return _genus_other(topic, first)
-        if _CITED_OPENING.match(first):
+        if CITED_OPENING.match(first):
             return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
         copula = _COPULA.match(first)
         if copula and mentions(copula.group(1), topic):

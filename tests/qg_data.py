@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,3 +56,12 @@ sections:
   - type: truefalse
     count: 4
 """
+
+
+@cache
+def glossary_generator(name: str):
+    """An ItemGenerator over the bundled bank ('bundled') or a glossary of tests/data/banks, built once per run."""
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator
+
+    return ItemGenerator(load_bank(None if name == "bundled" else REPO / "tests" / "data" / "banks" / name))

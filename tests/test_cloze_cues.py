@@ -5,23 +5,16 @@ do; without a word bank, no word of the name may show."""
 from __future__ import annotations
 
 import random
-from functools import cache
-from pathlib import Path
 
 import pytest
+from qg_data import glossary_generator
 
-from quizgen import load_bank
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.mcq import stem_cues
 from quizgen.text.describe import name_stems
 
-BANKS = Path(__file__).parent / "data" / "banks"
-
-
-@cache
-def generator(name: str) -> ItemGenerator:
-    return ItemGenerator(load_bank(None if name == "bundled" else BANKS / name))
+generator = glossary_generator
 
 
 def items(gen: ItemGenerator, options: ItemOptions):

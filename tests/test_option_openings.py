@@ -5,23 +5,17 @@ showed …', the only imperative ('Share the KV cache …'), or 'prefix' in the 
 from __future__ import annotations
 
 import random
-from functools import cache
-from pathlib import Path
 
 import pytest
+from qg_data import glossary_generator
 
-from quizgen import load_bank
 from quizgen.distractors import GenerationError
-from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items import ItemOptions
 from quizgen.items.mcq import _opens_alone, _surface, echo_forms
 
-BANKS = Path(__file__).parent / "data" / "banks"
 T2D = ItemOptions(direction="term-to-definition")
 
-
-@cache
-def generator(name: str) -> ItemGenerator:
-    return ItemGenerator(load_bank(None if name == "bundled" else BANKS / name))
+generator = glossary_generator
 
 
 def test_how_an_option_opens():

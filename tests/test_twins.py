@@ -6,20 +6,16 @@
 from __future__ import annotations
 
 import random
-from functools import cache
-from pathlib import Path
+
+from qg_data import glossary_generator
 
 from quizgen import load_bank
 from quizgen.distractors import DistractorIndex
-from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items import ItemOptions
 
-BANKS = Path(__file__).parent / "data" / "banks"
 D2T = ItemOptions(direction="definition-to-term")
 
-
-@cache
-def generator(name: str) -> ItemGenerator:
-    return ItemGenerator(load_bank(BANKS / name))
+generator = glossary_generator
 
 
 def test_a_number_or_a_negation_is_a_contrast():

@@ -6,7 +6,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import DistractorIndex, GenerationError
+from ..distractors import CITED_OPENING, DistractorIndex, GenerationError
 from ..model import MCQItem, Topic
 from ..text.describe import (
     COUNTED,
@@ -454,9 +454,6 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
 
 
-_CITED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
-
-
 _DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
 
 
@@ -468,7 +465,7 @@ def _surface(text: str | None, lang: str) -> str:
     word = first.group(0) if first else ""
     if word.casefold() in language(lang).subject_pronouns:
         return word.casefold()
-    if _CITED.match(text):
+    if CITED_OPENING.match(text):
         return "cited"
     if lang == "en" and word[:1].isupper() and word.casefold() not in English.stop_words:
         low = word.casefold()

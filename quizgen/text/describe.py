@@ -336,7 +336,7 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
-            return self.text[: s.article_start] + self._kept_the() + BLANK + self.text[s.end :]
+            return self.text[: s.article_start] + self._kept_article() + BLANK + self.text[s.end :]
         if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + "a(n) " + BLANK + self.text[s.end :]
         return self.text[: s.start] + BLANK + self.text[s.end :]
@@ -347,12 +347,12 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
-            return self.text[: s.article_start] + self._kept_the(name) + name + self.text[s.end :]
+            return self.text[: s.article_start] + self._kept_article(name) + name + self.text[s.end :]
         if s.article in ("a", "an") and s.lang == "en":
             return self.text[: s.article_start] + English.article_for(name) + " " + name + self.text[s.end :]
         return self.text[: s.start] + name + self.text[s.end :]
 
-    def _kept_the(self, name: str | None = None) -> str:
+    def _kept_article(self, name: str | None = None) -> str:
         """The subject's article, kept: 'The _____ retains the judicial office …' and 'A(n) _____ retains …'
         read, '_____ retains …' filled with 'Senior judge' does not ('the' says nothing of the answer, and
         'A(n)' hides whether it starts with a vowel sound). Filled, 'a'/'an' agrees with the name."""
