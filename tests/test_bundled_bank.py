@@ -48,8 +48,8 @@ def test_every_fix_is_marked(bank):
 
 def test_sibling_groups_have_a_useful_size(bank):
     assert 12 <= len(bank.categories) <= 25
-    for c in bank.categories:
-        assert 5 <= len(c.topics) <= 30, c.name
+    for c in bank.categories:  # 4 is enough for three-option questions ('Speech and audio models', kept
+        assert 4 <= len(c.topics) <= 30, c.name  # apart since speech lures for image stems read as off-field)
 
 
 def test_bundled_bank_has_no_lint_errors():

@@ -12,6 +12,7 @@ from qg_data import glossary_generator
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.mcq import stem_cues
+from quizgen.model import Topic
 from quizgen.text.describe import name_stems
 
 generator = glossary_generator
@@ -71,3 +72,17 @@ def test_a_function_word_the_name_capitalises_is_a_cue_when_the_text_shouts_it()
                 continue
             shown = item.text if kind == "cloze" else item.stem
             assert " OR " not in shown, shown  # no other entry of the group carries 'Or'
+
+
+def test_a_blended_name_is_cued_by_the_words_it_is_made_of():
+    siglip = Topic("SigLIP", "A contrastive pretraining method.", "Vision")
+    assert "siglip" in stem_cues("replaces CLIP's softmax loss with a pairwise sigmoid cross-entropy", siglip)
+    assert "siglip" not in stem_cues("replaces the softmax loss with a pairwise sigmoid cross-entropy", siglip)
+    assert "siglip" not in stem_cues("replaces CLIP's softmax loss with a pairwise logistic loss", siglip)
+
+
+def test_a_self_compound_name_is_cued_by_itself_and_themselves():
+    paced = Topic("Self-Paced Learning", "A curriculum variant.", "Training")
+    assert "self" in stem_cues("where the model itself decides which examples are easy", paced)
+    assert "self" in stem_cues("the learners themselves choose", paced)
+    assert "self" not in stem_cues("where the model decides which examples are easy", paced)

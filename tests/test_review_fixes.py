@@ -23,7 +23,7 @@ def test_matching_terms_respect_the_pool_and_are_asked_once():
     group = "Diffusion models and image generation"
     excluded = ("Flow Matching / Rectified Flow", "Text-to-Image Alignment")
     spec = ExamSpec(
-        categories=(group, "Vision, audio and multimodal models", "Representation and self-supervised learning"),
+        categories=(group, "Vision and multimodal models", "Representation and self-supervised learning"),
         exclude=excluded,
         seed=4,
         variants=1,

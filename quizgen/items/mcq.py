@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from functools import lru_cache
@@ -79,6 +80,11 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for letter in _greek_in_name(key.name):  # 'β-VAE' and a stem weighting its KL term by \( \beta \)
         if letter in text or _GREEK_COMMANDS[letter] in text:
             found.add(letter)
+    if "self" in name_stems(key) and re.search(r"(?i)\b\w+sel(f|ves)\b", text):
+        found.add("self")  # 'the model itself decides …' beside 'Self-Paced Learning'
+    for blend in _blends_in_name(key.name):
+        if _blended(blend, text):
+            found.add(blend.casefold())  # 'pairwise sigmoid' and 'CLIP's' spell out 'SigLIP'
     return frozenset(found)
 
 
@@ -122,6 +128,28 @@ def _greek_in_name(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _acronyms_in_name(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name) if len(w) <= 6)
+
+
+def _blends_in_name(name: str) -> tuple[str, ...]:
+    """Words of the name blended from pieces of other words by their capitals ('SigLIP', 'ColBERT')."""
+    return tuple(w for w in re.findall(r"[A-Za-z]+", name) if len(_pieces(w)) >= 2)
+
+
+def _pieces(word: str) -> list[str]:
+    return [p for p in re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+", word) if len(p) >= 3]
+
+
+def _blended(word: str, text: str) -> bool:
+    """Does the text show every piece of a blended name word: each the start of a word ('Sig' of 'sigmoid')
+    or inside a word in capitals ('LIP' of 'CLIP')?"""
+    pieces = _pieces(word)
+    if len(pieces) != len(re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+", word)):
+        return False  # a piece too short to recognise: 'DINOv2', 'xLSTM'
+    words = re.findall(r"[A-Za-z]+", text)
+    return all(
+        any(w.casefold().startswith(p.casefold()) or p.isupper() and p in w and w.isupper() for w in words)
+        for p in pieces
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -358,15 +386,21 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         except GenerationError as e:
             why = e.message
             continue
-        if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
+        shown = [as_shown(t, n) for t, n in zip(pick.topics, _shown_names(pick.topics + (key,)))]
+        if cues - set().union(*(name_stems(t) for t in shown)) or not lures_carry(cues, shown):
             why = "words of its name stay in every usable description"
-            continue
+            continue  # (the names as printed: 'ALiBi' carries no 'Linear' once its '(Attention with Linear …)' goes)
         if head_named_alone(ix, key, desc, pick.topics):
             why = "its definition opens with the head noun of its name, which no other option's name leads with"
             continue
         options, answer = place_key(key, pick.topics, rng)
         return _item(key, "definition-to-term", stem, _shown_names(options), options, answer, difficulty, pick)
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
+
+
+def as_shown(topic: Topic, name: str) -> Topic:
+    """The topic under the name an option prints (for the words a reader sees in it)."""
+    return topic if name == topic.name else dataclasses.replace(topic, name=name, aliases=())
 
 
 def _shown_names(options) -> tuple[str, ...]:
