@@ -86,3 +86,10 @@ def test_a_self_compound_name_is_cued_by_itself_and_themselves():
     assert "self" in stem_cues("where the model itself decides which examples are easy", paced)
     assert "self" in stem_cues("the learners themselves choose", paced)
     assert "self" not in stem_cues("where the model decides which examples are easy", paced)
+
+
+def test_a_rare_word_built_on_a_stem_word_is_a_cue_a_common_one_is_not():
+    metalloid = Topic("Metalloid", "An element.", "Elements")
+    assert stem_cues("element with some properties of metals and some of nonmetals", metalloid)
+    statement = Topic("Statement", "A sentence.", "Logic")
+    assert not stem_cues("the state of the system", statement)  # 'statement' is a word of its own

@@ -229,3 +229,23 @@ def test_the_genus_after_a_copula_and_past_hyphenated_modifiers():
     # a sentence with its own subject says no kind
     assert genus("SPIN", "Chen et al. (2024) cast fine-tuning as a game between two models.") is None
     assert genus("Faithfulness", "Faithfulness is whether a model's output is supported by its input.") is None
+
+
+def test_a_stem_that_states_the_key_kind_gets_a_lure_of_that_kind_or_no_item():
+    """'_____ is the failure mode where …' with a process and a theory as lures: the key is found by its kind
+    (reading 20); with a second failure mode among the siblings, that one is offered."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.mcq import kind_stands_out
+    from quizgen.model import Bank, Category, Topic
+
+    g = "Safety"
+    key = Topic("Goal Drift", "Goal drift is the failure mode where an agent slowly pursues a proxy goal.", g)
+    process = Topic("Red Teaming", "Red teaming is a process where testers probe a deployed model for harms.", g)
+    theory = Topic("Oversight Theory", "Oversight theory is a theory of how weak judges supervise strong agents.", g)
+    other = Topic("Reward Gaming", "Reward gaming is a failure mode in which a policy exploits its reward signal.", g)
+    ix = DistractorIndex(Bank((Category(g, (key, process, theory, other)),)))
+    desc = ix.descriptions(key)[0]
+    assert kind_stands_out(ix, key, [process, theory], desc)
+    assert not kind_stands_out(ix, key, [process, other], desc)
+    unknown = [Topic(n, "Models underperform on purpose.", g) for n in ("Sandbagging", "Sleeper Agents")]
+    assert not kind_stands_out(ix, key, [process, *unknown], desc)  # one known other among unknowns: no telling

@@ -268,8 +268,10 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
     """The kinds two or more lures share when the stem is the key's defining phrase ('The geographic area in
     which …') and no lure is of the key's kind: the key is then found by elimination, not by knowledge."""
     kind = ix.genus(key)
-    if desc.start != 0 or desc.slot is not None:
+    if desc.start != 0:
         return frozenset()
+    if desc.slot is not None:
+        return _stated_kind_alone(ix, key, lures, desc) if kind is not None else frozenset()
     alone = ix.classes(key) - set().union(*(ix.classes(t) for t in lures))
     if alone:  # 'A body of 16-23 citizens who …' the one option that is people; 'the ratio of …' among charts
         return frozenset(alone)
@@ -280,6 +282,38 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
     if shared and not any(kind in ms for ms in kinds) and not marks(ix, key) & shared:
         return frozenset(shared)  # 'The geographic area …' against 'Bankruptcy judge', 'Magistrate judge', …
     return frozenset()
+
+
+_STATES_KIND = re.compile(r"\s*(?:is|are|refers to|denotes)\s+(?:a|an|the|one)\s")
+
+
+def _stated_kind_alone(ix: DistractorIndex, key: Topic, lures, desc: Description) -> frozenset:
+    """'_____ is the failure mode where …' among three methods: the stem says what kind of thing the key
+    is, every lure is known to be of another class, so the key is found by its kind (reading 20: 4 of 40)."""
+    if not desc.slot.subject or not _STATES_KIND.match(desc.text[desc.slot.end :]):
+        return frozenset()
+    mine, theirs = _idea_kind(ix, key), [_idea_kind(ix, t) for t in lures if _idea_kind(ix, t)]
+    if not mine or len(theirs) < max(1, len(lures) - 1) or mine & set().union(*theirs):
+        return frozenset()  # (one lure of unknown kind beside the known others does not save the key)
+    return frozenset(set().union(*theirs))
+
+
+# kinds of idea a technical glossary names (beside the classes of distractors.CLASSES): a method is not a
+# failure, a hypothesis is not a method
+_IDEAS = {
+    "<method>": "method technique approach algorithm procedure protocol recipe trick strategy scheme",
+    "<idea>": "theory hypothesis conjecture idea claim explanation view observation finding",
+    "<failure>": "failure problem phenomenon pathology mode",
+}
+_IDEA_OF = {English.stem(w): c for c, words in _IDEAS.items() for w in words.split()}
+
+
+def _idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
+    """The topic's class, or the kind of idea its genus or the head word of its name says it is."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    head = English.stem(words[-1]) if words else None
+    found = {_IDEA_OF[h] for h in (ix.genus(topic), head if head in ("theori", "hypothesi") else None) if h in _IDEA_OF}
+    return ix.classes(topic) | found
 
 
 def marks(ix: DistractorIndex, topic: Topic) -> frozenset:

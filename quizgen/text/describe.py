@@ -224,11 +224,19 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     for w in words:
         for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ())):
-                if stems_match(s, t):
+                if stems_match(s, t) or _derived(s, t):
                     hit.add(t)
             if len(s) < 4 and s in stems:
                 hit.add(s)
     return hit
+
+
+@lru_cache(maxsize=1 << 16)
+def _derived(a: str, b: str) -> bool:
+    """A rare word built on a word of five letters or more ('metal' and 'metalloid'): a reader sees the
+    one in the other. A common word of its own ('state', 'statement') is not derived in that sense."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 5 and English.zipf(long_) < 3.0
 
 
 @lru_cache(maxsize=1 << 14)
