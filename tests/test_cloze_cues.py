@@ -93,3 +93,9 @@ def test_a_rare_word_built_on_a_stem_word_is_a_cue_a_common_one_is_not():
     assert stem_cues("element with some properties of metals and some of nonmetals", metalloid)
     statement = Topic("Statement", "A sentence.", "Logic")
     assert not stem_cues("the state of the system", statement)  # 'statement' is a word of its own
+
+
+def test_an_acronym_of_the_name_inside_a_longer_one_is_a_cue():
+    rlaif = Topic("RLAIF (RL from AI Feedback)", "Preference labels from an AI judge.", "Alignment")
+    assert "rl" in stem_cues("_____ scales data collection more cheaply than RLHF", rlaif)
+    assert not stem_cues("_____ scales data collection more cheaply than human labelling", rlaif)

@@ -109,8 +109,9 @@ def test_stress_every_topic_every_type(bank, seed):
                 continue
             made += 1
             getattr(checker, f"_check_{item_type}")(item, report)
-    # of 6 variants; key-phrase blanks are rare, and late claims and questions describe nothing (docs/quality.md)
-    assert made > len(bank.topics) * 1.65
+    # of 6 variants; key-phrase blanks are rare, and late claims and questions describe nothing (docs/quality.md);
+    # a stem that says the key's kind needs a lure of that kind (reading 20)
+    assert made > len(bank.topics) * 1.6
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

@@ -80,6 +80,10 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for letter in _greek_in_name(key.name):  # 'β-VAE' and a stem weighting its KL term by \( \beta \)
         if letter in text or _GREEK_COMMANDS[letter] in text:
             found.add(letter)
+    for acronym in re.findall(r"\b[A-Z]{2,}\b", key.name):  # 'more cheaply than RLHF' beside 'RLAIF (RL from …)'
+        shown = re.findall(r"\b[A-Z]{3,}\b", text)
+        if any(w != acronym and (w.startswith(acronym) or acronym.startswith(w)) for w in shown):
+            found.add(acronym.casefold())
     if "self" in name_stems(key) and re.search(r"(?i)\b\w+sel(f|ves)\b", text):
         found.add("self")  # 'the model itself decides …' beside 'Self-Paced Learning'
     for blend in _blends_in_name(key.name):
@@ -316,6 +320,20 @@ def _idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
     return ix.classes(topic) | found
 
 
+def _kind_alone(ix: DistractorIndex, key: Topic, key_text: str | None, pick) -> bool:
+    """The right description says what kind of thing the term is ('It is the failure mode where …', 'A
+    failure mode in which …') and the wrong ones are known to describe other kinds (reading 20: the one
+    failure mode among three methods)."""
+    if key.language != "en" or not key_text:
+        return False
+    if not (
+        re.match(r"(?:It|They)\s+(?:is|are)\s+(?:a|an|the|one)\s", key_text) or _surface(key_text, "en") == "phrase"
+    ):
+        return False
+    mine, theirs = _idea_kind(ix, key), [_idea_kind(ix, t) for t in pick.topics if _idea_kind(ix, t)]
+    return bool(mine) and len(theirs) >= max(1, len(pick.topics) - 1) and not mine & set().union(*theirs)
+
+
 def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     """What shows a topic's kind: the genus of its defining phrase and the head word of its name."""
     return frozenset({m for m in (ix.genus(topic), _head_word(topic)) if m is not None} | ix.classes(topic))
@@ -506,9 +524,12 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
             why = e
             continue
         shapes = [_surface(option_text(ix, t, key, form, number), key.language) for t in pick.topics]
-        if not _opens_alone(surface, shapes):
+        if _opens_alone(surface, shapes):
+            why = GenerationError(f"the description of '{key.name}' is the one option that opens its way")
+        elif _kind_alone(ix, key, key_text if form is not None else option_text(ix, key, key, None, number), pick):
+            why = GenerationError(f"the description of '{key.name}' is the one option of its kind")
+        else:
             break
-        why = GenerationError(f"the description of '{key.name}' is the one option that opens its way")
     else:
         raise why
     options, answer = place_key(key, pick.topics, rng)
