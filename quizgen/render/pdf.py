@@ -301,8 +301,8 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
         body.append(Para(head + _t(lab("matching-instructions")), st.stem))
         body.append(_matching_table(item, st, answers, boxes))
     elif isinstance(item, TrueFalseItem):
-        term, definition = statement_parts(item)
-        body.append(Para(head + (f"<b>{_t(term)}</b>: " if term else "") + rich(definition), st.stem))
+        term, colon, definition = statement_parts(item)
+        body.append(Para(head + (f"<b>{_t(term)}</b>{_t(colon)}" if term else "") + rich(definition), st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
         if boxes:
