@@ -29,7 +29,7 @@ from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..i18n import Labels, fill, item_stem, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from . import pages
-from .fonts import FAMILY, printable, use_font
+from .fonts import FAMILY, font_file, printable, use_font
 from .markup import BLANK_RULE, escape, rich
 
 
@@ -684,4 +684,9 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
         )
     )
     story.append(table)
-    return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet", lab)
+    data = _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet", lab)
+    if not fillable:
+        return data
+    from .formfont import embed_field_font  # the fields in a font with the student's letters ('ł', 'ě')
+
+    return embed_field_font(data, font_file(exam.spec.font), [repr(q.item) for q in variant.questions])
