@@ -62,6 +62,13 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "export-kind-truefalse-true": "truefalse, true",
     "export-kind-truefalse-false": "truefalse, false",
     "export-blank": "{name} (blank {n})",  # GIFT: one question per blank of a cloze item
+    # Anki's note types: field and card names (shown in Anki's browser and editor; no ':', '{', '}' or '"')
+    "anki-front": "Front",
+    "anki-back": "Back",
+    "anki-topic": "Topic",
+    "anki-text": "Text",
+    "anki-card": "Card 1",
+    "anki-cloze": "Cloze",
     # self-test worksheets
     "worksheet": "Self-test worksheet",
     "worksheet-title": "Self-test",

@@ -378,6 +378,7 @@ def exported_text(path: Path) -> str:
 
 ENGLISH_EXPORT = ("Which term", "Which statement", "Match each", "True or false", ">True<", ">False<", "\x1fTrue\x1f")
 ENGLISH_NAMES = ("(mcq, ", "(cloze, ", "(matching)", "(truefalse, ", " (blank ")  # csv's type columns are data
+ANKI_NOTE_TYPES = ('{"name": "Front"', '{"name": "Back"', '{"name": "Topic"', '{"name": "Card 1"', "{{cloze:Text}}")
 
 
 @pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "qti", "anki", "csv"])
@@ -396,13 +397,31 @@ def test_exports_ask_in_the_exams_language(tmp_path, locale_dirs, fmt):
         args = ["export", str(out / "exam.json"), "--to", fmt, "--out", str(target)]
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 0, result.output
-        found[language] = {w for w in ENGLISH_EXPORT + ENGLISH_NAMES if w in exported_text(target)}
+        found[language] = {w for w in ENGLISH_EXPORT + ENGLISH_NAMES + ANKI_NOTE_TYPES if w in exported_text(target)}
     assert not found["qps"], found["qps"]
     assert found["en"] >= {"Which term"} | ({"Match each"} if fmt not in ("anki", "csv") else set())
     if fmt == "anki":
-        assert found["en"] >= {"True or false", "\x1fTrue\x1f"}
+        assert found["en"] >= {"True or false", "\x1fTrue\x1f", *ANKI_NOTE_TYPES}
+        import_anki_deck(tmp_path / "qps.anki", tmp_path / "anki")
     else:  # question names: 'Osmosis (mcq, definition-to-term)'
         assert found["en"] >= {"(mcq, ", "(truefalse, ", "(matching)"}
+
+
+def import_anki_deck(package: Path, folder: Path) -> None:
+    """Anki's own importer takes note types named in another language: fields, cards and all."""
+    anki = pytest.importorskip("anki.collection")
+    folder.mkdir()
+    apkg = folder / "deck.apkg"
+    apkg.write_bytes(package.read_bytes())
+    col = anki.Collection(str(folder / "collection.anki2"))
+    try:
+        col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(apkg)))
+        types = {m["name"]: m for m in col.models.all()}
+        assert [f["name"] for f in types["quizgen basic"]["flds"]] == [pseudo(w) for w in ("Front", "Back", "Topic")]
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        assert notes and all(c.question() for n in notes for c in n.cards())  # every card renders its front
+    finally:
+        col.close()
 
 
 def test_a_gift_question_per_blank_is_named_in_the_exams_language(locale_dirs):
