@@ -2,19 +2,24 @@
 shows in their language ('ł', 'ě', 'ő'). ReportLab's form fields take the standard-14 fonts only, whose
 encoding has no 'ą', 'ę', 'ě' or 'ř'; a PDF viewer draws a typed field with the font its /DA names.
 
-So the fields get a simple TrueType font with the whole font file embedded (a viewer may need any glyph of
-the encoding), its 255 codes chosen for the worksheet: ASCII, then the letters the worksheet's own text uses,
+So the fields get a simple TrueType font, embedded cut to the glyphs of its encoding, its 255 codes chosen
+for the worksheet: ASCII, then the letters the worksheet's own text uses,
 then the Latin-1 and Latin Extended-A letters (every Latin-script language quizgen ships, and Czech, Slovak,
 Hungarian, Romanian, Croatian, Slovene, Turkish, the Baltic languages) while codes are left. Each code is named
 'uniXXXX' in the font's /Differences and mapped back by a /ToUnicode CMap."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
 import pikepdf
+from fontTools import subset
+from fontTools.ttLib import TTFont
 from reportlab.pdfbase.ttfonts import TTFontFile
+
+from ..errors import QuizgenError
 
 NAME = "QzF"  # the font's resource name in the form's /DR and in each field's /DA
 EXTRA_CODES = [*range(1, 32), *range(127, 256)]  # codes beyond printable ASCII
@@ -54,12 +59,14 @@ def _font(pdf: pikepdf.Pdf, path: str, chars: list[str]) -> pikepdf.Object:
                 differences.append(code)
             differences.append(pikepdf.Name(f"/uni{ord(ch):04X}"))
             previous = code
-    with open(path, "rb") as f:
-        data = f.read()
+    try:
+        data = _subset(path, chars)
+    except Exception as e:  # fontTools raises many kinds on a font it cannot read
+        raise QuizgenError(f"{path}: the font cannot be embedded in the form fields ({e})") from None
     bbox = [round(v) for v in ttf.bbox]
     descriptor = pikepdf.Dictionary(
         Type=pikepdf.Name.FontDescriptor,
-        FontName=pikepdf.Name("/" + (re.sub(r"[^A-Za-z0-9-]", "", _text(ttf.name)) or "QuizgenSans")),
+        FontName=pikepdf.Name(f"/{_tag(data)}+" + (re.sub(r"[^A-Za-z0-9-]", "", _text(ttf.name)) or "QuizgenSans")),
         Flags=32,  # nonsymbolic: codes map through the encoding's glyph names
         FontBBox=bbox,
         ItalicAngle=0,
@@ -85,6 +92,29 @@ def _font(pdf: pikepdf.Pdf, path: str, chars: list[str]) -> pikepdf.Object:
             ToUnicode=pikepdf.Stream(pdf, cmap),
         )
     )
+
+
+def _subset(path: str, chars: list[str]) -> bytes:
+    """The font cut to the glyphs of the encoding (a simple font can show no others): about 40 kB where the
+    whole DejaVu Sans is 740 kB; its Unicode cmap kept, which viewers reach through the 'uniXXXX' names."""
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.recalc_timestamp = False  # same input, same bytes
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps, which the subsetter would warn of on the terminal
+    font = TTFont(path, recalcTimestamp=False)
+    cut = subset.Subsetter(options)
+    cut.populate(unicodes=[ord(ch) for ch in chars if ch])
+    cut.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _tag(data: bytes) -> str:
+    """The six capital letters PDF puts before a subset font's name, here from its bytes."""
+    digest = hashlib.sha256(data).digest()
+    return "".join(chr(ord("A") + b % 26) for b in digest[:6])
 
 
 def _text(name) -> str:
