@@ -43,8 +43,8 @@ def encoding(texts, have: set[int]) -> list[str]:
     return chars
 
 
-def _font(pdf: pikepdf.Pdf, path: str, chars: list[str]) -> pikepdf.Object:
-    ttf = TTFontFile(path)  # its widths, metrics and box already in 1/1000 em
+def _font(pdf: pikepdf.Pdf, path: str, ttf: TTFontFile, chars: list[str]) -> pikepdf.Object:
+    """The font dictionary (`ttf`'s widths, metrics and box are already in 1/1000 em)."""
 
     def width(ch: str) -> int:
         return round(ttf.charWidths.get(ord(ch), ttf.defaultWidth)) if ch else 0
@@ -95,7 +95,7 @@ def _font(pdf: pikepdf.Pdf, path: str, chars: list[str]) -> pikepdf.Object:
 
 
 def _subset(path: str, chars: list[str]) -> bytes:
-    """The font cut to the glyphs of the encoding (a simple font can show no others): about 40 kB where the
+    """The font cut to the glyphs of the encoding (a simple font can show no others): about 50 kB where the
     whole DejaVu Sans is 740 kB; its Unicode cmap kept, which viewers reach through the 'uniXXXX' names."""
     options = subset.Options()
     options.name_IDs = ["*"]
@@ -149,7 +149,7 @@ def embed_field_font(data: bytes, font_path: str, texts) -> bytes:
             return data
         ttf = TTFontFile(font_path)
         chars = encoding(texts, set(ttf.charToGlyph))
-        font = _font(pdf, font_path, chars)
+        font = _font(pdf, font_path, ttf, chars)
         resources = form.get("/DR") or pikepdf.Dictionary()
         fonts = resources.get("/Font") or pikepdf.Dictionary()
         fonts[pikepdf.Name("/" + NAME)] = font
