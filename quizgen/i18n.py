@@ -271,3 +271,9 @@ def labels_or_english(language: str) -> Labels:
         return _labels(language, ())
     except NoCatalog:
         return _labels(SOURCE, ())
+
+
+def labelled(language: str, name: str, text: str) -> str:
+    """'name: text' as the language writes it ('Osmose\u00a0: …' in French), with its catalog's `field` label
+    (English where the language has no catalog): an item's 'Term: definition' statement in the bank's language."""
+    return labels_or_english(language)("field", label=name) + " " + text

@@ -50,6 +50,25 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "export-match-definitions": "Match each definition with its term.",
     "export-match-terms": "Match each term with its definition.",
     "export-truefalse": "True or false?",
+    # a question's name in an LMS question bank or a CSV ('Osmosis (mcq, definition-to-term)')
+    "export-name": "{topic} ({kind})",
+    "export-kind-mcq-definition-to-term": "mcq, definition-to-term",
+    "export-kind-mcq-term-to-definition": "mcq, term-to-definition",
+    "export-kind-mcq": "mcq",
+    "export-kind-cloze-term": "cloze, term",
+    "export-kind-cloze-keyphrase": "cloze, keyphrase",
+    "export-kind-cloze": "cloze",
+    "export-kind-matching": "matching",
+    "export-kind-truefalse-true": "truefalse, true",
+    "export-kind-truefalse-false": "truefalse, false",
+    "export-blank": "{name} (blank {n})",  # GIFT: one question per blank of a cloze item
+    # Anki's note types: field and card names (shown in Anki's browser and editor; no ':', '{', '}' or '"')
+    "anki-front": "Front",
+    "anki-back": "Back",
+    "anki-topic": "Topic",
+    "anki-text": "Text",
+    "anki-card": "Card 1",
+    "anki-cloze": "Cloze",
     # self-test worksheets
     "worksheet": "Self-test worksheet",
     "worksheet-title": "Self-test",

@@ -241,10 +241,11 @@ class TrueFalseItem(Item):
         return {"statement": self.statement, "shown_topic": self.shown_topic, "answer": self.answer}
 
 
-def statement_parts(item: TrueFalseItem) -> tuple[str, str]:
-    """(term, definition) of a 'Term: definition' statement, even when the term itself holds ': ';
-    ('', statement) for a statement that says something of the term in a sentence of its own."""
-    prefix = item.topic + ": "
-    if item.statement.startswith(prefix):
-        return item.topic, item.statement[len(prefix) :]
-    return "", item.statement
+def statement_parts(item: TrueFalseItem) -> tuple[str, str, str]:
+    """(term, colon, definition) of a 'Term: definition' statement, even when the term itself holds ': ', the
+    colon as the bank's language writes it (': ', or '\u00a0: ' in French); ('', '', statement) for a statement
+    that says something of the term in a sentence of its own."""
+    m = re.match(re.escape(item.topic) + r"([ \u00a0\u202f]?: )", item.statement)
+    if m:
+        return item.topic, m.group(1), item.statement[m.end() :]
+    return "", "", item.statement

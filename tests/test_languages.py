@@ -377,9 +377,11 @@ def exported_text(path: Path) -> str:
 
 
 ENGLISH_EXPORT = ("Which term", "Which statement", "Match each", "True or false", ">True<", ">False<", "\x1fTrue\x1f")
+ENGLISH_NAMES = ("(mcq, ", "(cloze, ", "(matching)", "(truefalse, ", " (blank ")  # csv's type columns are data
+ANKI_NOTE_TYPES = ('{"name": "Front"', '{"name": "Back"', '{"name": "Topic"', '{"name": "Card 1"', "{{cloze:Text}}")
 
 
-@pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "qti", "anki"])
+@pytest.mark.parametrize("fmt", ["moodle-xml", "gift", "qti", "anki", "csv"])
 def test_exports_ask_in_the_exams_language(tmp_path, locale_dirs, fmt):
     """What an LMS or Anki shows around the bank's text (lead-ins, 'True or false?', matching instructions)
     comes from the catalogs: in the pseudo-locale no English wording is left, in English it all is."""
@@ -395,9 +397,48 @@ def test_exports_ask_in_the_exams_language(tmp_path, locale_dirs, fmt):
         args = ["export", str(out / "exam.json"), "--to", fmt, "--out", str(target)]
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 0, result.output
-        found[language] = {w for w in ENGLISH_EXPORT if w in exported_text(target)}
+        found[language] = {w for w in ENGLISH_EXPORT + ENGLISH_NAMES + ANKI_NOTE_TYPES if w in exported_text(target)}
     assert not found["qps"], found["qps"]
-    assert found["en"] >= {"Which term"} | ({"Match each"} if fmt != "anki" else {"True or false", "\x1fTrue\x1f"})
+    assert found["en"] >= {"Which term"} | ({"Match each"} if fmt not in ("anki", "csv") else set())
+    if fmt == "anki":
+        assert found["en"] >= {"True or false", "\x1fTrue\x1f", *ANKI_NOTE_TYPES}
+        import_anki_deck(tmp_path / "qps.anki", tmp_path / "anki")
+    else:  # question names: 'Osmosis (mcq, definition-to-term)'
+        assert found["en"] >= {"(mcq, ", "(truefalse, ", "(matching)"}
+
+
+def import_anki_deck(package: Path, folder: Path) -> None:
+    """Anki's own importer takes note types named in another language: fields, cards and all."""
+    anki = pytest.importorskip("anki.collection")
+    folder.mkdir()
+    apkg = folder / "deck.apkg"
+    apkg.write_bytes(package.read_bytes())
+    col = anki.Collection(str(folder / "collection.anki2"))
+    try:
+        col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(apkg)))
+        types = {m["name"]: m for m in col.models.all()}
+        assert [f["name"] for f in types["quizgen basic"]["flds"]] == [pseudo(w) for w in ("Front", "Back", "Topic")]
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        assert notes and all(c.question() for n in notes for c in n.cards())  # every card renders its front
+    finally:
+        col.close()
+
+
+def test_a_gift_question_per_blank_is_named_in_the_exams_language(locale_dirs):
+    from quizgen.export import ExportItem, question_name
+    from quizgen.export.gift import gift_text
+    from quizgen.text.mask import BLANK
+
+    write_pseudo_catalog(locale_dirs)
+    item = {"type": "cloze", "mode": "keyphrase", "topic": "Osmosis", "answer": [["water"], ["membrane"]]}
+    item["text"] = f"Movement of {BLANK} across a {BLANK}."
+    texts = {}
+    for language in ("en", "qps"):
+        name = question_name(item, None, language)
+        texts[language] = gift_text([ExportItem(item, name, 1.0, "Cells", language)], "Quiz").data.decode()
+    assert "::Osmosis (cloze, keyphrase) (blank 2)::" in texts["en"]
+    assert not {w for w in ENGLISH_NAMES if w in texts["qps"]}, texts["qps"]
+    assert f"Osmosis ({pseudo('cloze, keyphrase')})" in texts["qps"] and " (blánk 2)›::" in texts["qps"]
 
 
 # ---- scripts the fonts cannot shape, and a font of the teacher's ----

@@ -99,7 +99,7 @@ def test_statement_term_with_colon():
         shown_topic="x",
         answer=False,
     )
-    assert statement_parts(item) == ("Text-to-Image: DALL-E Lineage & Imagen", "a definition: with colons")
+    assert statement_parts(item) == ("Text-to-Image: DALL-E Lineage & Imagen", ": ", "a definition: with colons")
 
 
 def test_cloze_with_too_many_answers_is_invalid():

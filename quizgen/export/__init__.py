@@ -25,10 +25,10 @@ class ExportItem:
     category: str
     language: str = "en"
 
-    def label(self, name: str) -> str:
+    def label(self, label: str, /, **values) -> str:
         from ..i18n import labels_or_english
 
-        return labels_or_english(self.language)(name)
+        return labels_or_english(self.language)(label, **values)
 
 
 def _in_language(item: dict, language: str) -> dict:
@@ -101,14 +101,22 @@ def _strings(value):
             yield from _strings(v)
 
 
-def question_name(q: dict, code: str | None = None) -> str:
-    """'A-03 Topic' for one variant's question; 'Topic (mcq, definition-to-term)' for a question of the exam."""
+def question_name(q: dict, code: str | None = None, language: str = "en") -> str:
+    """'A-03 Topic' for one variant's question; 'Topic (mcq, definition-to-term)' for a question of the exam,
+    its kind in `language`."""
+    from ..i18n import labels_or_english
+    from ..labels import LABELS
+
     if code:
         return f"{code}-{q['number']:02d} {q['topic']}"
     detail = q.get("direction") or q.get("mode") or ""
     if q["type"] == "truefalse":
         detail = "true" if q.get("answer") is True else "false"
-    return f"{q['topic']} ({q['type']}{', ' + detail if detail else ''})"
+    lab = labels_or_english(language)
+    for label in (f"export-kind-{q['type']}-{detail}", f"export-kind-{q['type']}"):
+        if label in LABELS:
+            return lab("export-name", topic=q["topic"], kind=lab(label))
+    return q["topic"]  # a type the item schema does not know: no name of ours to add
 
 
 def exam_items(record, variant: str | None = None) -> list[ExportItem]:
@@ -122,7 +130,7 @@ def exam_items(record, variant: str | None = None) -> list[ExportItem]:
     return [
         ExportItem(
             _in_language(q, language),
-            question_name(q, variant),
+            question_name(q, variant, language),
             float(q["points"]),
             q.get("category") or record.title,
             language,
@@ -142,7 +150,7 @@ def bank_items(bank, kinds: list[str], count: int, rng, pool=None) -> list[Expor
         for i in made:
             code = bank.topic(i.topic).language
             j = i.to_json()
-            items.append(ExportItem(_in_language(j, code), question_name(j), 1.0, i.category, code))
+            items.append(ExportItem(_in_language(j, code), question_name(j, None, code), 1.0, i.category, code))
     return sorted(items, key=lambda e: e.category)
 
 

@@ -19,10 +19,13 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from functools import lru_cache
 
 import genanki
 
 from ..exam import LETTERS
+from ..i18n import labels_or_english
+from ..labels import LABELS
 from ..text.mask import BLANK
 from . import Exported, ExportItem
 
@@ -32,21 +35,46 @@ def stable_id(*parts: str) -> int:
     return int(hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:8], 16) >> 1
 
 
-BASIC = genanki.Model(
-    stable_id("quizgen", "basic note type", "v1"),
-    "quizgen basic",
-    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Topic"}],
-    templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
-    css=".card { font-family: sans-serif; font-size: 18px; text-align: left; }",
-)
-CLOZE = genanki.Model(
-    stable_id("quizgen", "cloze note type", "v1"),
-    "quizgen cloze",
-    fields=[{"name": "Text"}, {"name": "Topic"}],
-    templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Topic}}"}],
-    model_type=genanki.Model.CLOZE,
-    css=".card { font-family: sans-serif; font-size: 18px; text-align: left; } .cloze { font-weight: bold; }",
-)
+@lru_cache(maxsize=16)
+def note_types(language: str) -> tuple[genanki.Model, genanki.Model]:
+    """The basic and the cloze note type, their field and card names in `language` (what Anki's browser and
+    editor show); English keeps the ids it always had, another language has ids of its own."""
+    lab = labels_or_english(language)
+    code = lab.catalog.code
+    tag = () if code == "en" else (code,)
+
+    def name(label: str) -> str:  # Anki refuses ':', '{', '}' and '"' in field names
+        return re.sub(r'[:{}"]', "", lab(label)).strip() or LABELS[label]
+
+    front, back, topic, text = (name(f"anki-{f}") for f in ("front", "back", "topic", "text"))
+    basic = genanki.Model(
+        stable_id("quizgen", "basic note type", "v1", *tag),
+        "quizgen basic",
+        fields=[{"name": front}, {"name": back}, {"name": topic}],
+        templates=[
+            {
+                "name": name("anki-card"),
+                "qfmt": f"{{{{{front}}}}}",
+                "afmt": f"{{{{FrontSide}}}}<hr id=answer>{{{{{back}}}}}",
+            }
+        ],
+        css=".card { font-family: sans-serif; font-size: 18px; text-align: left; }",
+    )
+    cloze = genanki.Model(
+        stable_id("quizgen", "cloze note type", "v1", *tag),
+        "quizgen cloze",
+        fields=[{"name": text}, {"name": topic}],
+        templates=[
+            {
+                "name": name("anki-cloze"),
+                "qfmt": f"{{{{cloze:{text}}}}}",
+                "afmt": f"{{{{cloze:{text}}}}}<br>{{{{{topic}}}}}",
+            }
+        ],
+        model_type=genanki.Model.CLOZE,
+        css=".card { font-family: sans-serif; font-size: 18px; text-align: left; } .cloze { font-weight: bold; }",
+    )
+    return basic, cloze
 
 
 def _h(text: str) -> str:
@@ -62,9 +90,11 @@ def deck_name(category: str) -> str:
 def _notes(e: ExportItem) -> list[genanki.Note]:
     it = e.item
     raw_topic = it["topic"]
+    basic_type, cloze_type = note_types(e.language)
 
     def basic(front: str, back: str, *key: str) -> genanki.Note:
-        return genanki.Note(model=BASIC, fields=[front, back, _h(raw_topic)], guid=genanki.guid_for("quizgen", *key))
+        guid = genanki.guid_for("quizgen", *key)
+        return genanki.Note(model=basic_type, fields=[front, back, _h(raw_topic)], guid=guid)
 
     kind = it["type"]
     if kind == "mcq":
@@ -81,7 +111,7 @@ def _notes(e: ExportItem) -> list[genanki.Note]:
     for n, accepted in enumerate(it["answer"], 1):
         text = text.replace(BLANK, f"{{{{c{n}::{_h(accepted[0])}}}}}", 1)
     guid = genanki.guid_for("quizgen", "cloze", raw_topic, it.get("mode", ""))
-    return [genanki.Note(model=CLOZE, fields=[text, _h(raw_topic)], guid=guid)]
+    return [genanki.Note(model=cloze_type, fields=[text, _h(raw_topic)], guid=guid)]
 
 
 def anki_package(items: list[ExportItem], title: str, modified: int = 0) -> Exported:

@@ -74,8 +74,8 @@ def _question(e: ExportItem) -> list[str]:
             where = f"question '{e.name}', blank {i + 1}"
             filled = "{" + " ".join("=" + short_answer(a, where) for a in accepted) + "}" if i == n else None
             body.append((filled or html_field(other[0])) + html_field(parts[i + 1]))
-        suffix = f" (blank {n + 1})" if len(it["answer"]) > 1 else ""
-        out.append(f"::{html_field(e.name + suffix)}::[html]" + "".join(body))
+        named = e.label("export-blank", name=e.name, n=n + 1) if len(it["answer"]) > 1 else e.name
+        out.append(f"::{html_field(named)}::[html]" + "".join(body))
     return out
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
+from ..i18n import labelled
 from ..model import ClozeItem, Topic
 from ..text.describe import (
     CROSS_REFERENCE,
@@ -255,7 +256,7 @@ def make_cloze(
 
 def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
     for desc in ix.descriptions(key):
-        text = desc.blanked() if desc.slot is not None else f"{BLANK}: {desc.text}"
+        text = desc.blanked() if desc.slot is not None else labelled(key.language, BLANK, desc.text)
         if mentions(text.replace(BLANK, " "), key):
             continue
         number = stem_number(ix, key, desc)

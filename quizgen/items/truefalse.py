@@ -6,6 +6,7 @@ import random
 import re
 
 from ..distractors import DistractorIndex, GenerationError
+from ..i18n import labelled
 from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
@@ -46,7 +47,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
     if term.language == "en" and _own_subject(desc.text):
         return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
-    return f"{subject}: {desc.text}"
+    return labelled(term.language, subject, desc.text)
 
 
 def _own_subject(text: str) -> bool:

@@ -104,6 +104,11 @@ def use_font(path: str | None = None) -> str:
     return FAMILY
 
 
+def font_file(path: str | None = None) -> str:
+    """The file of the regular face: the teacher's font, else the bundled DejaVu Sans."""
+    return path or str(resources.files("quizgen.fonts").joinpath(FACES[""] + ".ttf"))
+
+
 def printable(text: str) -> str:
     """The text with every character the active font lacks replaced by its code, e.g. '[U+4E2D]'."""
     if _active == "unset":

@@ -152,8 +152,9 @@ def question_latex(q: Question, answers: bool, lab: Labels) -> str:
             lines.append(f"{left} & {right} \\\\[3pt]")
         lines.append(r"\end{tabular}")
     elif isinstance(item, TrueFalseItem):
-        term, definition = statement_parts(item)
-        lines.append(rf"\textbf{{{latex_text(term)}}}: {latex_text(definition)}" if term else latex_text(definition))
+        term, colon, definition = statement_parts(item)
+        bold = rf"\textbf{{{latex_text(term)}}}{label_text(colon)}" if term else ""
+        lines.append(bold + latex_text(definition))
         t = r"\checkedbox" if answers and item.answer else r"\checkbox"
         f = r"\checkedbox" if answers and not item.answer else r"\checkbox"
         true, false = label_text(lab("true")), label_text(lab("false"))

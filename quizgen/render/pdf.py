@@ -29,7 +29,7 @@ from ..exam import LETTERS, Exam, Question, Variant, answer_letters
 from ..i18n import Labels, fill, item_stem, labels_for
 from ..model import ClozeItem, Item, MatchingItem, MCQItem, TrueFalseItem, statement_parts
 from . import pages
-from .fonts import FAMILY, printable, use_font
+from .fonts import FAMILY, font_file, printable, use_font
 from .markup import BLANK_RULE, escape, rich
 
 
@@ -301,8 +301,8 @@ def question_flowables(q: Question, st: Styles, answers: bool, blank: str = BLAN
         body.append(Para(head + _t(lab("matching-instructions")), st.stem))
         body.append(_matching_table(item, st, answers, boxes))
     elif isinstance(item, TrueFalseItem):
-        term, definition = statement_parts(item)
-        body.append(Para(head + (f"<b>{_t(term)}</b>: " if term else "") + rich(definition), st.stem))
+        term, colon, definition = statement_parts(item)
+        body.append(Para(head + (f"<b>{_t(term)}</b>{_t(colon)}" if term else "") + rich(definition), st.stem))
         t = CHECKED if answers and item.answer else BOX
         f = CHECKED if answers and not item.answer else BOX
         if boxes:
@@ -684,4 +684,9 @@ def worksheet_pdf(exam: Exam, fillable: bool = False) -> bytes:
         )
     )
     story.append(table)
-    return _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet", lab)
+    data = _document(story, exam.spec.title, exam.spec.paper, "self-test worksheet", lab)
+    if not fillable:
+        return data
+    from .formfont import embed_field_font  # the fields in a font with the student's letters ('ł', 'ě')
+
+    return embed_field_font(data, font_file(exam.spec.font), [repr(q.item) for q in variant.questions])
