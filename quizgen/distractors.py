@@ -449,6 +449,7 @@ class DistractorIndex:
             if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
                 break  # 'looks like a line graph …', 'gives the …': a verb phrase, not a kind of thing
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
+            participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
             if head and (participle or English.verb_number(low)):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
             if "-" in low:

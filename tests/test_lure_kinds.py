@@ -249,3 +249,20 @@ def test_a_stem_that_states_the_key_kind_gets_a_lure_of_that_kind_or_no_item():
     assert not kind_stands_out(ix, key, [process, other], desc)
     unknown = [Topic(n, "Models underperform on purpose.", g) for n in ("Sandbagging", "Sleeper Agents")]
     assert not kind_stands_out(ix, key, [process, *unknown], desc)  # one known other among unknowns: no telling
+
+
+def test_a_concept_among_algorithms_is_found_by_its_kind():
+    """'_____ is whether …' / '_____ means …' say the key is a concept; algorithms as lures give it away
+    (readings 16, 17: Faithfulness and Grounding beside HNSW and ColBERT). The genus stops before a verb's
+    '-ing' form: 'the … algorithm powering vector databases' is an algorithm."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.mcq import kind_stands_out
+    from quizgen.model import Bank, Category, Topic
+
+    g = "Retrieval"
+    key = Topic("Faithfulness", "Faithfulness is whether an answer is supported by the retrieved sources.", g)
+    hnsw = Topic("HNSW", "HNSW is the graph-based search algorithm powering most vector databases.", g)
+    bm25 = Topic("BM25", "BM25 is a ranking method that scores documents by weighted term matches.", g)
+    ix = DistractorIndex(Bank((Category(g, (key, hnsw, bm25)),)))
+    assert ix.genus(hnsw) == "algorithm"
+    assert kind_stands_out(ix, key, [hnsw, bm25], ix.descriptions(key)[0])

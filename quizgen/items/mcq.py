@@ -275,7 +275,7 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
     if desc.start != 0:
         return frozenset()
     if desc.slot is not None:
-        return _stated_kind_alone(ix, key, lures, desc) if kind is not None else frozenset()
+        return _stated_kind_alone(ix, key, lures, desc)
     alone = ix.classes(key) - set().union(*(ix.classes(t) for t in lures))
     if alone:  # 'A body of 16-23 citizens who …' the one option that is people; 'the ratio of …' among charts
         return frozenset(alone)
@@ -289,12 +289,15 @@ def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -
 
 
 _STATES_KIND = re.compile(r"\s*(?:is|are|refers to|denotes)\s+(?:a|an|the|one)\s")
+# '_____ means tying …', '_____ is whether …', '_____ is the degree to which …': a concept, not a method
+_CONCEPT = re.compile(r"\s*(?:means|is whether|is the (?:degree|extent|property|quality|tendency)\b)")
 
 
 def _stated_kind_alone(ix: DistractorIndex, key: Topic, lures, desc: Description) -> frozenset:
     """'_____ is the failure mode where …' among three methods: the stem says what kind of thing the key
     is, every lure is known to be of another class, so the key is found by its kind (reading 20: 4 of 40)."""
-    if not desc.slot.subject or not _STATES_KIND.match(desc.text[desc.slot.end :]):
+    tail = desc.text[desc.slot.end :]
+    if not desc.slot.subject or not (_STATES_KIND.match(tail) or _CONCEPT.match(tail)):
         return frozenset()
     mine, theirs = _idea_kind(ix, key), [_idea_kind(ix, t) for t in lures if _idea_kind(ix, t)]
     if not mine or len(theirs) < max(1, len(lures) - 1) or mine & set().union(*theirs):
@@ -317,6 +320,9 @@ def _idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
     words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
     head = English.stem(words[-1]) if words else None
     found = {_IDEA_OF[h] for h in (ix.genus(topic), head if head in ("theori", "hypothesi") else None) if h in _IDEA_OF}
+    first = next((d for d in ix.descriptions(topic) if d.start == 0 and d.slot is not None and d.slot.subject), None)
+    if first is not None and ix.genus(topic) is None and _CONCEPT.match(first.text[first.slot.end :]):
+        found.add("<concept>")
     return ix.classes(topic) | found
 
 
@@ -394,7 +400,8 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
                 break
             return pick
         banned |= shared
-    raise GenerationError(f"its defining phrase names a kind ('{ix.genus(key)}') that no safe sibling is")
+    kind = ix.genus(key) or ", ".join(sorted(k.strip("<>") for k in _idea_kind(ix, key)))
+    raise GenerationError(f"its description names a kind ('{kind}') that no safe sibling is")
 
 
 def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
