@@ -99,3 +99,9 @@ def test_an_acronym_of_the_name_inside_a_longer_one_is_a_cue():
     rlaif = Topic("RLAIF (RL from AI Feedback)", "Preference labels from an AI judge.", "Alignment")
     assert "rl" in stem_cues("_____ scales data collection more cheaply than RLHF", rlaif)
     assert not stem_cues("_____ scales data collection more cheaply than human labelling", rlaif)
+
+
+def test_the_initials_of_the_name_are_a_cue():
+    bp = Topic("Belief Propagation & Message Passing", "A message-passing algorithm.", "Inference")
+    assert "bp" in stem_cues("computes approximate marginals (loopy BP) on general graphs", bp)
+    assert not stem_cues("computes approximate marginals on general graphs", bp)

@@ -377,6 +377,8 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
                 continue  # 'instrumentally' among nouns
             if any(picker.fits_frame(w, shown, a, b) or picker.related(w, ans) for a, b, ans in blanks):
                 continue
+            if any(_spelling(lang, ans) in {_spelling(lang, p) for p in w.split("-")} for ans in answers):
+                continue  # 'mechanistic-interpretability' beside 'interpretability' fills the blank too (reading 21)
             pool.setdefault(w)
     words = list(pool)[: 2 * n]  # the nearest subjects' words, in a seeded order
     rng.shuffle(words)

@@ -84,6 +84,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         shown = re.findall(r"\b[A-Z]{3,}\b", text)
         if any(w != acronym and (w.startswith(acronym) or acronym.startswith(w)) for w in shown):
             found.add(acronym.casefold())
+    for initials in re.findall(r"\b[A-Z]{2,5}\b", text):  # 'loopy BP' for 'Belief Propagation'
+        if initials in _initials(key.name):
+            found.add(initials.casefold())
     if "self" in name_stems(key) and re.search(r"(?i)\b\w+sel(f|ves)\b", text):
         found.add("self")  # 'the model itself decides …' beside 'Self-Paced Learning'
     for blend in _blends_in_name(key.name):
@@ -132,6 +135,19 @@ def _greek_in_name(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _acronyms_in_name(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name) if len(w) <= 6)
+
+
+@lru_cache(maxsize=1 << 14)
+def _initials(name: str) -> frozenset[str]:
+    """The initials of each run of two or more capitalised words of a name ('BP' of 'Belief Propagation')."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", name))
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 5) + 1):
+            run = words[i:j]
+            if all(w[0].isupper() for w in run):
+                out.add("".join(w[0] for w in run))
+    return frozenset(out)
 
 
 def _blends_in_name(name: str) -> tuple[str, ...]:

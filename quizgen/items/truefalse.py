@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from .mcq import echoes
+from .mcq import _idea_kind, _initials, echoes
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -106,7 +106,12 @@ def make_truefalse(
 
     def accept(c: Topic) -> bool:
         found = _usable(ix, key, c, part, label)
-        return found is not None and not ix.describes(found[0].text, key)
+        if found is None or ix.describes(found[0].text, key):
+            return False
+        if any(w in _initials(c.name) for w in re.findall(r"\b[A-Z]{2,5}\b", found[1])):
+            return False  # '… (loopy BP)': the lent text names where it comes from (reading 21)
+        mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
+        return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
 
     # the false statement is drawn either way: a topic that cannot have one has no true one either, so a
     # pool of topics never leans towards 'True'
