@@ -106,6 +106,13 @@ def _unprefixed(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _acronym_shown(stem: str, cand: Topic, key: Topic) -> bool:
+    """The stem shows an acronym of the candidate's name that the key's name lacks ('usually tighter than VC'
+    beside 'VC Dimension and Shattering'): the stem speaks of it as another thing."""
+    mine = set(re.findall(r"\b[A-Z]{2,}\b", key.name))
+    return any(re.search(rf"(?<![\w-]){a}(?![\w-])", stem) for a in set(re.findall(r"\b[A-Z]{2,}\b", cand.name)) - mine)
+
+
 def _opening(topic: Topic) -> str:
     """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
     return sentences(without_alias_notes(topic))[0] if topic.definition else ""
@@ -556,7 +563,7 @@ class DistractorIndex:
             return "name contains or nearly equals the key's"
         if self.names_in_definition(cand.name, key.name) or self.names_in_definition(key.name, cand.name):
             return "definitions name each other"
-        if stem and mentions(stem, cand):
+        if stem and (mentions(stem, cand) or _acronym_shown(stem, cand, key)):
             return "named in the stem"
         if stem and self.describes(stem, cand):
             return "the stem describes it too"

@@ -266,3 +266,19 @@ def test_a_concept_among_algorithms_is_found_by_its_kind():
     ix = DistractorIndex(Bank((Category(g, (key, hnsw, bm25)),)))
     assert ix.genus(hnsw) == "algorithm"
     assert kind_stands_out(ix, key, [hnsw, bm25], ix.descriptions(key)[0])
+
+
+def test_the_key_is_not_the_one_option_outside_a_head_word_all_lures_share():
+    """'Triton GPU Kernel Programming' among 'Tensor/Pipeline/Context Parallelism' (reading 21)."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.mcq import kind_stands_out
+    from quizgen.model import Bank, Category, Topic
+
+    g = "Hardware"
+    key = Topic("Kernel Programming", "Kernel programming exposes tile-level primitives to the user.", g)
+    par = [Topic(f"{w} Parallelism", f"{w} parallelism splits the work across many devices.", g) for w in "ABC"]
+    other = Topic("Collective Operations", "Collective operations exchange tensors between devices.", g)
+    ix = DistractorIndex(Bank((Category(g, (key, *par, other)),)))
+    desc = ix.descriptions(key)[0]
+    assert kind_stands_out(ix, key, par, desc)
+    assert not kind_stands_out(ix, key, [par[0], par[1], other], desc)

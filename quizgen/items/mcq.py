@@ -287,6 +287,9 @@ def _askable(t: Topic) -> bool:
 def kind_stands_out(ix: DistractorIndex, key: Topic, lures, desc: Description) -> frozenset:
     """The kinds two or more lures share when the stem is the key's defining phrase ('The geographic area in
     which …') and no lure is of the key's kind: the key is then found by elimination, not by knowledge."""
+    heads = {_head_word(t) for t in lures}
+    if len(lures) >= 2 and len(heads) == 1 and None not in heads and _head_word(key) not in heads:
+        return frozenset(heads)  # 'Triton GPU Kernel Programming' among three '… Parallelism' (reading 21)
     kind = ix.genus(key)
     if desc.start != 0:
         return frozenset()
