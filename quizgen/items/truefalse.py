@@ -106,8 +106,8 @@ def make_truefalse(
 
     def accept(c: Topic) -> bool:
         found = _usable(ix, key, c, part, label)
-        if found is None or ix.describes(found[0].text, key):
-            return False
+        if found is None or ix.describes(found[0].text, key) or found[0].start != 0:
+            return False  # (a later sentence leans on the ones before it: 'replaces the sum …', reading 22)
         if any(w in _initials(c.name) for w in re.findall(r"\b[A-Z]{2,5}\b", found[1])):
             return False  # '… (loopy BP)': the lent text names where it comes from (reading 21)
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
