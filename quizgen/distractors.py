@@ -15,6 +15,7 @@ import numpy as np
 
 from .errors import QuizgenError
 from .model import Bank, Topic
+from .text.bounds import shared_words
 from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
 from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
@@ -380,6 +381,9 @@ class DistractorIndex:
         shorter = min(len(ta), len(tb))
         if shorter < 4:
             return False
+        most, most_content = shared_words(ta, tb, English.stop_words)
+        if most < 0.6 * shorter or most_content < 2:
+            return False  # (too few shared words for the frame test below to pass: difflib spared)
         sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
         frame = [w for i, _, size in sm.get_matching_blocks() for w in ta[i : i + size]]
         content = sum(w not in English.stop_words for w in frame)
