@@ -42,6 +42,7 @@ _SUFFIXES = frozenset(
 _LONGEST_SUFFIX = max(map(len, _SUFFIXES))
 
 
+@lru_cache(maxsize=1 << 16)
 def _unsuffixed(word: str) -> str:
     """The word less its longest ending from _SUFFIXES (the leftmost place where an ending reaches the end)."""
     for start in range(len(word) - _LONGEST_SUFFIX if len(word) > _LONGEST_SUFFIX else 0, len(word)):
@@ -69,8 +70,8 @@ def _word_tests(spelling: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
             tests.append(("exact", w))
         elif lang != "en" and len(w) >= 4 and w.isalpha():
             tests.append((f"snow:{lang}", language(lang).stem(w)))
-        elif len(w) >= 6 and w.isalpha() and len(_unsuffixed(w.lower())) >= 4:
-            tests.append(("stem", _unsuffixed(w.lower())))
+        elif len(w) >= 6 and w.isalpha() and len(root := _unsuffixed(w.lower())) >= 4:
+            tests.append(("stem", root))
         else:
             tests.append(("word", w.casefold()))
     return tuple(tests)
