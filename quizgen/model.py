@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .errors import Location
@@ -63,18 +63,7 @@ class Topic:
     location: Location = field(default=Location("<memory>"), compare=False)
     language: str = "en"  # BCP 47 tag of the bank file the topic comes from; its item rules follow it
 
-    # Item rules key their caches by topic and ask for its names again and again: the hash (the one dataclass
-    # would compute) and the derived names are computed once per topic, kept in its __dict__ (left out when
-    # pickled: a str hash differs between processes).
-    def __hash__(self) -> int:
-        found = self.__dict__.get("_hash")
-        if found is None:
-            found = self.__dict__["_hash"] = hash(tuple(getattr(self, name) for name in _TOPIC_KEY))
-        return found
-
-    def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k in _TOPIC_FIELDS}
-
+    # (names are asked for again and again by the item rules: each is computed once, kept in __dict__)
     @cached_property
     def short_name(self) -> str:
         """The name without parenthetical parts: 'Grouped-Query Attention (GQA)' -> 'Grouped-Query Attention'."""
@@ -100,10 +89,6 @@ class Topic:
         for n in (self.name, self.short_name, *self.acronyms, *self.aliases):
             seen.setdefault(n.casefold(), n)
         return tuple(seen.values())
-
-
-_TOPIC_FIELDS = frozenset(f.name for f in fields(Topic))
-_TOPIC_KEY = tuple(f.name for f in fields(Topic) if (f.compare if f.hash is None else f.hash))  # dataclass's hash
 
 
 @dataclass(frozen=True)
