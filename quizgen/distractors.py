@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import QuizgenError
 from .model import Bank, Topic
-from .text.bounds import shared_words
+from .text.bounds import folded_words, shared_words
 from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
 from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
@@ -172,6 +172,7 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+|[^\w\s]", text.casefold())) + " "
 
 
+@lru_cache(maxsize=1 << 16)  # (asked for every pair of spellings of two topics)
 def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
@@ -377,7 +378,7 @@ class DistractorIndex:
         located in the nucleus' / 'uncharged, subatomic particle located in the nucleus'): the way a glossary
         tells siblings apart, so however alike they look, neither describes the other."""
         a, b = sorted((a, b))  # the same answer either way round (a matcher's alignment is not symmetric)
-        ta, tb = ([w.casefold() for w in _WORDS.findall(x)] for x in (a, b))
+        ta, tb = folded_words(a), folded_words(b)
         shorter = min(len(ta), len(tb))
         if shorter < 4:
             return False

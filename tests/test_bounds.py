@@ -23,3 +23,9 @@ def test_shared_words_bound_difflibs_frame(a, b):
 
 def test_shared_words_counts_repeats_once_per_pairing():
     assert shared_words(["a", "b", "b", "c"], ["b", "b", "b", "a"], frozenset({"a"})) == (3, 2)
+
+
+def test_folded_words_are_the_words_case_folded():
+    from quizgen.text.bounds import folded_words
+
+    assert folded_words("Type-II error's STRASSE, Straße_2") == ("type", "ii", "error", "s", "strasse", "strasse", "2")
