@@ -21,8 +21,9 @@ class _LemmaTable:
 
     def __init__(self, path: str):
         with open(path, "rb") as f:
-            self._lines = gzip.decompress(f.read()).decode().split("\n")
-        self._order = sorted(range(len(self._lines)), key=self._lines.__getitem__)
+            self._lines = tuple(gzip.decompress(f.read()).decode().split("\n"))
+        # (tuples of strings and of ints: the garbage collector stops walking them)
+        self._order = tuple(sorted(range(len(self._lines)), key=self._lines.__getitem__))
 
     def get(self, word: str, default=None):
         entry = self._entry(word)
