@@ -94,7 +94,7 @@ def _spans(
 ) -> list[tuple[int, int]]:
     """Where any spelling occurs: leftmost first, the longest spelling winning at each place. `only`: the
     indexes of the spellings to look for (the others are passed over as if absent)."""
-    tokens = _tokens(text)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     tests, first_word = _matcher(spellings, _rules(lang))
     out, i = [], 0
     while i < len(tokens):
@@ -120,12 +120,6 @@ def _spans(
         else:
             i += 1
     return out
-
-
-@lru_cache(maxsize=1 << 16)
-def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, word) of each word of the text: one text is searched for the names of many topics."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 @lru_cache(maxsize=1 << 13)
