@@ -22,6 +22,7 @@ from ..text.describe import (
 from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
+from .cooccur import Runs
 from .mcq import head_named_alone, lures_carry, pick_of_mixed_kinds, stem_cues, stem_number
 
 MODES = ("term", "keyphrase")
@@ -142,26 +143,10 @@ class KeyphrasePicker:
         return {k: frozenset(v) for k, v in docs.items()}
 
     @cached_property
-    def _stemmed(self) -> tuple[tuple[str, ...], ...]:
-        """Each definition as its sequence of word stems."""
-        stem = self.lang.stem
-        return tuple(tuple(stem(w) for w in _WORD.findall(t.definition)) for t in self.topics)
-
-    @cached_property
-    def _pairs(self) -> Counter:
-        """In how many topics each pair of adjacent word stems occurs."""
-        pairs: Counter = Counter()
-        for stems in self._stemmed:
-            pairs.update(set(zip(stems, stems[1:])))
-        return pairs
-
-    @cached_property
-    def _triples(self) -> frozenset[tuple[str, str, str]]:
-        """Every three adjacent word stems the bank's definitions use."""
-        out = set()
-        for stems in self._stemmed:
-            out.update(zip(stems, stems[1:], stems[2:]))
-        return frozenset(out)
+    def _runs(self) -> Runs:
+        """How many definitions use a run of adjacent word stems (a pair, a triple), counted when asked."""
+        stem, topics = self.lang.stem, self.topics
+        return Runs(self._documents, lambda i: tuple(stem(w) for w in _WORD.findall(topics[i].definition)))
 
     def fits_frame(self, word: str, text: str, start: int, end: int) -> bool:
         """Does the bank use `word` in the frame around the blank — after the content word before it, before
@@ -171,11 +156,11 @@ class KeyphrasePicker:
         before = [self.lang.stem(w) for w in _WORD.findall(text[:start])[-2:]]
         after = [self.lang.stem(w) for w in _WORD.findall(text[end:])[:1]]
         stops = {self.lang.stem(w) for w in self.lang.stop_words}
-        if before and before[-1] not in stops and self._pairs.get((before[-1], stem), 0):
+        if before and before[-1] not in stops and self._runs.count(before[-1], stem):
             return True
-        if after and after[0] not in stops and self._pairs.get((stem, after[0]), 0):
+        if after and after[0] not in stops and self._runs.count(stem, after[0]):
             return True
-        return len(before) == 2 and before[-1] in stops and (*before, stem) in self._triples
+        return len(before) == 2 and before[-1] in stops and self._runs.count(*before, stem) > 0
 
     @cached_property
     def _term_words(self) -> dict[str, frozenset[str]]:
@@ -201,10 +186,7 @@ class KeyphrasePicker:
         for j, pair in ((i - 1, lambda o: (o, stem)), (i + 1, lambda o: (stem, o))):
             if 0 <= j < len(tokens):
                 other = tokens[j].group()
-                if (
-                    other.casefold() not in self.lang.stop_words
-                    and self._pairs.get(pair(self.lang.stem(other)), 0) >= 3
-                ):
+                if other.casefold() not in self.lang.stop_words and self._runs.count(*pair(self.lang.stem(other))) >= 3:
                     return True
         return False
 
