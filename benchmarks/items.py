@@ -7,16 +7,20 @@ Run with nice: QUIZGEN_NO_CACHE=1 nice python benchmarks/items.py [--gc command]
 without it, Python's defaults, as a program calling the library has them. QUIZGEN_NO_CACHE=1: the
 10,000-topic bank's TF-IDF matrix is computed, not read from the user cache.)
 
-Measured 27 Nov 2026, 3 runs each alternating with main (2 shared cores, load average 2-4: CPU seconds are
-the steadier figure; wall in brackets):
-                          this branch                          main (80e8992)
-  bundled bank            2.0-2.1 s CPU (2.0-3.7 s wall)        3.4-4.3 s CPU (4.4-5.1 s wall)     (<= 3 s: met)
-    with --gc command     1.8-2.1 s CPU (2.6-3.1 s wall)        3.3-3.5 s CPU (3.3-5.1 s wall)
-  10,000 topics           6.5-6.8 s CPU (6.9-9.2 s wall)        7.8-8.5 s CPU (10.1-13.2 s wall)   (<= 5 s: not met)
-    with --gc command     5.0-5.2 s CPU (5.1-7.3 s wall)        7.3-7.7 s CPU (8.0-11.2 s wall)    (not met: 1 run of 3)
-  peak RSS, 10,000        606 MB                                561 MB                             (<= 500 MB: not met)
-(The collector alone took ~2 s of the 10,000-topic run with Python's defaults: it walks the millions of
-objects the rules' caches keep.)
+Measured 27 Nov 2026 after PyStemmer and the caching work of branch speed4, 2 runs each alternating with main
+(30d9fbb, which it is rebased on), OPENBLAS_NUM_THREADS=1 (the commands' setting; with a BLAS thread per core
+the 1,000-topic bank's ARPACK varied 2-5 s), load average 0.2-2, CPU seconds (wall within 0.02 s):
+                          speed4                    main (30d9fbb)
+  bundled bank            1.57-1.65 s               1.85-1.88 s          (<= 3 s: met)
+    with --gc command     1.45-1.49 s               1.69-1.71 s
+  1,000 topics            2.03-2.33 s               2.57-2.60 s
+    with --gc command     1.63-1.69 s               2.14-2.17 s
+  10,000 topics           5.80-5.88 s               7.35-7.36 s          (<= 5 s: not met, by 0.8-0.9 s)
+    with --gc command     4.35-4.38 s               5.14-5.19 s          (<= 5 s: met)
+  peak RSS, 10,000        615-617 MB                675-676 MB           (<= 500 MB: not met)
+(With Python's default thresholds the collector takes ~2 s of the 10,000-topic run: ten full collections of
+~530,000 tracked objects, most of them the keys and values of the rules' per-topic caches — 1-tuples
+holding a topic, (text, topic) pairs, small frozensets — which grow by a quarter between collections.)
 """
 
 from __future__ import annotations

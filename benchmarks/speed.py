@@ -17,6 +17,15 @@ Measured 27 Nov 2026 (2 shared cores, load average 2-3; ranges over repeats; REA
   The floor: python with click, PyYAML, numpy and reportlab imported costs 0.14 s CPU (the plain script's
   whole run 0.15 s), and numpy stays (LAPACK for a bank's latent space): <= 2x leaves ~0.16 s for quizgen's
   own imports (0.06 s), item generation (~0.25-0.3 s for 5 items) and drawing.
+  5-question exam, after PyStemmer and the caching work of branch speed4 (rebased on main 30d9fbb, whose
+  stricter rules try 18 topics for the 5 items; main alternating; load 0.2-2): 0.58-0.62 s CPU against the
+  plain script's 0.15-0.16 s: 3.9-4.0x CPU (main 0.67-0.75 s, 4.4-4.8x)                    (not met)
+  Where it goes now (wall): Python, click, PyYAML, numpy and quizgen imported 0.09-0.11 s beyond the
+  interpreter; the 5 items 0.19-0.20 s, of which wordfreq's English list 0.05 s, lemminflect's tables
+  0.035 s, the bank's TF-IDF, latent space and IDF 0.035 s and the rules themselves ~0.09 s; the bank 0.013 s;
+  the PDFs (exam, key, master key), key.csv and exam.json 0.15 s with reportlab's import and four
+  TrueType faces. Every part is one the command needs, so <= 2x would take the rules and their word tables
+  ~4x faster, or a persistent process.
   LaTeX engine                         1.50-1.51x one latexmk run                          (met, narrowly)
   100,000 topics, 40 questions, empty  5.8-6.5 s wall, 5.8-6.4 s CPU                       (met)
 """
