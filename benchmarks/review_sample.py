@@ -24,7 +24,7 @@ BUNDLED = [
 OTHER = [("mcq", ItemOptions(direction="definition-to-term"), 30), ("cloze", ItemOptions(), 15)]
 
 
-def sample(bank_dir: str | None, plan, seed: int) -> list:
+def sample(bank_dir: str | None, plan, seed: int) -> tuple:
     bank = load_bank(bank_dir)
     gen = ItemGenerator(bank)
     rng = random.Random(seed)
@@ -32,7 +32,7 @@ def sample(bank_dir: str | None, plan, seed: int) -> list:
     for kind, options, count in plan:
         made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
         out += made
-    return out
+    return out, bank
 
 
 def main() -> None:
@@ -40,8 +40,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in sys.argv[3:]]
     for bank_dir, name, plan in banks:
-        items = sample(bank_dir, plan, seed)
-        text = "\n\n".join(item_as_text(i + 1, it) for i, it in enumerate(items))
+        items, bank = sample(bank_dir, plan, seed)
+        text = "\n\n".join(item_as_text(i + 1, it, bank.topic(it.topic).language) for i, it in enumerate(items))
         (out / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
         (out / f"{name}.json").write_text(json.dumps([it.to_json() for it in items], indent=1, ensure_ascii=False))
         print(f"{name}: {len(items)} items")

@@ -58,3 +58,18 @@ def test_a_rewritten_bank_file_keeps_its_language():
     text = category_yaml(DraftCategory("Gases", (DraftTopic("Presión", "fuerza por unidad de área"),), language="es"))
     assert "language: es\n" in text
     assert "language" not in category_yaml(DraftCategory("Units", (DraftTopic("Pascal", "unit of pressure"),)))
+
+
+def test_the_terminal_listing_speaks_the_bank_language(runner):
+    """`quizgen items --format text` words its lead-ins and 'Answer'/'True' in each bank file's language."""
+    from pathlib import Path
+
+    bank = Path(__file__).parent / "data" / "banks" / "franceterme"
+    result = runner.invoke(
+        cli, ["items", "--bank", str(bank), "--type", "truefalse", "--count", "3", "--format", "text"]
+    )
+    assert result.exit_code == 0
+    assert "Réponse\u00a0: " in result.output and "Answer" not in result.output
+    assert ("Vrai" in result.output or "Faux" in result.output) and "True" not in result.output
+    mcq = runner.invoke(cli, ["items", "--bank", str(bank), "--type", "mcq", "--count", "2", "--format", "text"])
+    assert "Which" not in mcq.output and "terme" in mcq.output

@@ -65,7 +65,7 @@ def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, wid
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in made], ensure_ascii=False, indent=2))
     else:
-        click.echo(items_as_text(made))
+        click.echo(items_as_text(made, lambda item: b.topic(item.topic).language))
 
 
 @cli.command()
