@@ -42,7 +42,8 @@ CLASSES = {
     "<display>": "graph chart plot diagram table display picture histogram",
     "<rule>": "rule law principle guideline theorem postulate",
     "<body>": "committee board body panel council organization agency entity commission conference",
-    "<process>": "process reaction change conversion",
+    "<process>": "process reaction change conversion diffusion movement transfer",
+    "<collection>": "set subset collection group",
 }
 CLASS_OF = {English.stem(w): c for c, words in CLASSES.items() for w in words.split()}
 # a name's head word tells its class only for these ('Octet rule', 'Tree Diagram', 'Institutional Review Board';

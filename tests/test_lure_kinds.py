@@ -282,3 +282,21 @@ def test_the_key_is_not_the_one_option_outside_a_head_word_all_lures_share():
     desc = ix.descriptions(key)[0]
     assert kind_stands_out(ix, key, par, desc)
     assert not kind_stands_out(ix, key, [par[0], par[1], other], desc)
+
+
+def test_a_subset_is_offered_beside_sets_and_a_diffusion_beside_processes():
+    """'a subset of the population studied' among a statistic, a parameter and a variable, and 'diffusion of
+    solvent molecules …' among a solute, a property and a unit: found by kind (reading 20). Sets and
+    processes are classes now: a lure of the key's class, or no item."""
+    gen = checker("statistics").gen
+    for name in ("Sample", "Representative Sample"):
+        key = gen.bank.topic(name)
+        for seed in range(3):
+            try:
+                item = gen.item("mcq", key, random.Random(seed), D2T)
+            except GenerationError:
+                continue
+            lures = [gen.bank.topic(n) for n in item.option_topics if n != name]
+            assert any("<collection>" in gen.index.classes(t) for t in lures), item.options
+    osmosis = checker("chemistry").gen.bank.topic("Osmosis")
+    assert "<process>" in checker("chemistry").gen.index.classes(osmosis)
