@@ -410,7 +410,7 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
     for _ in range(2):
 
         def ok(t: Topic, banned=banned) -> bool:
-            return (accept is None or accept(t)) and not marks(ix, t) & banned
+            return (accept is None or accept(t)) and not marks(ix, t) & banned and not _concept_for_other(ix, key, t)
 
         pick = ix.pick(key, n, rng, difficulty, accept=ok, **how)
         shared = kind_stands_out(ix, key, pick.topics, desc)
@@ -421,6 +421,12 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
         banned |= shared
     kind = ix.genus(key) or ", ".join(sorted(k.strip("<>") for k in _idea_kind(ix, key)))
     raise GenerationError(f"its description names a kind ('{kind}') that no safe sibling is")
+
+
+def _concept_for_other(ix: DistractorIndex, key: Topic, lure: Topic) -> bool:
+    """A concept ('Faithfulness is whether …') offered for a method or a model: no one would pick it for
+    '_____ represents each document as …' (readings 21, 23)."""
+    return "<concept>" in _idea_kind(ix, lure) and "<concept>" not in _idea_kind(ix, key)
 
 
 def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:

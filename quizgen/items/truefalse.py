@@ -26,6 +26,17 @@ def _subject(term: Topic, desc: Description, part: str | None, label: str | None
     return label or term.name
 
 
+def _own_article(term: Topic, subject: str, text: str, desc: Description) -> str:
+    """A lent clause keeps its article before the term only where the term's own definition writes one:
+    'The Grokking is the kernel …' (reading 23) reads as a swapped-in name."""
+    m = re.match(r"(The|A|An|A\(n\)) (?=\S)", text)
+    if desc.topic == term.name or m is None or not text[m.end() :].startswith(subject):
+        return text
+    if re.search(rf"\b(?:the|a|an)\s+{re.escape(subject)}", term.definition, re.I):
+        return text
+    return text[m.end() :]
+
+
 def statement(term: Topic, desc: Description, part: str | None = None, label: str | None = None) -> str | None:
     """'<term> <does what the description says>' for a clause, '<term>: <defining phrase>' otherwise;
     `part`: the part of a compound term a borrowed description is said of."""
@@ -38,7 +49,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         number = language(term.language).name_number(subject)
         if desc.slot.number is not None and number is not None and number != desc.slot.number:
             return None  # 'Model stealing attacks is …' would read wrong and give the answer away
-        return desc.filled(subject)
+        return _own_article(term, subject, desc.filled(subject), desc)
     if desc.slot is not None:
         return desc.filled(subject)  # 'models trained with <term> extrapolate …'
     if is_compound(term) and desc.topic == term.name:
