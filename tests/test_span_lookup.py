@@ -26,17 +26,12 @@ def every_spelling_at_every_word(text, spellings, lang, only=None):
         if start > 0 and text[start - 1] == "\\":
             i += 1
             continue
-        for _, words in tests:
-            n = len(words)
-            if i + n > len(tokens) or not all(mask._word_matches(words[j], tokens[i + j][2]) for j in range(n)):
+        for _, words in tests:  # (matching at one place is shared; which spellings are tried is under test)
+            end = mask._match_end(text, tokens, i, words)
+            if end is None:
                 continue
-            if any(not mask._JOINER.fullmatch(text[tokens[i + j][1] : tokens[i + j + 1][0]]) for j in range(n - 1)):
-                continue
-            end = tokens[i + n - 1][1]
-            if text.startswith(mask._POSSESSIVE, end):
-                end += 2
             out.append((start, end))
-            i += n
+            i += len(words)
             break
         else:
             i += 1

@@ -89,6 +89,18 @@ def _word_matches(test: tuple[str, str], token: str) -> bool:
     return t == w or t == w + "s" or t == w + "es" or kind == "word" and len(w) >= 3 and t == w + "x"
 
 
+def _match_end(text: str, tokens, i: int, words) -> int | None:
+    """Where a spelling's word tests, matched from token i on, end in the text (a possessive 's included);
+    None when they do not match there."""
+    n = len(words)
+    if i + n > len(tokens) or not all(_word_matches(words[j], tokens[i + j][2]) for j in range(n)):
+        return None
+    if any(not _JOINER.fullmatch(text[tokens[i + j][1] : tokens[i + j + 1][0]]) for j in range(n - 1)):
+        return None
+    end = tokens[i + n - 1][1]
+    return end + 2 if text.startswith(_POSSESSIVE, end) else end
+
+
 def _spans(
     text: str, spellings: tuple[str, ...], lang: str = "en", only: frozenset[int] | None = None
 ) -> list[tuple[int, int]]:
@@ -105,17 +117,11 @@ def _spans(
         for k in first_word(tokens[i][2]):
             if only is not None and k not in only:
                 continue
-            words = tests[k]
-            n = len(words)
-            if i + n > len(tokens) or not all(_word_matches(words[j], tokens[i + j][2]) for j in range(n)):
+            end = _match_end(text, tokens, i, tests[k])
+            if end is None:
                 continue
-            if any(not _JOINER.fullmatch(text[tokens[i + j][1] : tokens[i + j + 1][0]]) for j in range(n - 1)):
-                continue
-            end = tokens[i + n - 1][1]
-            if text.startswith(_POSSESSIVE, end):
-                end += 2
             out.append((start, end))
-            i += n
+            i += len(tests[k])
             break
         else:
             i += 1
