@@ -496,11 +496,16 @@ class DistractorIndex:
         """The classes (CLASSES, and people) the topic's genus or the head word of its name puts it in."""
         if topic.language != "en":
             return _classes_other(topic, cls.genus(topic))
-        name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
-        words = re.findall(r"[^\W\d_]+", name)  # 'Law of Large Numbers' is a law, 'Error Bound for …' a bound
-        head = English.stem(words[-1]) if words else None
+        head = cls.name_head(topic)
         found = {CLASS_OF[h] for h in (cls.genus(topic), head if head in NAME_CLASSES else None) if h in CLASS_OF}
         return frozenset(found | ({PERSON} if cls._person(topic) else set()))
+
+    @staticmethod
+    def name_head(topic: Topic) -> str | None:
+        """The stem of an English name's head word: 'Law of Large Numbers' is a law, 'Error Bound for …' a bound."""
+        name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
+        words = re.findall(r"[^\W\d_]+", name)
+        return English.stem(words[-1]) if words else None
 
     @staticmethod
     def _person(topic: Topic) -> bool:

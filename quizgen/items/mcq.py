@@ -84,9 +84,7 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         shown = re.findall(r"\b[A-Z]{3,}\b", text)
         if any(w != acronym and (w.startswith(acronym) or acronym.startswith(w)) for w in shown):
             found.add(acronym.casefold())
-    for initials in re.findall(r"\b[A-Z]{2,5}\b", text):  # 'loopy BP' for 'Belief Propagation'
-        if initials in _initials(key.name):
-            found.add(initials.casefold())
+    found |= {i.casefold() for i in initials_shown(text, key.name)}  # 'loopy BP' for 'Belief Propagation'
     if "self" in name_stems(key) and re.search(r"(?i)\b\w+sel(f|ves)\b", text):
         found.add("self")  # 'the model itself decides …' beside 'Self-Paced Learning'
     for blend in _blends_in_name(key.name):
@@ -135,6 +133,11 @@ def _greek_in_name(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _acronyms_in_name(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name) if len(w) <= 6)
+
+
+def initials_shown(text: str, name: str) -> frozenset[str]:
+    """The initials of the name the text shows as a word in capitals ('BP' of 'Belief Propagation')."""
+    return frozenset(w for w in re.findall(r"\b[A-Z]{2,5}\b", text) if w in _initials(name))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -336,8 +339,7 @@ _IDEA_OF = {English.stem(w): c for c, words in _IDEAS.items() for w in words.spl
 
 def _idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
     """The topic's class, or the kind of idea its genus or the head word of its name says it is."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
-    head = English.stem(words[-1]) if words else None
+    head = ix.name_head(topic)
     found = {_IDEA_OF[h] for h in (ix.genus(topic), head if head in ("theori", "hypothesi") else None) if h in _IDEA_OF}
     first = next((d for d in ix.descriptions(topic) if d.start == 0 and d.slot is not None and d.slot.subject), None)
     if first is not None and ix.genus(topic) is None and _CONCEPT.match(first.text[first.slot.end :]):

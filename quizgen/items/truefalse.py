@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from .mcq import _idea_kind, _initials, echoes
+from .mcq import _idea_kind, echoes, initials_shown
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -119,7 +119,7 @@ def make_truefalse(
         found = _usable(ix, key, c, part, label)
         if found is None or ix.describes(found[0].text, key) or found[0].start != 0:
             return False  # (a later sentence leans on the ones before it: 'replaces the sum …', reading 22)
-        if any(w in _initials(c.name) for w in re.findall(r"\b[A-Z]{2,5}\b", found[1])):
+        if initials_shown(found[1], c.name):
             return False  # '… (loopy BP)': the lent text names where it comes from (reading 21)
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
         return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
