@@ -4,6 +4,7 @@ Characters the active font cannot draw print as a visible [U+XXXX] code, never a
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -92,7 +93,7 @@ def use_font(path: str | None = None) -> str:
             pdfmetrics._fonts.pop(FAMILY + suffix, None)
             pdfmetrics.registerFont(face)
         coverage = frozenset(faces[""].face.charToGlyph)
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
+    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as e:  # (a cut file: struct)
         raise QuizgenError(
             f"{path}: the font cannot be used ({e}); give a TrueType font (.ttf, or an OpenType font with "
             "TrueType outlines), e.g. Noto Sans SC or WenQuanYi Zen Hei for Chinese"
