@@ -36,7 +36,7 @@ def test_fillable_worksheet_has_form_fields(runner, tmp_path):
         [
             "worksheet",
             "--topics",
-            "PagedAttention,FlashAttention,Grouped-Query Attention (GQA)",
+            "PagedAttention,FlashAttention,Speculative Decoding,GPTQ Quantization",
             "--types",
             "mcq,cloze",
             "--count",

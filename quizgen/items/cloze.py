@@ -122,6 +122,10 @@ class KeyphrasePicker:
                 continue  # 'the sample size _____': without a determiner before it, it may be the verb
             if prev in ("a", "an") or prev in self.lang.coordinators or nxt in self.lang.coordinators:
                 continue  # 'a/an' tells the first sound; 'key and _____' is a pair the other half predicts
+            if self._parallel_noun(tokens, i):
+                continue  # 'whose ablation jailbreaks …, and whose _____ forces refusal' (reading 24)
+            if self._opposite_shown(w, folded):
+                continue  # 'the output does not change when the _____ is transformed' (reading 24)
             if self._in_contrast(text, m.start(), m.end()) or self._predicted(tokens, i) or self._fixed(tokens, i):
                 continue
             if prev and nxt and self._parallel(text, prev, nxt, m.start()):
@@ -132,6 +136,16 @@ class KeyphrasePicker:
                 continue
             out.append((m.start(), m.end(), w))
         return sorted(out, key=lambda c: (self.lang.zipf(c[2]), c[0]))
+
+    def domain_nouns(self, text: str) -> list[str]:
+        """The domain terms of a text that can be nouns, once each, the most technical first: a word bank's
+        lures (where they stand in their own text does not matter, only what they are)."""
+        words = {
+            w: None
+            for w in _WORD.findall(text)
+            if self.is_domain_term(w) and _nominal(w, self.lang) and not _symbolic(w)
+        }
+        return sorted(words, key=self.lang.zipf)
 
     @cached_property
     def _documents(self) -> dict[str, frozenset[int]]:
@@ -209,6 +223,51 @@ class KeyphrasePicker:
     def _parallel(text: str, prev: str, nxt: str, at: int) -> bool:
         frame = re.compile(rf"\b{re.escape(prev)}\s+[^\W\d_][\w-]*\s+{re.escape(nxt)}\b", re.IGNORECASE)
         return any(abs(m.start() - at) > len(prev) + 2 for m in frame.finditer(text))
+
+    @cached_property
+    def _pairs(self) -> dict[str, frozenset[str]]:
+        """Words the bank pairs ('encoder and decoder', 'bias–variance', 'prior or posterior') in two or more
+        definitions: one of a pair shown beside the blank hands over the other. (A hyphen makes a compound,
+        'feed-forward', not a pair.)"""
+        pattern = re.compile(r"([^\W\d_]{3,})(?:\s+(?:and|or|vs\.?|versus)\s+|\s*[–/]\s*)([^\W\d_]{3,})")
+        seen: dict[tuple[str, str], set[int]] = {}
+        for i, t in enumerate(self.topics):
+            for a, b in pattern.findall(t.definition):
+                sa, sb = self.lang.stem(a), self.lang.stem(b)
+                if sa != sb and a.casefold() not in self.lang.stop_words and b.casefold() not in self.lang.stop_words:
+                    seen.setdefault((sa, sb), set()).add(i)
+        out: dict[str, set[str]] = {}
+        for (sa, sb), where in seen.items():
+            if len(where) >= 2:
+                out.setdefault(sa, set()).add(sb)
+                out.setdefault(sb, set()).add(sa)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    _LOOSE = frozenset("a an the of in to for with on by from as at and or".split())
+
+    def _parallel_noun(self, tokens, i: int) -> bool:
+        """The words before the blank come again before a noun of the blank's WordNet class: the two halves
+        of a parallel ('about the target … about the _____', 'whose ablation … whose _____') hand it over.
+        The frame is the two words before, or one that is not an article or a common preposition."""
+        lang = self.lang
+        classes = set(lang.noun_classes(tokens[i].group())[:1])
+        words = [t.group().casefold() for t in tokens]
+        frames = [tuple(words[i - 2 : i])] if i >= 2 else []
+        if i >= 1 and words[i - 1] not in self._LOOSE:
+            frames.append((words[i - 1],))
+        for frame in frames:
+            n = len(frame)
+            for j in range(n, len(words)):
+                if j != i and tuple(words[j - n : j]) == frame and classes & set(lang.noun_classes(words[j])):
+                    return True
+        return False
+
+    def _opposite_shown(self, word: str, shown: Counter) -> bool:
+        """The text shows the word's partner: a pair the bank keeps making, or a WordNet antonym."""
+        lang = self.lang
+        partners = set(self._pairs.get(lang.stem(word), ()))
+        partners |= {lang.stem(w) for w in getattr(lang, "antonyms", lambda w: ())(word)}
+        return any(shown[p] for p in partners)
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
         """'… rather than _____', '_____ instead of …': the contrast gives the blank away."""
@@ -295,23 +354,31 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
             f"the definition of '{key.name}' repeats words by mistake ('{DOUBLED_WORDS.search(shown).group(0)}')"
         )
     cands = picker.candidates(shown, key)
+    if word_bank:  # a word bank offers words of the blank's kind: a word whose kind is unknown has none
+        cands = [c for c in cands if picker.lang.noun_classes(c[2])]
     if not cands:
         raise GenerationError(
             f"'{key.name}' has no domain term to blank (every candidate is everyday English, "
             "part of the name, repeated, paired or in math)"
         )
     top = cands[:3]
-    chosen = [rng.choice(top)]  # one blank: a second one makes the sentence harder to read, not the item
-    pieces, pos = [], 0
-    for start, end, _ in chosen:
-        pieces += [shown[pos:start], BLANK]
-        pos = end
-    body = "".join(pieces) + shown[pos:]
-    answer = tuple((w,) for _, _, w in chosen)
-    bank_words = None
-    if word_bank:
-        extras = _lures(ix, picker, key, chosen, shown, len(chosen) + 2, rng)
-        bank_words = tuple(sorted([w for _, _, w in chosen] + extras, key=str.casefold))
+    rng.shuffle(top)
+    top += cands[3:]  # one blank: a second one makes the sentence harder to read, not the item
+    bank_words, failure = None, None
+    for blank in top:
+        if not word_bank:
+            break
+        try:
+            extras = _lures(ix, picker, key, [blank], shown, 2, rng)
+        except GenerationError as e:
+            failure = failure or e
+            continue
+        bank_words = tuple(sorted([blank[2], *extras], key=str.casefold))
+        break
+    else:
+        raise failure
+    start, end, word = blank
+    body, answer = f"{shown[:start]}{BLANK}{shown[end:]}", ((word,),)
     named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in key.names)
     text = body if named else f"{key.name} — {body}"  # the term in full, set apart from the text
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
@@ -350,7 +417,7 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
     pool: dict[str, None] = {}
     for i in sorted(range(len(siblings)), key=lambda i: -near[i]):
         sib = siblings[i]
-        for _, _, w in picker.candidates(sib.definition, sib)[:4]:
+        for w in picker.domain_nouns(sib.definition):
             if _spelling(lang, w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
                 continue  # the key's own words, in any spelling ('optimisation' for 'optimization')
             if _adjectival(w, lang) != adjective:
@@ -359,6 +426,10 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
                 continue  # 'instrumentally' among nouns
             if any(picker.fits_frame(w, shown, a, b) or picker.related(w, ans) for a, b, ans in blanks):
                 continue
+            if not all(_same_class(lang, w, ans) for ans in answers):
+                continue  # 'algorithm · continuation · critic · factuality': only one fits a role (reading 24)
+            if any(_spelling(lang, w.split("-")[-1]) == _spelling(lang, p.split("-")[-1]) for p in pool):
+                continue  # 'parameter · per-parameter': one word twice
             if any(_spelling(lang, ans) in {_spelling(lang, p) for p in w.split("-")} for ans in answers):
                 continue  # 'mechanistic-interpretability' beside 'interpretability' fills the blank too (reading 21)
             pool.setdefault(w)
@@ -373,6 +444,20 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
     if len(out) < min(n, 2):
         raise GenerationError(f"group '{key.category}' offers {len(out)} domain terms for a word bank; 2 needed")
     return out
+
+
+def _symbolic(word: str) -> bool:
+    """A letter's name or a symbol in the word ('beta', 'α-divergences'): notation, not a concept of its own."""
+    from ..text.latexmath import GREEK
+
+    return any(p.casefold() in GREEK or not p.isascii() for p in word.split("-"))
+
+
+def _same_class(lang, a: str, b: str) -> bool:
+    """Two nouns of one kind of thing: each one's most frequent WordNet class is among the other's ('router',
+    a person or a device, beside 'critic', a person)."""
+    ca, cb = lang.noun_classes(a), lang.noun_classes(b)
+    return bool(ca and cb) and ca[0] in cb and cb[0] in ca
 
 
 _VARIANTS = ((r"isation", "ization"), (r"ise([sd]?)$", r"ize\1"), (r"ising$", "izing"), (r"yse", "yze"), (r"our", "or"))

@@ -169,6 +169,27 @@ class English:
             return any(w in (lemma + "s", lemma + "es", lemma[:-1] + "ies") for lemma in lemmas if lemma != w)
         return True
 
+    @staticmethod
+    @lru_cache(maxsize=1 << 12)
+    def noun_classes(word: str) -> tuple[str, ...]:
+        """WordNet's classes of a noun's first senses ('router': person, artifact), read from its singular
+        ('routers') and, for a hyphenated word, its head ('self-supervision': act); empty when unknown."""
+        from .lexicon import getAllLemmas, noun_classes
+
+        head = word.split("-")[-1].casefold()
+        for lemma in (head, *getAllLemmas(head).get("NOUN", ())):
+            if noun_classes(lemma):
+                return noun_classes(lemma)
+        return ()
+
+    @staticmethod
+    def antonyms(word: str) -> frozenset[str]:
+        """WordNet's antonyms of a noun, read from its singular ('presences': absence)."""
+        from .lexicon import getAllLemmas, noun_antonyms
+
+        w = word.casefold()
+        return frozenset().union(*(noun_antonyms(x) for x in (w, *getAllLemmas(w).get("NOUN", ()))))
+
     @classmethod
     def verb_number(cls, word: str) -> str | None:
         """'sg' for a verb form that agrees only with a singular subject ('is', 'shares'), 'pl' for one that

@@ -133,3 +133,24 @@ def _english_buckets() -> list[frozenset[str]] | None:
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         return None
     return data[1:]
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, tuple[str, ...]]:
+    """WordNet 3.0's one-word nouns, as scripts/build_noun_classes.py wrote them: lemma -> its row's
+    other columns (classes, "verb" or "-", antonyms)."""
+    raw = gzip.decompress(Path(__file__).with_name("noun-classes.tsv.gz").read_bytes()).decode()
+    return {row[0]: tuple(row[1:]) for row in (line.split("\t") for line in raw.splitlines()) if len(row) == 4}
+
+
+def noun_classes(lemma: str) -> tuple[str, ...]:
+    """The WordNet classes ('person', 'artifact', 'cognition', …) of a noun's first senses, the most
+    frequent first; empty for a word WordNet lacks or that is mostly used as a verb ('combine', 'exploit')."""
+    row = _nouns().get(lemma)
+    return tuple(row[0].split()) if row and row[1] != "verb" else ()
+
+
+def noun_antonyms(lemma: str) -> frozenset[str]:
+    """WordNet's antonyms of a noun ('input': output)."""
+    row = _nouns().get(lemma)
+    return frozenset(row[2].split()) if row else frozenset()
