@@ -13,6 +13,7 @@ from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.cloze import _same_class, _symbolic
 from quizgen.model import Bank, Category, Topic
 from quizgen.text.language import English
+from quizgen.text.mask import BLANK
 
 
 def test_wordnet_classes_are_read_from_the_singular_and_the_head():
@@ -88,3 +89,11 @@ def test_the_second_half_of_a_parallel_is_not_blanked():
     # the same words without the parallel can be blanked
     alone = "A direction whose injection into the residual stream forces the refusal."
     assert "injection" in {w for _, _, w in picker.candidates(alone, bank.topics[0])}
+
+
+def test_after_a_preposition_a_lure_is_a_word_the_bank_writes_there():
+    picker = ItemGenerator(load_bank(None)).keyphrases
+    text = f"reducing bandwidth during {BLANK}."
+    at = text.index(BLANK)
+    assert picker.follows("inference", text, at) and not picker.follows("bias", text, at)  # reading 25
+    assert picker.follows("bias", f"the {BLANK} of the estimator", 4)  # no preposition: any word

@@ -34,6 +34,9 @@ EVERYDAY = 4.4  # a word this common in general English (Zipf; 1 in 40,000 words
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
 
+NEAREST_OTHERS = 20  # other groups' definitions a key-phrase word bank may draw its words from
+
+
 class KeyphrasePicker:
     """Domain terms of a definition: nouns that are rare in general English but used across the bank."""
 
@@ -175,6 +178,14 @@ class KeyphrasePicker:
         if after and after[0] not in stops and self._runs.count(stem, after[0]):
             return True
         return len(before) == 2 and before[-1] in stops and self._runs.count(*before, stem) > 0
+
+    def follows(self, word: str, text: str, start: int) -> bool:
+        """After a preposition ('during _____', 'at _____'), a word the bank also writes after it; elsewhere
+        any word."""
+        before = _WORD.findall(text[:start])[-1:]
+        if not before or before[0].casefold() not in self.lang.prepositions:
+            return True
+        return self._runs.count(self.lang.stem(before[0]), self.lang.stem(word)) > 0
 
     @cached_property
     def _term_words(self) -> dict[str, frozenset[str]]:
@@ -413,10 +424,14 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
     adjective = any(_adjectival(a, lang) for a in answers)
     siblings = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
-    near = ix.relatedness(key, siblings)  # words from the definitions nearest in subject first
+    others = [t for t in ix.bank.topics if t.category != key.category and t.language == key.language]
+    near, far = ix.relatedness(key, siblings), ix.relatedness(key, others)
+    # words from the definitions nearest in subject first: the group's, then the nearest of the bank's other
+    # groups (a word bank's words are the subject's vocabulary, not rival terms: any group's fit, as its kind)
+    ordered = [siblings[i] for i in sorted(range(len(siblings)), key=lambda i: -near[i])]
+    ordered += [others[i] for i in sorted(range(len(others)), key=lambda i: -far[i])[:NEAREST_OTHERS]]
     pool: dict[str, None] = {}
-    for i in sorted(range(len(siblings)), key=lambda i: -near[i]):
-        sib = siblings[i]
+    for sib in ordered:
         for w in picker.domain_nouns(sib.definition):
             if _spelling(lang, w) in used or lang.is_plural_noun(w.split("-")[-1]) not in plural:
                 continue  # the key's own words, in any spelling ('optimisation' for 'optimization')
@@ -426,6 +441,8 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
                 continue  # 'instrumentally' among nouns
             if any(picker.fits_frame(w, shown, a, b) or picker.related(w, ans) for a, b, ans in blanks):
                 continue
+            if not all(picker.follows(w, shown, a) for a, _, _ in blanks):
+                continue  # 'bandwidth during _____' with 'bias': the bank never writes 'during bias' (reading 25)
             if not all(_same_class(lang, w, ans) for ans in answers):
                 continue  # 'algorithm · continuation · critic · factuality': only one fits a role (reading 24)
             if any(_spelling(lang, w.split("-")[-1]) == _spelling(lang, p.split("-")[-1]) for p in pool):

@@ -125,6 +125,11 @@ class English:
         }
     )
     idiom_openers = frozenset({"in", "on", "by", "at", "for", "with", "under"})
+    # a word after one of these must be one the bank also writes after it ('during inference', not 'during bias')
+    prepositions = frozenset(
+        "about across after against among at before between by during for from in into on over per through toward"
+        " towards under via with within without".split()
+    )
     contrasts = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"), ("unlike",), ("than",))
     plural_pronoun, singular_pronoun = "They", "It"
     # stems of head nouns that name a statement about the world rather than a thing or a method
@@ -257,7 +262,7 @@ class Snowball:
     coordinators: frozenset[str] = frozenset()
     articles = agreeing
     subject_pronouns: dict[str, str] = {}
-    verb_openers = noun_openers = pronoun_hosts = idiom_openers = frozenset()
+    verb_openers = noun_openers = pronoun_hosts = idiom_openers = prepositions = frozenset()
     contrasts: tuple = ()
     plural_pronoun = singular_pronoun = None
     claim_words: frozenset[str] = frozenset()  # head nouns of laws, principles, theorems …
