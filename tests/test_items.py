@@ -186,7 +186,8 @@ def test_cloze_term_and_keyphrase(gen, bank):
         assert term.text.count(BLANK) == len(term.answer) == 1
         assert set(term.answer[0]) <= set(key.names) or len(term.answer[0]) == 1  # declared spellings only
         assert term.answer[0][0] in term.word_bank and not contains_spelling(term.text, key)
-    for key, kp in yielding(gen, bank, "cloze", ItemOptions(mode="keyphrase"), count=20):
+    # key phrases are rare (docs/quality.md): ten of them
+    for key, kp in yielding(gen, bank, "cloze", ItemOptions(mode="keyphrase"), count=10):
         assert 1 <= kp.text.count(BLANK) == len(kp.answer) <= 2
         for accepted in kp.answer:
             assert len(accepted) == 1 and accepted[0] in key.definition  # the word as written, nothing invented
@@ -254,3 +255,12 @@ def test_bad_options_are_refused(bank):
         generate_items(bank, "mcq", 1, k=7)
     with pytest.raises(QuizgenError, match="no category"):
         generate_items(bank, "mcq", 1, category="Nope")
+
+
+def test_cloze_blanks_terms_unless_key_phrases_are_asked_for(gen):
+    """Key phrases are the weakest items in blind readings (docs/quality.md): a cloze asked without a mode
+    blanks the term; a key phrase is made only when the teacher asks for one."""
+    made, _ = gen.items("cloze", 40, random.Random(5), options=ItemOptions())
+    assert made and {i.mode for i in made} == {"term"}
+    asked, _ = gen.items("cloze", 5, random.Random(5), options=ItemOptions(mode="keyphrase"))
+    assert asked and {i.mode for i in asked} == {"keyphrase"}

@@ -60,6 +60,11 @@ def test_plurals_the_lemma_table_lists_as_lemmas():
     assert English.is_plural_noun("process") is False and English.is_plural_noun("analysis") is False
     assert English.is_plural_noun("statistics") is None  # a field (singular) or facts (plural)
     assert English.name_number("Sparse Representations in Deep Nets") == "pl"
+    # the head is before any preposition ('Beyond'), and a bracket is an aside, not the end (reading 25)
+    assert English.name_number("Vision-Language Contrastive Objectives Beyond CLIP") == "pl"
+    assert English.name_number("Vision Transformer (ViT) Variants") == "pl"
+    assert English.name_number("Vision Language Model (VLM)") == "sg"
+    assert English.name_number("Evidence Lower Bound (ELBO) — Derivation") == "sg"
 
 
 def test_false_statements_come_from_the_less_related_siblings_unless_hard():

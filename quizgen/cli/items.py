@@ -22,7 +22,11 @@ from . import _category, bank_option, cli, reports_errors, seed_option
 @bank_option
 @click.option("--type", "item_type", type=click.Choice(ITEM_TYPES), required=True, help="Item type to generate.")
 @click.option("--direction", type=click.Choice(DIRECTIONS), help="MCQ direction (default: both, drawn per item).")
-@click.option("--mode", type=click.Choice(MODES), help="Cloze mode (default: both, drawn per item).")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    help="Cloze mode (default: term; keyphrase only when asked — its items are the weakest in blind readings).",
+)
 @click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100000), help="How many items.")
 @click.option("--k", default=4, show_default=True, type=click.IntRange(3, 6), help="Options per MCQ.")
 @click.option(

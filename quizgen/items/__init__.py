@@ -21,7 +21,7 @@ ITEM_TYPES = ("mcq", "cloze", "matching", "truefalse")
 @dataclass(frozen=True)
 class ItemOptions:
     direction: str | None = None  # mcq; None: either, drawn per item
-    mode: str | None = None  # cloze; None: either, drawn per item
+    mode: str | None = None  # cloze; None: term (a key phrase only when asked: the weakest items, docs/quality.md)
     k: int = 4  # mcq options
     difficulty: str = "medium"
     word_bank: bool | None = None  # cloze; None: a word bank for every blank
@@ -89,12 +89,8 @@ class ItemGenerator:
                 lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen),
             )
         if item_type == "cloze":
-            return self._either(
-                o.mode,
-                MODES,
-                rng,
-                lambda m: make_cloze(self.index, self.keyphrases, topic, rng, m, o.word_bank, o.k, avoid, o.widen),
-            )
+            mode = o.mode or "term"
+            return make_cloze(self.index, self.keyphrases, topic, rng, mode, o.word_bank, o.k, avoid, o.widen)
         if item_type == "matching":
             return make_matching(self.index, topic, rng, o.size, o.spare, allowed, avoid, o.widen)
         if item_type == "truefalse":

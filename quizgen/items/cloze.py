@@ -34,9 +34,6 @@ EVERYDAY = 4.4  # a word this common in general English (Zipf; 1 in 40,000 words
 OVERUSED = 1.5  # a domain term is at least 10^1.5 (about 30) times more frequent in the bank than in general use
 
 
-NEAREST_OTHERS = 20  # other groups' definitions a key-phrase word bank may draw its words from
-
-
 class KeyphrasePicker:
     """Domain terms of a definition: nouns that are rare in general English but used across the bank."""
 
@@ -424,12 +421,9 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
     plural = [lang.is_plural_noun(a.split("-")[-1]) for a in answers]
     adjective = any(_adjectival(a, lang) for a in answers)
     siblings = [t for t in ix.bank.category(key.category).topics if t.name != key.name]
-    others = [t for t in ix.bank.topics if t.category != key.category and t.language == key.language]
-    near, far = ix.relatedness(key, siblings), ix.relatedness(key, others)
-    # words from the definitions nearest in subject first: the group's, then the nearest of the bank's other
-    # groups (a word bank's words are the subject's vocabulary, not rival terms: any group's fit, as its kind)
+    near = ix.relatedness(key, siblings)  # words from the definitions nearest in subject first
+    # (only the group's: words from the nearest other groups read as off-subject — reading 26)
     ordered = [siblings[i] for i in sorted(range(len(siblings)), key=lambda i: -near[i])]
-    ordered += [others[i] for i in sorted(range(len(others)), key=lambda i: -far[i])[:NEAREST_OTHERS]]
     pool: dict[str, None] = {}
     for sib in ordered:
         for w in picker.domain_nouns(sib.definition):

@@ -457,7 +457,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
         following = _TOKEN.findall(sentence[b:])[:3]
         for w in following:
             number = English.verb_number(w)
-            if number is not None or w.casefold() not in ("also", "often", "usually", "typically", "then"):
+            adverb = w.casefold().endswith("ly") and "ADV" in English.readings(w)  # '_____ jointly processes'
+            if number is not None or not adverb and w.casefold() not in ("also", "often", "usually", "then"):
                 break
         if number is None and as_verb:
             number = "sg"

@@ -8,6 +8,7 @@ function-word lists and the words that agree with a noun, with the rules they ha
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -220,13 +221,18 @@ class English:
 
     @classmethod
     def name_number(cls, name: str) -> str | None:
-        """Grammatical number of a term: the head word is the last word before 'of'/'for'/a bracket."""
-        words = [w for w in name.replace("(", " ( ").split() if w]
+        """Grammatical number of a term: the head word is the last word before a preposition ('of', 'for',
+        'beyond'), a slash, '&', 'vs', a dash or a colon; a bracket is an aside ('Vision Transformer (ViT)
+        Variants': plural)."""
+        words = re.sub(r"\([^()]*\)", " ", name).replace("(", " ( ").split()
         head = []
+        stops = {"of", "for", "in", "with", "on", "/", "&", "vs", "vs.", "beyond", "(", "—", "–", "-"}
         for w in words:
-            if w == "(" or w.casefold() in ("of", "for", "in", "with", "on", "/", "&", "vs", "vs."):
+            if w.casefold() in stops or w.casefold() in cls.prepositions:
                 break
             head.append(w)
+            if w.endswith(":"):
+                break
         if not head:
             return None
         last = head[-1].strip(",:;")
