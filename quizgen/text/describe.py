@@ -465,6 +465,9 @@ def _sentence_analysis(sentence: str, topic: Topic):
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
 
 
+_COUNTED = re.compile(r"(?:Two|Three|Four|Both|A pair of|A family of two)\b", re.I)
+
+
 def _broken(sentence: str) -> bool:
     """A sentence that describes nothing as it stands: words doubled by a slip, 'The term …' speaking of the
     word, or a question ('… can a strong model generalise beyond its supervisor?')."""
@@ -579,6 +582,8 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
             continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
+        if is_compound(topic) and _COUNTED.match(sents[i]):
+            continue  # 'Two objectives for …' for 'CTC Loss & RNN-Transducer': only a compound name is two things
         if _broken(sents[i]):
             continue  # 'the median of the of the lower half' reads broken; 'The term applies to …' says what it names
         if i > 0 and (_REMARK.search(sents[i]) or _CLAIM.search(sents[i])):
