@@ -114,8 +114,9 @@ def test_stress_every_topic_every_type(bank, seed):
             getattr(checker, f"_check_{item_type}")(item, report)
     # of 6 variants; key-phrase blanks are rare, and late claims and questions describe nothing (docs/quality.md);
     # a stem that says the key's kind needs a lure of that kind (reading 20); a key-phrase word bank offers
-    # only words of the blank's WordNet class (reading 24: 382 of 248 x 6)
-    assert made > len(bank.topics) * 1.5
+    # only words of the blank's WordNet class, and after a preposition only words the bank writes there
+    # (readings 24-26: 369 of 248 x 6)
+    assert made > len(bank.topics) * 1.45
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 
