@@ -31,7 +31,8 @@ def sample(bank_dir: str | None, plan, seed: int) -> tuple:
     out = []
     for kind, options, count in plan:
         made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
-        out += made
+        seen = {it.id for it in out}
+        out += [it for it in made if it.id not in seen and not seen.add(it.id)]  # (a rare type cycles its topics)
     return out, bank
 
 
