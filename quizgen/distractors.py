@@ -178,6 +178,22 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
 
+def _per_index(maxsize: int):
+    """lru_cache for a method of one DistractorIndex, kept on the index: it dies with the index and its keys
+    do not hold it (a module-level cache keyed by (self, …) kept every bank's index alive, and the garbage
+    collector walked each key)."""
+
+    def decorate(method):
+        @cached_property
+        def cached(self):
+            return lru_cache(maxsize=maxsize)(method.__get__(self))
+
+        cached.__doc__ = method.__doc__
+        return cached
+
+    return decorate
+
+
 class DistractorIndex:
     """Similarities and exclusion rules over one bank, built once and shared by every item generator."""
 
@@ -291,18 +307,18 @@ class DistractorIndex:
             return self._group_similarities(a.name)[b.name]
         return self._pair_similarity(*sorted((self.row[a.name], self.row[b.name])))
 
-    @lru_cache(maxsize=1 << 16)
+    @_per_index(maxsize=1 << 16)
     def _group_similarities(self, name: str) -> dict[str, float]:
         """Similarity of one topic to every topic of its group, in one sparse product."""
         key = self.bank.topic(name)
         group = self.bank.category(key.category).topics
         return dict(zip((t.name for t in group), self.similarity(key, list(group)).tolist()))
 
-    @lru_cache(maxsize=1 << 20)
+    @_per_index(maxsize=1 << 20)
     def _pair_similarity(self, i: int, j: int) -> float:
         return self.matrix.pair_dot(i, j)
 
-    @lru_cache(maxsize=1 << 20)
+    @_per_index(maxsize=1 << 20)
     def names_in_definition(self, a: str, b: str) -> bool:
         """Does topic a's definition spell out topic b? (Not in a cross-reference: 'See also felony.' points
         to the contrast a glossary draws, the best lure there is.)"""
@@ -345,7 +361,7 @@ class DistractorIndex:
         numbers = re.findall(r"(?<![\w.])\d+(?![\w.])", text)  # 'group 17' and 'group 16' differ
         return frozenset([English.stem(w) for w in visible_words(text) if w.isalpha()] + numbers)
 
-    @lru_cache(maxsize=1 << 12)
+    @_per_index(maxsize=1 << 12)
     def _group_df(self, category: str) -> dict[str, int]:
         df: dict[str, int] = {}
         for t in self.bank.category(category).topics:
@@ -544,7 +560,7 @@ class DistractorIndex:
         process', 'Type I error' / 'Type II error') are each other's best lure."""
         return self._names_clash(*sorted((a.name, b.name)))
 
-    @lru_cache(maxsize=1 << 20)
+    @_per_index(maxsize=1 << 20)
     def _names_clash(self, name_a: str, name_b: str) -> bool:
         a, b = self.bank.topic(name_a), self.bank.topic(name_b)
         for x in mask_spellings(a):

@@ -11,6 +11,7 @@ descriptions, treated the same way for the key and for every wrong option, so no
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -203,11 +204,11 @@ def _compound_parts(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def visible_words(text: str) -> tuple[str, ...]:
-    """Content words of a text, math commands left out, for word-level cues."""
+    """Content words of a text, math commands left out, for word-level cues (interned: kept per text)."""
     plain = re.sub(r"\\[A-Za-z]+", " ", text)
     plain = re.sub(r"\b(\d)[-\u2010\u2013]([A-Za-z])\b", r"\1\2", plain)  # '3-D' is the '3D' of a name
     return tuple(
-        w
+        sys.intern(w)
         for w in _TOKEN.findall(plain)
         if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in English.stop_words
     )
@@ -265,8 +266,8 @@ def cue_in_math(text: str, topic: Topic) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _starts(text: str) -> dict[str, None]:
     """How the text's words start (a dict of strings, which the garbage collector does not walk: a big bank
-    keeps tens of thousands of these)."""
-    return dict.fromkeys(t[:n].casefold() for t in _TOKEN.findall(text) for n in (1, 2, 3))
+    keeps tens of thousands of these; the strings interned, so every text shares one 'the')."""
+    return dict.fromkeys(sys.intern(t[:n].casefold()) for t in _TOKEN.findall(text) for n in (1, 2, 3))
 
 
 def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
@@ -288,7 +289,7 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1 << 16)
 def _word_starts(topic: Topic) -> tuple[frozenset[str], ...]:
     """For each of cue_spellings(topic): how its words start (their first three letters, case-folded)."""
-    return tuple(frozenset(w[:3].casefold() for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
+    return tuple(frozenset(sys.intern(w[:3].casefold()) for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
 
 
 @lru_cache(maxsize=1 << 18)

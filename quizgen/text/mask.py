@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from ..model import Topic
@@ -62,18 +63,19 @@ _COLLAPSE = re.compile(r"\x02(?:\s*\(\s*\x02\s*\)|[ \-\u2010\u2013]+\x02)+")
 def _word_tests(spelling: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
     """How each word of a spelling is recognised: ('exact', w) case-sensitive for acronyms,
     ('stem', s) for long words and their inflections, ('word', w) for short words (plural allowed);
-    in other languages ('snow:<code>', s) by the language's stemmer (plural and gender: 'catalizadoras')."""
+    in other languages ('snow:<code>', s) by the language's stemmer (plural and gender: 'catalizadoras').
+    Words interned: a big bank keeps a few hundred thousand."""
     acronym = is_acronym(spelling)
     tests = []
     for w in _TOKEN.findall(spelling):
         if acronym:
-            tests.append(("exact", w))
+            tests.append(("exact", sys.intern(w)))
         elif lang != "en" and len(w) >= 4 and w.isalpha():
             tests.append((f"snow:{lang}", language(lang).stem(w)))
         elif len(w) >= 6 and w.isalpha() and len(root := _unsuffixed(w.lower())) >= 4:
-            tests.append(("stem", root))
+            tests.append(("stem", sys.intern(root)))
         else:
-            tests.append(("word", w.casefold()))
+            tests.append(("word", sys.intern(w.casefold())))
     return tuple(tests)
 
 
