@@ -275,7 +275,7 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     present = _starts(text)
     # a spelling can only match where every one of its words starts like a word of the text
     spellings = cue_spellings(topic)
-    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if starts <= present.keys())
+    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if all(s in present for s in starts))
     if not only:
         return []
     out = []
@@ -287,9 +287,10 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_starts(topic: Topic) -> tuple[frozenset[str], ...]:
-    """For each of cue_spellings(topic): how its words start (their first three letters, case-folded)."""
-    return tuple(frozenset(sys.intern(w[:3].casefold()) for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
+def _word_starts(topic: Topic) -> tuple[tuple[str, ...], ...]:
+    """For each of cue_spellings(topic): how its words start (their first three letters, case-folded; tuples
+    of strings, which the garbage collector stops walking)."""
+    return tuple(tuple(sys.intern(w[:3].casefold()) for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
 
 
 @lru_cache(maxsize=1 << 18)

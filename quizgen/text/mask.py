@@ -109,14 +109,15 @@ def _spans(
     """Where any spelling occurs: leftmost first, the longest spelling winning at each place. `only`: the
     indexes of the spellings to look for (the others are passed over as if absent)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    tests, first_word = _matcher(spellings, _rules(lang))
+    matcher = _matcher(spellings, _rules(lang))
+    tests = matcher[0]
     out, i = [], 0
     while i < len(tokens):
         start = tokens[i][0]
         if start > 0 and text[start - 1] == "\\":  # a LaTeX command such as \alpha
             i += 1
             continue
-        for k in first_word(tokens[i][2]):
+        for k in _first_word(matcher, tokens[i][2]):
             if only is not None and k not in only:
                 continue
             end = _match_end(text, tokens, i, tests[k])
@@ -131,10 +132,10 @@ def _spans(
 
 
 @lru_cache(maxsize=1 << 13)
-def _matcher(spellings: tuple[str, ...], rules: str):
-    """Each spelling's word tests, and a function giving, in order, the spellings whose first word may match a
-    token: every one `_word_matches` accepts, found by look-ups instead of by trying each spelling in turn."""
-    tests = [_word_tests(s, rules) for s in spellings]
+def _matcher(spellings: tuple[str, ...], rules: str) -> tuple:
+    """Each spelling's word tests, and what `_first_word` looks a token up in. Tuples, strings and a dict of
+    them, no closure: the garbage collector stops walking them (a big bank keeps thousands of matchers)."""
+    tests = tuple(_word_tests(s, rules) for s in spellings)
     keyed: dict[str, list[int]] = {}  # exact tokens; case-folded ones after a tab; stems after a vertical tab
     always: list[int] = []  # tests with no key (another language's stemmer)
     for k, words in enumerate(tests):
@@ -153,17 +154,20 @@ def _matcher(spellings: tuple[str, ...], rules: str):
         for key in keys:
             keyed.setdefault(key, []).append(k)
     lengths = sorted({len(w) for words in tests if words and words[0][0] == "stem" for w in [words[0][1]]})
+    return tests, {key: tuple(ks) for key, ks in keyed.items()}, tuple(always), tuple(lengths)
 
-    def first_word(token: str) -> list[int]:
-        t = token.casefold()
-        found = [*always, *keyed.get(token, ()), *keyed.get("\t" + t, ())]
-        for n in lengths:
-            if n > len(t):
-                break
-            found += keyed.get("\v" + t[:n], ())
-        return sorted(set(found)) if len(found) > 1 else found
 
-    return tests, first_word
+def _first_word(matcher: tuple, token: str) -> list[int]:
+    """In order, the spellings whose first word may match the token: every one `_word_matches` accepts, found
+    by look-ups instead of by trying each spelling in turn."""
+    _, keyed, always, lengths = matcher
+    t = token.casefold()
+    found = [*always, *keyed.get(token, ()), *keyed.get("\t" + t, ())]
+    for n in lengths:
+        if n > len(t):
+            break
+        found += keyed.get("\v" + t[:n], ())
+    return sorted(set(found)) if len(found) > 1 else found
 
 
 def _rules(lang: str) -> str:
