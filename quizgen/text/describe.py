@@ -19,6 +19,7 @@ from ..model import Topic, _abbreviates
 from .language import English, language, stems_match, word_family
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
+from .memo import per_topic_texts
 
 _TOKEN = re.compile(r"[^\W_]+")
 _LEFT_GLUE = re.compile(r"[\w\-–+/.]$")
@@ -250,7 +251,7 @@ def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=1 << 18)
+@per_topic_texts(maxsize=1 << 18)
 def cue_in_math(text: str, topic: Topic) -> bool:
     """A spelling of the topic written inside math, e.g. '\\mathcal{L}_{\\text{IPO}}' or '\\text{ELBO}(q)'."""
     spans = math_spans(text)
@@ -293,7 +294,7 @@ def _word_starts(topic: Topic) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sys.intern(w[:3].casefold()) for w in _TOKEN.findall(s)) for s in cue_spellings(topic))
 
 
-@lru_cache(maxsize=1 << 18)
+@per_topic_texts(maxsize=1 << 18)
 def mentions(text: str, topic: Topic) -> bool:
     """The topic is named anywhere in the text, inside math or glued into a longer token included, or
     with an aside inside its name ('Text-to-image (T2I) alignment')."""
