@@ -21,6 +21,17 @@ the 1,000-topic bank's ARPACK varied 2-5 s), load average 0.2-2, CPU seconds (wa
 (With Python's default thresholds the collector takes ~2 s of the 10,000-topic run: ten full collections of
 ~530,000 tracked objects, most of them the keys and values of the rules' per-topic caches — 1-tuples
 holding a topic, (text, topic) pairs, small frozensets — which grow by a quarter between collections.)
+
+Remeasured 27 Nov on branch speed5 (caches the collector does not walk, interned words), main 9ed3fd6
+alternating, CPU seconds; this session ran ~20 % slower than the last on unchanged code:
+                          speed5                    main (9ed3fd6)
+  bundled bank            2.0-2.2 s                 1.9-2.0 s            (<= 3 s: met)
+    with --gc command     1.8 s                     2.0 s
+  10,000 topics           5.9-6.4 s                 7.0-7.2 s            (<= 5 s: not met)
+    with --gc command     5.5 s                     5.6 s                (<= 5 s: not met this session)
+  peak RSS, 10,000        424 MB                    619 MB               (<= 500 MB: met)
+(Full collections of the 10,000-topic run: ~1.0 s in eight, over ~262,000 tracked objects, was ~2 s in nine
+over ~513,000; what is left is mostly the cache entries themselves.)
 """
 
 from __future__ import annotations

@@ -28,6 +28,15 @@ Measured 27 Nov 2026 (2 shared cores, load average 2-3; ranges over repeats; REA
   ~4x faster, or a persistent process.
   LaTeX engine                         1.50-1.51x one latexmk run                          (met, narrowly)
   100,000 topics, 40 questions, empty  5.8-6.5 s wall, 5.8-6.4 s CPU                       (met)
+
+Remeasured 27 Nov on branch speed5 (main 9ed3fd6 in the same session, alternating for the small exam; load 1-2,
+this session ~20 % slower than the last on unchanged code):
+  quizgen --help                       0.07-0.13 s                                         (met)
+  100 variants x 40 items              0.64-0.67x plain wall, 0.63-0.66x CPU (main 0.68-0.69x) (met)
+  5-question exam                      0.57-0.58 s: 2.75-3.15x plain (main 0.73-0.81 s, 3.6-4.1x) (not met)
+  LaTeX engine                         2.50-2.72x one latexmk run (main 2.68-2.69x)        (not met)
+    (since even pages, the benchmark exam's uneven papers are compiled a second time: two latexmk runs)
+  100,000 topics, 40 questions, empty  6.1-6.3 s (main 6.5-7.2 s); warm cache 3.5-3.6 s   (met)
 """
 
 from __future__ import annotations
