@@ -276,7 +276,7 @@ def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
     present = _starts(text)
     # a spelling can only match where every one of its words starts like a word of the text
     spellings = cue_spellings(topic)
-    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if all(s in present for s in starts))
+    only = frozenset(i for i, starts in enumerate(_word_starts(topic)) if all(map(present.__contains__, starts)))
     if not only:
         return []
     out = []
