@@ -1,5 +1,6 @@
 """The (text, topic) cache of text/memo.py: each pair computed once, answers kept apart by text and by topic
-(topics of the same name in two banks included), bounded, and the item rules that use it answer as uncached."""
+(topics of the same name in two banks included), bounded, and the item rules that use it answer as uncached;
+and a DistractorIndex's method caches, which die with it."""
 
 from __future__ import annotations
 
@@ -70,3 +71,18 @@ def test_cached_rules_answer_as_uncached():
         for text in (t.definition for t in topics):
             for topic in topics:
                 assert rule(text, topic) == rule.__wrapped__(text, topic)
+
+
+def test_an_index_and_its_bank_die_with_their_generator():
+    import random
+    import weakref
+
+    from quizgen.items import ItemGenerator
+
+    gen = ItemGenerator(load_bank("tests/data/banks/law"))
+    for item_type in ("mcq", "matching", "truefalse"):  # fills the index's method caches
+        gen.items(item_type, 5, random.Random(0))
+    index = weakref.ref(gen.index)
+    del gen
+    gc.collect()
+    assert index() is None  # (module-level caches keyed by (self, …) kept every index alive)
