@@ -16,7 +16,7 @@ import numpy as np
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.bounds import folded_words, shared_words
-from .text.describe import CROSS_REFERENCE, descriptions, mentions, visible_words, without_alias_notes
+from .text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, visible_words, without_alias_notes
 from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
 from .text.mask import mask_spellings, mask_topic, sentences
@@ -588,7 +588,9 @@ class DistractorIndex:
             return "definitions paraphrase each other"
         if self.names_clash(key, cand):
             return "name contains or nearly equals the key's"
-        if self.names_in_definition(cand.name, key.name) or self.names_in_definition(key.name, cand.name):
+        if self.names_in_definition(key.name, cand.name):
+            return "definitions name each other"  # the key is told through it ('explanation of the decision')
+        if self.names_in_definition(cand.name, key.name) and not self._told_apart(key, cand):
             return "definitions name each other"
         if stem and (mentions(stem, cand) or _acronym_shown(stem, cand, key)):
             return "named in the stem"
@@ -601,6 +603,14 @@ class DistractorIndex:
         if self.claim(key) != self.claim(cand):
             return "a law or theorem among things and methods (or the reverse)"
         return None
+
+    def _told_apart(self, key: Topic, cand: Topic) -> bool:
+        """A topic whose definition speaks of the key but says it is another kind of thing ('Event: a subset of
+        the set of all outcomes' beside Outcome, 'Sample: a subset of the population' beside Population) is the
+        lure a reader expects (readings 25, 27); one that is a kind of the key ('Representative Sample: a sample
+        that …'), or whose kind is unknown, may be a second answer."""
+        kind = self.genus(cand)
+        return kind is not None and kind not in name_stems(key)
 
     def twins(self, a: Topic, b: Topic) -> bool:
         """Terms the glossary sets against each other: definitions on one frame that differ in a word, a

@@ -12,7 +12,7 @@ from quizgen import load_bank
 from quizgen.distractors import DistractorIndex, GenerationError
 from quizgen.items import ItemOptions
 from quizgen.quality import Checker
-from quizgen.text.describe import descriptions
+from quizgen.text.describe import descriptions, name_stems
 
 BANKS = Path(__file__).parent / "data" / "banks"
 D2T = ItemOptions(direction="definition-to-term")
@@ -43,6 +43,27 @@ def test_particles_are_offered_for_a_particle():
         item = ch.gen.item("mcq", ch.bank.topic("Electron"), random.Random(seed), D2T)
         lures = set(item.option_topics) - {"Electron"}
         assert lures & {"Proton", "Neutron"}, item.options
+
+
+def test_a_term_defined_through_the_key_is_its_lure_unless_it_is_a_kind_of_it():
+    """Readings 25 and 27: 'Event: a subset of the set of all outcomes' is the lure a reader expects for Outcome
+    ('a particular result of an experiment'); a term whose definition makes it a kind of the key is not."""
+    ch = checker("statistics")
+    ix, topic = ch.ix, ch.bank.topic
+    assert ix.unsafe(topic("Outcome"), topic("Event"), "") is None
+    assert ix.unsafe(topic("Population"), topic("Sample"), "") is None
+    # the key's own definition names the candidate: still out ('Event' is told through 'outcomes')
+    assert ix.unsafe(topic("Event"), topic("Outcome"), "") == "definitions name each other"
+    bundled = checker("bundled")
+    kind_of = [
+        (k, c)
+        for cat in bundled.bank.categories
+        for k in cat.topics
+        for c in cat.topics
+        if c is not k and bundled.ix.names_in_definition(c.name, k.name) and bundled.ix.genus(c) in name_stems(k)
+    ]
+    assert kind_of  # (the bundled bank has such pairs)
+    assert all(bundled.ix.unsafe(k, c, "") is not None for k, c in kind_of)
 
 
 def test_laws_are_not_lures_for_methods_when_the_group_has_others():
