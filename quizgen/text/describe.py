@@ -442,6 +442,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
         return "dirty", None  # 'also called _____', '(also, _____)': the blank would only ask for a synonym
     if re.search(r"[A-Z][\w.]*\s+$", before) and before.strip() and re.match(r"\s+[A-Z]", sentence[b:]):
         return "dirty", None  # inside a proper name: 'the U.S. _____ Commission'
+    if _after_its_noun(before, sentence[b:]):
+        return "dirty", None  # 'Appellate review _____ implies …': the name follows a noun as its modifier
     if nxt and re.match(r"\s+\w", sentence[b:]):
         readings = English.readings(nxt[0])
         subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
@@ -466,6 +468,17 @@ def _sentence_analysis(sentence: str, topic: Topic):
         if number is None and as_verb:
             number = "sg"
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
+
+
+def _after_its_noun(before: str, after: str) -> bool:
+    """The slot sits between a noun and that noun's verb ('Appellate review _____ implies that …'): the name
+    would stand there as a modifier (de novo, en banc), which no noun among the lures can be."""
+    prev = re.search(r"([A-Za-z]+) $", before)
+    verb = re.match(r" ([a-z]+)\b", after)
+    if not prev or not verb or prev.group(1).casefold() in English.stop_words:
+        return False
+    readings = English.readings(prev.group(1).casefold())
+    return "NOUN" in readings and "ADJ" not in readings and English.verb_number(verb.group(1)) is not None
 
 
 _COUNTED = re.compile(r"(?:Two|Three|Four|Both|A pair of|A family of two)\b", re.I)
