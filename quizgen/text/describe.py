@@ -442,6 +442,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
         return "dirty", None  # 'also called _____', '(also, _____)': the blank would only ask for a synonym
     if re.search(r"[A-Z][\w.]*\s+$", before) and before.strip() and re.match(r"\s+[A-Z]", sentence[b:]):
         return "dirty", None  # inside a proper name: 'the U.S. _____ Commission'
+    if _after_a_modifier(before):
+        return "dirty", None  # 'The empirical _____ of a function class': only the key's head noun takes it
     if _after_its_noun(before, sentence[b:]):
         return "dirty", None  # 'Appellate review _____ implies …': the name follows a noun as its modifier
     if nxt and re.match(r"\s+\w", sentence[b:]):
@@ -468,6 +470,13 @@ def _sentence_analysis(sentence: str, topic: Topic):
         if number is None and as_verb:
             number = "sg"
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
+
+
+def _after_a_modifier(before: str) -> bool:
+    """The slot follows a describing word ('The empirical _____ of …'): the key's name reads as that word's
+    noun, and names of other kinds do not (readings 25, 28)."""
+    prev = re.search(r"([A-Za-z]+) $", before)
+    return bool(prev) and English.readings(prev.group(1).casefold()) == frozenset({"ADJ"})
 
 
 def _after_its_noun(before: str, after: str) -> bool:
