@@ -65,6 +65,7 @@ def test_plurals_the_lemma_table_lists_as_lemmas():
     assert English.name_number("Vision Transformer (ViT) Variants") == "pl"
     assert English.name_number("Vision Language Model (VLM)") == "sg"
     assert English.name_number("Evidence Lower Bound (ELBO) — Derivation") == "sg"
+    assert English.name_number("Distributed Computing (ML Training)") == "sg"  # '-ing' is no plural (reading 28)
 
 
 def test_false_statements_come_from_the_less_related_siblings_unless_hard():

@@ -168,7 +168,11 @@ class English:
         w = word.casefold()
         if w.endswith("ics"):
             return None  # 'statistics', 'physics': singular as a field, plural as facts
-        lemmas = getAllLemmas(w).get("NOUN") or (getAllLemmasOOV(w, "NOUN").get("NOUN") if w.isalpha() else None)
+        lemmas = getAllLemmas(w).get("NOUN")
+        if not lemmas and w.isalpha():
+            if not w.endswith("s"):
+                return False  # a word the noun table lacks is plural only by its '-s' ('computing': singular)
+            lemmas = getAllLemmasOOV(w, "NOUN").get("NOUN")
         if not lemmas:
             return None
         if w in lemmas:  # the table lists some plurals as lemmas of their own ('representations')
