@@ -92,6 +92,16 @@ def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Descr
     return None
 
 
+_LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLHF, DPO, …)', 'GAN Family: WGAN, …'
+_FAMILY = re.compile(r"\b(?:techniques|methods|approaches|famil(?:y|ies)|variants|taxonomy)\b", re.I)
+
+
+def _umbrella(term: Topic) -> bool:
+    """A name for a family of methods: it lists members, or its head says so ('… Techniques', '… Variants').
+    'Alignment Techniques: <SPIN's description>' is keyed False yet arguable (reading 28: SPIN is one)."""
+    return bool(_LISTED.search(term.name) or term.language.startswith("en") and _FAMILY.search(term.name))
+
+
 def make_truefalse(
     ix: DistractorIndex,
     key: Topic,
@@ -104,6 +114,10 @@ def make_truefalse(
     """`truth`: the answer an exam wants here (it balances True and False within a section); None draws it."""
     # checked either way, so true and false statements cover the same topics; when every sentence echoes
     # a word of the name, the statements call the term by its acronym, which shows no such word
+    if _umbrella(key):
+        raise GenerationError(
+            f"'{key.name}' names a family of methods: a sibling's description lent to it may describe a member"
+        )
     labels = [None, *(n for n in key.names if is_acronym(n) and not is_compound(key))]
     for label in labels:
         found = _usable(ix, key, key, label=label)
