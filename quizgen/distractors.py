@@ -594,8 +594,9 @@ class DistractorIndex:
             return "definitions name each other"
         if stem and (mentions(stem, cand) or _acronym_shown(stem, cand, key)):
             return "named in the stem"
-        if stem and self.describes(stem, cand):
-            return "the stem describes it too"
+        if stem and self.describes(stem, cand) and not self.twins(key, cand):
+            return "the stem describes it too"  # (twins are told apart by the glossary itself: Concurrent /
+            # Consecutive sentence, 'at the same time, rather than one after the other', reading 29)
         if self.part_of_speech(key) != self.part_of_speech(cand):
             return "a different part of speech"
         if cand.name.rstrip().endswith("?") != key.name.rstrip().endswith("?"):

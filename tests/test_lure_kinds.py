@@ -66,6 +66,16 @@ def test_a_term_defined_through_the_key_is_its_lure_unless_it_is_a_kind_of_it():
     assert all(bundled.ix.unsafe(k, c, "") is not None for k, c in kind_of)
 
 
+def test_twins_are_offered_though_one_says_it_is_not_the_other():
+    """Reading 29: 'Concurrent sentence: … served at the same time, rather than one after the other' was read as
+    describing Consecutive sentence ('… served one after the other'), so the glossary's own contrast was left out."""
+    ch = checker("law")
+    for key, twin in (("Consecutive sentence", "Concurrent sentence"), ("Concurrent sentence", "Consecutive sentence")):
+        for seed in range(3):
+            item = ch.gen.item("mcq", ch.bank.topic(key), random.Random(seed), D2T)
+            assert twin in item.option_topics, item.options
+
+
 def test_laws_are_not_lures_for_methods_when_the_group_has_others():
     ch = checker("bundled")
     laws = [t for t in ch.bank.topics if ch.ix.claim(t)]
