@@ -60,35 +60,38 @@ def _bank(definitions: list[tuple[str, str]]) -> Bank:
     return Bank((Category("Models", tuple(Topic(n, d, "Models") for n, d in definitions + FILLER)),))
 
 
+def _blankable(definitions: list[tuple[str, str]], topic: int):
+    """The words a key-phrase blank may take in a text about the bank's `topic`-th topic (text -> set)."""
+    bank = _bank(definitions)
+    picker, about = ItemGenerator(bank).keyphrases, bank.topics[topic]
+    return lambda text=about.definition: {w for _, _, w in picker.candidates(text, about)}
+
+
 def test_a_pair_the_bank_keeps_making_is_not_split_into_a_blank():
-    bank = _bank(
+    blankable = _blankable(
         [
             ("Seq2seq", "A network whose encoder and decoder are trained together on paired sequences."),
             ("Autoencoder", "An encoder and decoder that reconstruct their own input through a bottleneck."),
             ("Cross-attention", "Lets the decoder attend over every state that the encoder wrote."),
-        ]
+        ],
+        2,
     )
-    picker = ItemGenerator(bank).keyphrases
-    paired = bank.topics[2].definition
-    assert not {"decoder", "encoder"} & {w for _, _, w in picker.candidates(paired, bank.topics[2])}
+    assert not {"decoder", "encoder"} & blankable()
     # without its partner in the sentence, the word can be blanked
-    alone = "Lets the decoder attend over every state of the source."
-    assert "decoder" in {w for _, _, w in picker.candidates(alone, bank.topics[2])}
+    assert "decoder" in blankable("Lets the decoder attend over every state of the source.")
 
 
 def test_the_second_half_of_a_parallel_is_not_blanked():
-    bank = _bank(
+    blankable = _blankable(
         [
             ("Refusal direction", "A direction whose ablation disables refusal and whose injection forces it."),
             ("Activation steering", "The injection of a vector into activations; its ablation restores the model."),
-        ]
+        ],
+        0,
     )
-    picker = ItemGenerator(bank).keyphrases
-    parallel = bank.topics[0].definition
-    assert not {"injection", "ablation"} & {w for _, _, w in picker.candidates(parallel, bank.topics[0])}
+    assert not {"injection", "ablation"} & blankable()
     # the same words without the parallel can be blanked
-    alone = "A direction whose injection into the residual stream forces the refusal."
-    assert "injection" in {w for _, _, w in picker.candidates(alone, bank.topics[0])}
+    assert "injection" in blankable("A direction whose injection into the residual stream forces the refusal.")
 
 
 def test_after_a_preposition_a_lure_is_a_word_the_bank_writes_there():

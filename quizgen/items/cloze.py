@@ -274,7 +274,7 @@ class KeyphrasePicker:
         """The text shows the word's partner: a pair the bank keeps making, or a WordNet antonym."""
         lang = self.lang
         partners = set(self._pairs.get(lang.stem(word), ()))
-        partners |= {lang.stem(w) for w in getattr(lang, "antonyms", lambda w: ())(word)}
+        partners |= {lang.stem(w) for w in lang.antonyms(word)}
         return any(shown[p] for p in partners)
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
@@ -372,19 +372,19 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
     top = cands[:3]
     rng.shuffle(top)
     top += cands[3:]  # one blank: a second one makes the sentence harder to read, not the item
-    bank_words, failure = None, None
-    for blank in top:
-        if not word_bank:
+    blank, bank_words = top[0], None
+    if word_bank:  # the first blank whose group offers a word bank for it
+        failure = None
+        for blank in top:
+            try:
+                extras = _lures(ix, picker, key, [blank], shown, 2, rng)
+            except GenerationError as e:
+                failure = failure or e
+                continue
+            bank_words = tuple(sorted([blank[2], *extras], key=str.casefold))
             break
-        try:
-            extras = _lures(ix, picker, key, [blank], shown, 2, rng)
-        except GenerationError as e:
-            failure = failure or e
-            continue
-        bank_words = tuple(sorted([blank[2], *extras], key=str.casefold))
-        break
-    else:
-        raise failure
+        else:
+            raise failure
     start, end, word = blank
     body, answer = f"{shown[:start]}{BLANK}{shown[end:]}", ((word,),)
     named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in key.names)

@@ -472,25 +472,28 @@ def _sentence_analysis(sentence: str, topic: Topic):
     return "slot", Slot(a, b, part, subject, number, article if not subject else "", article_start)
 
 
+def _word_before(before: str) -> str | None:
+    """The word just before a slot, case-folded (None after punctuation or at the start)."""
+    prev = re.search(r"([A-Za-z]+) $", before)
+    return prev.group(1).casefold() if prev else None
+
+
 def _after_a_modifier(before: str) -> bool:
     """The slot follows a describing word ('The empirical _____ of …'): the key's name reads as that word's
     noun, and names of other kinds do not (readings 25, 28)."""
-    prev = re.search(r"([A-Za-z]+) $", before)
-    return bool(prev) and English.readings(prev.group(1).casefold()) == frozenset({"ADJ"})
+    prev = _word_before(before)
+    return prev is not None and English.readings(prev) == frozenset({"ADJ"})
 
 
 def _after_its_noun(before: str, after: str) -> bool:
     """The slot sits between a noun and that noun's verb ('Appellate review _____ implies that …'): the name
     would stand there as a modifier (de novo, en banc), which no noun among the lures can be."""
-    prev = re.search(r"([A-Za-z]+) $", before)
+    prev = _word_before(before)
     verb = re.match(r" ([a-z]+)\b", after)
-    if not prev or not verb or prev.group(1).casefold() in English.stop_words:
+    if prev is None or not verb or prev in English.stop_words:
         return False
-    readings = English.readings(prev.group(1).casefold())
+    readings = English.readings(prev)
     return "NOUN" in readings and "ADJ" not in readings and English.verb_number(verb.group(1)) is not None
-
-
-_COUNTED = re.compile(r"(?:Two|Three|Four|Both|A pair of|A family of two)\b", re.I)
 
 
 def _broken(sentence: str) -> bool:
@@ -607,7 +610,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
             continue  # 'It shares these exact marginals …': 'these' would point at nothing shown
-        if is_compound(topic) and _COUNTED.match(sents[i]):
+        if is_compound(topic) and COUNTED.match(sents[i]):
             continue  # 'Two objectives for …' for 'CTC Loss & RNN-Transducer': only a compound name is two things
         if _broken(sents[i]):
             continue  # 'the median of the of the lower half' reads broken; 'The term applies to …' says what it names

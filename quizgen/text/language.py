@@ -184,21 +184,16 @@ class English:
     def noun_classes(word: str) -> tuple[str, ...]:
         """WordNet's classes of a noun's first senses ('router': person, artifact), read from its singular
         ('routers') and, for a hyphenated word, its head ('self-supervision': act); empty when unknown."""
-        from .lexicon import getAllLemmas, noun_classes
+        from .lexicon import noun_classes
 
-        head = word.split("-")[-1].casefold()
-        for lemma in (head, *getAllLemmas(head).get("NOUN", ())):
-            if noun_classes(lemma):
-                return noun_classes(lemma)
-        return ()
+        return next(filter(None, map(noun_classes, _noun_forms(word.split("-")[-1]))), ())
 
     @staticmethod
     def antonyms(word: str) -> frozenset[str]:
         """WordNet's antonyms of a noun, read from its singular ('presences': absence)."""
-        from .lexicon import getAllLemmas, noun_antonyms
+        from .lexicon import noun_antonyms
 
-        w = word.casefold()
-        return frozenset().union(*(noun_antonyms(x) for x in (w, *getAllLemmas(w).get("NOUN", ()))))
+        return frozenset().union(*map(noun_antonyms, _noun_forms(word)))
 
     @classmethod
     def verb_number(cls, word: str) -> str | None:
@@ -261,6 +256,14 @@ class English:
         return "an" if low[0] in "aeiou" else "a"
 
 
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """A word as WordNet may list it: itself, case-folded, then its singular lemmas ('routers': router)."""
+    from .lexicon import getAllLemmas
+
+    w = word.casefold()
+    return (w, *getAllLemmas(w).get("NOUN", ()))
+
+
 class Snowball:
     """A language with a Snowball stemmer, a stop-word list and wordfreq frequencies but no part-of-speech
     tables: blanks only (no pronoun or article rewriting), no key-phrase cloze, no number agreement."""
@@ -273,6 +276,8 @@ class Snowball:
     articles = agreeing
     subject_pronouns: dict[str, str] = {}
     verb_openers = noun_openers = pronoun_hosts = idiom_openers = prepositions = frozenset()
+    noun_classes = staticmethod(lambda word: ())  # (no WordNet here: key-phrase cloze is off)
+    antonyms = staticmethod(lambda word: frozenset())
     contrasts: tuple = ()
     plural_pronoun = singular_pronoun = None
     claim_words: frozenset[str] = frozenset()  # head nouns of laws, principles, theorems …

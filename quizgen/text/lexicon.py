@@ -151,6 +151,6 @@ def noun_classes(lemma: str) -> tuple[str, ...]:
 
 
 def noun_antonyms(lemma: str) -> frozenset[str]:
-    """WordNet's antonyms of a noun ('input': output)."""
+    """WordNet's antonyms of a noun ('presence': absence)."""
     row = _nouns().get(lemma)
     return frozenset(row[2].split()) if row else frozenset()
