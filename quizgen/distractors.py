@@ -468,7 +468,9 @@ class DistractorIndex:
         copula = _COPULA.match(first)
         if copula and mentions(copula.group(1), topic):
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
-        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\\\(.*?\\\)", " ", first))
+        first = re.sub(r"\\\(.*?\\\)", " ", first)
+        first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
+        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)
         head = None
         for i, w in enumerate(words[:10]):
             low = w.casefold()

@@ -142,7 +142,7 @@ SPECIAL_BANK = {
           - name: "Under_score {T}"
             definition: "Uses the ~ operator & the ^ sign; see \\\\( \\\\alpha^2 + \\\\beta_{i} \\\\) in café naïve ‘quotes’ 😀."
           - name: "Hash #tag"
-            definition: "A claim like \\\\( \\\\mathbb{E}[x] \\\\le 1 \\\\) with 100% certainty & no doubt at all."
+            definition: "A statement like \\\\( \\\\mathbb{E}[x] \\\\le 1 \\\\) with 100% certainty & no doubt at all."
         """,
 }
 

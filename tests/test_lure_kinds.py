@@ -331,3 +331,39 @@ def test_a_subset_is_offered_beside_sets_and_a_diffusion_beside_processes():
             assert any("<collection>" in gen.index.classes(t) for t in lures), item.options
     osmosis = checker("chemistry").gen.bank.topic("Osmosis")
     assert "<process>" in checker("chemistry").gen.index.classes(osmosis)
+
+
+def test_a_failure_mode_or_theory_needs_a_lure_of_its_kind():
+    """Topics of unknown kind in a technical glossary are its usual methods and models, so a failure mode
+    or a theory among them is found by its kind (reading 30: Representation Collapse, Misalignment and
+    Superposition, each the one failure or phenomenon among methods, in all three item types). With a
+    second failure mode among the siblings it is offered; without one there is no item."""
+    from quizgen.model import Bank, Category, Topic
+
+    g = "Safety"
+    key = Topic("Goal Drift", "Goal drift is a failure mode in which an agent slowly pursues a proxy objective.", g)
+    methods = [
+        Topic(n, f"{n} trains a policy with {w} feedback collected from raters and tools.", g)
+        for n, w in (("Reward Modelling", "scalar"), ("Debate Training", "adversarial"), ("Critique Tuning", "written"))
+    ]
+    other = Topic("Reward Gaming", "Reward gaming is a failure mode in which a policy exploits its reward signal.", g)
+    lonely = Checker(Bank((Category(g, (key, *methods)),)))
+    for options in (D2T, ItemOptions(direction="term-to-definition"), ItemOptions(mode="term")):
+        item_type = "cloze" if options.mode else "mcq"
+        for seed in range(5):
+            try:
+                lonely.gen.item(item_type, key, random.Random(seed), options)
+            except GenerationError:
+                continue
+            raise AssertionError(f"{item_type} {options}: a failure mode offered among methods only")
+    paired = Checker(Bank((Category(g, (key, other, *methods)),)))
+    item = paired.gen.item("mcq", key, random.Random(0), D2T)
+    assert "Reward Gaming" in item.options, item.options
+
+
+def test_the_genus_skips_an_aside_between_commas():
+    """'The release, prior to trial, of a person …' is a release, not a 'prior' (reading 30, Bail)."""
+    from quizgen.model import Topic
+
+    bail = Topic("Bail", "The release, prior to trial, of a person accused of a crime, on conditions.", "Law")
+    assert DistractorIndex.genus(bail) == "releas"

@@ -334,6 +334,10 @@ _IDEAS = {
     "<idea>": "theory hypothesis conjecture idea claim explanation view observation finding",
     "<failure>": "failure problem phenomenon pathology mode",
 }
+# kinds a technical glossary holds few of: a topic of unknown kind beside them is taken for a thing or a method
+# (its usual kind), so a failure mode or a theory needs a lure of its own kind (reading 30: Representation
+# Collapse, Misalignment and Superposition each the one failure or phenomenon among methods)
+_FEW = frozenset({"<idea>", "<failure>"})
 _IDEA_OF = {English.stem(w): c for c, words in _IDEAS.items() for w in words.split()}
 
 
@@ -408,6 +412,9 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
     """`ix.pick`, drawn once more with lures of mixed kinds when the first draw leaves the key the one option
     outside a kind two lures share (see kind_stands_out); GenerationError when neither draw will do."""
     accept = how.pop("accept", None)
+    few = _idea_kind(ix, key) & _FEW
+    if few and key.language.split("-")[0] == "en" and "prefer" not in how:  # a theory beside a theory
+        how["prefer"] = lambda t: bool(_idea_kind(ix, t) & few)
     banned: frozenset = frozenset()
     for _ in range(2):
 
@@ -416,6 +423,8 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
 
         pick = ix.pick(key, n, rng, difficulty, accept=ok, **how)
         shared = kind_stands_out(ix, key, pick.topics, desc)
+        if not shared and alone_of_kind(ix, key, pick.topics):
+            break  # (a lure of its kind was preferred: there is none)
         if not shared:
             if _kin_missing(ix, key, pick.topics):
                 break
@@ -429,6 +438,19 @@ def _concept_for_other(ix: DistractorIndex, key: Topic, lure: Topic) -> bool:
     """A concept ('Faithfulness is whether …') offered for a method or a model: no one would pick it for
     '_____ represents each document as …' (readings 21, 23)."""
     return "<concept>" in _idea_kind(ix, lure) and "<concept>" not in _idea_kind(ix, key)
+
+
+def alone_of_kind(ix: DistractorIndex, key: Topic, lures) -> bool:
+    """English: is the key of a kind a technical glossary holds few of (_FEW: a failure mode, a phenomenon, a
+    theory) while no lure is known to share it? Topics of unknown kind are the glossary's usual things and
+    methods, so the key is found by its kind (reading 30: Representation Collapse, Misalignment, Superposition).
+    (Also counting keys whose lures are all known to be of other kinds, or two such lures as throwaways, lost
+    one to two fair items of a law glossary for each flawed one: kinds said in different words are often close,
+    'request' / 'statement'.)"""
+    if key.language.split("-")[0] != "en" or not lures:
+        return False
+    few = _idea_kind(ix, key) & _FEW
+    return bool(few) and not any(_idea_kind(ix, t) & few for t in lures)
 
 
 def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
@@ -561,6 +583,8 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         if _opens_alone(surface, shapes):
             why = GenerationError(f"the description of '{key.name}' is the one option that opens its way")
         elif _kind_alone(ix, key, key_text if form is not None else option_text(ix, key, key, None, number), pick):
+            why = GenerationError(f"the description of '{key.name}' is the one option of its kind")
+        elif alone_of_kind(ix, key, pick.topics):
             why = GenerationError(f"the description of '{key.name}' is the one option of its kind")
         else:
             break
