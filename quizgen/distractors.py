@@ -54,8 +54,13 @@ NAME_CLASSES = frozenset(
 VERB_OBJECTS = frozenset({"a", "an", "the", "like", "how", "whether", "its", "their", "to", "that", "what"})
 _WORDS = re.compile(r"[^\W_]+")
 ARRANGE_POOL = 12  # other languages: safe siblings beyond the drawn lures tried when arranging an item
-RELATED_FLOOR = 0.08  # other languages: the least subject a lure shares with the key (_shared_subject)
-GRAB_BAG = 0.22  # other languages: a subject whose topics are on average less close than this mixes subjects
+RELATED_FLOOR = 0.08  # the least subject a lure shares with the key in a grab bag (_shared_subject)
+# a subject whose topics are on average less close than this mixes subjects (FranceTerme, Química: 0.22); English
+# technical glossaries write each entry in its own words, so their close groups sit lower (the bundled bank's
+# groups 0.07-0.48, median 0.19): below 0.12 ('Statistics, causality and uncertainty' 0.11, 'Probabilistic
+# inference' 0.08) a reader found most lures off-subject (reading 30: Do-Calculus, CCA, drift monitoring and
+# conformal prediction offered for one another; 13 of 19 flawed MCQ and cloze items there, 9 of 86 fair ones)
+GRAB_BAG = {"": 0.22, "en": 0.12}
 SUBJECT_SIZE = 10  # other languages: the size of the subjects a large group is split into (lures from the key's)
 LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that get a latent space
 # '<the name> is a/an/the <defining phrase>': a glossary that opens on the name says its kind after the copula
@@ -282,7 +287,7 @@ class DistractorIndex:
     def _captured(self) -> np.ndarray | None:
         """How much of each topic's subject words the latent space holds (1: all; a topic on a subject of its
         own in the bank keeps little, and its direction there says little)."""
-        matrix = self._subject[0]
+        matrix = self.matrix if self.bank.topics and self.topics[0].language == "en" else self._subject[0]
         z = _latent(matrix, unit=False)
         return None if z is None else np.round(np.linalg.norm(z, axis=1), 9)
 
@@ -731,18 +736,16 @@ class DistractorIndex:
         return ranked, ok
 
     def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None) -> frozenset[str] | None:
-        """Languages other than English: the siblings near enough in subject to be offered at all — those of
+        """The siblings near enough in subject to be offered at all — those of
         the key's subject (_subjects), the glossary's own contrasts, names sharing a name word the stem shows
         and the caller's `prefer`red lures (a description showing the name words the key's does). A group that
         mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
         coastal erosion; with fewer safe siblings in the subject than the item needs, it gets fewer options or
-        none. None (no floor) for English."""
-        if language(key.language) is English:
-            return None
+        none. Topics of the nearest other groups (a pick widened at the teacher's asking) pass the same floor."""
         from .text.describe import name_stems
 
         subject = self._subjects(key.category)
-        mine = [c for c in ranked if subject.get(c.name) == subject.get(key.name)]
+        mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
         if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
             mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
         near = mine
@@ -771,7 +774,8 @@ class DistractorIndex:
             pairs = [self.relatedness(a, members[i + 1 :]) for i, a in enumerate(members[:-1])]
             return float(np.mean(np.concatenate(pairs))) if pairs else 1.0
 
-        return self.remember(("grab bag", category, subject), mean_closeness) < GRAB_BAG
+        lang = self.bank.category(category).topics[0].language.split("-")[0]
+        return self.remember(("grab bag", category, subject), mean_closeness) < GRAB_BAG.get(lang, GRAB_BAG[""])
 
     def _subjects(self, category: str) -> dict[str, int]:
         """The group's topics split into subjects: Ward clusters of their subject vectors, about SUBJECT_SIZE
@@ -780,7 +784,7 @@ class DistractorIndex:
         return self.remember(("subjects", category), lambda: self._split(self.bank.category(category).topics))
 
     def _split(self, topics) -> dict[str, int]:
-        z = self._subject[1]
+        z = self._space if topics[0].language == "en" else self._subject[1]
         if len(topics) < 2 * SUBJECT_SIZE or z is None:
             return {t.name: 0 for t in topics}
         from scipy.cluster.hierarchy import fcluster, linkage

@@ -86,11 +86,19 @@ def test_lures_come_from_the_key_s_subject_not_from_its_genus_in_another_field(m
         assert not [n for n in lures if n.startswith("Logiciel")], item.options
 
 
-def test_english_lures_have_no_floor():
-    bank = load_bank(BANKS / "chemistry")
+def test_english_lures_share_subject_only_in_a_grab_bag():
+    """An English group whose topics are on average barely related (the bundled 'Statistics, causality and
+    uncertainty': Do-Calculus beside CCA, drift monitoring, conformal prediction) offers only lures that
+    share the key's subject (readings 30, 31); a close group ('Mixture of experts …') offers every sibling."""
+    bank = load_bank()
     ix = DistractorIndex(bank)
-    key = bank.topics[0]
-    assert ix._near(key, list(bank.category(key.category).topics), frozenset()) is None
+    mixed = bank.category("Statistics, causality and uncertainty").topics
+    key = bank.topic("Do-Calculus")
+    near = ix._near(key, [t for t in mixed if t is not key], frozenset())
+    assert "Canonical Correlation Analysis (CCA)" not in near and len(near) < len(mixed) - 1
+    close = bank.category("Mixture of experts and conditional computation").topics
+    near = ix._near(close[0], list(close[1:]), frozenset())
+    assert near == {t.name for t in close[1:]}
 
 
 def test_the_only_device_gets_no_defining_phrase_item():

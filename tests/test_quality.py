@@ -62,7 +62,7 @@ def test_coverage_is_reported_for_every_type(report):
     # a name word a lure carries only in a bracket the option does not print neutralises nothing (reading 17)
     # a word bank offers only words of the blank's WordNet class, after a preposition only words the bank writes
     # there, and no half of a parallel is blanked (readings 24-26)
-    floors = {"matching": 0.05, "cloze term": 0.25, "cloze keyphrase": 0.04, "mcq term-to-definition": 0.25}
+    floors = {"matching": 0.05, "cloze term": 0.2, "cloze keyphrase": 0.04, "mcq term-to-definition": 0.25}
     # and a stem saying the key's kind needs a lure of it, a concept is no lure for a method (readings 20-23)
     floors["mcq definition-to-term"] = 0.2  # (a failure mode or theory beside another: reading 30, 0.25 -> 0.246)
     floors["mcq term-to-definition"] = 0.2
@@ -119,8 +119,9 @@ def test_stress_every_topic_every_type(bank, seed):
     # of 6 variants; key-phrase blanks are rare, and late claims and questions describe nothing (docs/quality.md);
     # a stem that says the key's kind needs a lure of that kind (reading 20); a key-phrase word bank offers
     # only words of the blank's WordNet class, and after a preposition only words the bank writes there
-    # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354)
-    assert made > len(bank.topics) * 1.35
+    # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354);
+    # lures of a grab-bag group share the key's subject (readings 30-31: 320)
+    assert made > len(bank.topics) * 1.2
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

@@ -180,7 +180,8 @@ def test_problems_are_reported_with_file_and_page(exam, tmp_path, monkeypatch):
 def test_a_missing_page_of_a_two_page_sheet_is_reported(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "long.yaml").write_text(
-        "title: Long\nseed: 1\nanswer_sheet: true\nsections:\n  - type: mcq\n    count: 90\n    widen: true\n"
+        "title: Long\nseed: 1\nanswer_sheet: true\nsections:\n  - type: mcq\n    count: 60\n    widen: true\n"
+        "  - type: truefalse\n    count: 30\n"
     )
     exam_dir = tmp_path / "long"
     assert invoke("build", tmp_path / "long.yaml", "--out", exam_dir, "--quiet").exit_code == 0
@@ -190,12 +191,12 @@ def test_a_missing_page_of_a_two_page_sheet_is_reported(tmp_path, monkeypatch):
     assert r.exit_code == 0
     problems = [row for row in read(tmp_path / "out" / "review.csv")[1:] if not row[4]]
     assert problems[0][:3] == ["p1.png", "1", "12345678"] and "sheet page 2 of 2 is missing" in problems[0][6]
-    sheet_png(exam_dir, tmp_path / "p2.png", "A", "12345678", {(90, 0): "C"}, page=2)
+    sheet_png(exam_dir, tmp_path / "p2.png", "A", "12345678", {(90, 0): "F"}, page=2)
     r = invoke(
         "scan", tmp_path / "p2.png", tmp_path / "p1.png", "--exam", exam_dir / "exam.json", "--out", tmp_path / "out"
     )
     row = read(tmp_path / "out" / "responses.csv")[1]
-    assert row[2] == "A" and row[91] == "C" and row.count("") == 88
+    assert row[2] == "A" and row[91] == "F" and row.count("") == 88
 
 
 def test_edited_exam_json_and_bad_scans_give_clean_errors(exam, tmp_path):
