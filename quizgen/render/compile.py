@@ -9,15 +9,16 @@ import re
 import shutil
 import signal
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QuizgenError
 
-TIMEOUT = 240  # seconds for the whole compile
+TIMEOUT = 240  # seconds for the whole compile, all passes
 INSTALL_HINT = (
     "TeX Live is not installed, so no PDFs were compiled; the .tex source was written. "
-    "Install it (Debian/Ubuntu: sudo apt-get install texlive-latex-extra latexmk lmodern) "
+    "Install it (Debian/Ubuntu: sudo apt-get install texlive-latex-extra lmodern) "
     "or use --engine reportlab."
 )
 
@@ -30,11 +31,16 @@ class TexNotCompiled(QuizgenError):
         self.files = files
 
 
+class TexFailed(QuizgenError):
+    """TeX ran but gave no usable PDF: an error in the document, the time limit, or passes that never settle."""
+
+
 @dataclass(frozen=True)
 class Compiled:
     pdf: bytes
     aux: str
     log: str
+    passes: int  # pdfLaTeX passes run in the job so far
 
 
 def tex_available() -> bool:
@@ -49,34 +55,78 @@ def safe_env() -> dict:
     return env
 
 
+MAX_PASSES = 5  # pdfLaTeX passes of one document that may still ask for a rerun (latexmk's default)
+FLAGS = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
+# What LaTeX and packages print when the next pass would typeset differently: labels, longtable widths,
+# rerunfilecheck, hyperref … (a warning line, or a package's continuation line, never typeset text)
+_RERUN = re.compile(
+    r"^(?:(?:LaTeX|Package \S+|Class \S+) Warning: |\([A-Za-z]+\) +)"
+    r".*(?:Rerun|Please rerun|Label\(s\) may have changed)",
+    re.M,
+)
+_LOG_WIDTH = 79  # TeX wraps its log lines at this width (max_print_line)
+
+
+def wants_rerun(log: str) -> bool:
+    """Whether LaTeX asked for another pass (the log's wrapped lines joined first)."""
+    return bool(_RERUN.search(re.sub(rf"(?m)^(.{{{_LOG_WIDTH}}})\n", r"\1", log)))
+
+
+class TexJob:
+    """pdfLaTeX passes of one document in one folder, under one time limit for all of them: what latexmk
+    does, with the caller free to change the source or the .aux between passes (texpages does)."""
+
+    def __init__(self, jobname: str, folder: Path):
+        from .sandbox import sandbox_available, sandbox_command
+
+        self.jobname, self.folder, self.passes = jobname, folder, 0
+        self.deadline = time.monotonic() + TIMEOUT
+        self.prefix = sandbox_command(folder) if sandbox_available(folder) else []
+
+    def run(self, source: str | None = None, aux: str | None = None) -> Compiled:
+        """One pass; `source` and `aux` (when given) are written first."""
+        if source is not None:
+            (self.folder / f"{self.jobname}.tex").write_text(source, encoding="utf-8")
+        if aux is not None:
+            (self.folder / f"{self.jobname}.aux").write_text(aux, encoding="latin-1")
+        self.passes += 1
+        cmd = [*self.prefix, "pdflatex", *FLAGS, f"{self.jobname}.tex"]
+        returncode, stdout = _run_group(cmd, self.folder, self.deadline - time.monotonic())
+        log_path, pdf = self.folder / f"{self.jobname}.log", self.folder / f"{self.jobname}.pdf"
+        log = log_path.read_text(encoding="latin-1") if log_path.exists() else stdout.decode("latin-1")
+        if returncode != 0 or not pdf.exists():
+            raise TexFailed("LaTeX failed:\n" + relevant_log_lines(log))
+        aux_path = self.folder / f"{self.jobname}.aux"
+        aux_text = aux_path.read_text(encoding="latin-1") if aux_path.exists() else ""
+        return Compiled(pdf.read_bytes(), aux_text, log, self.passes)
+
+    def settle(self, last: Compiled) -> Compiled:
+        """Pass again while LaTeX asks for it (cross-references, table widths), at most MAX_PASSES more."""
+        for _ in range(MAX_PASSES):
+            if not wants_rerun(last.log):
+                return last
+            last = self.run()
+        if wants_rerun(last.log):
+            raise TexFailed(
+                f"LaTeX still asked for another pass after {MAX_PASSES} reruns; the template's cross-references "
+                "or tables never settle"
+            )
+        return last
+
+
 def compile_tex(source: str, jobname: str, folder: Path) -> Compiled | None:
     """Compile in `folder` (a fresh private folder inside the output folder, so a killed build leaves its
-    .tex nowhere else); None when TeX is not installed. TeX runs in the bubblewrap sandbox when it works,
-    in its own process group, and the whole group is killed at the time limit."""
+    .tex nowhere else) as often as LaTeX asks; None when TeX is not installed. TeX runs in the bubblewrap
+    sandbox when it works, in its own process group, and the whole group is killed at the time limit."""
     if not tex_available():
         return None
-    from .sandbox import sandbox_available, sandbox_command
-
-    (folder / f"{jobname}.tex").write_text(source, encoding="utf-8")
-    prefix = sandbox_command(folder) if sandbox_available(folder) else []
-    flags = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
-    if shutil.which("latexmk"):
-        commands = [["latexmk", "-pdf", "-quiet", f"-pdflatex=pdflatex {' '.join(flags)} %O %S", f"{jobname}.tex"]]
-    else:
-        commands = [["pdflatex", *flags, f"{jobname}.tex"]] * 2
-    for cmd in commands:
-        returncode, stdout = _run_group([*prefix, *cmd], folder)
-        log_path = folder / f"{jobname}.log"
-        log = log_path.read_text(encoding="latin-1") if log_path.exists() else stdout.decode("latin-1")
-        if returncode != 0 or not (folder / f"{jobname}.pdf").exists():
-            raise QuizgenError("LaTeX failed:\n" + relevant_log_lines(log))
-    aux = folder / f"{jobname}.aux"
-    return Compiled(
-        (folder / f"{jobname}.pdf").read_bytes(), aux.read_text(encoding="latin-1") if aux.exists() else "", log
-    )
+    job = TexJob(jobname, folder)
+    return job.settle(job.run(source))
 
 
-def _run_group(cmd: list[str], folder: Path) -> tuple[int, bytes]:
+def _run_group(cmd: list[str], folder: Path, seconds: float) -> tuple[int, bytes]:
+    if seconds <= 0:
+        raise _timed_out()
     proc = subprocess.Popen(
         cmd,
         cwd=folder,
@@ -84,21 +134,23 @@ def _run_group(cmd: list[str], folder: Path) -> tuple[int, bytes]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        start_new_session=True,  # latexmk, pdflatex and anything they start share one process group
+        start_new_session=True,  # pdflatex and anything it starts share one process group
         preexec_fn=_die_with_parent,
     )
     try:
-        stdout, _ = proc.communicate(timeout=TIMEOUT)
+        stdout, _ = proc.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise QuizgenError(
-            f"LaTeX did not finish within {TIMEOUT} s; the document may be too large or the template loops"
-        ) from None
+        raise _timed_out() from None
     except BaseException:
         _kill_group(proc)
         raise
     _kill_group(proc)  # nothing it started may outlive it
     return proc.returncode, stdout
+
+
+def _timed_out() -> TexFailed:
+    return TexFailed(f"LaTeX did not finish within {TIMEOUT} s; the document may be too large or the template loops")
 
 
 def _die_with_parent() -> None:

@@ -178,7 +178,7 @@ def variant_body(
 ) -> str:
     """The sections of one paper; with `part`, each question records its page (texpages), and a new page
     starts at the question numbers in `breaks`."""
-    out = []
+    out = [texpages.MARKERS] if part else []
     for section in variant.sections:
         pts = sum(q.points for q in section.questions)
         if section.questions[0].number in breaks:
@@ -194,7 +194,7 @@ def variant_body(
             if i and q.number in breaks:
                 out.append(r"\newpage")
             text = question_latex(q, answers, lab)
-            out.append(text.replace("\n", texpages.label(part, q.number) + "\n", 1) if part else text)
+            out.append(text.replace("\n", texpages.marker(part, q.number) + "\n", 1) if part else text)
     return "\n\n".join(out)
 
 
@@ -399,6 +399,30 @@ def exam_tex(
     return run_limited(render), [p["name"] for p in parts]
 
 
+def _paper_pages(compiled: tex.Compiled, names: list[str], exam: Exam) -> dict[str, int]:
+    ranges = tex.part_ranges(len(tex.open_pdf(compiled.pdf).pages), compiled.aux, names)
+    return {f"exam-{v.code}": len(ranges[f"exam-{v.code}"]) for v in exam.variants}
+
+
+def compile_even_papers(
+    exam: Exam, answers: str, templates: Path | None, source: str, names: list[str], job: tex.TexJob
+) -> tuple[str, tex.Compiled]:
+    """The source kept and its final compile. Where the questions land is known after one pass: when the
+    papers are uneven, the next pass typesets planned page breaks (texpages), kept if every paper then has
+    the same page count (or at least fewer papers differ), else the plain source is compiled on."""
+    first = job.run(source)
+    counts = _paper_pages(first, names, exam)
+    breaks = texpages.plan_breaks(exam, counts, first.aux)
+    if not breaks:
+        return source, job.settle(first)
+    even_source, _ = exam_tex(exam, answers, templates, breaks)
+    planned = job.run(even_source, texpages.seeded_aux(first.aux, breaks))
+    planned_counts = _paper_pages(planned, names, exam)
+    if texpages.is_even(planned_counts, planned.aux) or len(set(planned_counts.values())) < len(set(counts.values())):
+        return even_source, job.settle(planned)
+    return source, job.settle(job.run(source, first.aux))
+
+
 def latex_files(
     exam: Exam,
     answers: str,
@@ -421,25 +445,15 @@ def latex_files(
     files: dict[str, bytes] = {"exam.tex": source.encode("utf-8")}
     if answers != "none":
         files["key.csv"] = csv_bytes(key_rows(exam))
-    try:
-        result = tex.compile_tex(source, "exam", folder)
-    except QuizgenError as e:  # the log's relevant lines; the .tex is still written for inspection
-        raise tex.TexNotCompiled(e.message, files) from None
-    if result is None:
+    if not tex.tex_available():
         raise tex.TexNotCompiled(tex.INSTALL_HINT, files)
+    try:
+        source, result = compile_even_papers(exam, answers, templates, source, names, tex.TexJob("exam", folder))
+    except tex.TexFailed as e:  # the log's relevant lines; the .tex is still written for inspection
+        raise tex.TexNotCompiled(e.message, files) from None
+    files["exam.tex"] = source.encode("utf-8")
     reader = tex.open_pdf(result.pdf)  # parsed once; every file is cut from it
     ranges = tex.part_ranges(len(reader.pages), result.aux, names)
-    counts = {f"exam-{v.code}": len(ranges[f"exam-{v.code}"]) for v in exam.variants}
-    breaks = texpages.plan_breaks(exam, counts, result.aux)
-    if breaks:  # uneven papers: compile once more with planned page breaks, kept if every paper then matches
-        even_source, _ = exam_tex(exam, answers, templates, breaks)
-        again = tex.compile_tex(even_source, "exam", job_folder())  # the first compile succeeded: so does this one
-        again_reader = tex.open_pdf(again.pdf)
-        again_ranges = tex.part_ranges(len(again_reader.pages), again.aux, names)
-        again_counts = {name: len(again_ranges[name]) for name in counts}
-        if texpages.is_even(again_counts, again.aux) or len(set(again_counts.values())) < len(set(counts.values())):
-            source, reader, ranges = even_source, again_reader, again_ranges
-            files["exam.tex"] = source.encode("utf-8")
     for name in names:
         files[f"{name}.pdf"] = tex.extract_pages(reader, [ranges[name]])
         progress(f"{name}.pdf")

@@ -1,6 +1,10 @@
-"""Even pages for the LaTeX engine: after the first compile, the page each question landed on (labels in the
-.aux file) shows whether the variants' papers differ in length or end on a lone question; if so, page breaks
-are planned from the questions' measured heights and the document is compiled once more with them."""
+"""Even pages for the LaTeX engine: after the first pdfLaTeX pass, the page each question landed on (markers in
+the .aux file) shows whether the variants' papers differ in length or end on a lone question; if so, page
+breaks are planned from the questions' measured heights and the next pass typesets them.
+
+The markers are not \\label's: LaTeX asks for a rerun when any label moved, and planned breaks move
+questions. Only the papers' end labels (qg-end-<part>, for "page X of Y") are cross-references, and the .aux
+the planned pass reads already gives them the planned page counts, so that pass is normally the last."""
 
 from __future__ import annotations
 
@@ -9,19 +13,40 @@ import re
 from ..exam import Exam
 from . import pages
 
-_LABEL = re.compile(r"\\newlabel\{qg-([A-Za-z0-9-]{1,40})-q(\d{1,6})\}\{\{[^{}\n]*\}\{(\d{1,6})\}")
+_MARK = re.compile(r"\\quizgenquestionpage\{([A-Za-z0-9-]{1,40})\}\{(\d{1,6})\}\{(\d{1,6})\}")
+_END = re.compile(r"(\\newlabel\{qg-end-([A-Za-z0-9-]{1,40})\}\{\{[^{}\n]*\}\{)(\d{1,6})\}")
+
+# At the start of a paper's body (a template may set it inside a group): \quizgenquestion{part}{n} writes
+# the page it is shipped out on to the .aux, as \label does (same spacing), but as a record LaTeX's rerun
+# check ignores; the .aux gets the record's no-op definition before any record, since TeX reads it back.
+MARKERS = (
+    r"\immediate\write\csname @auxout\endcsname{\string\providecommand\string\quizgenquestionpage[3]{}}%"
+    "\n"
+    r"\providecommand\quizgenquestion[2]{\csname @bsphack\endcsname\csname protected@write\expandafter\endcsname"
+    r"\csname @auxout\endcsname{}{\string\quizgenquestionpage{#1}{#2}{\thepage}}\csname @esphack\endcsname}"
+)
 
 
 def question_pages(aux: str) -> dict[str, dict[int, int]]:
     """Part name -> {question number: page within the part}."""
     out: dict[str, dict[int, int]] = {}
-    for m in _LABEL.finditer(aux):
+    for m in _MARK.finditer(aux):
         out.setdefault(m.group(1), {})[int(m.group(2))] = int(m.group(3))
     return out
 
 
-def label(part: str, number: int) -> str:
-    return rf"\label{{qg-{part}-q{number}}}"
+def marker(part: str, number: int) -> str:
+    return rf"\quizgenquestion{{{part}}}{{{number}}}"
+
+
+def seeded_aux(aux: str, breaks: dict[str, set[int]]) -> str:
+    """The .aux of the unplanned pass with each planned paper's end label on its planned last page."""
+
+    def planned(m: re.Match) -> str:
+        part = m.group(2)
+        return m.group(1) + (str(len(breaks[part]) + 1) if part in breaks else m.group(3)) + "}"
+
+    return _END.sub(planned, aux)
 
 
 def plan_breaks(exam: Exam, counts: dict[str, int], aux: str) -> dict[str, set[int]] | None:
