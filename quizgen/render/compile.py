@@ -37,10 +37,18 @@ class TexFailed(QuizgenError):
 
 @dataclass(frozen=True)
 class Compiled:
-    pdf: bytes
+    pdf: bytes | None  # None after a draft pass
     aux: str
     log: str
     passes: int  # pdfLaTeX passes run in the job so far
+
+    @property
+    def page_count(self) -> int:
+        """The pages shipped out (LaTeX records them in the .aux; the template needs LaTeX 2020-10 or later)."""
+        m = re.search(r"\\gdef\s*\\@abspage@last\{(\d+)\}", self.aux)
+        if not m:
+            raise TexFailed("LaTeX did not record its page count in the .aux; LaTeX 2020-10 or later is needed")
+        return int(m.group(1))
 
 
 def tex_available() -> bool:
@@ -83,27 +91,29 @@ class TexJob:
         self.deadline = time.monotonic() + TIMEOUT
         self.prefix = sandbox_command(folder) if sandbox_available(folder) else []
 
-    def run(self, source: str | None = None, aux: str | None = None) -> Compiled:
-        """One pass; `source` and `aux` (when given) are written first."""
+    def run(self, source: str | None = None, aux: str | None = None, draft: bool = False) -> Compiled:
+        """One pass; `source` and `aux` (when given) are written first. A draft pass writes the .aux but no
+        PDF (pdfTeX's draft mode: ~10 % faster), for a pass that will not be the last."""
         if source is not None:
             (self.folder / f"{self.jobname}.tex").write_text(source, encoding="utf-8")
         if aux is not None:
             (self.folder / f"{self.jobname}.aux").write_text(aux, encoding="latin-1")
         self.passes += 1
-        cmd = [*self.prefix, "pdflatex", *FLAGS, f"{self.jobname}.tex"]
+        cmd = [*self.prefix, "pdflatex", *FLAGS, *(["-draftmode"] if draft else []), f"{self.jobname}.tex"]
         returncode, stdout = _run_group(cmd, self.folder, self.deadline - time.monotonic())
         log_path, pdf = self.folder / f"{self.jobname}.log", self.folder / f"{self.jobname}.pdf"
         log = log_path.read_text(encoding="latin-1") if log_path.exists() else stdout.decode("latin-1")
-        if returncode != 0 or not pdf.exists():
+        if returncode != 0 or not (draft or pdf.exists()):
             raise TexFailed("LaTeX failed:\n" + relevant_log_lines(log))
         aux_path = self.folder / f"{self.jobname}.aux"
         aux_text = aux_path.read_text(encoding="latin-1") if aux_path.exists() else ""
-        return Compiled(pdf.read_bytes(), aux_text, log, self.passes)
+        return Compiled(None if draft else pdf.read_bytes(), aux_text, log, self.passes)
 
     def settle(self, last: Compiled) -> Compiled:
-        """Pass again while LaTeX asks for it (cross-references, table widths), at most MAX_PASSES more."""
+        """Pass again while LaTeX asks for it (cross-references, table widths) or there is no PDF yet, at most
+        MAX_PASSES more."""
         for _ in range(MAX_PASSES):
-            if not wants_rerun(last.log):
+            if last.pdf is not None and not wants_rerun(last.log):
                 return last
             last = self.run()
         if wants_rerun(last.log):
@@ -121,7 +131,7 @@ def compile_tex(source: str, jobname: str, folder: Path) -> Compiled | None:
     if not tex_available():
         return None
     job = TexJob(jobname, folder)
-    return job.settle(job.run(source))
+    return job.settle(job.run(source, draft=True))
 
 
 def _run_group(cmd: list[str], folder: Path, seconds: float) -> tuple[int, bytes]:

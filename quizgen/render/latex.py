@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -400,19 +401,22 @@ def exam_tex(
 
 
 def _paper_pages(compiled: tex.Compiled, names: list[str], exam: Exam) -> dict[str, int]:
-    ranges = tex.part_ranges(len(tex.open_pdf(compiled.pdf).pages), compiled.aux, names)
+    ranges = tex.part_ranges(compiled.page_count, compiled.aux, names)
     return {f"exam-{v.code}": len(ranges[f"exam-{v.code}"]) for v in exam.variants}
 
 
 def compile_even_papers(
     exam: Exam, answers: str, templates: Path | None, source: str, names: list[str], job: tex.TexJob
 ) -> tuple[str, tex.Compiled]:
-    """The source kept and its final compile. Where the questions land is known after one pass: when the
-    papers are uneven, the next pass typesets planned page breaks (texpages), kept if every paper then has
-    the same page count (or at least fewer papers differ), else the plain source is compiled on."""
-    first = job.run(source)
-    counts = _paper_pages(first, names, exam)
-    breaks = texpages.plan_breaks(exam, counts, first.aux)
+    """The source kept and its final compile. Where the questions land is known after one (draft) pass: when
+    the papers are uneven, the next pass typesets planned page breaks (texpages), kept if every paper then
+    has the same page count (or at least fewer papers differ), else the plain source is compiled on. The
+    questions' heights for a plan are measured (reportlab, in a thread) while TeX runs the first pass."""
+    with ThreadPoolExecutor(1) as pool:
+        heights = pool.submit(texpages.paper_heights, exam)
+        first = job.run(source, draft=True)
+        counts = _paper_pages(first, names, exam)
+        breaks = texpages.plan_breaks(counts, first.aux, heights.result)
     if not breaks:
         return source, job.settle(first)
     even_source, _ = exam_tex(exam, answers, templates, breaks)
