@@ -110,7 +110,7 @@ def test_missing_tex_still_writes_the_source(runner, tmp_path, monkeypatch):
     monkeypatch.setattr(tex, "tex_available", lambda: False)
     result = runner.invoke(cli, ["build", "--engine", "latex", "--out", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 1
-    assert "apt-get install texlive-latex-extra latexmk lmodern" in result.output
+    assert "apt-get install texlive-latex-extra lmodern" in result.output
     assert (tmp_path / "o" / "exam.tex").exists() and "Traceback" not in result.output
 
 
