@@ -20,7 +20,7 @@ from ..errors import QuizgenError
 
 RENDER_SECONDS = 60  # CPU seconds for rendering a template
 RENDER_MEMORY = 2 << 30  # bytes a template may allocate beyond what quizgen already holds
-_READ_ONLY = ("/usr", "/etc/texmf", "/var/lib/texmf", "/etc/LatexMk", "/etc/alternatives", "/etc/ld.so.cache")
+_READ_ONLY = ("/usr", "/etc/texmf", "/var/lib/texmf", "/etc/alternatives", "/etc/ld.so.cache")
 _sandbox_works: bool | None = None
 
 
