@@ -43,8 +43,8 @@ def _paper_pages(compiled: tex.Compiled, names: list[str]) -> dict[str, int]:
 @needs_tex
 def test_uneven_papers_are_planned_and_final_after_two_passes(uneven_exam, tmp_path):
     source, names = exam_tex(uneven_exam, "key")
-    first = tex.TexJob("exam", tmp_path / "first")
     (tmp_path / "first").mkdir()
+    first = tex.TexJob("exam", tmp_path / "first")
     before = _paper_pages(first.run(source, draft=True), names)
     assert len(set(before.values())) == 2  # the premise: the plain source gives uneven papers
 

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,18 +92,26 @@ class TexJob:
         self.deadline = time.monotonic() + TIMEOUT
         self.prefix = sandbox_command(folder) if sandbox_available(folder) else []
 
-    def run(self, source: str | None = None, aux: str | None = None, draft: bool = False) -> Compiled:
+    def run(
+        self,
+        source: str | None = None,
+        aux: str | None = None,
+        draft: bool = False,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> Compiled:
         """One pass; `source` and `aux` (when given) are written first. A draft pass writes the .aux but no
-        PDF (pdfTeX's draft mode: ~10 % faster), for a pass that will not be the last."""
+        PDF (pdfTeX's draft mode: ~10 % faster), for a pass that will not be the last. `meanwhile()` is
+        called while TeX runs: Python work that does not need this pass uses the other core."""
         if source is not None:
             (self.folder / f"{self.jobname}.tex").write_text(source, encoding="utf-8")
         if aux is not None:
             (self.folder / f"{self.jobname}.aux").write_text(aux, encoding="latin-1")
         self.passes += 1
         cmd = [*self.prefix, "pdflatex", *FLAGS, *(["-draftmode"] if draft else []), f"{self.jobname}.tex"]
-        returncode, stdout = _run_group(cmd, self.folder, self.deadline - time.monotonic())
+        console = self.folder / f"{self.jobname}.console"  # a file, not a pipe that fills while nobody reads it
+        returncode = _run_group(cmd, self.folder, console, self.deadline - time.monotonic(), meanwhile)
         log_path, pdf = self.folder / f"{self.jobname}.log", self.folder / f"{self.jobname}.pdf"
-        log = log_path.read_text(encoding="latin-1") if log_path.exists() else stdout.decode("latin-1")
+        log = (log_path if log_path.exists() else console).read_text(encoding="latin-1")
         if returncode != 0 or not (draft or pdf.exists()):
             raise TexFailed("LaTeX failed:\n" + relevant_log_lines(log))
         aux_path = self.folder / f"{self.jobname}.aux"
@@ -134,21 +143,27 @@ def compile_tex(source: str, jobname: str, folder: Path) -> Compiled | None:
     return job.settle(job.run(source, draft=True))
 
 
-def _run_group(cmd: list[str], folder: Path, seconds: float) -> tuple[int, bytes]:
+def _run_group(
+    cmd: list[str], folder: Path, console: Path, seconds: float, meanwhile: Callable[[], None] | None = None
+) -> int:
+    """The command's exit status; its output goes to `console`, and `meanwhile()` runs while it does."""
     if seconds <= 0:
         raise _timed_out()
-    proc = subprocess.Popen(
-        cmd,
-        cwd=folder,
-        env=safe_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # pdflatex and anything it starts share one process group
-        preexec_fn=_die_with_parent,
-    )
+    with open(console, "wb") as out:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=folder,
+            env=safe_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # pdflatex and anything it starts share one process group
+            preexec_fn=_die_with_parent,
+        )
     try:
-        stdout, _ = proc.communicate(timeout=seconds)
+        if meanwhile:
+            meanwhile()
+        proc.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         raise _timed_out() from None
@@ -156,7 +171,7 @@ def _run_group(cmd: list[str], folder: Path, seconds: float) -> tuple[int, bytes
         _kill_group(proc)
         raise
     _kill_group(proc)  # nothing it started may outlive it
-    return proc.returncode, stdout
+    return proc.returncode
 
 
 def _timed_out() -> TexFailed:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -411,12 +410,11 @@ def compile_even_papers(
     """The source kept and its final compile. Where the questions land is known after one (draft) pass: when
     the papers are uneven, the next pass typesets planned page breaks (texpages), kept if every paper then
     has the same page count (or at least fewer papers differ), else the plain source is compiled on. The
-    questions' heights for a plan are measured (reportlab, in a thread) while TeX runs the first pass."""
-    with ThreadPoolExecutor(1) as pool:
-        heights = pool.submit(texpages.paper_heights, exam)
-        first = job.run(source, draft=True)
-        counts = _paper_pages(first, names, exam)
-        breaks = texpages.plan_breaks(counts, first.aux, heights.result)
+    questions' heights for a plan are measured (reportlab) while TeX runs the first pass."""
+    heights: dict[str, list[float]] = {}
+    first = job.run(source, draft=True, meanwhile=lambda: heights.update(texpages.paper_heights(exam)))
+    counts = _paper_pages(first, names, exam)
+    breaks = texpages.plan_breaks(counts, first.aux, heights)
     if not breaks:
         return source, job.settle(first)
     even_source, _ = exam_tex(exam, answers, templates, breaks)

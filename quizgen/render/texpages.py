@@ -9,7 +9,6 @@ the planned pass reads already gives them the planned page counts, so that pass 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..exam import Exam
 from . import pages
@@ -52,7 +51,7 @@ def seeded_aux(aux: str, breaks: dict[str, set[int]]) -> str:
 
 def paper_heights(exam: Exam) -> dict[str, list[float]]:
     """Exam part name -> the measured height of each block of its paper (the header, then question 1, 2 …),
-    in reportlab's units; it needs no TeX, so it can be measured while TeX runs."""
+    in reportlab's units; it needs no TeX, so it is measured while TeX runs."""
     from ..i18n import labels_for
     from .pdf import Styles, block_heights, variant_story
 
@@ -60,16 +59,13 @@ def paper_heights(exam: Exam) -> dict[str, list[float]]:
     return {f"exam-{v.code}": block_heights(variant_story(exam, v, st, False), exam.spec.paper) for v in exam.variants}
 
 
-def plan_breaks(
-    counts: dict[str, int], aux: str, heights: Callable[[], dict[str, list[float]]]
-) -> dict[str, set[int]] | None:
+def plan_breaks(counts: dict[str, int], aux: str, heights: dict[str, list[float]]) -> dict[str, set[int]] | None:
     """Question numbers to start a new page at, per exam part; None when the papers are already even (the
-    same page count, no last page holding a single question). `heights()` gives paper_heights."""
+    same page count, no last page holding a single question). `heights` is paper_heights."""
     if is_even(counts, aux):
         return None
     placed = question_pages(aux)
     target = max(counts.values())
-    heights = heights()
     # what one LaTeX page holds, in the measured units: the fullest page of the first pass
     capacity = 0.0
     for part, h in heights.items():
