@@ -16,7 +16,7 @@ from quizgen import load_bank
 from quizgen.exam import build_exam
 from quizgen.render import compile as tex
 from quizgen.render import texpages
-from quizgen.render.latex import compile_even_papers, exam_tex, latex_files
+from quizgen.render.latex import bundled_templates, compile_even_papers, exam_tex, latex_files
 from quizgen.spec import ExamSpec, SectionSpec
 
 needs_tex = pytest.mark.skipif(
@@ -57,8 +57,12 @@ def test_uneven_papers_are_planned_and_final_after_two_passes(uneven_exam, tmp_p
     assert texpages.is_even(after, result.aux)
 
 
-@needs_tex
-def test_every_page_of_an_evened_paper_shows_its_right_total(uneven_exam, tmp_path):
+def _pages(pdf: bytes) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+    return text.rstrip("\f").split("\f")
+
+
+def _evened_files(exam, tmp_path, templates=None) -> dict[str, bytes]:
     folders = iter(range(9))
 
     def job_folder():
@@ -66,22 +70,33 @@ def test_every_page_of_an_evened_paper_shows_its_right_total(uneven_exam, tmp_pa
         folder.mkdir()
         return folder
 
-    files = latex_files(uneven_exam, "key", job_folder=job_folder)
+    files = latex_files(exam, "key", templates, job_folder=job_folder, trust_templates=True)
+    papers = [_pages(files["exam-A.pdf"]), _pages(files["exam-B.pdf"])]
+    assert len(papers[0]) == len(papers[1]) > 1
     for name in ("exam-A.pdf", "exam-B.pdf", "key-A.pdf"):
-        path = tmp_path / name
-        path.write_bytes(files[name])
-        pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
-        pages = pages.rstrip("\f").split("\f")
+        pages = _pages(files[name])
         for i, text in enumerate(pages, 1):
             assert re.search(rf"Page {i} of {len(pages)}\b", text), (name, i)
-    numbers = re.findall(
-        r"^\s*(\d+)\.",
-        subprocess.run(
-            ["pdftotext", "-layout", str(tmp_path / "exam-B.pdf"), "-"], capture_output=True, text=True
-        ).stdout,
-        re.M,
-    )
+    numbers = re.findall(r"^\s*(\d+)\.?\s+\(\d+ pts?\)", "\n".join(papers[1]), re.M)
     assert [int(n) for n in numbers] == list(range(1, 21))  # every question printed once, in order
+    return files
+
+
+@needs_tex
+def test_every_page_of_an_evened_paper_shows_its_right_total(uneven_exam, tmp_path):
+    files = _evened_files(uneven_exam, tmp_path)
+    assert r"\newpage" in files["exam.tex"].decode()
+
+
+@needs_tex
+def test_a_custom_template_that_restyles_questions_gets_even_papers(uneven_exam, tmp_path):
+    """The question records live in the papers' bodies: a template may restyle questions and group the body."""
+    shipped = (bundled_templates() / "exam.tex").read_text(encoding="utf-8")
+    custom = shipped.replace("<< part.body >>", "{\\itshape << part.body >>}").replace("\\textbf{#1.}", "\\fbox{#1}")
+    assert custom.count("itshape") == 1 and custom.count("fbox{#1}") == 1
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "exam.tex").write_text(custom, encoding="utf-8")
+    _evened_files(uneven_exam, tmp_path, tmp_path / "t")
 
 
 @needs_tex
