@@ -136,3 +136,20 @@ def test_a_rerun_is_what_latex_or_a_package_asks_for():
     assert not tex.wants_rerun("LaTeX Warning: There were undefined references.\n")
     assert not tex.wants_rerun("Overfull \\hbox (3.1pt too wide) in paragraph\n[]\\T1/lmr/m/n/10 Rerun to get it\n")
     assert not tex.wants_rerun("(/usr/share/texmf/tex/latex/rerunfilecheck/rerunfilecheck.sty\n")
+
+
+def test_only_papers_short_of_pages_or_ending_on_a_lone_question_are_replanned():
+    def records(part: str, pages: list[int]) -> str:
+        return "".join(rf"\quizgenquestionpage{{{part}}}{{{n}}}{{{p}}}" + "\n" for n, p in enumerate(pages, 1))
+
+    aux = (
+        records("exam-A", [1, 1, 1, 2, 2, 2, 3, 3])  # 3 pages, two questions on the last: already fine
+        + records("exam-B", [1, 1, 1, 2, 2, 2, 2, 2])  # one page short
+        + records("exam-C", [1, 1, 1, 2, 2, 2, 2, 3])  # a lone question on its last page
+    )
+    counts = {"exam-A": 3, "exam-B": 2, "exam-C": 3}
+    heights = {part: [1.0] + [10.0] * 8 for part in counts}
+    breaks = texpages.plan_breaks(counts, aux, heights)
+    assert set(breaks) == {"exam-B", "exam-C"}
+    assert all(len(b) + 1 == 3 for b in breaks.values())  # each replanned paper gets the longest's 3 pages
+    assert texpages.plan_breaks({"exam-A": 3}, records("exam-A", [1, 1, 1, 2, 2, 2, 3, 3]), heights) is None

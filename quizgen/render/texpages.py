@@ -1,6 +1,7 @@
 """Even pages for the LaTeX engine: after the first pdfLaTeX pass, the page each question landed on (markers in
 the .aux file) shows whether the variants' papers differ in length or end on a lone question; if so, page
-breaks are planned from the questions' measured heights and the next pass typesets them.
+breaks are planned from the questions' measured heights for the papers that need them, and the next pass
+typesets them.
 
 The markers are not \\label's: LaTeX asks for a rerun when any label moved, and planned breaks move
 questions. Only the papers' end labels (qg-end-<part>, for "page X of Y") are cross-references, and the .aux
@@ -60,8 +61,10 @@ def paper_heights(exam: Exam) -> dict[str, list[float]]:
 
 
 def plan_breaks(counts: dict[str, int], aux: str, heights: dict[str, list[float]]) -> dict[str, set[int]] | None:
-    """Question numbers to start a new page at, per exam part; None when the papers are already even (the
-    same page count, no last page holding a single question). `heights` is paper_heights."""
+    """Question numbers to start a new page at, for each paper that is short of the longest one's page count
+    or ends on a lone question; None when the papers are already even. `heights` is paper_heights. Papers that
+    already meet the goal keep LaTeX's own breaks: a plan in reportlab's measure is an estimate (on the
+    benchmark exam a LaTeX page held 730 to 1,000 of its points), and each paper replanned may overflow."""
     if is_even(counts, aux):
         return None
     placed = question_pages(aux)
@@ -76,7 +79,11 @@ def plan_breaks(counts: dict[str, int], aux: str, heights: dict[str, list[float]
             capacity = max(capacity, held)
     if not capacity:
         return None
-    return {part: set(pages.balanced(h, capacity, target)[1:]) for part, h in heights.items()}
+    return {
+        part: set(pages.balanced(h, capacity, target)[1:])
+        for part, h in heights.items()
+        if counts[part] != target or _lone_last(placed.get(part, {}), target)
+    }
 
 
 def _lone_last(on: dict[int, int], page_count: int) -> bool:
