@@ -37,6 +37,13 @@ this session ~20 % slower than the last on unchanged code):
   LaTeX engine                         2.50-2.72x one latexmk run (main 2.68-2.69x)        (not met)
     (since even pages, the benchmark exam's uneven papers are compiled a second time: two latexmk runs)
   100,000 topics, 40 questions, empty  6.1-6.3 s (main 6.5-7.2 s); warm cache 3.5-3.6 s   (met)
+
+Remeasured 27 Nov on branch latex6 (main c3e5b64 alternating, load 1.7-2; --only latex):
+  LaTeX engine                         1.30-1.39x one latexmk run: 5.9-6.3 s against 4.5 s  (met)
+    (main 2.53-2.59x, 11.3-11.4 s). Our own pdfLaTeX passes in one folder instead of latexmk: a draft first
+    pass (the questions' heights measured meanwhile), then the planned pass reading an .aux seeded with the
+    planned page counts is the last: 2 passes instead of ~4-5. On the branch before rebasing on c3e5b64
+    (main a2ba25c, whose plan held): 1.34-1.45x, main 2.60-2.62x.
 """
 
 from __future__ import annotations
