@@ -43,7 +43,7 @@ Remeasured 27 Nov on branch latex6 (main c3e5b64 alternating, load 1.7-2; --only
     (main 2.53-2.59x, 11.3-11.4 s). Our own pdfLaTeX passes in one folder instead of latexmk: a draft first
     pass (the questions' heights measured meanwhile), then the planned pass reading an .aux seeded with the
     planned page counts is the last: 2 passes instead of ~4-5. On the branch before rebasing on c3e5b64
-    (main a2ba25c, whose plan held): 1.34-1.45x, main 2.60-2.62x.
+    (main a2ba25c, whose plan held): 1.34-1.41x, main 2.60-2.62x.
 """
 
 from __future__ import annotations
