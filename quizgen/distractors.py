@@ -113,7 +113,7 @@ def _unprefixed(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _acronym_shown(stem: str, cand: Topic, key: Topic) -> bool:
+def acronym_shown(stem: str, cand: Topic, key: Topic) -> bool:
     """The stem shows an acronym of the candidate's name that the key's name lacks ('usually tighter than VC'
     beside 'VC Dimension and Shattering'): the stem speaks of it as another thing."""
     mine = set(re.findall(r"\b[A-Z]{2,}\b", key.name))
@@ -599,7 +599,7 @@ class DistractorIndex:
             return "definitions name each other"  # the key is told through it ('explanation of the decision')
         if self.names_in_definition(cand.name, key.name) and not self._told_apart(key, cand):
             return "definitions name each other"
-        if stem and (mentions(stem, cand) or _acronym_shown(stem, cand, key)):
+        if stem and (mentions(stem, cand) or acronym_shown(stem, cand, key)):
             return "named in the stem"
         if stem and self.describes(stem, cand) and not self.twins(key, cand):
             return "the stem describes it too"  # (twins are told apart by the glossary itself: Concurrent /

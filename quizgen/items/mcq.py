@@ -7,7 +7,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import CITED_OPENING, DistractorIndex, GenerationError
+from ..distractors import CITED_OPENING, DistractorIndex, GenerationError, acronym_shown
 from ..model import MCQItem, Topic
 from ..text.describe import (
     COUNTED,
@@ -542,9 +542,9 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     key_text = option_text(ix, key, key, form, number)
     echoed = echo_forms(key_text, key)  # words of the name the right description shows: a lure must show them too
 
-    def accept(c: Topic) -> bool:
-        text = option_text(ix, c, key, form, number)
-        return text is not None and not ix.describes(text, key)
+    def accept(c: Topic) -> bool:  # (a wrong description naming the asked term rules itself out: '… usually
+        text = option_text(ix, c, key, form, number)  # tighter than VC' for VC Dimension, reading 31)
+        return text is not None and not ix.describes(text, key) and not acronym_shown(text, key, c)
 
     def prefer(c: Topic) -> bool:
         return bool(echoed & echo_forms(option_text(ix, c, key, form, number) or "", key))
