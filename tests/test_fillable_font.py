@@ -75,9 +75,12 @@ def test_what_a_student_types_shows_and_reads_back(worksheet, tmp_path):
     assert TYPED in text
 
 
-def test_helvetica_would_not_show_them(worksheet):
+def test_helvetica_would_not_show_them(worksheet, tmp_path):
     """The check above can fail: the same field in ReportLab's Helvetica loses the Polish letters."""
     typed = fill(worksheet, TYPED, da="/Helv 9 Tf 0 g")
-    drawn = subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(typed), "-"], capture_output=True)
+    page = str(tmp_path / "helv")  # (an output root of "-" is a file named '--1.png' in the working folder)
+    drawn = subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(typed), page], capture_output=True
+    )
     assert b"couldn't find a font for character U+017A" in drawn.stderr  # 'ź'
     use_font(None)
