@@ -67,6 +67,9 @@ LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that 
 _COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|the|one)\s+.*)$", re.S)
 # 'Vincent (2011) …', 'Song et al. (2023) …', 'Peebles & Xie (2022) …': a sentence with a cited subject of its own
 CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
+FINITE = frozenset("is are was were may might can could will would must has have".split())
+ARTICLES = frozenset({"the", "a", "an"})
+POSTNOMINAL = frozenset("present available possible responsible".split())  # 'reactant present in …
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
     "used being having before after between under over into about against through during without".split()
@@ -475,28 +478,37 @@ class DistractorIndex:
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
         first = re.sub(r"\\\(.*?\\\)", " ", first)
         first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
+        opening = " ".join(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)[:10])  # names it: about the topic
+        first = re.sub(r"\([^()]*\)", " ", first)  # 'two (a pair of) valence electrons'
         words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)
-        head = None
+        head, at = None, 0
         for i, w in enumerate(words[:10]):
             low = w.casefold()
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
+            if low in FINITE and head:
+                return None  # 'An outcome is in the event …', 'A member of … may be chosen': a sentence
             if low in GENUS_STOPS:
                 break
             if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
                 break  # 'looks like a line graph …', 'gives the …': a verb phrase, not a kind of thing
+            imperative = English.readings(low) == {"VERB"} and not low.endswith(("ed", "en", "ing"))
+            if i == 0 and (imperative or English.verb_number(low) == "sg" and after not in GENUS_STOPS):
+                return None  # 'Sends each token …', 'Shares key and value heads …', 'Send back.': a predicate
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
             if head and (participle or English.verb_number(low)):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
+            if head and (low in ARTICLES and at > 0 or low in POSTNOMINAL and after in GENUS_STOPS):
+                break  # 'A … condition the court imposes', 'reactant present in an amount …': the head is found
             if "-" in low:
                 continue  # 'graph-based', 'layer-wise', 'one-shot': a hyphenated word modifies the head that follows
             readings = English.readings(low)
-            # a lower-case noun the tables lack, by its ending ('quantization'; not the name 'FlashAttention')
-            ending = w.islower() and re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ism)$", low)
+            # a lower-case noun the tables lack, by its ending ('quantization', 'acceptor'; not 'FlashAttention')
+            ending = w.islower() and re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|[^e]or)$", low)
             nominal = "NOUN" in readings or not readings and ending
             if low not in English.stop_words and not low.endswith("ly") and nominal:
-                head = low
-        if head is None or mentions(" ".join(words[:10]), topic):
+                head, at = low, i
+        if head is None or mentions(opening, topic):
             return None
         return English.stem(head)
 
