@@ -202,7 +202,15 @@ def _draw_one(
             made, _ = gen.items(s.type, 1, rng, available, options, avoid=avoid)
     except QuizgenError as e:
         what = "set" if s.type == "matching" else "question"
-        raise QuizgenError(f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}") from None
+        hint = (
+            ""
+            if s.widen
+            else (
+                "; fewer questions, more categories, or 'widen: true' in the section (wrong answers from the nearest "
+                "groups) would help"
+            )
+        )
+        raise QuizgenError(f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}{hint}") from None
     return made[0]
 
 

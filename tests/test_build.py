@@ -192,6 +192,22 @@ def test_unknown_category_in_spec(runner, tmp_path):
     assert result.exit_code == 1 and "did you mean 'Attention and long context'" in result.output
 
 
+def test_a_section_the_bank_cannot_fill_says_what_would_help(runner, tmp_path):
+    """Too many questions for a group whose siblings make no fair wrong answers: a located message with the
+    teacher's ways out (fewer questions, more categories, widen), exit 1, no traceback, nothing written."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(
+        "title: x\ncategories: ['Statistics, causality and uncertainty']\nsections:\n  - type: mcq\n    count: 8\n"
+    )
+    result = runner.invoke(cli, ["build", str(spec), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "section 'Multiple choice'" in result.output, result.output
+    assert "'widen: true' in the section" in result.output and "fewer questions" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "o").exists()
+    spec.write_text(spec.read_text() + "    widen: true\n")
+    result = runner.invoke(cli, ["build", str(spec), "--out", str(tmp_path / "o")])
+    assert "'widen: true' in the section" not in result.output  # (asked already: no such advice)
+
+
 def test_different_topics_per_variant(tmp_path):
     spec_file = tmp_path / "s.yaml"
     spec_file.write_text(SPEC.replace("variants: 3", "variants: 2\ndifferent_topics: true"))
