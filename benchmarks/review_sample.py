@@ -1,9 +1,11 @@
 """Draw the item sample that ../shared/ITEM_REVIEW.md asks a blind reader to judge, as readable text (for the
-reader) and JSON (for the record). Usage: python benchmarks/review_sample.py SEED OUT_DIR [BANK_DIR ...]
-The bundled bank gets the full mix; each other bank 30 definition-to-term MCQs and 15 cloze items."""
+reader) and JSON (for the record). Usage: python benchmarks/review_sample.py [--widen] SEED OUT_DIR [BANK_DIR ...]
+The bundled bank gets the full mix; each other bank 30 definition-to-term MCQs and 15 cloze items. --widen draws
+every item as a section with `widen: true` would (wrong answers may come from the nearest other groups)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import sys
@@ -37,9 +39,14 @@ def sample(bank_dir: str | None, plan, seed: int) -> tuple:
 
 
 def main() -> None:
-    seed, out = int(sys.argv[1]), Path(sys.argv[2])
+    args = sys.argv[1:]
+    widen = "--widen" in args
+    args = [a for a in args if a != "--widen"]
+    seed, out = int(args[0]), Path(args[1])
     out.mkdir(parents=True, exist_ok=True)
-    banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in sys.argv[3:]]
+    banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in args[2:]]
+    if widen:
+        banks = [(b, n, [(k, dataclasses.replace(o, widen=True), c) for k, o, c in plan]) for b, n, plan in banks]
     for bank_dir, name, plan in banks:
         items, bank = sample(bank_dir, plan, seed)
         text = "\n\n".join(item_as_text(i + 1, it, bank.topic(it.topic).language) for i, it in enumerate(items))
