@@ -689,8 +689,6 @@ class DistractorIndex:
         elif size is not None:
             chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
         widened: list[str] = []
-        if widen:  # asked to look beyond the group: lures of the key's kind first, wherever they are
-            chosen = self._of_kind(key, chosen, fixed, widened, stem, number, accept, avoid, prefer_stems)
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
                 extra, ok_extra = self._ranked(
@@ -709,30 +707,6 @@ class DistractorIndex:
                 f"{safe} are safe wrong answers of the same kind; {fewest or n} needed"
             )
         return Pick(tuple(chosen), tuple(widened))
-
-    def _of_kind(self, key, chosen, fixed, widened, stem, number, accept, avoid, prefer_stems) -> list[Topic]:
-        """`chosen` with each lure known to be of another kind than the key ('Theoretical yield' for 'substance
-        undergoing a chemical change') replaced by a safe lure of the key's kind from the nearest groups, when
-        the teacher lets other groups supply wrong answers (strict readers count a lure of another kind than the
-        definition names as one nobody would pick: readings 30x-33)."""
-        kinds = self.kinds(key)
-        off = [i for i, c in enumerate(chosen) if c not in fixed and self.kinds(c) and not self.kinds(c) & kinds]
-        if not kinds or not off:
-            return chosen
-        chosen = list(chosen)
-        for other in self.nearest_categories(key):
-            ranked, ok = self._ranked(key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems)
-            for cand in ranked:
-                if not off:
-                    return chosen
-                if not self.kinds(cand) & kinds or cand in chosen or not ok(cand):
-                    continue
-                i = off[0]
-                if self.compatible(chosen[:i] + chosen[i + 1 :], cand):
-                    chosen[off.pop(0)] = cand
-                    if other not in widened:
-                        widened.append(other)
-        return chosen
 
     def _ranked(
         self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset(), prefer=None

@@ -390,22 +390,3 @@ def test_the_genus_of_phrases_and_not_of_sentences_or_predicates():
         "A district court may grant each side the right to exclude a certain number of jurors.",
     ):
         assert genus(sentence_or_predicate) is None, sentence_or_predicate
-
-
-def test_widening_brings_lures_of_the_key_kind_from_the_nearest_groups():
-    """Asked to widen, a lure known to be of another kind ('Theoretical yield' for 'substance undergoing a
-    chemical change') gives way to one of the key's kind from a nearby group (readings 30x-33: strict readers
-    count it as one nobody would pick); unasked, the group's own siblings stay."""
-    ch = checker("chemistry")
-    key = ch.bank.topic("Reactant")
-    narrow = ch.gen.item("mcq", key, random.Random(1), D2T)
-    wide = ch.gen.item("mcq", key, random.Random(1), ItemOptions(direction="definition-to-term", widen=True))
-    kinds = ch.ix.kinds(key)
-
-    def off_kind(item):
-        lures = [ch.bank.topic(n) for n in item.option_topics if n != key.name]
-        return [t.name for t in lures if ch.ix.kinds(t) and not ch.ix.kinds(t) & kinds]
-
-    assert off_kind(narrow) and all(ch.bank.topic(n).category == key.category for n in narrow.option_topics)
-    assert not off_kind(wide), wide.options
-    assert any(ch.bank.topic(n).category != key.category for n in wide.option_topics)
