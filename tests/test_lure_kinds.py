@@ -173,6 +173,8 @@ def test_a_root_one_letter_off_is_still_a_cue():
     assert stems_match(English.stem("appeals"), English.stem("Appellant"))
     assert stems_match(English.stem("strata"), English.stem("Stratified"))
     assert not stems_match(English.stem("state"), English.stem("statement"))
+    assert stems_match(English.stem("numbers"), English.stem("Numerical"))  # (readings 25-34)
+    assert not stems_match(English.stem("model"), English.stem("modal"))
 
 
 def test_contrast_is_the_same_either_way_round():

@@ -225,7 +225,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     hit = set()
     for w in words:
         for s in word_stems(w, lang):
-            for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ())):
+            for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
                 if stems_match(s, t) or _derived(s, t):
                     hit.add(t)
             if len(s) < 4 and s in stems:
@@ -243,11 +243,13 @@ def _derived(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Stems by their first and by their last four letters: stems that match share one or the other."""
+    """Stems by their first four, their last four and their first three letters: stems that match share one
+    of them (a letter dropped from the fourth: 'number'/'numer')."""
     index: dict[str, list[str]] = {}
     for t in stems:
         index.setdefault(t[:4], []).append(t)
         index.setdefault("$" + t[-4:], []).append(t)
+        index.setdefault("^" + t[:3], []).append(t)
     return {k: tuple(v) for k, v in index.items()}
 
 

@@ -444,8 +444,8 @@ def _fold(s: str) -> str:
 
 def stems_match(sa: str, sb: str) -> bool:
     """One stem is the other, or extends it by a few letters at either end ('plea'/'plead', 'hear'/'hearsay',
-    'trial'/'mistrial'), or shares all but its last letter ('appeals'/'appellant', 'strata'/'stratified');
-    'state'/'statement' are different words."""
+    'trial'/'mistrial'), or shares all but its last letter ('appeals'/'appellant', 'strata'/'stratified'), or
+    lacks one letter of it ('numbers'/'numerical'); 'state'/'statement' are different words."""
     if sa == sb:
         return True
     if len(sa) > len(sb):
@@ -454,4 +454,7 @@ def stems_match(sa: str, sb: str) -> bool:
         return True
     # one letter off at the end of the shorter ('appeal'/'appel' of appellant, 'strata'/'stratifi')
     common = len(os.path.commonprefix((sa, sb)))
-    return common >= 4 and common >= len(sa) - 1 and len(sb) - common <= 3
+    if common >= 4 and common >= len(sa) - 1 and len(sb) - common <= 3:
+        return True
+    # one letter dropped inside a root of five letters or more ('number'/'numer' of numerical: readings 25-34)
+    return len(sa) >= 5 and len(sb) == len(sa) + 1 and sb[:common] + sb[common + 1 :] == sa
