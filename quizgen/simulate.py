@@ -47,8 +47,9 @@ def simulate(
         row = []
         for q in record.variants[code]:
             key = (q["type"], q["topic"])
-            if key not in difficulty:
-                difficulty[key] = random.Random(f"{seed}:{key}").gauss(0, 1)
+            if key not in difficulty:  # (a planted flaw sits at middle difficulty, where item analysis can see
+                # it: an item nearly everyone answers discriminates nothing either way)
+                difficulty[key] = 0.0 if q["topic"] == flawed_topic else random.Random(f"{seed}:{key}").gauss(0, 1)
             p = _p_correct(ability, difficulty[key], q["topic"] == flawed_topic)
             row.append(_answer(q, rng, p, appeal))
         out.append([sid, code, *row, *([""] * (width - len(row)))])

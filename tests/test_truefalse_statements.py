@@ -13,6 +13,10 @@ from quizgen.items.truefalse import _own_subject
     [
         "Dosovitskiy et al. (2020) showed that a pure Transformer applied to image patches matches CNNs",
         "Peebles & Xie (2022) replace the U-Net backbone of latent diffusion with a Transformer",
+        # reading 35: an article before its own subject, and a cited subject whose verb is also a noun
+        "An algorithm is uniformly \\( \\beta \\)-stable if replacing one training point changes its loss",
+        "A neural architecture generalises better on a reasoning task when its structure aligns with the algorithm",
+        "Song et al. (2023) train a neural network whose output is consistent along the trajectories",
     ],
 )
 def test_a_sentence_with_its_own_subject(text):
@@ -29,6 +33,9 @@ def test_a_sentence_with_its_own_subject(text):
         "Procedures used to obtain disclosure of evidence before trial.",
         "Invertible neural networks with tractable Jacobian determinant.",
         "element in group 17",
+        "The deliberate construction of inputs that push a model toward incorrect behavior",
+        "A set of rules and principles established by the United States Sentencing Commission",
+        "A request by a litigant to a judge for a decision on an issue relating to the case.",
     ],
 )
 def test_a_defining_phrase(text):

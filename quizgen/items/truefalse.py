@@ -68,6 +68,8 @@ def _own_subject(text: str) -> bool:
     modifiers ('A stack of flattened sacs that …', 'The combination of gene versions an organism carries')."""
     head = re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
     words = re.findall(r"[^\W\d_]+", head)
+    if words and words[0].casefold() in ("a", "an", "the"):
+        return _verb_after_noun(words[1:7])  # 'An algorithm is uniformly β-stable if …' (reading 35)
     if not words or not words[0][0].isupper() or words[0].casefold() in English.stop_words:
         return False
     cited = re.search(r"\(\d{4}\)|\bet al\.", head)  # 'Evidence presented orally …' is a phrase; '… (2020) showed'
@@ -76,6 +78,25 @@ def _own_subject(text: str) -> bool:
             return False  # 'Procedures used to obtain …': a participle or an infinitive opens a modifier
         if (r := English.readings(w)) and r <= {"VERB", "AUX"}:
             return True
+        if cited and "VERB" in r and w.islower():
+            return True  # 'Song et al. (2023) train a network …' (reading 35)
+    return False
+
+
+FINITE = frozenset("is are was were has have can may must will would could should".split())
+
+
+def _verb_after_noun(words: list[str]) -> bool:
+    """After an article: a finite verb before the next article ('An algorithm is …', 'A neural architecture
+    generalises …') makes a sentence; 'The combination of gene versions an organism carries' stays a phrase."""
+    for i, w in enumerate(words):
+        low = w.casefold()
+        if low in ("a", "an", "the"):
+            return False
+        if low in FINITE and i:
+            return True
+        if i and English.verb_number(low) == "sg" and English.readings(low) <= {"VERB", "AUX"}:
+            return True  # (a word that is only a verb: 'generalises', not 'inputs' or 'rules')
     return False
 
 
