@@ -67,7 +67,7 @@ LSA_DIMS, LSA_MIN, LSA_MAX = 60, 40, 2000  # latent dimensions; bank sizes that 
 _COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|the|one)\s+.*)$", re.S)
 # 'Vincent (2011) …', 'Song et al. (2023) …', 'Peebles & Xie (2022) …': a sentence with a cited subject of its own
 CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
-FINITE = frozenset("is are was were may might can could will would must has have".split())
+FINITE = frozenset("is are was were has have can could may might must will would should".split())
 ARTICLES = frozenset({"the", "a", "an"})
 POSTNOMINAL = frozenset("present available possible responsible".split())  # 'reactant present in …
 GENUS_STOPS = frozenset(
@@ -286,12 +286,18 @@ class DistractorIndex:
         matrix = tfidf_matrix([_content_text(t) for t in self.topics])
         return matrix, _latent(matrix)
 
+    def _subject_space(self, code: str) -> tuple[SparseRows, np.ndarray | None]:
+        """The TF-IDF and latent space that say what a topic in language `code` is about: the shared ones for
+        English, the stemmed content words' for other languages (_subject)."""
+        return (self.matrix, self._space) if language(code) is English else self._subject
+
     @cached_property
     def _captured(self) -> np.ndarray | None:
         """How much of each topic's subject words the latent space holds (1: all; a topic on a subject of its
         own in the bank keeps little, and its direction there says little)."""
-        matrix = self.matrix if self.bank.topics and self.topics[0].language == "en" else self._subject[0]
-        z = _latent(matrix, unit=False)
+        if not self.topics:
+            return None
+        z = _latent(self._subject_space(self.topics[0].language)[0], unit=False)
         return None if z is None else np.round(np.linalg.norm(z, axis=1), 9)
 
     def relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
@@ -300,14 +306,9 @@ class DistractorIndex:
         if not others:
             return np.zeros(0)
         rows = [self.row[o.name] for o in others]
-        if language(key.language) is not English:
-            matrix, z = self._subject
-            if z is None:
-                return matrix.dots(rows, self.row[key.name])
-            return np.round(z[rows] @ z[self.row[key.name]], 9)
-        if self._space is None:
-            return self.similarity(key, others)
-        z = self._space
+        matrix, z = self._subject_space(key.language)
+        if z is None:
+            return matrix.dots(rows, self.row[key.name])
         return np.round(z[rows] @ z[self.row[key.name]], 9)
 
     def pair_similarity(self, a: Topic, b: Topic) -> float:
@@ -718,8 +719,6 @@ class DistractorIndex:
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
         near = self._near(key, ranked, prefer_stems, prefer)
         if prefer_stems:
-            from .text.describe import name_stems
-
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
         claim = self.claim(key)
         ranked.sort(key=lambda c: self.claim(c) != claim)  # laws beside laws, methods beside methods
@@ -754,8 +753,6 @@ class DistractorIndex:
         mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
         coastal erosion; with fewer safe siblings in the subject than the item needs, it gets fewer options or
         none. Topics of the nearest other groups (a pick widened at the teacher's asking) pass the same floor."""
-        from .text.describe import name_stems
-
         subject = self._subjects(key.category)
         mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
         if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
@@ -796,7 +793,7 @@ class DistractorIndex:
         return self.remember(("subjects", category), lambda: self._split(self.bank.category(category).topics))
 
     def _split(self, topics) -> dict[str, int]:
-        z = self._space if topics[0].language == "en" else self._subject[1]
+        z = self._subject_space(topics[0].language)[1]
         if len(topics) < 2 * SUBJECT_SIZE or z is None:
             return {t.name: 0 for t in topics}
         from scipy.cluster.hierarchy import fcluster, linkage
@@ -913,8 +910,6 @@ class DistractorIndex:
         """Lures whose names carry the name words the stem shows, so those words point at several options."""
         if not stems:
             return []
-        from .text.describe import name_stems
-
         chosen: list[Topic] = []
         for s in sorted(stems):
             if len(chosen) == n or any(s in name_stems(c) for c in chosen):

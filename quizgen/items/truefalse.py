@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..distractors import DistractorIndex, GenerationError
+from ..distractors import ARTICLES, FINITE, DistractorIndex, GenerationError
 from ..i18n import labelled
 from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
@@ -68,7 +68,7 @@ def _own_subject(text: str) -> bool:
     modifiers ('A stack of flattened sacs that …', 'The combination of gene versions an organism carries')."""
     head = re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
     words = re.findall(r"[^\W\d_]+", head)
-    if words and words[0].casefold() in ("a", "an", "the"):
+    if words and words[0].casefold() in ARTICLES:
         return _verb_after_noun(words[1:7])  # 'An algorithm is uniformly β-stable if …' (reading 35)
     if not words or not words[0][0].isupper() or words[0].casefold() in English.stop_words:
         return False
@@ -83,15 +83,12 @@ def _own_subject(text: str) -> bool:
     return False
 
 
-FINITE = frozenset("is are was were has have can may must will would could should".split())
-
-
 def _verb_after_noun(words: list[str]) -> bool:
     """After an article: a finite verb before the next article ('An algorithm is …', 'A neural architecture
     generalises …') makes a sentence; 'The combination of gene versions an organism carries' stays a phrase."""
     for i, w in enumerate(words):
         low = w.casefold()
-        if low in ("a", "an", "the"):
+        if low in ARTICLES:
             return False
         if low in FINITE and i:
             return True
