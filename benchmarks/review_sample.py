@@ -42,6 +42,8 @@ def main() -> None:
     args = sys.argv[1:]
     widen = "--widen" in args
     args = [a for a in args if a != "--widen"]
+    if len(args) < 2 or not args[0].lstrip("-").isdigit():
+        raise SystemExit("usage: python benchmarks/review_sample.py [--widen] SEED OUT_DIR [BANK_DIR ...]")
     seed, out = int(args[0]), Path(args[1])
     out.mkdir(parents=True, exist_ok=True)
     banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in args[2:]]
