@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
@@ -14,14 +15,24 @@ def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] |
     return ix.remember(("response", topic.name), lambda: _response(ix, topic))
 
 
+# 'It is widely used because …', 'It is solved by …', 'It can be derived from …': a later sentence saying how the
+# thing is used, solved or derived describes no term of a matching set (readings 31-37: 7 of 8 such sets flawed;
+# as one option of a multiple-choice question beside its definition-like siblings, 13 of 17 were fair)
+_REMARK = re.compile(
+    r"(?:It|They)\s+(?:is|are|was|were|can be|could be|may be|might be|has been|have been)\s+"
+    r"(?:(?:\w+ly|often|also|sometimes|still)\s+)?(?:\w+ed|\w+en|built|made|done|known|seen|shown|found|run)\b"
+)
+
+
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
-    """(text, form, number) of the description a matching set shows for a topic: names nothing; one that
-    shows no word of its own term's name is preferred (a set may still show one — see _echo_covered)."""
+    """(text, form, number) of the description a matching set shows for a topic: names nothing and is no
+    later sentence's remark (_REMARK); one that shows no word of its own term's name is preferred (a set may
+    still show one — see _echo_covered)."""
     usable = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None:
+        if text is not None and not (d.start and _REMARK.match(text)):
             usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))
     if not usable:
         return None
@@ -106,8 +117,8 @@ SEARCH_BUDGET = 400  # sets tried per matching item: groups are small, and a fou
 
 def _arrange(ix, members: list[Topic], spare: int, allowed: set[str] | None) -> list[Topic] | None:
     """The members in print order — the asked terms first (only terms the exam may still ask, when
-    `allowed`), the spare last — with every echoed word of a printed term shared by another printed term;
-    None when no member can be the spare that way."""
+    `allowed`), the spare last — with every echoed word of a printed term shared by another printed term and
+    no circular spare (_circular); None when no member can be the spare that way."""
     n = len(members) - spare
     if n < 1 or allowed is not None and sum(t.name in allowed for t in members) < n:
         return None
@@ -118,8 +129,18 @@ def _arrange(ix, members: list[Topic], spare: int, allowed: set[str] | None) -> 
     for i in spares:
         order = members[:i] + members[i + 1 :] + [members[i]]
         if (allowed is None or all(t.name in allowed for t in order[:n])) and _echo_covered(ix, order[:n], order[:n]):
-            return order
+            if not any(_circular(ix, t, order[:n]) for t in order[n:]):
+                return order
     return None
+
+
+def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
+    """Does a spare description show every word of its own term's name, none of them carried by a printed term
+    ('If two events are NOT independent, then we say that they are dependent.')? It defines a term the set does
+    not list by that term's own words: no one would match it (reading 37: twice the one spare of a set)."""
+    own = name_stems(spare)
+    echoed = stem_cues(response(ix, spare)[0], spare)
+    return bool(own) and echoed >= own and not echoed & set().union(*(name_stems(p) for p in printed))
 
 
 def _search(ix, key, pool, size, shape, spare: int = 1, allowed: set[str] | None = None) -> list[Topic]:
