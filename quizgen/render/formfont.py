@@ -32,12 +32,16 @@ LATIN = [  # 159 letters for the 160 codes beyond ASCII: Latin-1, Latin Extended
 
 
 def encoding(texts, have: set[int]) -> list[str]:
-    """The character at each code 0-255 ('' where none): ASCII where it is, the rest in order of need."""
+    """The character at each code 0-255 ('' where none): ASCII where it is, the rest in order of need — the
+    letters the questions show (a term a student copies), then the Latin letters a student may type, then the
+    questions' other signs (dashes, quotes, symbols: which a few questions full of them would otherwise let
+    crowd out 'ț')."""
     chars = [""] * 256
     for c in range(32, 127):
         chars[c] = chr(c)
     wanted = [ord(ch) for text in texts for ch in text if ord(ch) > 126]
-    order = [c for c in dict.fromkeys(wanted + LATIN) if c in have]
+    letters = [c for c in wanted if chr(c).isalpha()]
+    order = [c for c in dict.fromkeys(letters + LATIN + wanted) if c in have]
     for code, c in zip(EXTRA_CODES, order):
         chars[code] = chr(c)
     return chars
