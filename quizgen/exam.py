@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from . import __version__
 from .errors import QuizgenError
 from .items import ItemGenerator, ItemOptions
+from .items.matching import straight
 from .items.order import positions, without
 from .model import Bank, ClozeItem, Item, MatchingItem, MCQItem, Topic, TrueFalseItem
 from .spec import ExamSpec, SectionSpec
@@ -142,7 +143,10 @@ def draw_items(
     used: set[str] = set()
     shown: set[str] = set()
     where = positions(pool)
-    for si, s in enumerate(spec.sections):
+    # matching sets first: a set needs several terms of one group that fit together, which single questions drawn
+    # before it may have used up (the sections still print in the spec's order)
+    order = sorted(range(len(spec.sections)), key=lambda si: spec.sections[si].type != "matching")
+    for si, s in ((si, spec.sections[si]) for si in order):
         for j in range(s.count):
             rng = random.Random(f"{tag}:{si}:{j}")
             item = _draw_one(s, gen, pool, used, shown, rng, j, _truths(tag, si, s), where)
@@ -235,7 +239,10 @@ def shuffle_options(item: Item, rng: random.Random, key_at: int | None = None) -
         prem = list(range(len(item.premises)))
         resp = list(range(len(item.responses)))
         rng.shuffle(prem)
-        rng.shuffle(resp)
+        for _ in range(8):
+            rng.shuffle(resp)
+            if not straight([resp.index(item.answer[i]) for i in prem]):
+                break
         return replace(
             item,
             premises=tuple(item.premises[i] for i in prem),

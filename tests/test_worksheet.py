@@ -137,3 +137,15 @@ def test_retest_without_bank_reads_the_bank_the_exam_recorded(runner, tmp_path, 
     (biology / "energy.yaml").unlink()
     changed = runner.invoke(cli, ["worksheet", "--from-missed", "r.csv", "--exam", "exam/exam.json", "--out", "re2"])
     assert changed.exit_code == 1 and "not found unchanged" in changed.output and "--bank" in changed.output
+
+
+def test_matching_is_drawn_before_the_single_questions(runner, tmp_path):
+    """A 12-term group, six questions of four types: single questions drawn first could take the terms a
+    matching set needs together (the chemistry 'Solutions' worksheet failed so); sets are drawn first and the
+    sections still print in the order asked."""
+    out = tmp_path / "w"
+    chemistry = Path(__file__).parent / "data" / "banks" / "chemistry"
+    args = ["worksheet", "--bank", str(chemistry), "--category", "Solutions", "--count", "6"]
+    result = runner.invoke(cli, [*args, "--types", "mcq,cloze,matching,truefalse", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [q["type"] for q in _asked(out)] == ["mcq", "mcq", "cloze", "cloze", "matching", "truefalse"]

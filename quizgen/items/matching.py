@@ -81,6 +81,12 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
 ATTEMPTS = 6
 
 
+def straight(answer) -> bool:
+    """Do a set's answers run straight down, 1-A 2-B 3-C? A reader takes that for a key left unshuffled
+    (reading 38), and a student for a pattern."""
+    return tuple(answer) == tuple(range(len(answer)))
+
+
 def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
     """Members one at a time; a member whose description repeats a word of its own name goes in only when
     another member's name carries that word, so the set is searched for such partners first."""
@@ -223,8 +229,11 @@ def make_matching(
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)
-    rng.shuffle(responses)
-    answer = tuple(responses.index(p) for p in premises)
+    for _ in range(8):  # (a 3-term set runs straight one time in six)
+        rng.shuffle(responses)
+        answer = tuple(responses.index(p) for p in premises)
+        if not straight(answer):
+            break
     return MatchingItem(
         key.name,
         key.category,
