@@ -6,6 +6,7 @@ not make the name a compound."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from functools import cache
 
 from quizgen import load_bank
@@ -44,11 +45,12 @@ def test_a_blank_for_a_listing_name_accepts_only_the_whole():
     made = 0
     for name, part in [
         ("CTC Loss & RNN-Transducer", "CTC"),  # (its 'Two objectives …' is a cue since reading 10: not made)
-        ("Normalizing Flows (RealNVP, Glow)", "RealNVP"),
+        ("Normalizing Flows (RealNVP, Glow)", "RealNVP"),  # (its one sound lure group is another group since
+        # a lure shares subject with the key, reading 38: drawn widened)
         ("Non-Contrastive SSL (BYOL, SimSiam, Barlow Twins, VICReg)", "SimSiam"),
     ]:
         try:
-            item = gen.item("cloze", bank.topic(name), random.Random(0), TERM)
+            item = gen.item("cloze", bank.topic(name), random.Random(0), replace(TERM, widen=True))
         except GenerationError:
             continue
         made += 1

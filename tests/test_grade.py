@@ -72,7 +72,8 @@ def test_bad_rows_are_all_reported_with_lines(built_exam, tmp_path, runner):
     text = "\n".join(str(d) for d in exc.value.diagnostics)
     assert "r.csv:3: error: unknown variant 'Q'" in text
     assert f"r.csv:4: error: {n - 2} answer column(s) for the {n} questions of variant A" in text
-    assert "r.csv:5: error: q1: 'Z' is not one of A, B, C, D" in text
+    letters = ", ".join("ABCDEF"[: len(qs[0]["options"])])
+    assert f"r.csv:5: error: q1: 'Z' is not one of {letters}" in text
     assert "r.csv:6: error: student 'S1' already answered on line 2" in text
     out = tmp_path / "g"
     result = runner.invoke(cli, ["grade", str(responses), "--exam", str(exam_json), "--out", str(out)])

@@ -64,7 +64,9 @@ def test_no_key_opens_alone_or_alone_repeats_a_name_word(bank):
         assert not _opens_alone(shapes[item.answer], lures), item.options
         others = set().union(*(echo_forms(t, key) for i, t in enumerate(item.options) if i != item.answer))
         assert echo_forms(item.options[item.answer], key) <= others, item.options
-    assert made > len(gen.bank.topics) / 5  # (62 of 248 since a failure mode needs a lure of its kind, reading 30)
+    # (62 of 248 since a failure mode needs a lure of its kind, reading 30; 42 since every lure shares some subject
+    # with the key, LURE_FLOOR, readings 31-38)
+    assert made > len(gen.bank.topics) / 7
 
 
 def test_an_opening_on_part_of_the_name_becomes_it():
