@@ -12,6 +12,7 @@ from . import __version__
 from .errors import QuizgenError
 from .items import ItemGenerator, ItemOptions
 from .items.matching import straight
+from .items.mcq import FEWEST_OPTIONS as FEWEST
 from .items.order import positions, without
 from .model import Bank, ClozeItem, Item, MatchingItem, MCQItem, Topic, TrueFalseItem
 from .spec import ExamSpec, SectionSpec
@@ -214,8 +215,18 @@ def _draw_one(
                 "groups) would help"
             )
         )
-        raise QuizgenError(f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}{hint}") from None
+        raise SectionShort(
+            f"section '{s.heading}', {what} {j + 1} of {s.count}: {e.message}{hint}", s.type, j
+        ) from None
     return made[0]
+
+
+class SectionShort(QuizgenError):
+    """A section the pool could not fill: `kind` its item type, `made` the questions it got before."""
+
+    def __init__(self, message: str, kind: str, made: int):
+        super().__init__(message)
+        self.kind, self.made = kind, made
 
 
 def shuffle_options(item: Item, rng: random.Random, key_at: int | None = None) -> Item:
@@ -291,7 +302,8 @@ def build_exam(
                     own = random.Random(f"quizgen:{spec.seed}:variant:{v}:options:{item.id}")
                     key_at = None
                     if isinstance(item, MCQItem):
-                        key_at, m = positions[m], m + 1
+                        (at, short), m = positions[m], m + 1
+                        key_at = at if at < len(item.options) else short
                     item = shuffle_options(item, own, key_at)
                 questions.append(Question(number, question_points(s, item), item))
                 number += 1
@@ -319,12 +331,17 @@ def replace_in_spec(spec: ExamSpec, bank: Bank, gen: ItemGenerator, which: tuple
 def _balanced_positions(spec: ExamSpec, orders: list[list[Item]], rng: random.Random) -> list[int]:
     """Where the key of each shuffled MCQ goes, in question order: every letter about equally often within a
     variant (a page of D D D D is a pattern students notice), each position still uniform across seeds. The
-    sequence depends only on how many such questions there are, so swapping one question moves no other key."""
+    sequence depends only on how many such questions there are, so swapping one question moves no other key.
+    Each place comes with a letter of A-C for a question with fewer options than the place needs (three-option
+    questions are common once lures must share the key's subject): those letters are balanced too."""
     n = sum(isinstance(it, MCQItem) for s, order in zip(spec.sections, orders) if s.shuffle_options for it in order)
     k = max((s.k for s in spec.sections if s.type == "mcq"), default=4)
     seq = [i % k for i in range(n)]
     rng.shuffle(seq)
-    return seq
+    short = [i % FEWEST for i in range(sum(p >= FEWEST for p in seq))]
+    rng.shuffle(short)
+    spare = iter(short)
+    return [(p, next(spare) if p >= FEWEST else p) for p in seq]
 
 
 # ---- answers in the forms a key shows ----

@@ -149,3 +149,15 @@ def test_matching_is_drawn_before_the_single_questions(runner, tmp_path):
     result = runner.invoke(cli, [*args, "--types", "mcq,cloze,matching,truefalse", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert [q["type"] for q in _asked(out)] == ["mcq", "mcq", "cloze", "cloze", "matching", "truefalse"]
+
+
+def test_a_kind_that_runs_short_gives_its_questions_to_the_others(runner, tmp_path):
+    """Topics that make a term blank alone need not all make one beside the sheet's MCQs (in 'Reinforcement
+    learning' the second blank found no topic left): the sheet keeps its six questions, fewer of that kind."""
+    out = tmp_path / "w"
+    result = runner.invoke(
+        cli, ["worksheet", "--category", "Reinforcement learning", "--count", "6", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    kinds = [q["type"] for q in _asked(out)]
+    assert len(kinds) == 6 and kinds.count("cloze") == 1 and {"mcq", "truefalse"} <= set(kinds)

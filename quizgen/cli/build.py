@@ -11,7 +11,7 @@ import click
 from ..bank import load_bank
 from ..bank.load import display_path
 from ..errors import QuizgenError
-from ..exam import build_exam
+from ..exam import SectionShort, build_exam
 from ..items import ItemGenerator
 from ..output import ANSWER_MODES, OutputFolder, auto_jobs, render_reportlab
 from ..spec import SAMPLE, ExamSpec, language_problem, load_spec, sample_for, spec_from_dict
@@ -348,20 +348,29 @@ def worksheet(
         pool = list({b.topic(n).name: b.topic(n) for n in names}.values())
     kinds = _item_types(types)
     gen = ItemGenerator(b)
-    sections, note = plan_sections(kinds, count, len(pool), fair_yield(gen, pool, kinds) if len(pool) <= 60 else None)
-    spec = ExamSpec(
-        title=title,
-        course="",
-        seed=seed,
-        variants=1,
-        sections=sections,
-        instructions=lab("worksheet-instructions"),
-        language=language,
-        font=str(font.resolve()) if font else None,
-    )
+    caps = fair_yield(gen, pool, kinds) if len(pool) <= 60 else None
+    while True:  # (each pass lowers a cap, so it ends)
+        sections, note = plan_sections(kinds, count, len(pool), caps)
+        spec = ExamSpec(
+            title=title,
+            course="",
+            seed=seed,
+            variants=1,
+            sections=sections,
+            instructions=lab("worksheet-instructions"),
+            language=language,
+            font=str(font.resolve()) if font else None,
+        )
+        try:
+            exam = build_exam(spec, b, gen, pool=pool)
+            break
+        except SectionShort as e:  # topics that make one kind alone do not all make it beside the others:
+            caps = dict(caps or {k: len(pool) for k in kinds})  # that kind gets what it could fill, the
+            if caps.get(e.kind) == e.made:  # other kinds the rest (no progress: the error stands)
+                raise
+            caps[e.kind] = e.made
     if note:
         click.echo(note, err=True)
-    exam = build_exam(spec, b, gen, pool=pool)
     with OutputFolder(out, exam, force) as folder:
         folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
         written = folder.finish()
