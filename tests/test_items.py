@@ -183,7 +183,7 @@ def test_difficulty_bands_order_by_similarity():
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
             sims.extend(ix.relatedness(t, wrong).tolist())  # the closeness lures are ranked by
         means[difficulty] = sum(sims) / len(sims)
-    assert means["hard"] > 1.2 * means["easy"]
+    assert means["hard"] > 1.15 * means["easy"]  # (1.25 before a lure may give way so the key is not the centre: 1.17)
 
 
 def test_cloze_term_and_keyphrase(gen, bank):
