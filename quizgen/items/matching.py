@@ -7,7 +7,7 @@ import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import first_sentences, mentions, name_stems
+from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems
 from .mcq import echoes, stem_cues
 
 
@@ -23,16 +23,24 @@ _REMARK = re.compile(
     r"(?:(?:\w+ly|often|also|sometimes|still)\s+)?(?:\w+ed|\w+en|built|made|done|known|seen|shown|found|run)\b"
 )
 
+# a description of fewer words is too thin to fit only its own term among five or six ('The duty to prove disputed
+# facts.' beside Degree of proof required, 'a numerical characteristic of the sample.' beside Proportion: readings
+# 31-39, 7 of 18 sets with one flawed, 14 of 67 without; reading 39, 4 of 4)
+SHORTEST = 7
+
 
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
-    """(text, form, number) of the description a matching set shows for a topic: names nothing and is no
-    later sentence's remark (_REMARK); one that shows no word of its own term's name is preferred (a set may
-    still show one — see _echo_covered)."""
+    """(text, form, number) of the description a matching set shows for a topic: names nothing, is no later
+    sentence's remark (_REMARK), has SHORTEST words or more and leaves no step of a procedure out
+    (cut_mid_procedure); one that shows no word of its own term's name is preferred (a set may still show one
+    — see _echo_covered)."""
     usable = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not (d.start and _REMARK.match(text)):
+        if text is None or d.start and _REMARK.match(text) or len(text.split()) < SHORTEST:
+            continue
+        if not cut_mid_procedure(desc, topic):
             usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))
     if not usable:
         return None

@@ -13,6 +13,7 @@ from ..text.describe import (
     COUNTED,
     PARTS,
     Description,
+    cut_mid_procedure,
     descriptions,
     first_sentences,
     head_number,
@@ -242,7 +243,7 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or form is not None and d.form != form:
+        if text is None or form is not None and d.form != form or cut_mid_procedure(desc, topic):
             continue
         if number is not None and d.slot is not None and d.slot.number not in (number, None):
             continue
@@ -260,7 +261,7 @@ def _option_shapes(ix: DistractorIndex, topic: Topic, asked: Topic) -> list[tupl
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not mentions(text, asked):
+        if text is not None and not mentions(text, asked) and not cut_mid_procedure(desc, topic):
             shape = d.form, (d.slot.number if d.slot is not None else None)
             shapes += [shape] if shape not in shapes else []
     return shapes

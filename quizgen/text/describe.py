@@ -684,6 +684,37 @@ def head_number(desc: Description) -> str | None:
     # badly: 'The geographic area …' beside 'Pleadings' is read as a wrong answer, not as a cue)
 
 
+def cut_mid_procedure(desc: Description, topic: Topic) -> bool:
+    """English: does cutting the description to its first sentences (first_sentences) leave out the steps of a
+    procedure, the next sentence opening with an imperative ('a method for selecting a random sample; list the
+    members of the population.' before 'Use simple random sampling to select a starting point …', reading 39)?
+    What is left describes any method of its kind."""
+    if language(topic.language) is not English:
+        return False
+    after = desc.start + len(sentences(first_sentences(desc).text))  # the definition's next sentence
+    every = sentences(topic.definition)
+    return after < len(every) and _opens_a_step(every[after])
+
+
+_STEP_OBJECT = frozenset("the a an every each all some one two this that these those your its their".split())
+
+
+def _opens_a_step(sentence: str) -> bool:
+    """An imperative: a verb in its base form that is not mostly a noun, then a determiner, an adjective or a
+    one-letter variable ('Use simple …', 'Let k =', 'Choose every …', 'Divide the …'; not 'Evidence indicating
+    …', 'Query cost is …', 'Direct (in user prompt) …')."""
+    from .lexicon import getAllLemmas, noun_classes
+
+    words = re.findall(r"[A-Za-z]+", sentence)[:2]
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    verb, after = words[0].casefold(), words[1]
+    if getAllLemmas(verb).get("VERB") != (verb,) or noun_classes(verb):
+        return False
+    lemmas = getAllLemmas(after.casefold())
+    return after.casefold() in _STEP_OBJECT or len(after) == 1 or "ADJ" in lemmas and "VERB" not in lemmas
+
+
 def first_sentences(desc: Description, min_words: int = 12) -> Description:
     """The description cut to its first sentence, or its first two when the first is short."""
     parts_ = sentences(desc.text)
