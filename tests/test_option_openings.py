@@ -11,7 +11,8 @@ from qg_data import glossary_generator
 
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemOptions
-from quizgen.items.mcq import _opens_alone, _surface, echo_forms
+from quizgen.items.mcq import _opens_alone, _statement, _surface, echo_forms
+from quizgen.text.describe import phrase_number
 
 T2D = ItemOptions(direction="term-to-definition")
 
@@ -26,7 +27,17 @@ def test_how_an_option_opens():
     assert _surface("Peebles & Xie (2022) replace the U-Net …", "en") == "cited"
     assert _surface("Share the KV cache across requests.", "en") == "imperative"
     assert _surface("Minimise a loss whose value is worst-case.", "en") == "imperative"
-    for phrase in ("A generative model that …", "Court authorization to …", "volume of titrant …", "Single models …"):
+    for phrase in ("A generative model that …", "Court authorization to …", "volume of titrant …"):
+        assert _surface(phrase, "en") == "phrase", phrase
+    # reading 39: the one plural phrase, the one statement among phrases and the one phrase among statements
+    assert _surface("Single models …", "en") == _surface("atoms that contain the same number …", "en") == "phrases"
+    for statement in (
+        "Any human subject in a research study must be cognizant of any risks.",
+        "The complement of event A consists of all outcomes that are NOT in A.",
+        "If two events are NOT independent, then we say that they are dependent.",
+    ):
+        assert _surface(statement, "en") == "sentence", statement
+    for phrase in ("the likelihood that an event will occur given …", "a committee tasked with oversight of …"):
         assert _surface(phrase, "en") == "phrase", phrase
 
 
@@ -95,3 +106,27 @@ def test_a_renamed_opening_agrees_with_the_name():
     # 'A sparse representation is one where …' is no 'It is one where …' for a plural name
     texts = [d.text for d in descriptions(bank.topic("Sparse Representations in Deep Nets"))]
     assert not any(t.startswith("It is one where") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "bank, name",
+    [
+        ("chemistry", "Isotopes"),  # 'atoms that contain …' among '… charged atom or molecule'
+        ("law", "Pleadings"),  # 'Written statements filed …' among 'A written statement …'
+        ("statistics", "Informed Consent"),  # 'Any human subject … must be …' among defining phrases
+        ("statistics", "Conditional Probability"),  # 'the likelihood that …' among 'An outcome is in …'
+    ],
+)
+def test_a_key_does_not_stand_out_by_number_or_by_being_a_statement(bank, name):
+    """Reading 39 found each of these keys the one option of its shape; whenever the topic yields an item
+    now, some wrong option has the key's shape."""
+    gen = generator(bank)
+    topic = gen.bank.topic(name)
+    for seed in range(6):
+        try:
+            item = gen.item("mcq", topic, random.Random(seed), T2D)
+        except GenerationError:
+            continue
+        shapes = [(_statement(t), phrase_number(t)) for t in item.options]
+        lures = shapes[: item.answer] + shapes[item.answer + 1 :]
+        assert shapes[item.answer] in lures or len(set(lures)) == len(lures), item.options

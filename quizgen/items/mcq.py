@@ -19,6 +19,7 @@ from ..text.describe import (
     head_number,
     mentions,
     name_stems,
+    phrase_number,
     shares_stem,
     visible_words,
 )
@@ -607,7 +608,9 @@ _DETERMINERS = frozenset("the a an each every its their this these those all any
 
 def _surface(text: str | None, lang: str) -> str:
     """How an option opens, as a test-wise student sees it at a glance: 'it'/'they' (a pronoun clause),
-    'cited' ('Vincent (2011) showed …'), 'imperative' ('Share the KV cache …') or 'phrase' (a defining phrase)."""
+    'cited' ('Vincent (2011) showed …'), 'imperative' ('Share the KV cache …'), in English 'sentence' (a
+    statement with a subject of its own: 'An outcome is in the event A OR B if …') and 'phrases' (a defining
+    phrase with a plural head: 'atoms that contain …' among '… charged atom or molecule'), or 'phrase'."""
     text = text or ""
     first = re.match(r"[^\W\d_]+", text)
     word = first.group(0) if first else ""
@@ -623,7 +626,36 @@ def _surface(text: str | None, lang: str) -> str:
         if "ADJ" not in readings and low in getAllLemmas(low, "VERB").get("VERB", ()):
             if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
                 return "imperative"
-    return "phrase"
+    if lang == "en" and _statement(text):
+        return "sentence"
+    return "phrases" if lang == "en" and phrase_number(text) == "pl" else "phrase"
+
+
+_FINITE = frozenset(
+    "is are was were has have had must can cannot may will shall should would could might does do did".split()
+)
+_CLAUSE_OPENERS = frozenset("if when once because although since unless whenever".split())
+_BEFORE_A_VERB = frozenset("that which who whom whose where whereby when while to".split())
+
+
+def _statement(text: str) -> bool:
+    """A sentence with a subject of its own: a finite verb ('is', 'must', 'consists') before any relative
+    word or infinitive, or a conditional opening ('If two events are …'); 'the likelihood that an event will
+    occur …' and 'a committee tasked with …' are phrases (reading 39: the one phrase among sentences, and the
+    other way round, pointed at the key)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not words or words[0].casefold() in _CLAUSE_OPENERS:
+        return bool(words)
+    for word in words[:14]:
+        low = word.casefold()
+        if low in _BEFORE_A_VERB:
+            return False
+        if low in _FINITE:
+            return True
+        readings = English.readings(low)
+        if low.endswith("s") and "VERB" in readings and "NOUN" not in readings:
+            return True  # 'consists', 'refers'
+    return False
 
 
 def _opens_alone(key: str, lures: list[str]) -> bool:

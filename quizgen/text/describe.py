@@ -668,7 +668,12 @@ def head_number(desc: Description) -> str | None:
     the key's name agrees with it, so the lures must too."""
     if desc.slot is not None:
         return None
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", desc.text))[:6]
+    return phrase_number(desc.text)
+
+
+def phrase_number(text: str) -> str | None:
+    """'pl' when a defining phrase's head noun is plural (see head_number)."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text))[:6]
     head = None
     for w in words:
         low = w.casefold()
