@@ -130,3 +130,17 @@ def test_a_key_does_not_stand_out_by_number_or_by_being_a_statement(bank, name):
         shapes = [(_statement(t), phrase_number(t)) for t in item.options]
         lures = shapes[: item.answer] + shapes[item.answer + 1 :]
         assert shapes[item.answer] in lures or len(set(lures)) == len(lures), item.options
+
+
+def test_a_later_remark_is_no_description_of_the_key():
+    """Reading 39: 'It is solved by natural-gradient + line search; …' (a later sentence of TRPO's definition,
+    its 'It' the optimisation problem) was printed as what TRPO is: the key's own text avoided the name words
+    of its first sentence and took the remark."""
+    from quizgen.items.mcq import option_text
+
+    gen = generator("bundled")
+    for name in ("Trust Region Policy Optimization (TRPO)", "Generalized Advantage Estimation (GAE)"):
+        topic = gen.bank.topic(name)
+        for form in (None, "clause", "np"):
+            text = option_text(gen.index, topic, topic, form) or ""
+            assert not text.startswith(("It is solved by", "It is widely used because")), text

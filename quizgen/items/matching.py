@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import random
-import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems
+from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems, remark
 from .mcq import echoes, stem_cues
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
     return ix.remember(("response", topic.name), lambda: _response(ix, topic))
 
-
-# 'It is widely used because …', 'It is solved by …', 'It can be derived from …': a later sentence saying how the
-# thing is used, solved or derived describes no term of a matching set (readings 31-37: 7 of 8 such sets flawed;
-# as one option of a multiple-choice question beside its definition-like siblings, 13 of 17 were fair)
-_REMARK = re.compile(
-    r"(?:It|They)\s+(?:is|are|was|were|can be|could be|may be|might be|has been|have been)\s+"
-    r"(?:(?:\w+ly|often|also|sometimes|still)\s+)?(?:\w+ed|\w+en|built|made|done|known|seen|shown|found|run)\b"
-)
 
 # a description of fewer words is too thin to fit only its own term among five or six ('The duty to prove disputed
 # facts.' beside Degree of proof required, 'a numerical characteristic of the sample.' beside Proportion: readings
@@ -31,14 +22,14 @@ SHORTEST = 7
 
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
     """(text, form, number) of the description a matching set shows for a topic: names nothing, is no later
-    sentence's remark (_REMARK), has SHORTEST words or more and leaves no step of a procedure out
+    sentence's remark (text.describe.remark), has SHORTEST words or more and leaves no step of a procedure out
     (cut_mid_procedure); one that shows no word of its own term's name is preferred (a set may still show one
     — see _echo_covered)."""
     usable = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or d.start and _REMARK.match(text) or len(text.split()) < SHORTEST:
+        if text is None or remark(d, text) or len(text.split()) < SHORTEST:
             continue
         if not cut_mid_procedure(desc, topic):
             usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))

@@ -20,6 +20,7 @@ from ..text.describe import (
     mentions,
     name_stems,
     phrase_number,
+    remark,
     shares_stem,
     visible_words,
 )
@@ -244,7 +245,7 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or form is not None and d.form != form or cut_mid_procedure(desc, topic):
+        if text is None or form is not None and d.form != form or cut_mid_procedure(desc, topic) or remark(d, text):
             continue
         if number is not None and d.slot is not None and d.slot.number not in (number, None):
             continue
@@ -262,7 +263,12 @@ def _option_shapes(ix: DistractorIndex, topic: Topic, asked: Topic) -> list[tupl
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is not None and not mentions(text, asked) and not cut_mid_procedure(desc, topic):
+        if (
+            text is not None
+            and not mentions(text, asked)
+            and not cut_mid_procedure(desc, topic)
+            and not remark(d, text)
+        ):
             shape = d.form, (d.slot.number if d.slot is not None else None)
             shapes += [shape] if shape not in shapes else []
     return shapes

@@ -689,6 +689,21 @@ def phrase_number(text: str) -> str | None:
     # badly: 'The geographic area …' beside 'Pleadings' is read as a wrong answer, not as a cue)
 
 
+# 'It is widely used because …', 'It is solved by …', 'It can be derived from …': a later sentence saying how the
+# thing is used, solved or derived describes no term (readings 31-37: 7 of 8 matching sets showing one were
+# flawed; reading 39: 'It is solved by natural-gradient + line search' offered as what TRPO is, its 'It' the
+# optimisation problem)
+_USE_REMARK = re.compile(
+    r"(?:It|They)\s+(?:is|are|was|were|can be|could be|may be|might be|has been|have been)\s+"
+    r"(?:(?:\w+ly|often|also|sometimes|still)\s+)?(?:\w+ed|\w+en|built|made|done|known|seen|shown|found|run)\b"
+)
+
+
+def remark(desc: Description, text: str) -> bool:
+    """Is the option text of a later sentence a remark on the thing (_USE_REMARK), not a description of it?"""
+    return bool(desc.start) and _USE_REMARK.match(text) is not None
+
+
 def cut_mid_procedure(desc: Description, topic: Topic) -> bool:
     """English: does cutting the description to its first sentences (first_sentences) leave out the steps of a
     procedure, the next sentence opening with an imperative ('a method for selecting a random sample; list the
