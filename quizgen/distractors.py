@@ -19,6 +19,7 @@ from .text.bounds import folded_words, shared_words
 from .text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, visible_words, without_alias_notes
 from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
+from .text.lexicon import getAllLemmas, getAllLemmasOOV
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
 from .text.sparserows import SparseRows
@@ -345,8 +346,27 @@ class DistractorIndex:
     # ---- rules ----
 
     def overlapping(self, a: Topic, b: Topic) -> bool:
-        """Curated overlap either way, or definitions that paraphrase each other."""
-        return b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ()) or self.paraphrase(a, b)
+        """Curated overlap either way, definitions that paraphrase each other, or one term the class of the other."""
+        curated = b.name.casefold() in self.bank.overlap_map.get(a.name.casefold(), ())
+        return curated or self.paraphrase(a, b) or self.includes(a, b) or self.includes(b, a)
+
+    @_per_index(maxsize=1 << 16)
+    def includes(self, a: Topic, b: Topic) -> bool:
+        """English: is `a` defined as a class of things `b` is one of? Its definition opens on a plural with
+        its modifiers ('Written statements filed …', Pleadings) and `b`'s on the same words in the singular
+        ('A written statement that begins a civil lawsuit …', Complaint; 'The formal written statement by a
+        defendant …', Answer): each of those is one of the pleadings (reading 40: three matching sets)."""
+        if a.language.split("-")[0] != "en" or b.language.split("-")[0] != "en":
+            return False
+        words = re.findall(r"[A-Za-z-]+", a.definition)[:4]
+        head = next((i for i, w in enumerate(words) if English.is_plural_noun(w.casefold())), None)
+        if not head or any(w.casefold() in English.stop_words for w in words[:head]):
+            return False  # a plural with modifiers of its own before it, at the very start ('element in groups …')
+        plural = words[head].casefold()
+        singular = next(iter(getAllLemmas(plural).get("NOUN") or getAllLemmasOOV(plural, "NOUN").get("NOUN") or ()), "")
+        phrase = " ".join(w.casefold() for w in words[:head]) + " " + singular
+        opening = " ".join(re.findall(r"[A-Za-z-]+", b.definition)[:8]).casefold()
+        return re.search(rf"\b{re.escape(phrase)}\b", opening) is not None
 
     def paraphrase(self, a: Topic, b: Topic) -> bool:
         """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
@@ -609,6 +629,8 @@ class DistractorIndex:
             return "listed overlap"
         if self.paraphrase(key, cand):
             return "definitions paraphrase each other"
+        if self.includes(key, cand) or self.includes(cand, key):
+            return "one is a kind of the other"
         if self.names_clash(key, cand):
             return "name contains or nearly equals the key's"
         if self.names_in_definition(key.name, cand.name):

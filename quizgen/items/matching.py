@@ -6,7 +6,7 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems, remark
+from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems, remark, too_thin
 from .mcq import echoes, stem_cues
 
 
@@ -14,22 +14,17 @@ def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] |
     return ix.remember(("response", topic.name), lambda: _response(ix, topic))
 
 
-# a description of fewer words is too thin to fit only its own term among five or six ('The duty to prove disputed
-# facts.' beside Degree of proof required, 'a numerical characteristic of the sample.' beside Proportion: readings
-# 31-39, 7 of 18 sets with one flawed, 14 of 67 without; reading 39, 4 of 4)
-SHORTEST = 7
-
-
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
     """(text, form, number) of the description a matching set shows for a topic: names nothing, is no later
-    sentence's remark (text.describe.remark), has SHORTEST words or more and leaves no step of a procedure out
-    (cut_mid_procedure); one that shows no word of its own term's name is preferred (a set may still show one
-    — see _echo_covered)."""
+    sentence's remark (text.describe.remark), is not too thin (too_thin: five or six terms compete for it; as an
+    MCQ option it would cost a tenth of chemistry's term-to-definition items, 'element in group 2') and leaves
+    no step of a procedure out (cut_mid_procedure); one that shows no word of its own term's name is preferred
+    (a set may still show one — see _echo_covered)."""
     usable = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or remark(d, text) or len(text.split()) < SHORTEST:
+        if text is None or remark(d, text) or too_thin(text):
             continue
         if not cut_mid_procedure(desc, topic):
             usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))
