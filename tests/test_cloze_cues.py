@@ -105,3 +105,20 @@ def test_the_initials_of_the_name_are_a_cue():
     bp = Topic("Belief Propagation & Message Passing", "A message-passing algorithm.", "Inference")
     assert "bp" in stem_cues("computes approximate marginals (loopy BP) on general graphs", bp)
     assert not stem_cues("computes approximate marginals on general graphs", bp)
+
+
+def test_a_word_of_the_family_spelt_apart_is_a_cue():
+    """'The duty to prove disputed facts.' points at Burden of proof (readings 30-35, 39, 40): the stemmer
+    keeps 'prove' and 'proof' apart, a reader does not. Whenever the topic yields a definition-to-term item,
+    a wrong option carries 'proof' too."""
+    gen = glossary_generator("law")
+    topic = gen.bank.topic("Burden of proof")
+    assert "proof" in stem_cues("The duty to _____ prove disputed facts.", topic)
+    assert "proof" not in stem_cues("The duty to establish disputed facts.", topic)
+    for seed in range(6):
+        try:
+            item = gen.item("mcq", topic, random.Random(seed), ItemOptions(direction="definition-to-term"))
+        except GenerationError:
+            continue
+        lures = [gen.bank.topic(n) for n in item.option_topics if n != topic.name]
+        assert "prove" not in item.stem or any("proof" in name_stems(t) for t in lures), item

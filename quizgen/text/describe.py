@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Topic, _abbreviates
-from .language import English, language, stems_match, word_family
+from .language import English, irregular_family, language, stems_match, word_family
 from .mask import BLANK, _spans, mask_spellings, sentences
 from .math import math_spans
 from .memo import per_topic_texts
@@ -230,6 +230,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
                     hit.add(t)
             if len(s) < 4 and s in stems:
                 hit.add(s)
+            hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
     return hit
 
 

@@ -442,6 +442,42 @@ def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(c))
 
 
+# English words of one family whose spellings part early ('prove' / Burden of proof: readings 30-35, 39, 40), a
+# reader joins them at a glance; the stemmer and the letter rules of stems_match cannot
+_IRREGULAR = (
+    "proof prove, belief believe, choice choose, loss lose, death die, life live, speech speak, thought think, "
+    "gift give, sale sell, song sing, bond bind, breadth broad, depth deep, length long, width wide, strength "
+    "strong, height high, defence defend, defense defend, offence offend, offense offend, pursuit pursue, "
+    "analysis analyse, analysis analyze, hypothesis hypothesize, synthesis synthesize, emphasis emphasize, "
+    "seizure seize, failure fail, pleasure please, descent descend, ascent ascend, consent consensus, "
+    "knowledge know, sight see, flight fly, weight weigh, growth grow, birth bear, truth true, warmth warm, "
+    "youth young, response respond, decision decide, division divide, collision collide, conclusion conclude, "
+    "inclusion include, exclusion exclude, permission permit, admission admit, omission omit, submission "
+    "submit, transmission transmit, extension extend, suspension suspend, comprehension comprehend, "
+    "description describe, prescription prescribe, subscription subscribe, reception receive, deception "
+    "deceive, perception perceive, conception conceive, assumption assume, consumption consume, "
+    "presumption presume, resumption resume, absorption absorb, solution solve, resolution resolve, "
+    "revolution revolve, evolution evolve, acquisition acquire, requisition require, repetition repeat, "
+    "competition compete, opposition oppose, composition compose, exposition expose, disposition dispose"
+)
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    pairs: dict[str, set[str]] = {}
+    for pair in _IRREGULAR.split(","):
+        a, b = (English.stem(w) for w in pair.split())
+        if a != b:
+            pairs.setdefault(a, set()).add(b)
+            pairs.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def irregular_family(stem: str) -> frozenset[str]:
+    """English stems of words of the same family spelt apart ('prove' for 'proof')."""
+    return _irregular().get(stem, frozenset())
+
+
 def stems_match(sa: str, sb: str) -> bool:
     """One stem is the other, or extends it by a few letters at either end ('plea'/'plead', 'hear'/'hearsay',
     'trial'/'mistrial'), or shares all but its last letter ('appeals'/'appellant', 'strata'/'stratified'), or
