@@ -66,8 +66,10 @@ def test_coverage_is_reported_for_every_type(report):
     # and a stem saying the key's kind needs a lure of it, a concept is no lure for a method (readings 20-23)
     floors["mcq definition-to-term"] = 0.2  # (a failure mode or theory beside another: reading 30, 0.25 -> 0.246)
     floors["mcq term-to-definition"] = 0.2
-    # every lure shares some subject with the key (LURE_FLOOR, readings 31-38): 0.21 -> 0.18 and 0.20 -> 0.17
+    # every lure shares some subject with the key (LURE_FLOOR, readings 31-38): 0.21 -> 0.18 and 0.20 -> 0.17;
+    # a later remark ('_____ can be derived from …', reading 40) is no stem: cloze term 0.21 -> 0.198
     floors["mcq definition-to-term"] = floors["mcq term-to-definition"] = 0.15
+    floors["cloze term"] = 0.18
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 
@@ -122,8 +124,9 @@ def test_stress_every_topic_every_type(bank, seed):
     # a stem that says the key's kind needs a lure of that kind (reading 20); a key-phrase word bank offers
     # only words of the blank's WordNet class, and after a preposition only words the bank writes there
     # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354);
-    # lures of a grab-bag group share the key's subject (readings 30-31: 320); every lure shares some (286)
-    assert made > len(bank.topics) * 1.1
+    # lures of a grab-bag group share the key's subject (readings 30-31: 320); every lure shares some (286); option
+    # shapes and later remarks (readings 39-40: 272)
+    assert made > len(bank.topics) * 1.05
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

@@ -16,6 +16,7 @@ from ..text.describe import (
     DOUBLED_WORDS,
     mentions,
     name_stems,
+    remark,
     shares_stem,
     whole_names,
 )
@@ -305,6 +306,8 @@ def make_cloze(
 
 def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
     for desc in ix.descriptions(key):
+        if remark(desc):
+            continue
         text = desc.blanked() if desc.slot is not None else labelled(key.language, BLANK, desc.text)
         if mentions(text.replace(BLANK, " "), key):
             continue

@@ -474,6 +474,8 @@ def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in ix.descriptions(key):
+        if remark(desc):
+            continue
         stem = definition_stem(desc)
         body = desc.blanked()  # what the safety tests read: the description, not the question around it
         number = stem_number(ix, key, desc)

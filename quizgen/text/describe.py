@@ -694,10 +694,22 @@ def phrase_number(text: str) -> str | None:
 # thing is used, solved or derived describes no term (readings 31-37: 7 of 8 matching sets showing one were
 # flawed; reading 39: 'It is solved by natural-gradient + line search' offered as what TRPO is, its 'It' the
 # optimisation problem)
-_USE_REMARK = re.compile(
-    r"(?:It|They)\s+(?:is|are|was|were|can be|could be|may be|might be|has been|have been)\s+"
+_USE_PREDICATE = (
+    r"\s+(?:is|are|was|were|can be|could be|may be|might be|has been|have been)\s+"
     r"(?:(?:\w+ly|often|also|sometimes|still)\s+)?(?:\w+ed|\w+en|built|made|done|known|seen|shown|found|run)\b"
 )
+_USE_REMARK = re.compile(r"(?:It|They)" + _USE_PREDICATE)
+
+
+def remark(desc: Description, text: str | None = None) -> bool:
+    """Is a later sentence a remark on the thing (_USE_REMARK), not a description of it? Said of the term by
+    name ('_____ can be derived from a KL-constrained reward-maximization view …', DPO: readings 31, 33, 39 and 40
+    found KTO fitting it as well) or, as an option, by 'It'."""
+    if not desc.start:
+        return False
+    if desc.slot is not None and desc.slot.subject:
+        return re.match(_USE_PREDICATE, desc.text[desc.slot.end :]) is not None
+    return text is not None and _USE_REMARK.match(text) is not None
 
 
 # a description of fewer words is too thin to fit only its own term among five or six ('The duty to prove disputed
@@ -709,11 +721,6 @@ SHORTEST = 7
 def too_thin(text: str) -> bool:
     """Too few words to single out one term ('Sentencing option in the federal courts.')."""
     return len(text.split()) < SHORTEST
-
-
-def remark(desc: Description, text: str) -> bool:
-    """Is the option text of a later sentence a remark on the thing (_USE_REMARK), not a description of it?"""
-    return bool(desc.start) and _USE_REMARK.match(text) is not None
 
 
 def cut_mid_procedure(desc: Description, topic: Topic) -> bool:
