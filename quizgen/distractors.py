@@ -90,6 +90,21 @@ def _compared(code: str, text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1 << 14)
+def _class_phrase(definition: str) -> str | None:
+    """The singular of a definition's opening plural with its modifiers ('Written statements filed …': 'written
+    statement'); None when it opens otherwise (see DistractorIndex.includes)."""
+    words = re.findall(r"[A-Za-z-]+", definition)[:4]
+    if len(words) < 2 or words[0].casefold() in English.stop_words:
+        return None
+    head = next((i for i, w in enumerate(words) if English.is_plural_noun(w.casefold())), None)
+    if not head or any(w.casefold() in English.stop_words for w in words[:head]):
+        return None  # a plural with modifiers of its own before it, at the very start ('element in groups …')
+    plural = words[head].casefold()
+    singular = next(iter(getAllLemmas(plural).get("NOUN") or getAllLemmasOOV(plural, "NOUN").get("NOUN") or ()), "")
+    return " ".join(w.casefold() for w in words[:head]) + " " + singular
+
+
 @lru_cache(maxsize=64)
 def _claim_stems(code: str) -> frozenset[str]:
     rules = language(code)
@@ -358,13 +373,9 @@ class DistractorIndex:
         defendant …', Answer): each of those is one of the pleadings (reading 40: three matching sets)."""
         if a.language.split("-")[0] != "en" or b.language.split("-")[0] != "en":
             return False
-        words = re.findall(r"[A-Za-z-]+", a.definition)[:4]
-        head = next((i for i, w in enumerate(words) if English.is_plural_noun(w.casefold())), None)
-        if not head or any(w.casefold() in English.stop_words for w in words[:head]):
-            return False  # a plural with modifiers of its own before it, at the very start ('element in groups …')
-        plural = words[head].casefold()
-        singular = next(iter(getAllLemmas(plural).get("NOUN") or getAllLemmasOOV(plural, "NOUN").get("NOUN") or ()), "")
-        phrase = " ".join(w.casefold() for w in words[:head]) + " " + singular
+        phrase = _class_phrase(a.definition)
+        if phrase is None:
+            return False
         opening = " ".join(re.findall(r"[A-Za-z-]+", b.definition)[:8]).casefold()
         return re.search(rf"\b{re.escape(phrase)}\b", opening) is not None
 

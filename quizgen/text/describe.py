@@ -747,11 +747,13 @@ def _opens_a_step(sentence: str) -> bool:
     words = re.findall(r"[A-Za-z]+", sentence)[:2]
     if len(words) < 2 or not words[0][0].isupper():
         return False
-    verb, after = words[0].casefold(), words[1]
-    if getAllLemmas(verb).get("VERB") != (verb,) or noun_classes(verb):
+    verb, after = words[0].casefold(), words[1].casefold()
+    if getAllLemmas(verb).get("VERB") != (verb,):
         return False
-    lemmas = getAllLemmas(after.casefold())
-    return after.casefold() in _STEP_OBJECT or len(after) == 1 or "ADJ" in lemmas and "VERB" not in lemmas
+    lemmas = getAllLemmas(after)
+    if not (after in _STEP_OBJECT or len(after) == 1 or "ADJ" in lemmas and "VERB" not in lemmas):
+        return False
+    return not noun_classes(verb)  # (last: WordNet's table is loaded only for such openings)
 
 
 def first_sentences(desc: Description, min_words: int = 12) -> Description:
