@@ -44,6 +44,12 @@ Remeasured 27 Nov on branch latex6 (main c3e5b64 alternating, load 1.7-2; --only
     pass (the questions' heights measured meanwhile), then the planned pass reading an .aux seeded with the
     planned page counts is the last: 2 passes instead of ~4-5. On the branch before rebasing on c3e5b64
     (main a2ba25c, whose plan held): 1.34-1.41x, main 2.60-2.62x.
+
+Remeasured 27 Nov, session 9 (item-quality rules; --only small,help; load 1-2):
+  quizgen --help                       0.07-0.10 s                                         (met)
+  5-question exam                      0.62-0.66 s: 3.3-3.4x plain (0.48 s, 2.9x at the session's start) (not met)
+    (every lure must now share the key's subject and option shapes must agree, so the bundled bank yields an MCQ
+    for fewer topics: ~28 topics are tried for the 5 questions instead of 18)
 """
 
 from __future__ import annotations
