@@ -179,7 +179,7 @@ def test_difficulty_bands_order_by_similarity():
     for difficulty in ("easy", "hard"):
         sims = []
         options = ItemOptions(direction="term-to-definition", difficulty=difficulty)
-        for t, item in yielding(gen, bank, "mcq", options, seed=5, count=45):
+        for t, item in yielding(gen, bank, "mcq", options, seed=5, count=40):
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
             sims.extend(ix.relatedness(t, wrong).tolist())  # the closeness lures are ranked by
         means[difficulty] = sum(sims) / len(sims)

@@ -144,3 +144,22 @@ def test_a_later_remark_is_no_description_of_the_key():
         for form in (None, "clause", "np"):
             text = option_text(gen.index, topic, topic, form) or ""
             assert not text.startswith(("It is solved by", "It is widely used because")), text
+
+
+@pytest.mark.parametrize("bank", ["chemistry", "law", "statistics"])
+def test_the_key_is_never_far_longer_or_shorter_than_every_wrong_option(bank):
+    """Readings 31-41: 3 of 4 term-to-definition items whose key was twice as long as any other option were
+    flawed ('inner transition metal in the top of the bottom two rows …' beside 'element in group 2'), and 4 of
+    5 whose key was under 0.4 of the shortest; 51 of 366 of the rest."""
+    gen = generator(bank)
+    made = 0
+    for seed, topic in enumerate(gen.bank.topics):
+        try:
+            item = gen.item("mcq", topic, random.Random(seed), T2D)
+        except GenerationError:
+            continue
+        made += 1
+        lengths = [len(o) for i, o in enumerate(item.options) if i != item.answer]
+        key = len(item.options[item.answer])
+        assert 0.4 * min(lengths) < key < 2 * max(lengths), item.options
+    assert made > len(gen.bank.topics) / 3

@@ -590,7 +590,11 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
             why = e
             continue
         shapes = [_surface(option_text(ix, t, key, form, number), key.language) for t in pick.topics]
-        if _opens_alone(surface, shapes):
+        lengths = [len(option_text(ix, t, key, form, number) or "") for t in pick.topics]
+        mine = len(key_text if form is not None else option_text(ix, key, key, None, number) or "")
+        if lengths and not 0.4 * min(lengths) < mine < 2 * max(lengths):
+            why = GenerationError(f"the description of '{key.name}' is far longer or shorter than every other")
+        elif _opens_alone(surface, shapes):
             why = GenerationError(f"the description of '{key.name}' is the one option that opens its way")
         elif _kind_alone(ix, key, key_text if form is not None else option_text(ix, key, key, None, number), pick):
             why = GenerationError(f"the description of '{key.name}' is the one option of its kind")
