@@ -439,6 +439,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
     article = m.group(1).casefold() if m else ""
     article_start = (m.start(1)) if m else a
     subject = before.strip() == "" or (m is not None and before[: m.start(1)].strip() == "")
+    if subject and re.match(r"\s*[;:,]", sentence[b:]):
+        return "dirty", None  # 'the margin of error; depends on …': 'It; depends' (reading 42), '_____; depends'
     nxt = _TOKEN.findall(sentence[b:])[:1]
     as_verb = False
     if _ALIAS_FRAME.search(before):
