@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from . import __version__
 from .errors import QuizgenError
 from .items import ItemGenerator, ItemOptions
-from .items.matching import straight
+from .items.matching import shuffle_unstraight
 from .items.mcq import FEWEST_OPTIONS as FEWEST
 from .items.order import positions, without
 from .model import Bank, ClozeItem, Item, MatchingItem, MCQItem, Topic, TrueFalseItem
@@ -250,10 +250,7 @@ def shuffle_options(item: Item, rng: random.Random, key_at: int | None = None) -
         prem = list(range(len(item.premises)))
         resp = list(range(len(item.responses)))
         rng.shuffle(prem)
-        for _ in range(8):
-            rng.shuffle(resp)
-            if not straight([resp.index(item.answer[i]) for i in prem]):
-                break
+        shuffle_unstraight(rng, resp, lambda: (resp.index(item.answer[i]) for i in prem))
         return replace(
             item,
             premises=tuple(item.premises[i] for i in prem),
@@ -328,7 +325,7 @@ def replace_in_spec(spec: ExamSpec, bank: Bank, gen: ItemGenerator, which: tuple
     return replace(spec, exclude=tuple(dict.fromkeys((*spec.exclude, *names))))
 
 
-def _balanced_positions(spec: ExamSpec, orders: list[list[Item]], rng: random.Random) -> list[int]:
+def _balanced_positions(spec: ExamSpec, orders: list[list[Item]], rng: random.Random) -> list[tuple[int, int]]:
     """Where the key of each shuffled MCQ goes, in question order: every letter about equally often within a
     variant (a page of D D D D is a pattern students notice), each position still uniform across seeds. The
     sequence depends only on how many such questions there are, so swapping one question moves no other key.

@@ -19,6 +19,16 @@ T2D = ItemOptions(direction="term-to-definition")
 generator = glossary_generator
 
 
+def t2d_items(gen, topics, seeds):
+    """The term → definition items the topics yield, topic i with seed seeds[i] (a topic that yields none is
+    passed over)."""
+    for topic, seed in zip(topics, seeds):
+        try:
+            yield gen.item("mcq", topic, random.Random(seed), T2D)
+        except GenerationError:
+            continue
+
+
 def test_how_an_option_opens():
     assert _surface("It explores complex posteriors faster.", "en") == "it"
     assert _surface("They tokenise raw audio into codes.", "en") == "they"
@@ -63,11 +73,7 @@ def test_a_name_word_is_neutralised_by_the_same_word_only():
 def test_no_key_opens_alone_or_alone_repeats_a_name_word(bank):
     gen = generator(bank)
     made = 0
-    for seed, topic in enumerate(gen.bank.topics):
-        try:
-            item = gen.item("mcq", topic, random.Random(seed), T2D)
-        except GenerationError:
-            continue
+    for item in t2d_items(gen, gen.bank.topics, range(len(gen.bank.topics))):
         made += 1
         key = gen.bank.topic(item.topic)
         shapes = [_surface(t, key.language) for t in item.options]
@@ -121,12 +127,7 @@ def test_a_key_does_not_stand_out_by_number_or_by_being_a_statement(bank, name):
     """Reading 39 found each of these keys the one option of its shape; whenever the topic yields an item
     now, some wrong option has the key's shape."""
     gen = generator(bank)
-    topic = gen.bank.topic(name)
-    for seed in range(6):
-        try:
-            item = gen.item("mcq", topic, random.Random(seed), T2D)
-        except GenerationError:
-            continue
+    for item in t2d_items(gen, [gen.bank.topic(name)] * 6, range(6)):
         shapes = [(_statement(t), phrase_number(t)) for t in item.options]
         lures = shapes[: item.answer] + shapes[item.answer + 1 :]
         assert shapes[item.answer] in lures or len(set(lures)) == len(lures), item.options
@@ -153,11 +154,7 @@ def test_the_key_is_never_far_longer_or_shorter_than_every_wrong_option(bank):
     5 whose key was under 0.4 of the shortest; 51 of 366 of the rest."""
     gen = generator(bank)
     made = 0
-    for seed, topic in enumerate(gen.bank.topics):
-        try:
-            item = gen.item("mcq", topic, random.Random(seed), T2D)
-        except GenerationError:
-            continue
+    for item in t2d_items(gen, gen.bank.topics, range(len(gen.bank.topics))):
         made += 1
         lengths = [len(o) for i, o in enumerate(item.options) if i != item.answer]
         key = len(item.options[item.answer])

@@ -6,8 +6,8 @@ import random
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import cut_mid_procedure, first_sentences, mentions, name_stems, remark, too_thin
-from .mcq import echoes, stem_cues
+from ..text.describe import first_sentences, mentions, name_stems, too_thin
+from .mcq import echoes, stem_cues, usable_option
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -16,17 +16,15 @@ def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] |
 
 def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
     """(text, form, number) of the description a matching set shows for a topic: names nothing, is no later
-    sentence's remark (text.describe.remark), is not too thin (too_thin: five or six terms compete for it; as an
-    MCQ option it would cost a tenth of chemistry's term-to-definition items, 'element in group 2') and leaves
-    no step of a procedure out (cut_mid_procedure); one that shows no word of its own term's name is preferred
+    sentence's remark and leaves no step of a procedure out (mcq.usable_option), and is not too thin (too_thin:
+    five or six terms compete for it; as an MCQ option it would cost a tenth of chemistry's term-to-definition
+    items, 'element in group 2'); one that shows no word of its own term's name is preferred
     (a set may still show one — see _echo_covered)."""
     usable = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or remark(d, text) or too_thin(text):
-            continue
-        if not cut_mid_procedure(desc, topic):
+        if usable_option(desc, d, text, topic) and not too_thin(text):
             usable.append((bool(stem_cues(text, topic)), text, d.form, d.slot.number if d.slot is not None else None))
     if not usable:
         return None
@@ -79,6 +77,17 @@ def straight(answer) -> bool:
     """Do a set's answers run straight down, 1-A 2-B 3-C? A reader takes that for a key left unshuffled
     (reading 38), and a student for a pattern."""
     return tuple(answer) == tuple(range(len(answer)))
+
+
+def shuffle_unstraight(rng: random.Random, responses: list, answer) -> tuple:
+    """Shuffle `responses` in place until `answer()` (the set's answers for the order they are in) no longer
+    runs straight down, at most eight draws (a 3-term set runs straight one time in six); that answer."""
+    for _ in range(8):
+        rng.shuffle(responses)
+        got = tuple(answer())
+        if not straight(got):
+            break
+    return got
 
 
 def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
@@ -223,11 +232,7 @@ def make_matching(
     premises = chosen[:n]
     rng.shuffle(premises)
     responses = list(chosen)
-    for _ in range(8):  # (a 3-term set runs straight one time in six)
-        rng.shuffle(responses)
-        answer = tuple(responses.index(p) for p in premises)
-        if not straight(answer):
-            break
+    answer = shuffle_unstraight(rng, responses, lambda: (responses.index(p) for p in premises))
     return MatchingItem(
         key.name,
         key.category,

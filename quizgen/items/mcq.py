@@ -7,7 +7,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import CITED_OPENING, DistractorIndex, GenerationError, acronym_shown
+from ..distractors import CITED_OPENING, FINITE, DistractorIndex, GenerationError, acronym_shown
 from ..model import MCQItem, Topic
 from ..text.describe import (
     COUNTED,
@@ -245,7 +245,7 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if text is None or form is not None and d.form != form or cut_mid_procedure(desc, topic) or remark(d, text):
+        if not usable_option(desc, d, text, topic) or form is not None and d.form != form:
             continue
         if number is not None and d.slot is not None and d.slot.number not in (number, None):
             continue
@@ -257,18 +257,19 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     return found
 
 
+def usable_option(desc: Description, cut: Description, text: str | None, topic: Topic) -> bool:
+    """Can a description, cut to `cut` and shown as `text`, stand as an option: no later remark, no procedure
+    cut before its steps?"""
+    return text is not None and not remark(cut, text) and not cut_mid_procedure(desc, topic)
+
+
 def _option_shapes(ix: DistractorIndex, topic: Topic, asked: Topic) -> list[tuple[str, str | None]]:
     """The (form, number) of each usable description, first one first."""
     shapes = []
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if (
-            text is not None
-            and not mentions(text, asked)
-            and not cut_mid_procedure(desc, topic)
-            and not remark(d, text)
-        ):
+        if usable_option(desc, d, text, topic) and not mentions(text, asked):
             shape = d.form, (d.slot.number if d.slot is not None else None)
             shapes += [shape] if shape not in shapes else []
     return shapes
@@ -643,9 +644,7 @@ def _surface(text: str | None, lang: str) -> str:
     return "phrases" if lang == "en" and phrase_number(text) == "pl" else "phrase"
 
 
-_FINITE = frozenset(
-    "is are was were has have had must can cannot may will shall should would could might does do did".split()
-)
+_FINITE = FINITE | frozenset("had cannot shall does do did".split())
 _CLAUSE_OPENERS = frozenset("if when once because although since unless whenever".split())
 _BEFORE_A_VERB = frozenset("that which who whom whose where whereby when while to".split())
 
