@@ -23,6 +23,7 @@ from .text.lexicon import getAllLemmas, getAllLemmasOOV
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
 from .text.sparserows import SparseRows
+from .text.tfidf import english_stop_words
 
 PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
 DISTINCTIVE = 0.2  # a word in at most this share of a group's definitions tells its topic apart
@@ -41,8 +42,8 @@ CLASSES = {
     "<quantity>": "quantity amount number sum ratio rate measure measurement value unit volume probability "
     "likelihood proportion percentage fraction average count frequency total concentration capacity",
     "<display>": "graph chart plot diagram table display picture histogram",
-    "<rule>": "rule law principle guideline theorem postulate",
-    "<body>": "committee board body panel council organization agency entity commission conference",
+    "<rule>": "rule law principle guideline theorem postulate doctrine",
+    "<body>": "committee board body panel council organization agency entity commission conference jury",
     "<process>": "process reaction change conversion diffusion movement transfer",
     "<collection>": "set subset collection group",
 }
@@ -80,13 +81,21 @@ GENUS_STOPS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def _compared(code: str, text: str) -> frozenset[str]:
-    """The words a reader compares options by: stems of the words of three letters or more that are not
-    function words of the language."""
+_WORD = re.compile(r"[a-z0-9]+")
+_LETTERS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def content_words(text: str, code: str = "en") -> frozenset[str]:
+    """The words a reader compares options by (the lures' place among them and `quizgen check`'s solvers alike):
+    in English, lower-case words of three letters or more that are not stop words; in another language, stems
+    of its words ('reacción' whole, not 'reacci') that are not its function words ('que', 'des')."""
+    if code == "en":
+        stop = english_stop_words()
+        return frozenset(w for w in _WORD.findall(text.casefold()) if w not in stop and len(w) > 2)
     rules = language(code)
     return frozenset(
-        rules.stem(w) for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) > 2 and w not in rules.stop_words
+        rules.stem(w) for w in _LETTERS.findall(text.casefold()) if w not in rules.stop_words and len(w) > 2
     )
 
 
@@ -896,7 +905,7 @@ class DistractorIndex:
                 continue
             if not all(self.compatible(lures[:i], c) for i, c in enumerate(lures)):
                 continue
-            sets.append((lures, sum(c < mine for c in map(size, lures)), self._word_place(key, lures, shown)))
+            sets.append((lures, sum(c < mine for c in map(size, lures)), self.word_place(key, lures, shown)))
         if not sets:
             return chosen
         place = rng.randrange(len(chosen) + 1)  # the key most alike the others (0), least alike (last), or neither
@@ -925,7 +934,7 @@ class DistractorIndex:
         similar' +13 among its term-to-definition items). Done every time, not half the time: by the words
         `quizgen check` compares, 'most similar' among term-to-definition items goes from +14 to +8 points
         on the statistics glossary, +11 to +3 on law's, +7 to below +3 on chemistry's (half the time: +9, +7)."""
-        if not chosen or self._word_place(key, chosen, shown)[0] < 1.0:
+        if not chosen or self.word_place(key, chosen, shown)[0] < 1.0:
             return chosen
         mine = size(key)
         shorter = sum(size(c) < mine for c in chosen)
@@ -939,7 +948,7 @@ class DistractorIndex:
                     and self._kin(key, cand) >= self._kin(key, chosen[i])
                     and sum(size(c) < mine for c in trial) == shorter
                     and self.compatible(chosen[:i] + chosen[i + 1 :], cand)
-                    and self._word_place(key, trial, shown)[0] < 1.0
+                    and self.word_place(key, trial, shown)[0] < 1.0
                 ):
                     return trial
         return chosen
@@ -952,10 +961,10 @@ class DistractorIndex:
         return round(float(np.mean(pairs)), 6)
 
     @staticmethod
-    def _word_place(key: Topic, lures: list[Topic], shown) -> tuple[float, float]:
+    def word_place(key: Topic, lures: list[Topic], shown) -> tuple[float, float]:
         """Is the key the option sharing the most words with the others, and the one sharing the fewest (each
         1, or 1/n when n options tie there, else 0)?"""
-        words = [_compared(key.language, shown(t)) for t in (key, *lures)]
+        words = [content_words(shown(t), key.language) for t in (key, *lures)]
         near = [round(sum(len(a & b) / (len(a | b) or 1) for b in words if b is not a), 9) for a in words]
         most, least = near.count(max(near)), near.count(min(near))
         return (1 / most if near[0] == max(near) else 0.0), (1 / least if near[0] == min(near) else 0.0)

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.stats import chisquare
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .distractors import GenerationError
+from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
-from .text.language import English, language, off_rules
+from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
 
 
@@ -86,20 +85,6 @@ _FEATURES = {
     "quotes": re.compile(r"[\"'“”‘’]"),
     "several sentences": re.compile(r"[.!?]\s+[A-Z]"),
 }
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-_LETTERS = re.compile(r"[^\W_]+")
-
-
-def content_words(text: str, code: str = "en") -> set[str]:
-    """The words a reader compares options by: in English, lower-case words of three letters or more that
-    are not stop words; in another language, stems of its words ('reacción' whole, not 'reacci') that are
-    not its function words ('que', 'des')."""
-    if code == "en":
-        return {w for w in _WORD.findall(text.casefold()) if w not in ENGLISH_STOP_WORDS and len(w) > 2}
-    rules = language(code)
-    return {rules.stem(w) for w in _LETTERS.findall(text.casefold()) if w not in rules.stop_words and len(w) > 2}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

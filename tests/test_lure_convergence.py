@@ -6,7 +6,6 @@ gives way where the key would be that option."""
 from __future__ import annotations
 
 import random
-import re
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import pytest
 
 from quizgen import load_bank
 from quizgen.quality import Checker, Report, content_words
-from quizgen.text.language import language
 
 BANKS = Path(__file__).parent / "data" / "banks"
 
@@ -25,17 +23,12 @@ def checker(name: str) -> Checker:
     return Checker(load_bank(BANKS / name))
 
 
-def words_of(text: str, code: str) -> set[str]:
-    rules = language(code)
-    return {rules.stem(w) for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in rules.stop_words}
-
-
 def central_share(ch: Checker, items) -> float:
     """Share of items whose key shares, on average, the most content words with the other options."""
     hits = 0.0
     for item in items:
         code = ch.bank.topic(item.topic).language
-        words = [words_of(o, code) for o in item.options]
+        words = [content_words(o, code) for o in item.options]
         k = len(words)
         near = [
             np.mean([len(words[i] & words[j]) / (len(words[i] | words[j]) or 1) for j in range(k) if j != i])

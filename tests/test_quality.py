@@ -70,6 +70,9 @@ def test_coverage_is_reported_for_every_type(report):
     # a later remark ('_____ can be derived from …', reading 40) is no stem: cloze term 0.21 -> 0.198
     floors["mcq definition-to-term"] = floors["mcq term-to-definition"] = 0.15
     floors["cloze term"] = 0.18
+    # a term whose name says its kind ('Vision Transformer') needs lures of that kind, and no key the centre of
+    # its options by shared words (reading 43): term-to-definition 0.16 -> 0.07
+    floors["mcq term-to-definition"] = 0.05
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 
@@ -125,8 +128,8 @@ def test_stress_every_topic_every_type(bank, seed):
     # only words of the blank's WordNet class, and after a preposition only words the bank writes there
     # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354);
     # lures of a grab-bag group share the key's subject (readings 30-31: 320); every lure shares some (286); option
-    # shapes and later remarks (readings 39-40: 272)
-    assert made > len(bank.topics) * 1.05
+    # shapes and later remarks (readings 39-40: 272); names saying their kind (reading 43: 248-252)
+    assert made > len(bank.topics) * 0.9
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 
