@@ -33,8 +33,8 @@ def sample(bank_dir: str | None, plan, seed: int) -> tuple:
     out = []
     for kind, options, count in plan:
         made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
-        seen = {it.id for it in out}
-        out += [it for it in made if it.id not in seen and not seen.add(it.id)]  # (a rare type cycles its topics)
+        seen: set = set()  # a rare type cycles its topics: each topic once per type
+        out += [it for it in made if it.topic not in seen and not seen.add(it.topic)]
     return out, bank
 
 
