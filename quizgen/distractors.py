@@ -376,12 +376,16 @@ class DistractorIndex:
 
     @_per_index(maxsize=1 << 16)
     def includes(self, a: Topic, b: Topic) -> bool:
-        """English: is `a` defined as a class of things `b` is one of? Its definition opens on a plural with
+        """English: is `a` a class of things `b` is one of? `b`'s definition opens on `a`'s one-word name as its
+        kind, or `a`'s definition opens on a plural with
         its modifiers ('Written statements filed …', Pleadings) and `b`'s on the same words in the singular
         ('A written statement that begins a civil lawsuit …', Complaint; 'The formal written statement by a
         defendant …', Answer): each of those is one of the pleadings (reading 40: three matching sets)."""
         if a.language.split("-")[0] != "en" or b.language.split("-")[0] != "en":
             return False
+        name = re.findall(r"[^\W\d_]+", a.short_name)
+        if len(name) == 1 and self.genus(b) == English.stem(name[0].casefold()):
+            return True  # 'Cation': 'positively charged ion', one of the ions 'Ion' defines (reading 44)
         phrase = _class_phrase(a.definition)
         if phrase is None:
             return False
@@ -594,7 +598,8 @@ class DistractorIndex:
         m = re.match(r"\W*((?:[\w'’-]+\s+){1,9}?)(?:who|whom)\b", first, re.I)
         before = m.group(1).casefold().split() if m else []
         said = bool(before) and not any(w in GENUS_STOPS - {"of"} or w.endswith("ed") for w in before)
-        return said or DistractorIndex.genus(topic) in PERSONS  # 'A body of … citizens who', not '… by a witness who'
+        # 'A body of … citizens who', not '… by a witness who'; 'Bankruptcy judge' by its name ('A judicial officer …')
+        return said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic)))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

@@ -155,7 +155,7 @@ def test_british_and_american_spellings_are_one_word_in_a_word_bank():
 def test_the_key_is_not_the_one_option_outside_a_kind_the_lures_share():
     ch = checker("law")
     made = 0
-    for name in ("Venue", "Jurisdiction", "Grand jury"):
+    for name in ("Venue", "Jurisdiction", "Grand jury", "Chambers", "Petty offense"):
         for seed in range(4):
             try:
                 item = ch.gen.item("mcq", ch.bank.topic(name), random.Random(seed), D2T)

@@ -7,7 +7,7 @@ import random
 import re
 from functools import lru_cache
 
-from ..distractors import CITED_OPENING, CLASS_OF, FINITE, DistractorIndex, GenerationError, Pick, acronym_shown
+from ..distractors import CITED_OPENING, CLASS_OF, FINITE, PERSON, DistractorIndex, GenerationError, Pick, acronym_shown
 from ..model import MCQItem, Topic
 from ..text.describe import (
     COUNTED,
@@ -288,6 +288,9 @@ def make_mcq(
     if direction == "definition-to-term":
         return _definition_to_term(ix, key, rng, k, difficulty, avoid, widen)
     return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
+
+
+COMPOUND_MARK = re.compile(r"&|:|\s/\s|\bvs\.?\s")  # a name built of several: 'Natural Gradient & Fisher–Rao Geometry'
 
 
 def _askable(t: Topic) -> bool:
@@ -635,7 +638,7 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     else:
         raise why
     options, answer = place_key(key, pick.topics, rng)
-    texts = tuple(option_text(ix, t, key, form, number) for t in options)
+    texts = same_ending(tuple(option_text(ix, t, key, form, number) for t in options))
     if len(set(texts)) < len(texts):
         raise GenerationError(f"the description of '{key.name}' reads like a sibling's")
     # a word of the asked term's name in the right option only would point at it: some wrong option must show it too
@@ -656,7 +659,29 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option that opens its way")
     if _kind_alone(ix, key, mine_text, Pick(lures, ())) or alone_of_kind(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
+    if key.language == "en" and _people_but_key(ix, key, lures):
+        return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
     return None
+
+
+def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
+    """Two or more lures describe people or bodies of people and the key neither: asked which statement
+    describes 'Venue', a student strikes the court officers and the policy-making body (readings 39, 41, 42,
+    44: 4 items, all flawed; the same test for quantities or displays flagged as many fair items as flawed)."""
+    agents = {PERSON, "<body>"}
+    return not ix.classes(key) & agents and sum(bool(ix.classes(t) & agents) for t in lures) >= 2
+
+
+_FULL_STOP = re.compile(r"(?<=[a-z0-9)\]])\.$")
+
+
+def same_ending(texts: tuple) -> tuple:
+    """Options end alike: where some end on a full stop and others do not, none does (reading 44: the key the
+    one option ending on a full stop)."""
+    stops = [bool(_FULL_STOP.search(t or "")) for t in texts]
+    if all(stops) or not any(stops):
+        return texts
+    return tuple(_FULL_STOP.sub("", t) if t else t for t in texts)
 
 
 _DETERMINERS = frozenset("the a an each every its their this these those all any some".split())

@@ -1,0 +1,103 @@
+"""A name that says its kind ('Weak acid', 'Grand jury', 'Sampling Error'): asked which statement describes it,
+a student strikes every option that is no acid, no jury, no error (blind reading 43), so its lures are of that
+kind or there is no term-to-definition item; and the other cues reading 44 found in such items."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import PERSON, GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items.mcq import name_kind, of_kind, same_ending
+from quizgen.model import Topic
+
+BANKS = Path(__file__).parent / "data" / "banks"
+T2D = ItemOptions(direction="term-to-definition")
+
+
+@cache
+def generator(name: str) -> ItemGenerator:
+    return ItemGenerator(load_bank(BANKS / name))
+
+
+def topic(name: str, language: str = "en") -> Topic:
+    return Topic(name, "A thing that is described here at some length.", "G", language=language)
+
+
+def test_the_kind_a_name_shows():
+    assert name_kind(topic("Weak acid")) == name_kind(topic("Strong acid")) is not None
+    assert name_kind(topic("Type I Error")) == name_kind(topic("Sampling Error")) is not None  # a numeral is no word
+    assert name_kind(topic("Institutional Review Board")) is not None
+    assert name_kind(topic("Mixture of Experts")) is None  # built with a preposition
+    assert name_kind(topic("Histogram")) is None  # one word
+    assert name_kind(topic("Grokking (Delayed Generalization)")) is None  # the bracket is no part of the name
+    assert name_kind(topic("Ley de Boyle", "es")) is None  # English only
+
+
+@pytest.mark.parametrize("bank", ["chemistry", "law", "statistics"])
+def test_every_lure_of_a_term_to_definition_item_is_of_the_kind_its_name_shows(bank):
+    gen = generator(bank)
+    made = 0
+    for i, key in enumerate(gen.bank.topics):
+        kind = name_kind(key)
+        try:
+            item = gen.item("mcq", key, random.Random(i), T2D)
+        except GenerationError:
+            continue
+        if kind is None:
+            continue
+        made += 1
+        for name in item.option_topics:
+            assert of_kind(gen.index, gen.bank.topic(name), kind), (key.name, item.option_topics)
+    assert made >= 1  # (such items are still made where the group holds the kind: chemistry 6, law 5, statistics 1)
+
+
+@pytest.mark.parametrize("bank", ["chemistry", "law", "statistics"])
+def test_no_description_of_a_thing_among_descriptions_of_people(bank):
+    gen = generator(bank)
+    agents = {PERSON, "<body>"}
+    for i, key in enumerate(gen.bank.topics):
+        try:
+            item = gen.item("mcq", key, random.Random(i), T2D)
+        except GenerationError:
+            continue
+        if gen.index.classes(key) & agents:
+            continue
+        lures = [gen.bank.topic(n) for n in item.option_topics if n != key.name]
+        assert sum(bool(gen.index.classes(t) & agents) for t in lures) <= 1, (key.name, item.option_topics)
+
+
+def test_options_end_alike():
+    assert same_ending(("a mixture of a weak acid-base pair.", "substance formed when …")) == (
+        "a mixture of a weak acid-base pair",
+        "substance formed when …",
+    )
+    assert same_ending(("granted by the U.S.", "a thing.")) == ("granted by the U.S.", "a thing")
+    assert same_ending(("one.", "two.")) == ("one.", "two.")
+    for bank in ("chemistry", "statistics"):
+        gen = generator(bank)
+        for i, key in enumerate(gen.bank.topics):
+            try:
+                item = gen.item("mcq", key, random.Random(i), T2D)
+            except GenerationError:
+                continue
+            ends = {o.endswith(".") and not o.endswith(".S.") for o in item.options}
+            assert len(ends) == 1, item.options
+
+
+def test_a_term_whose_one_word_name_is_the_kind_another_is_defined_as_is_not_its_lure():
+    """'Variable' for 'variables that take on values that are names or labels' (Categorical Variable), and
+    'Misdemeanor' for 'A federal misdemeanor punishable by six months or less' (Petty offense), are second
+    right answers."""
+    stats, law = generator("statistics"), generator("law")
+    ix = stats.index
+    assert ix.includes(stats.bank.topic("Variable"), stats.bank.topic("Categorical Variable"))
+    assert not ix.includes(stats.bank.topic("Categorical Variable"), stats.bank.topic("Variable"))
+    assert law.index.includes(law.bank.topic("Misdemeanor"), law.bank.topic("Petty offense"))
+    key = law.bank.topic("Petty offense")
+    assert law.index.unsafe(key, law.bank.topic("Misdemeanor"), key.definition) is not None
