@@ -672,16 +672,17 @@ def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
     return not ix.classes(key) & agents and sum(bool(ix.classes(t) & agents) for t in lures) >= 2
 
 
-_FULL_STOP = re.compile(r"(?<=[a-z0-9)\]])\.$")
+_FULL_STOP = re.compile(r"\.$")
+_ABBREVIATION = re.compile(r"(?:\b\w\.){2,}$|\b(?:etc|al|vs|cf|approx)\.$", re.I)  # 'U.S.', 'et al.': not a stop
 
 
 def same_ending(texts: tuple) -> tuple:
     """Options end alike: where some end on a full stop and others do not, none does (reading 44: the key the
     one option ending on a full stop)."""
-    stops = [bool(_FULL_STOP.search(t or "")) for t in texts]
+    stops = [bool(t and _FULL_STOP.search(t)) and not _ABBREVIATION.search(t) for t in texts]
     if all(stops) or not any(stops):
         return texts
-    return tuple(_FULL_STOP.sub("", t) if t else t for t in texts)
+    return tuple(_FULL_STOP.sub("", t) if stop else t for t, stop in zip(texts, stops))
 
 
 _DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
