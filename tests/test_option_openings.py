@@ -31,6 +31,7 @@ def t2d_items(gen, topics, seeds):
 
 def test_how_an_option_opens():
     assert _surface("It explores complex posteriors faster.", "en") == "it"
+    assert _surface("charged atom or molecule (contains unequal numbers of protons)", "en") == "phrase"  # (r45)
     assert _surface("They tokenise raw audio into codes.", "en") == "they"
     assert _surface("Vincent (2011) showed that the score …", "en") == "cited"
     assert _surface("Song et al. (2023) train a network …", "en") == "cited"

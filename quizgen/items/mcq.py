@@ -723,7 +723,7 @@ def _statement(text: str) -> bool:
     word or infinitive, or a conditional opening ('If two events are …'); 'the likelihood that an event will
     occur …' and 'a committee tasked with …' are phrases (reading 39: the one phrase among sentences, and the
     other way round, pointed at the key)."""
-    words = re.findall(r"[A-Za-z]+", text)
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", text))  # '… atom or molecule (contains …)' is a phrase
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return bool(words)
     for word in words[:14]:
