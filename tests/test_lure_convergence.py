@@ -81,3 +81,7 @@ def test_an_english_key_is_not_the_centre_of_its_descriptions(bank):
         report.chance += 1 / len(item.options)
         ch._balance_and_solvers(item, report)
     assert abs(report.solver_hits["most_similar"] - report.chance) / report.mcq <= 0.08
+    # and the key is the odd one out, and the longest, about as often as a random option (law without the
+    # drawn standing: 'odd one out' -15 points, the key never outside the cluster lures drawn by closeness make)
+    assert abs(report.solver_hits["odd_one_out"] - report.chance) / report.mcq <= 0.08
+    assert abs(report.solver_hits["longest"] - report.chance) / report.mcq <= 0.08

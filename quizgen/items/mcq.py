@@ -624,15 +624,12 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         except GenerationError as e:
             why = e
             continue
-        # lures of the kind a name shows are few, and drawn by closeness they leave the key the option sharing
-        # the most words with the others: one lure fewer may leave it elsewhere
-        tries = [pick.topics]
+        tries = [pick.topics]  # (and with one lure fewer: the lures of a kind a name shows are few)
         if key.language == "en" and len(pick.topics) > FEWEST_OPTIONS - 1:
             tries += [pick.topics[:i] + pick.topics[i + 1 :] for i in range(len(pick.topics) - 1, -1, -1)]
         fair = [t for t in tries if _t2d_flaw(ix, key, form, number, key_text, surface, t) is None]
         if fair:
-            off_centre = [t for t in fair if ix.word_place(key, list(t), shown)[0] < 1.0]
-            pick = dataclasses.replace(pick, topics=(off_centre or fair)[0])
+            pick = dataclasses.replace(pick, topics=_standing(ix, key, fair, shown, lambda t, f=form: size(t, f), rng))
             break
         why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics)
     else:
@@ -646,6 +643,24 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     if echo_forms(texts[answer], key) - shown_elsewhere:
         raise GenerationError(f"only the right description of '{key.name}' repeats a word of its name")
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
+
+
+def _standing(ix: DistractorIndex, key: Topic, sets: list, shown, size, rng: random.Random):
+    """Of fair sets of lures (the drawn one first), one that leaves the key where a random option would stand.
+    Lures drawn by closeness make a cluster around it: the key the option sharing the most words with the others
+    in ~40 % of items (chance 25-33 %), the odd one out almost never ('odd one out' -15 points on the law
+    glossary's term-to-definition items), seldom the longest. So: off the centre where a set allows, but a
+    random option's share of the time; the odd one out half the time a set allows (most cannot), and so the
+    longest."""
+    off_centre = [t for t in sets if ix.word_place(key, list(t), shown)[0] < 1.0] or sets
+    if rng.random() < 1 / (len(sets[0]) + 1):
+        off_centre = sets
+    odd = [t for t in off_centre if ix.word_place(key, list(t), shown)[1] >= 1.0]
+    wanted = odd if odd and rng.random() < 0.5 else off_centre
+    longest = [t for t in wanted if size(key) > max(size(c) for c in t)]
+    if longest and rng.random() < 0.5:
+        wanted = longest
+    return wanted[0]
 
 
 def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationError | None:
