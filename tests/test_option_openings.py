@@ -11,7 +11,7 @@ from qg_data import glossary_generator
 
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemOptions
-from quizgen.items.mcq import _opens_alone, _statement, _surface, echo_forms
+from quizgen.items.mcq import LONGEST_KEY, _opens_alone, _statement, _surface, echo_forms
 from quizgen.text.describe import phrase_number
 
 T2D = ItemOptions(direction="term-to-definition")
@@ -159,5 +159,5 @@ def test_the_key_is_never_far_longer_or_shorter_than_every_wrong_option(bank):
         made += 1
         lengths = [len(o) for i, o in enumerate(item.options) if i != item.answer]
         key = len(item.options[item.answer])
-        assert 0.4 * min(lengths) < key < 2 * max(lengths), item.options
+        assert min(lengths) / LONGEST_KEY < key < LONGEST_KEY * max(lengths), item.options
     assert made > len(gen.bank.topics) / 8
