@@ -95,3 +95,18 @@ def test_a_question_describes_nothing_and_a_title_takes_no_article():
     judge = [d for d in ix.descriptions(ix.bank.topic("Senior judge")) if d.slot is not None][0]
     assert judge.filled("Magistrate judge").startswith("A Magistrate judge retains")
     assert judge.filled("RLAIF (RL from AI Feedback)").startswith("RLAIF (RL from AI Feedback) retains")
+
+
+def test_a_pointer_to_another_entry_is_no_part_of_a_description():
+    """'… expected for stoichiometric equivalence (see equivalence point)' was printed inside options where End
+    point was a lure (reading 48)."""
+    from quizgen.text.describe import descriptions
+
+    t = Topic(
+        "End point",
+        "measured volume of titrant solution that yields the change in sample solution appearance or other "
+        "property expected for stoichiometric equivalence (see equivalence point)",
+        "c",
+    )
+    texts = [d.as_option() or "" for d in descriptions(t)]
+    assert texts and not any("(see" in x or "equivalence point" in x for x in texts), texts

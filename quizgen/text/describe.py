@@ -645,14 +645,19 @@ _ALIAS_NOTE = re.compile(r"\(\s*(?:also|or|aka)\b[,:]?\s*(?:called\s+|known as\s
 
 def without_alias_notes(topic: Topic) -> str:
     """The definition without notes that only give another declared name ('(also, reductant) substance
-    that …'): they name the topic, but say nothing about it."""
+    that …'): they name the topic, but say nothing about it; nor bracketed pointers to other entries."""
     names = {_norm(n) for n in topic.names}
 
     def drop(m: re.Match) -> str:
         spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
         return "" if spelled and all(x in names for x in spelled) else m.group()
 
-    return _ALIAS_NOTE.sub(drop, topic.definition).strip()
+    return _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)).strip()
+
+
+# '… for stoichiometric equivalence (see equivalence point)': a pointer to another entry, left inside an option
+# (reading 48), that says nothing about the topic
+_CROSS_NOTE = re.compile(r"\s*\((?:see(?: also)?|compare(?: to| with)?|cf\.?)\s[^()]*\)", re.I)
 
 
 def _head_clause(sentence: str, topic: Topic) -> str:
