@@ -13,7 +13,7 @@ from scipy.stats import chisquare
 
 from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
-from .items.mcq import COMPOUND_MARK, stem_body, stem_cues
+from .items.mcq import stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
 from .text.describe import mentions, name_stems, parts
 from .text.language import English, off_rules
@@ -84,7 +84,7 @@ _FEATURES = {
     "dashes": re.compile(r"[\-–—]"),
     "quotes": re.compile(r"[\"'“”‘’]"),
     "several sentences": re.compile(r"[.!?]\s+[A-Z]"),
-    "compound name": COMPOUND_MARK,
+    "compound name": re.compile(r"&|:|\s/\s|\bvs\.?\s"),  # 'Meta-Learning: MAML & Reptile' (readings 44-45)
 }
 
 

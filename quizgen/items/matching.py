@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import random
-import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
 from ..text.describe import first_sentences, mentions, name_stems, too_thin
-from ..text.language import language
-from .mcq import echoes, stem_cues, usable_option
+from .mcq import echoes, opening_pronoun, stem_cues, usable_option
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -33,13 +31,6 @@ def _response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] 
     return min(usable, key=lambda u: u[0])[1:]
 
 
-def _pronoun_opening(text: str, topic: Topic) -> bool:
-    """'It retains the judicial office …' (Senior judge's second sentence with its name taken out): one such
-    among defining phrases in a list points at nothing (readings 43-47, every set with Senior judge)."""
-    first = re.match(r"[^\W\d_]+", text)
-    return bool(first) and first.group(0).casefold() in language(topic.language).subject_pronouns
-
-
 def _echo_covered(ix: DistractorIndex, members: list[Topic], premises: list[Topic]) -> bool:
     """A description that shows a word of its own term's name is fair only when another term of the set
     carries the same word, so the word does not single its term out."""
@@ -57,8 +48,9 @@ def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
     mine = response(ix, cand)
     if mine is None or mine[2] is not None and shape[2] is not None and mine[2] != shape[2]:
         return False  # 'They …' among 'It …' descriptions would point at the one plural term
-    if _pronoun_opening(mine[0], cand) != _pronoun_opening(shape[0], cand):
-        return False  # one 'It …' among defining phrases (or the reverse)
+    lang = cand.language
+    if (opening_pronoun(mine[0], lang) is None) != (opening_pronoun(shape[0], lang) is None):
+        return False  # one 'It …' among defining phrases, pointing at nothing (Senior judge, readings 43-47)
     return all(_pair_ok(ix, c, cand) for c in chosen)
 
 

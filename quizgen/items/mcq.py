@@ -290,9 +290,6 @@ def make_mcq(
     return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
 
 
-COMPOUND_MARK = re.compile(r"&|:|\s/\s|\bvs\.?\s")  # a name built of several: 'Natural Gradient & Fisher–Rao Geometry'
-
-
 def _askable(t: Topic) -> bool:
     """Wrong options are terms that could be asked themselves: a lure only a key could never be (a long
     compound title, a question-shaped name) would stand out the other way round."""
@@ -391,7 +388,7 @@ def name_kind(topic: Topic) -> str | None:
     head = _head_word(topic)
     if topic.language != "en" or head is None:
         return None  # (other languages: _kin_missing; the head leading 'Ley de Boyle' cut Química's items by half)
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))]
+    words = [w.casefold() for w in _name_words(topic)]
     if any(w in English.stop_words and not re.fullmatch("[ivx]+", w) for w in words):
         return None  # ('Type I Error' is an error)
     return head if "NOUN" in English.readings(words[-1]) else None
@@ -422,9 +419,14 @@ HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aérati
 HEAD_ENDS = ("en", "de", "nl")  # 'Magistrate judge', 'Rechtbank' compounds: the head noun comes last
 
 
+def _name_words(topic: Topic) -> list[str]:
+    """The words of a name outside its brackets ('Molarity (M)': Molarity)."""
+    return re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+
+
 def _head_word(topic: Topic) -> str | None:
     """The head noun of a name of several words, stemmed, where the language says where it stands."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    words = _name_words(topic)
     lang = topic.language.split("-")[0]
     if len(words) < 2 or lang not in HEAD_LEADS + HEAD_ENDS:
         return None
@@ -711,16 +713,24 @@ def same_ending(texts: tuple) -> tuple:
 _DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
 
 
+def opening_pronoun(text: str, lang: str) -> str | None:
+    """The subject pronoun an option opens on ('it', 'they'), lower-cased; None for any other opening."""
+    first = re.match(r"[^\W\d_]+", text)
+    word = first.group(0).casefold() if first else ""
+    return word if word in language(lang).subject_pronouns else None
+
+
 def _surface(text: str | None, lang: str) -> str:
     """How an option opens, as a test-wise student sees it at a glance: 'it'/'they' (a pronoun clause),
     'cited' ('Vincent (2011) showed …'), 'imperative' ('Share the KV cache …'), in English 'sentence' (a
     statement with a subject of its own: 'An outcome is in the event A OR B if …') and 'phrases' (a defining
     phrase with a plural head: 'atoms that contain …' among '… charged atom or molecule'), or 'phrase'."""
     text = text or ""
+    pronoun = opening_pronoun(text, lang)
+    if pronoun is not None:
+        return pronoun
     first = re.match(r"[^\W\d_]+", text)
     word = first.group(0) if first else ""
-    if word.casefold() in language(lang).subject_pronouns:
-        return word.casefold()
     if CITED_OPENING.match(text):
         return "cited"
     if lang == "en" and word[:1].isupper() and word.casefold() not in English.stop_words:

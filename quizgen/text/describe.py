@@ -657,7 +657,7 @@ def without_alias_notes(topic: Topic) -> str:
 
 # '… for stoichiometric equivalence (see equivalence point)': a pointer to another entry, left inside an option
 # (reading 48), that says nothing about the topic
-_CROSS_NOTE = re.compile(r"\s*\((?:see(?: also)?|compare(?: to| with)?|cf\.?)\s[^()]*\)", re.I)
+_CROSS_NOTE = re.compile(rf"\s*\({CROSS_REFERENCE.pattern}[^()]*\)", re.I)
 
 
 def _head_clause(sentence: str, topic: Topic) -> str:
