@@ -46,3 +46,37 @@ def test_frames_and_near_synonyms():
     # the term 'Opinion' is defined through 'decision': neither is a lure for the other's blank
     assert picker.related("opinion", "decision") and picker.related("decision", "opinion")
     assert not picker.related("misdemeanor", "decision")
+
+
+def test_no_blank_in_a_list_an_aside_after_an_enumerator_or_beside_its_counterpart():
+    """Readings 44-48 judged these flawed every time: many words fit one of a list, and 'output' hands over
+    'input'."""
+    bank = load_bank(LAW)
+    picker = ItemGenerator(bank).keyphrases
+
+    def blanks(picker, text, topic):
+        return [w for _, _, w in picker.candidates(text, topic)]
+
+    assert blanks(picker, "The appellate court reviews the indictment of the lower court.", bank.topics[0]) == [
+        "indictment"
+    ]
+    for text in (
+        "The appellate court reviews (a verdict, the indictment, a plea) of the lower court.",
+        "The appellate court reviews a verdict, the indictment, a plea and a sentence.",
+        "The appellate court reviews (a) the verdict and (b) indictment of the lower court.",
+    ):
+        assert blanks(picker, text, bank.topics[0]) == [], text
+    ml = load_bank()
+    picker = ItemGenerator(ml).keyphrases
+    assert blanks(picker, "A representation does not change when the input is transformed.", ml.topics[0]) == [
+        "input"
+    ]
+    assert blanks(picker, "The output does not change when the input is transformed.", ml.topics[0]) == []
+
+
+def test_word_bank_lures_are_words_the_bank_uses_as_it_uses_the_answer():
+    """Of a group's words, those keeping the answer's company across the bank come first ('sequences' beside
+    'tokens', not 'protocols': readings 44-48 found lures no one would write in the blank)."""
+    picker = ItemGenerator(load_bank()).keyphrases
+    assert picker.likeness("tokens", "sequences") > 2 * picker.likeness("tokens", "protocols")
+    assert picker.likeness("tokens", "tokens") == 1.0 and picker.likeness("tokens", "qwzx") == 0.0

@@ -46,7 +46,8 @@ def test_every_bundled_word_bank_is_of_the_answers_kind():
             assert _same_class(English, word, answer), (item.text, word, answer)
             assert not _symbolic(word), (item.text, word)
         made += 1
-    assert made >= 10  # about 1 topic in 20 keeps a key-phrase item with a word bank (session 7: 13 of 248)
+    assert made >= 8  # about 1 topic in 25 keeps a key-phrase item with a word bank (session 7: 13 of 248;
+    # session 11: 9, no member of a list or an aside, no word beside its counterpart)
 
 
 FILLER = [  # a bank's other topics, so that a word two definitions share is a domain term, not its everyday word

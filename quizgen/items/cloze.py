@@ -135,6 +135,8 @@ class KeyphrasePicker:
                 continue  # 'in _____ of', 'on _____ of': an idiom, not a concept
             if re.match(r"[\-–/]\w", text[m.end() :]) or re.search(r"\w[\-–/]$", text[: m.start()]):
                 continue
+            if _aside(text, m.start(), m.end()):
+                continue
             out.append((m.start(), m.end(), w))
         return sorted(out, key=lambda c: (self.lang.zipf(c[2]), c[0]))
 
@@ -195,6 +197,26 @@ class KeyphrasePicker:
                     words = out.setdefault(self.lang.stem(name), set())
                     words.update(self.lang.stem(w) for w in _WORD.findall(t.definition))
         return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def _contexts(self) -> dict[str, Counter]:
+        """For each word stem, the content-word stems around it (two either side) across the bank's definitions."""
+        stem, stops = self.lang.stem, self.lang.stop_words
+        out: dict[str, Counter] = {}
+        for t in self.topics:
+            words = [stem(w) for w in _WORD.findall(t.definition) if w.casefold() not in stops]
+            for i, w in enumerate(words):
+                out.setdefault(w, Counter()).update(words[max(0, i - 2) : i] + words[i + 1 : i + 3])
+        return out
+
+    def likeness(self, a: str, b: str) -> float:
+        """How alike the bank's uses of two words are: the cosine of the words they keep company with ('tokens'
+        and 'inputs' share 'sequence', 'attention', 'position'; 'tokens' and 'protocols' little)."""
+        ca, cb = self._contexts.get(self.lang.stem(a)), self._contexts.get(self.lang.stem(b))
+        if not ca or not cb:
+            return 0.0
+        dot = sum(v * cb[k] for k, v in ca.items() if k in cb)
+        return dot / math.sqrt(sum(v * v for v in ca.values()) * sum(v * v for v in cb.values()))
 
     def related(self, a: str, b: str) -> bool:
         """One word is a term of the bank whose definition uses the other ('opinion' is 'a judge's written
@@ -272,10 +294,14 @@ class KeyphrasePicker:
         return False
 
     def _opposite_shown(self, word: str, shown: Counter) -> bool:
-        """The text shows the word's partner: a pair the bank keeps making, or a WordNet antonym."""
+        """The text shows the word's partner: a pair the bank keeps making, a WordNet antonym, or the word with
+        its counterpart prefix ('the output does not change when the _____ is transformed': input; readings
+        44-48, flawed in all five)."""
         lang = self.lang
         partners = set(self._pairs.get(lang.stem(word), ()))
         partners |= {lang.stem(w) for w in lang.antonyms(word)}
+        low = word.casefold()
+        partners |= {lang.stem(b + low[len(a) :]) for a, b in _COUNTERPARTS if low.startswith(a) and len(low) > len(a) + 2}
         return any(shown[p] for p in partners)
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
@@ -395,6 +421,27 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
 
 
+_COUNTERPARTS = tuple(
+    (a, b)
+    for pair in ("in out", "input output", "pre post", "over under", "up down", "inter intra", "sub super",
+                 "min max", "inner outer", "upper lower", "en de", "im ex", "in ex")
+    for a, b in (pair.split(), pair.split()[::-1])
+)
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """Is the word one of an aside's or a list's members — inside brackets ('(gender, ethnicity, _____, a specific
+    memory)'), between two commas, or after an enumerator ('(c) _____ beyond …')? Many words fit there, and the
+    rest of the list or the sentence's other parts hand it over (readings 44-48: flawed in all five)."""
+    before, after = text[:start], text[end:]
+    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        return True
+    left, right = re.search(r"[^,;:.()—]*$", before).group(), re.match(r"[^,;:.()—]*", after).group()
+    if before[: len(before) - len(left)].endswith(",") and after[len(right) :].startswith(","):
+        return len(f"{left} {right}".split()) <= 3  # a list's member: 'apologies, _____, confident wrong answers'
+    return bool(re.search(r"(?:^|[\s(])(?:[a-z]|[ivx]+|\d+)\)\s*$", before))
+
+
 def _adjectival(word: str, lang) -> bool:
     """A describing word: an adjective reading, or for words the tables lack, an adjective's ending."""
     readings = lang.readings(word.split("-")[-1])
@@ -447,7 +494,10 @@ def _lures(ix, picker: KeyphrasePicker, key: Topic, blanks, shown: str, n: int, 
             if any(_spelling(lang, ans) in {_spelling(lang, p) for p in w.split("-")} for ans in answers):
                 continue  # 'mechanistic-interpretability' beside 'interpretability' fills the blank too (reading 21)
             pool.setdefault(w)
-    words = list(pool)[: 2 * n]  # the nearest subjects' words, in a seeded order
+    # the words the bank uses most as it uses the answers ('tokens' beside 'inputs', not 'protocols': readings 44-48
+    # found words of the group that no one would write in the blank), the nearest subjects' first on a tie
+    likeness = {w: round(min(picker.likeness(w, a) for a in answers), 9) for w in pool}
+    words = sorted(pool, key=lambda w: -likeness[w])[: 2 * n]  # in a seeded order
     rng.shuffle(words)
     out: list[str] = []
     for w in words:
