@@ -714,15 +714,13 @@ class DistractorIndex:
         prefer=None,
         size=None,
         shown=None,
-        reachable: bool = False,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
         shown elsewhere in the exam (used last); `prefer_stems`: name words the stem shows, which a lure
         sharing them neutralises; `fewest`: return as few as this many when no more are safe; `widen`: let
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
-        printed length, so the key's place among the options by length is left to chance (`reachable`: drawn among
-        the places the safe siblings can give it, see _length_places); `shown`: an option's printed
+        printed length, so the key's place among the options by length is left to chance; `shown`: an option's printed
         text, so its place by the words it shares with the other options is too (languages other than English;
         given for descriptions, where lures drawn by closeness to the key made it the option nearest the others)."""
         if difficulty not in DIFFICULTIES:
@@ -740,7 +738,7 @@ class DistractorIndex:
         if shown is not None and size is not None and language(key.language) is not English:
             chosen = self._arrange(key, chosen, ranked, ok, fixed, size, shown, rng)
         elif size is not None:
-            chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng, reachable)
+            chosen = self._balance_length(key, chosen, ranked, ok, size, fixed, rng)
             if shown is not None:
                 chosen = self._not_the_centre(
                     key, chosen, ranked[::-1] if difficulty == "easy" else ranked, ok, fixed, size, shown
@@ -863,7 +861,7 @@ class DistractorIndex:
         return {t.name: int(c) for t, c in zip(topics, labels)}
 
     def _balance_length(
-        self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random, reachable=False
+        self, key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed, rng: random.Random
     ) -> list[Topic]:
         """The key's place in the options sorted by length is drawn at random (so neither 'pick the longest'
         nor 'pick the shortest' tells): lures are swapped for safe ones on the other side of the key's length
@@ -871,8 +869,7 @@ class DistractorIndex:
         if not chosen:
             return chosen
         mine = size(key)
-        places = self._length_places(key, chosen, ranked, ok, size, fixed) if reachable else (0, len(chosen) + 1)
-        target = rng.randrange(*places)  # how many lures should be shorter than the key
+        target = rng.randrange(len(chosen) + 1)  # how many lures should be shorter than the key
         for _ in range(len(chosen)):
             shorter = sum(size(c) < mine for c in chosen)
             if shorter == target:
@@ -883,23 +880,6 @@ class DistractorIndex:
                 break
             chosen = swapped
         return chosen
-
-    @staticmethod
-    def _length_places(key: Topic, chosen: list[Topic], ranked: list[Topic], ok, size, fixed) -> tuple[int, int]:
-        """The range of how many lures can be shorter than the key, given the safe siblings: a place drawn among
-        every place, reachable or not, left a short name the middle option and seldom let the key be the longest
-        ('longest' -10.9 points on the chemistry glossary, whose short names often have no shorter safe sibling);
-        drawn among the reachable places, the key stands at each extreme as often as a set allows."""
-        mine, free = size(key), [c for c in chosen if c not in fixed]
-        held = sum(size(c) < mine for c in chosen if c in fixed)
-        shorter = longer = 0
-        for c in [*free, *(c for c in ranked if c not in chosen)]:
-            if shorter >= len(free) and longer >= len(free):
-                break
-            if c in free or ok(c):
-                shorter += size(c) < mine
-                longer += size(c) >= mine
-        return held + max(0, len(free) - longer), held + min(len(free), shorter) + 1
 
     def _arrange(self, key: Topic, chosen: list[Topic], ranked, ok, fixed, size, shown, rng) -> list[Topic]:
         """The key's place among the options by the words it shares with the others and by length, drawn at

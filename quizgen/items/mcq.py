@@ -531,7 +531,6 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
                 fewest=FEWEST_OPTIONS - 1,
                 widen=widen,
                 size=lambda t: len(t.name),
-                reachable=True,  # (descriptions: _standing draws the key's length place among fair sets)
                 shown=lambda t: t.name,  # (used by other languages only: see DistractorIndex._arrange)
             )
         except GenerationError as e:
