@@ -386,6 +386,10 @@ class DistractorIndex:
         name = re.findall(r"[^\W\d_]+", a.short_name)
         if len(name) == 1 and self.genus(b) == English.stem(name[0].casefold()):
             return True  # 'Cation': 'positively charged ion', one of the ions 'Ion' defines (reading 44)
+        other = re.findall(r"[^\W\d_]+", b.short_name)
+        if len(name) == 1 and len(other) == 1 and _prefixed(name[0].casefold(), other[0].casefold()):
+            return self.genus(a) is not None and self.genus(a) == self.genus(b)  # 'Ion', 'Cation': both charged
+            # atoms, and a cation is an ion — a second right answer (readings 49, 50)
         phrase = _class_phrase(a.definition)
         if phrase is None:
             return False
@@ -1024,3 +1028,13 @@ class DistractorIndex:
             if ok(cand) and self.compatible(chosen, cand):
                 chosen.append(cand)
         return chosen
+
+
+_NEGATING = frozenset("non un in im il ir dis anti counter de a".split())
+
+
+def _prefixed(word: str, longer: str) -> bool:
+    """Is `longer` the word with a prefix that does not negate it ('cation', 'anion' from 'ion'; not
+    'nonelectrolyte', an electrolyte's contrast)?"""
+    prefix = longer[: -len(word)].rstrip("-") if longer.endswith(word) else ""
+    return len(word) >= 3 and len(prefix) >= 2 and prefix not in _NEGATING

@@ -102,3 +102,19 @@ def test_a_term_whose_one_word_name_is_the_kind_another_is_defined_as_is_not_its
     assert law.index.includes(law.bank.topic("Misdemeanor"), law.bank.topic("Petty offense"))
     key = law.bank.topic("Petty offense")
     assert law.index.unsafe(key, law.bank.topic("Misdemeanor"), key.definition) is not None
+
+
+def test_a_one_word_name_with_a_prefix_is_a_kind_of_the_plain_name():
+    """'Cation' and 'Anion' are ions (both defined as charged atoms or molecules): 'Ion' is a second right answer
+    for either (readings 49, 50), and a matching set never holds it beside them. A negating prefix makes a
+    contrast, not a kind ('Nonelectrolyte' is offered beside 'Electrolyte')."""
+    chem = generator("chemistry")
+    ix, topic = chem.index, chem.bank.topic
+    assert ix.includes(topic("Ion"), topic("Cation")) and ix.includes(topic("Ion"), topic("Anion"))
+    assert not ix.includes(topic("Cation"), topic("Anion"))
+    assert not ix.includes(topic("Electrolyte"), topic("Nonelectrolyte"))
+    key = topic("Cation")
+    assert ix.unsafe(key, topic("Ion"), key.definition) is not None
+    assert ix.unsafe(key, topic("Anion"), key.definition) is None
+    sets, _ = chem.items("matching", 100, random.Random(0), None, ItemOptions())
+    assert not any("Ion" in s.premise_topics and {"Cation", "Anion"} & set(s.premise_topics) for s in sets)

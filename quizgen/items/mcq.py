@@ -539,17 +539,19 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
 
 def _of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict):
     """Where the stem opens by saying what the key is ('A subatomic particle …', 'An offense …', 'The judge who
-    …'), a full set of lures known to be that kind too, when the group has one; else None (and the usual pick).
-    A strict reader strikes an option the stem's own noun rules out ('Atomic mass' for a particle, 'Grand jury'
-    for an offense: reading 49 judged 25 of 34 other-field items flawed, most of them for such an option)."""
+    …'), lures known to be that kind too, when the group has two or more (three options with two); else None,
+    and the usual pick. A strict reader strikes an option the stem's own noun rules out ('Atomic mass' for a
+    particle, 'Exclusionary rule' for evidence: reading 49 judged 25 of 34 other-field definition-to-term items
+    flawed, most of them for such an option). Every option then is of the stated kind, so a key whose name does
+    not say it ('Lanthanide' beside 'Alkali metal') is no odd one out (kind_stands_out is not asked)."""
     kind = ix.genus(key) if desc.start == 0 and key.language == "en" else None
     if kind is None or not of_kind(ix, key, kind):
         return None
     state = rng.getstate()
     try:
-        return pick_of_mixed_kinds(
-            ix, key, desc, k - 1, rng, difficulty,
-            accept=lambda t: _askable(t) and of_kind(ix, t, kind), fewest=FEWEST_OPTIONS - 1, **how,
+        return ix.pick(
+            key, k - 1, rng, difficulty, fewest=FEWEST_OPTIONS - 1, **how,
+            accept=lambda t: _askable(t) and of_kind(ix, t, kind) and not _concept_for_other(ix, key, t),
         )
     except GenerationError:
         rng.setstate(state)  # (the usual pick draws as it did before)
