@@ -13,6 +13,7 @@ import pytest
 from quizgen import load_bank
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions, generate_items
+from quizgen.items.mcq import _surface
 from quizgen.model import Bank, Category, Topic
 from quizgen.text.describe import mentions as contains_spelling
 from quizgen.text.mask import BLANK
@@ -82,8 +83,10 @@ def test_mcq_k_options(gen, bank, k):
 
 
 def test_mcq_term_to_definition_treats_every_option_alike(gen, bank):
-    for key, item in yielding(gen, bank, "mcq", ItemOptions(direction="term-to-definition"), seed=3, count=15):
+    # (10: since options must all open one way, 12 of the bank's topics yield one at seed 3)
+    for key, item in yielding(gen, bank, "mcq", ItemOptions(direction="term-to-definition"), seed=3, count=10):
         assert item.stem == f"Which statement best describes {key.name}?"
+        assert len({_surface(text, "en") for text in item.options}) == 1, item.options  # (readings 50, 51)
         for text, name in zip(item.options, item.option_topics):
             assert BLANK not in text and "[…]" not in text  # no mark can single out the key
             assert not contains_spelling(text, bank.topic(name)) and not contains_spelling(text, key)

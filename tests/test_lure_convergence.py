@@ -74,7 +74,8 @@ def test_an_english_key_is_not_the_centre_of_its_descriptions(bank):
     items, _ = ch.gen.items("mcq", 500, random.Random(1), None, ItemOptions(direction="term-to-definition"))
     assert len(items) == 500
     chance = sum(1 / len(i.options) for i in items) / len(items)
-    assert central_share(ch, items) - chance < 0.04  # (law without the swap: 0.38 against 0.27)
+    assert central_share(ch, items) - chance < 0.05  # (law without the swap: 0.38 against 0.27; 0.04 until options
+    # had to open alike, readings 50-51, which leaves fewer sets to draw the key's standing from: statistics +4.1)
     report = Report()
     for item in items:
         report.mcq += 1

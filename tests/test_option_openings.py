@@ -83,8 +83,8 @@ def test_no_key_opens_alone_or_alone_repeats_a_name_word(bank):
         others = set().union(*(echo_forms(t, key) for i, t in enumerate(item.options) if i != item.answer))
         assert echo_forms(item.options[item.answer], key) <= others, item.options
     # (62 of 248 since a failure mode needs a lure of its kind, reading 30; 42 since every lure shares some subject
-    # with the key, LURE_FLOOR, readings 31-38)
-    assert made > len(gen.bank.topics) / 20
+    # with the key, LURE_FLOOR, readings 31-38; 12 of 248 since no option opens its own way, readings 50-51)
+    assert made > len(gen.bank.topics) / 25
 
 
 def test_an_opening_on_part_of_the_name_becomes_it():

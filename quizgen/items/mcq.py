@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..distractors import CITED_OPENING, CLASS_OF, FINITE, PERSON, DistractorIndex, GenerationError, Pick, acronym_shown
@@ -640,10 +641,13 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         if key.language == "en" and len(pick.topics) > FEWEST_OPTIONS - 1:
             tries += [pick.topics[:i] + pick.topics[i + 1 :] for i in range(len(pick.topics) - 1, -1, -1)]
         fair = [t for t in tries if _t2d_flaw(ix, key, form, number, key_text, surface, t) is None]
+        fair = _alike(key, fair, shown) if key.language == "en" else fair
         if fair:
             pick = dataclasses.replace(pick, topics=_standing(ix, key, fair, shown, lambda t, f=form: size(t, f), rng))
             break
-        why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics)
+        why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics) or GenerationError(
+            f"the wrong descriptions of '{key.name}' cannot all open the way the right one does"
+        )
     else:
         raise why
     options, answer = place_key(key, pick.topics, rng)
@@ -655,6 +659,17 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     if echo_forms(texts[answer], key) - shown_elsewhere:
         raise GenerationError(f"only the right description of '{key.name}' repeats a word of its name")
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
+
+
+def _alike(key: Topic, sets: list, shown) -> list:
+    """The sets of lures in which no option opens its own way while the others share one (a noun phrase beside
+    two 'They are …' sentences is struck on sight, whichever option it is: readings 50, 51 judged 10 of 34 bundled
+    term-to-definition items flawed for options of mixed forms, most of them two alike and one apart)."""
+    def fits(t) -> bool:
+        forms = Counter(_surface(shown(c), key.language) for c in (key, *t))
+        return len(forms) == 1 or min(forms.values()) > 1
+
+    return [t for t in sets if fits(t)]
 
 
 def _standing(ix: DistractorIndex, key: Topic, sets: list, shown, size, rng: random.Random):
