@@ -672,15 +672,16 @@ def _head_clause(sentence: str, topic: Topic) -> str:
 
 
 def head_number(desc: Description) -> str | None:
-    """'pl' for a defining phrase with a plural head noun ('The offices of a judge …', 'atoms that contain …'):
-    the key's name agrees with it, so the lures must too."""
+    """'pl' for a defining phrase with a plural head noun ('The offices of a judge …', 'atoms that contain …'),
+    'sg' for a singular one: the key's name agrees with it, so the lures must too."""
     if desc.slot is not None:
         return None
     return phrase_number(desc.text)
 
 
 def phrase_number(text: str) -> str | None:
-    """'pl' when a defining phrase's head noun is plural (see head_number)."""
+    """'pl' when a defining phrase's head noun is plural, 'sg' when it is singular (see head_number); None
+    when it has none."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text))[:6]
     head = None
     for w in words:
@@ -693,8 +694,7 @@ def phrase_number(text: str) -> str | None:
             break
     if head is None:
         return None
-    return "pl" if English.is_plural_noun(head) else None  # (a singular head fits a plural-named lure less
-    # badly: 'The geographic area …' beside 'Pleadings' is read as a wrong answer, not as a cue)
+    return "pl" if English.is_plural_noun(head) else "sg"
 
 
 # 'It is widely used because …', 'It is solved by …', 'It can be derived from …': a later sentence saying how the
