@@ -24,7 +24,7 @@ from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
 from .cooccur import Runs
-from .mcq import head_named_alone, lures_carry, pick_of_mixed_kinds, stem_cues, stem_number
+from .mcq import head_named_alone, lures_carry, of_stated_kind, pick_of_mixed_kinds, stem_cues, stem_number
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -349,21 +349,10 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:
+            how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues)
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
-                pick = pick_of_mixed_kinds(
-                    ix,
-                    key,
-                    desc,
-                    k - 1,
-                    rng,
-                    "medium",
-                    stem=text,
-                    number=number,
-                    avoid=avoid,
-                    widen=widen,
-                    fewest=2,
-                    prefer_stems=cues,
-                )
+                pick = of_stated_kind(ix, key, desc, k, rng, "medium", how)  # (volumes for 'volume of titrant …')
+                pick = pick or pick_of_mixed_kinds(ix, key, desc, k - 1, rng, "medium", fewest=2, **how)
             except GenerationError:
                 continue
             if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):

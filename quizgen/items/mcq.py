@@ -525,7 +525,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen)
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
         try:
-            pick = _of_stated_kind(ix, key, desc, k, rng, difficulty, how)
+            pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how)
             pick = pick or pick_of_mixed_kinds(
                 ix, key, desc, k - 1, rng, difficulty, accept=_askable, fewest=FEWEST_OPTIONS - 1, **how
             )
@@ -544,7 +544,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
 
 
-def _of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict):
+def of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict):
     """Where the stem opens by saying what the key is ('A subatomic particle …', 'An offense …', 'The judge who
     …'), lures known to be that kind too, when the group has two or more (three options with two); else None,
     and the usual pick. A strict reader strikes an option the stem's own noun rules out ('Atomic mass' for a
