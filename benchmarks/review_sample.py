@@ -34,8 +34,19 @@ def sample(bank_dir: str | None, plan, seed: int) -> tuple:
     for kind, options, count in plan:
         made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
         seen: set = set()  # a rare type cycles its topics: each topic once per type
-        out += [it for it in made if it.topic not in seen and not seen.add(it.topic)]
+        made = [it for it in made if it.topic not in seen and not seen.add(it.topic)]
+        sets: list[set] = []  # and a matching set once: another key of the same group draws it again, reordered
+        out += [it for it in made if kind != "matching" or _new_set(set(it.premise_topics), sets)]
     return out, bank
+
+
+def _new_set(members: set, sets: list[set]) -> bool:
+    """Does a matching set share at most two terms with every set already taken? (Readings 50-54: sets of one
+    group, reordered, were up to four of a sample's ten.)"""
+    if any(len(members & s) > 2 for s in sets):
+        return False
+    sets.append(members)
+    return True
 
 
 def main() -> None:

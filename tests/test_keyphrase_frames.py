@@ -68,9 +68,7 @@ def test_no_blank_in_a_list_an_aside_after_an_enumerator_or_beside_its_counterpa
         assert blanks(picker, text, bank.topics[0]) == [], text
     ml = load_bank()
     picker = ItemGenerator(ml).keyphrases
-    assert blanks(picker, "A representation does not change when the input is transformed.", ml.topics[0]) == [
-        "input"
-    ]
+    assert blanks(picker, "A representation does not change when the input is transformed.", ml.topics[0]) == ["input"]
     assert blanks(picker, "The output does not change when the input is transformed.", ml.topics[0]) == []
 
 

@@ -301,7 +301,9 @@ class KeyphrasePicker:
         partners = set(self._pairs.get(lang.stem(word), ()))
         partners |= {lang.stem(w) for w in lang.antonyms(word)}
         low = word.casefold()
-        partners |= {lang.stem(b + low[len(a) :]) for a, b in _COUNTERPARTS if low.startswith(a) and len(low) > len(a) + 2}
+        partners |= {
+            lang.stem(b + low[len(a) :]) for a, b in _COUNTERPARTS if low.startswith(a) and len(low) > len(a) + 2
+        }
         return any(shown[p] for p in partners)
 
     def _in_contrast(self, text: str, start: int, end: int) -> bool:
@@ -412,8 +414,21 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
 
 _COUNTERPARTS = tuple(
     (a, b)
-    for pair in ("in out", "input output", "pre post", "over under", "up down", "inter intra", "sub super",
-                 "min max", "inner outer", "upper lower", "en de", "im ex", "in ex")
+    for pair in (
+        "in out",
+        "input output",
+        "pre post",
+        "over under",
+        "up down",
+        "inter intra",
+        "sub super",
+        "min max",
+        "inner outer",
+        "upper lower",
+        "en de",
+        "im ex",
+        "in ex",
+    )
     for a, b in (pair.split(), pair.split()[::-1])
 )
 

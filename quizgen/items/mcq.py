@@ -557,7 +557,12 @@ def of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, r
     state = rng.getstate()
     try:
         return ix.pick(
-            key, k - 1, rng, difficulty, fewest=FEWEST_OPTIONS - 1, **how,
+            key,
+            k - 1,
+            rng,
+            difficulty,
+            fewest=FEWEST_OPTIONS - 1,
+            **how,
             accept=lambda t: _askable(t) and of_kind(ix, t, kind) and not _concept_for_other(ix, key, t),
         )
     except GenerationError:
@@ -671,6 +676,7 @@ def _alike(key: Topic, sets: list, shown) -> list:
     """The sets of lures in which no option opens its own way while the others share one (a noun phrase beside
     two 'They are …' sentences is struck on sight, whichever option it is: readings 50, 51 judged 10 of 34 bundled
     term-to-definition items flawed for options of mixed forms, most of them two alike and one apart)."""
+
     def fits(t) -> bool:
         forms = Counter(_surface(shown(c), key.language) for c in (key, *t))
         return len(forms) == 1 or min(forms.values()) > 1
