@@ -55,6 +55,11 @@ Remeasured 27 Nov, session 10 (lures of the kind a name shows; --only small,help
   quizgen --help                       0.05-0.06 s                                         (met)
   5-question exam                      0.54-0.55 s against the plain script's 0.15-0.16 s: 3.4-3.6x (not met)
   100 variants x 40 items              5.52 s against 8.05 s: 0.69x wall, 0.68x CPU       (met)
+
+Remeasured 27 Nov, session 11 (lures of the stated kind, option forms, number; --only small,help, load ~1; this
+session's machine ran the plain script at 0.19-0.20 s, ~25 % slower than session 10's):
+  quizgen --help                       0.07-0.08 s                                         (met)
+  5-question exam                      0.65-0.76 s against 0.19-0.20 s: 3.4-4.0x           (not met)
 """
 
 from __future__ import annotations
