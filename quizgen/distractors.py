@@ -34,6 +34,7 @@ NON_FUNCTIONING = 0.05  # a distractor chosen by fewer students than this did no
 DIFFICULTIES = ("easy", "medium", "hard")
 NEGATIONS = frozenset({"not", "no", "never", "without", "non", "cannot"})
 PREFIXES = ("super", "hyper", "hypo", "under", "over", "semi", "anti", "non", "sub", "un", "in", "im", "dis")
+NEGATING_PREFIXES = frozenset("non un in im il ir dis anti counter de a".split())  # 'nonelectrolyte' is no electrolyte
 PERSON = "<person>"  # a kind of its own: people and bodies of people, whatever the genus word says
 PERSONS = frozenset(English.stem(w) for w in "person people party judge attorney lawyer citizen employee".split())
 # Classes of things a reader tells apart at a glance, from the genus of a defining phrase or the head word of a
@@ -1030,11 +1031,8 @@ class DistractorIndex:
         return chosen
 
 
-_NEGATING = frozenset("non un in im il ir dis anti counter de a".split())
-
-
 def _prefixed(word: str, longer: str) -> bool:
     """Is `longer` the word with a prefix that does not negate it ('cation', 'anion' from 'ion'; not
     'nonelectrolyte', an electrolyte's contrast)?"""
     prefix = longer[: -len(word)].rstrip("-") if longer.endswith(word) else ""
-    return len(word) >= 3 and len(prefix) >= 2 and prefix not in _NEGATING
+    return len(word) >= 3 and len(prefix) >= 2 and prefix not in NEGATING_PREFIXES

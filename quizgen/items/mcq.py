@@ -652,13 +652,10 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         if key.language == "en" and len(pick.topics) > FEWEST_OPTIONS - 1:
             tries += [pick.topics[:i] + pick.topics[i + 1 :] for i in range(len(pick.topics) - 1, -1, -1)]
         fair = [t for t in tries if _t2d_flaw(ix, key, form, number, key_text, surface, t) is None]
-        fair = _alike(key, fair, shown) if key.language == "en" else fair
         if fair:
             pick = dataclasses.replace(pick, topics=_standing(ix, key, fair, shown, lambda t, f=form: size(t, f), rng))
             break
-        why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics) or GenerationError(
-            f"the wrong descriptions of '{key.name}' cannot all open the way the right one does"
-        )
+        why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics)
     else:
         raise why
     options, answer = place_key(key, pick.topics, rng)
@@ -670,18 +667,6 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     if echo_forms(texts[answer], key) - shown_elsewhere:
         raise GenerationError(f"only the right description of '{key.name}' repeats a word of its name")
     return _item(key, "term-to-definition", stem, texts, options, answer, difficulty, pick)
-
-
-def _alike(key: Topic, sets: list, shown) -> list:
-    """The sets of lures in which no option opens its own way while the others share one (a noun phrase beside
-    two 'They are …' sentences is struck on sight, whichever option it is: readings 50, 51 judged 10 of 34 bundled
-    term-to-definition items flawed for options of mixed forms, most of them two alike and one apart)."""
-
-    def fits(t) -> bool:
-        forms = Counter(_surface(shown(c), key.language) for c in (key, *t))
-        return len(forms) == 1 or min(forms.values()) > 1
-
-    return [t for t in sets if fits(t)]
 
 
 def _standing(ix: DistractorIndex, key: Topic, sets: list, shown, size, rng: random.Random):
@@ -723,6 +708,11 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
     if key.language == "en" and _people_but_key(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
+    forms = Counter([_surface(mine_text, key.language), *shapes])
+    if key.language == "en" and len(forms) > 1 and min(forms.values()) == 1:
+        # any option, not only the key, opening its own way beside others alike: a noun phrase beside two 'They
+        # are …' sentences is struck on sight (readings 50, 51 judged 10 of 34 bundled items flawed for it)
+        return GenerationError(f"the wrong descriptions of '{key.name}' cannot all open the way the right one does")
     return None
 
 
