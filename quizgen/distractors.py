@@ -795,11 +795,11 @@ class DistractorIndex:
 
         def ok(c: Topic) -> bool:
             if c.name not in seen:
-                seen[c.name] = (
+                seen[c.name] = (  # (the cheap tests first: the safety test reads every sentence of c)
                     (near is None or c.name in near)
-                    and self.unsafe(key, c, stem) is None
                     and (number is None or self.number(c) in (number, None))
                     and (accept is None or accept(c))
+                    and self.unsafe(key, c, stem) is None
                 )
             return seen[c.name]
 
