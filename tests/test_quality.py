@@ -90,6 +90,8 @@ def test_coverage_is_reported_for_every_type(report):
     floors["mcq term-to-definition"] = 0.04
     # no key phrase in a list, an aside, after an enumerator or beside its counterpart (readings 44-48): 0.05 -> 0.036
     floors["cloze keyphrase"] = 0.03
+    # no word standing where a verb would ('ULA trades bias …') among a word bank's nouns (reading 55): 0.036 -> 0.028
+    floors["cloze keyphrase"] = 0.025
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 

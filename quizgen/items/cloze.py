@@ -143,11 +143,12 @@ class KeyphrasePicker:
     def domain_nouns(self, text: str) -> list[str]:
         """The domain terms of a text that can be nouns, once each, the most technical first: a word bank's
         lures (where they stand in their own text does not matter, only what they are)."""
-        words = {
-            w: None
-            for w in _WORD.findall(text)
-            if self.is_domain_term(w) and _nominal(w, self.lang) and not _symbolic(w)
-        }
+        words: dict[str, None] = {}
+        for m in _WORD.finditer(text):
+            w = m.group()
+            if self.is_domain_term(w) and _nominal(w, self.lang) and not _symbolic(w):
+                if "VERB" not in self.lang.readings(w) or not _after_subject(text[: m.start()]):
+                    words.setdefault(w)
         return sorted(words, key=self.lang.zipf)
 
     @cached_property
@@ -444,6 +445,17 @@ def _aside(text: str, start: int, end: int) -> bool:
     if before[: len(before) - len(left)].endswith(",") and after[len(right) :].startswith(","):
         return len(f"{left} {right}".split()) <= 3  # a list's member: 'apologies, _____, confident wrong answers'
     return bool(re.search(r"(?:^|[\s(])(?:[a-z]|[ivx]+|\d+)\)\s*$", before))
+
+
+def _after_subject(before: str) -> bool:
+    """Does a word stand where a verb would: first in its sentence, or after a name, an acronym, a letter or a
+    closing bracket ('unadjusted Langevin (ULA) trades bias for …', 'the choice of k trades off …')? A word that
+    can be a verb is no noun there: 'trades' beside 'evaluations' (reading 55)."""
+    tail = before.rstrip()
+    if not tail or tail[-1] in ".;:!?)":
+        return True
+    last = re.search(r"[\w-]+$", tail)
+    return bool(last) and (len(last.group()) == 1 or any(c.isupper() for c in last.group()))
 
 
 def _adjectival(word: str, lang) -> bool:

@@ -7,7 +7,7 @@ import random
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
 from ..text.describe import first_sentences, mentions, name_stems, too_thin
-from .mcq import echoes, opening_pronoun, stem_cues, usable_option
+from .mcq import echoes, opening_pronoun, stem_cues, usable_option, without_letter_symbols
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -239,7 +239,7 @@ def make_matching(
     return MatchingItem(
         key.name,
         key.category,
-        premises=tuple(p.name for p in premises),
+        premises=tuple(without_letter_symbols([p.name for p in premises])),
         premise_topics=tuple(p.name for p in premises),
         responses=tuple(response(ix, r)[0] for r in responses),
         response_topics=tuple(r.name for r in responses),

@@ -575,10 +575,24 @@ def as_shown(topic: Topic, name: str) -> Topic:
     return topic if name == topic.name else dataclasses.replace(topic, name=name, aliases=())
 
 
+_LETTER_SYMBOL = re.compile(r"\s*\(\s*[A-Za-z]\s*\)")
+
+
+def without_letter_symbols(names: list[str]) -> list[str]:
+    """Names as a lettered list prints them: a bracketed one-letter symbol reads as an option's letter ('C) Mass
+    number (A)', '4. Mass number (A)' beside definitions A-E), so it is left out where the rest stays distinct."""
+    out = list(names)
+    for i, name in enumerate(out):
+        plain = _LETTER_SYMBOL.sub("", name).strip()
+        if plain != name and plain and all(plain.casefold() != n.casefold() for n in out):
+            out[i] = plain
+    return out
+
+
 def _shown_names(options) -> tuple[str, ...]:
     """The options' names as printed: the one name with a bracketed aside ('Molarity (M)' among Solute,
     Solvent, Osmosis) is printed without it, so the bracket does not single it out."""
-    names = [t.name for t in options]
+    names = without_letter_symbols([t.name for t in options])
     bracketed = [i for i, n in enumerate(names) if "(" in n]
     if len(bracketed) == 1:
         i = bracketed[0]
