@@ -60,6 +60,13 @@ Remeasured 27 Nov, session 11 (lures of the stated kind, option forms, number; -
 session's machine ran the plain script at 0.19-0.20 s, ~25 % slower than session 10's):
   quizgen --help                       0.07-0.08 s                                         (met)
   5-question exam                      0.65-0.76 s against 0.19-0.20 s: 3.4-4.0x           (not met)
+
+Remeasured 27 Nov, session 12 (a lure's number and the caller's test before its safety test, item dumps byte-identical;
+--only small,help, load ~1; the plain script 0.21-0.22 s):
+  quizgen --help                       0.08-0.09 s                                         (met)
+  5-question exam                      0.70-0.75 s against 0.21-0.22 s: 3.1-3.6x           (not met)
+    (cProfile: the 5 items 0.88 -> 0.59 s; 26 of the 28 topics tried fail term-to-definition, most for want of
+    two safe lures of the key's option form, which is now found before the safety test reads every sentence)
 """
 
 from __future__ import annotations
