@@ -137,7 +137,7 @@ SPECIAL_BANK = {
     "s.yaml": """
         category: Specials & co
         topics:
-          - name: "Percent % and dollar $"
+          - name: "Percent % with dollar $"
             definition: "Costs 5% of $10 for #1 item_x with {braces}, tilde ~, caret ^ and backslash \\\\ — α-β test."
           - name: "Under_score {T}"
             definition: "Uses the ~ operator & the ^ sign; see \\\\( \\\\alpha^2 + \\\\beta_{i} \\\\) in café naïve ‘quotes’ 😀."
@@ -160,7 +160,7 @@ def test_special_characters_and_unicode_compile(runner, make_bank, tmp_path):
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(out / "teacher-A.pdf"), "-"], capture_output=True, text=True).stdout
     for fragment in (
-        "Percent % and dollar $",
+        "Percent % with dollar $",
         "Under_score {T}",
         "Hash #tag",
         "Specials: & % $ # _ { } ~ ^ \\\\",

@@ -92,6 +92,9 @@ def test_coverage_is_reported_for_every_type(report):
     floors["cloze keyphrase"] = 0.03
     # no word standing where a verb would ('ULA trades bias …') among a word bank's nouns (reading 55): 0.036 -> 0.028
     floors["cloze keyphrase"] = 0.025
+    # no heading key alone among plain names, no name joining two things for '_____ is …', a name word carried only
+    # in a lure's bracket points at the key (reading 55): definition-to-term 0.17 -> 0.133, cloze term 0.20 -> 0.177
+    floors["mcq definition-to-term"], floors["cloze term"] = 0.12, 0.16
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 
@@ -147,8 +150,9 @@ def test_stress_every_topic_every_type(bank, seed):
     # only words of the blank's WordNet class, and after a preposition only words the bank writes there
     # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354);
     # lures of a grab-bag group share the key's subject (readings 30-31: 320); every lure shares some (286); option
-    # shapes and later remarks (readings 39-40: 272); names saying their kind (reading 43: 248-252)
-    assert made > len(bank.topics) * 0.9
+    # shapes and later remarks (readings 39-40: 272); names saying their kind (reading 43: 248-252); headings
+    # and names of two things (reading 55: 209-212)
+    assert made > len(bank.topics) * 0.8
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 

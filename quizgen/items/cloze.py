@@ -24,7 +24,16 @@ from ..text.language import English, language
 from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
 from .cooccur import Runs
-from .mcq import head_named_alone, lures_carry, of_stated_kind, pick_of_mixed_kinds, stem_cues, stem_number
+from .mcq import (
+    head_named_alone,
+    joined_alone,
+    lures_carry,
+    number_fit,
+    of_stated_kind,
+    pick_of_mixed_kinds,
+    stem_cues,
+    stem_number,
+)
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -352,16 +361,22 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:
+            fits = number_fit(key, desc, answers[0])
+            if fits is False:
+                continue  # 'VC Dimension and Shattering' for '_____ is …'
             how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues)
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
-                pick = of_stated_kind(ix, key, desc, k, rng, "medium", how)  # (volumes for 'volume of titrant …')
-                pick = pick or pick_of_mixed_kinds(ix, key, desc, k - 1, rng, "medium", fewest=2, **how)
+                pick = of_stated_kind(ix, key, desc, k, rng, "medium", how, fits)  # (volumes for 'volume of titrant …')
+                # ('FlashAttention-2 and FlashAttention-3' is no entry for '_____ is a positional method': fits)
+                pick = pick or pick_of_mixed_kinds(ix, key, desc, k - 1, rng, "medium", fewest=2, accept=fits, **how)
             except GenerationError:
                 continue
             if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
                 continue  # a name word the text shows points at the key unless other entries carry it too
             if head_named_alone(ix, key, desc, pick.topics):
                 continue  # 'Protéine dont …' with one entry named 'Protéine …
+            if key.language == "en" and joined_alone(answers[0], [t.name for t in pick.topics]):
+                continue  # 'Prompt Injection: Taxonomy & Defences', the one heading in the word bank
             label = answers[0]
             bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)
@@ -408,7 +423,7 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
             raise failure
     start, end, word = blank
     body, answer = f"{shown[:start]}{BLANK}{shown[end:]}", ((word,),)
-    named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in key.names)
+    named = mentions(shown, key)  # (a part counts: 'Attention sinks are …' for 'Attention Sinks / StreamingLLM')
     text = body if named else f"{key.name} — {body}"  # the term in full, set apart from the text
     return ClozeItem(key.name, key.category, mode="keyphrase", text=text, answer=answer, word_bank=bank_words)
 

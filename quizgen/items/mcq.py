@@ -416,6 +416,37 @@ def head_named_alone(ix: DistractorIndex, key: Topic, desc: Description, lures) 
     return not any(_head_word(t) == head for t in lures)
 
 
+_JOINED = re.compile(r"\s(?:&|and|vs\.?|versus)\s|\S:\s")
+
+
+def joined_alone(key_name: str, lure_names) -> bool:
+    """The key is the one option whose name joins two things or heads a list ('Natural Gradient & Fisher–Rao
+    Geometry' beside 'Muon Optimizer', 'Prompt Injection: Taxonomy & Defences' beside plain attack names): a
+    chapter heading among names stands out (reading 55: 5 of 65 definition-to-term items and term blanks)."""
+    joined = lambda n: bool(_JOINED.search(re.sub(r"\([^()]*\)", " ", n)))  # noqa: E731
+    return joined(key_name) and not any(joined(n) for n in lure_names)
+
+
+def _two_things(name: str) -> bool:
+    return bool(re.search(r"\s(?:&|and)\s", re.sub(r"\([^()]*\)", " ", name).split(":")[0]))
+
+
+def number_fit(key: Topic, desc: Description, key_shown: str):
+    """English: a name joining two things before any colon is plural ('FlashAttention-2 and FlashAttention-3',
+    'Causal Scrubbing & Mediation Analysis'; a heading's list is not). Such an option cannot fill '_____ is …',
+    and a plural defining phrase ('Rigorous protocols for …') agrees with such a key alone among single names
+    (reading 55). The test a lure must pass here, None for any lure, or False when the key itself cannot fill
+    the blank. (Only these two stems: ruling joined names out of every singular stem shifted the options'
+    lengths, the 'shortest' solver from -7 to -10 points.)"""
+    if key.language != "en":
+        return None
+    if desc.slot is not None and desc.slot.subject and desc.slot.number == "sg":
+        return False if _two_things(key_shown) else (lambda t: not _two_things(t.name))
+    if desc.slot is None and _two_things(key_shown) and head_number(desc) == "pl":
+        return lambda t: _two_things(t.name) or English.name_number(t.name) == "pl"
+    return None
+
+
 HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aération': the head noun comes first
 HEAD_ENDS = ("en", "de", "nl")  # 'Magistrate judge', 'Rechtbank' compounds: the head noun comes last
 
@@ -521,6 +552,10 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         if number is not None and ix.number(key) not in (number, None):
             why = "the verb after the blank does not agree with its name"
             continue  # 'Consistency Models collapses …'
+        fits = number_fit(key, desc, key.name)
+        if fits is False:
+            why = "its name joins two things, which the verb after the blank does not take"
+            continue
         cues = stem_cues(body, key)
         how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen)
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
@@ -533,18 +568,29 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
             why = e.message
             continue
         shown = [as_shown(t, n) for t, n in zip(pick.topics, _shown_names(pick.topics + (key,)))]
-        if cues - set().union(*(name_stems(t) for t in shown)) or not lures_carry(cues, shown):
+        carriers = [as_shown(t, re.sub(r"\s*\([^()]*\)", "", t.name).strip() or t.name) for t in shown]
+        if cues - set().union(*(name_stems(t) for t in carriers)) or not lures_carry(cues, carriers):
             why = "words of its name stay in every usable description"
-            continue  # (the names as printed: 'ALiBi' carries no 'Linear' once its '(Attention with Linear …)' goes)
+            continue  # (the names outside their brackets: 'scales roughly linearly' still points at 'Linear Attention'
+            # beside 'ALiBi (Attention with Linear Biases)', readings 17 and 55)
         if head_named_alone(ix, key, desc, pick.topics):
             why = "its definition opens with the head noun of its name, which no other option's name leads with"
             continue
+        if key.language == "en" and joined_alone(key.name, [t.name for t in shown]):
+            why = "its name is the one option that joins two things or heads a list"
+            continue
+        if fits is not None and not all(fits(t) for t in pick.topics):
+            why = "an option joining two things does not agree with the stem's number"
+            continue  # (checked on the options drawn: drawn with it, the lures' lengths moved the 'shortest' solver
+            # to -8.6 points; term blanks' word banks, which no solver reads, are drawn with it)
         options, answer = place_key(key, pick.topics, rng)
         return _item(key, "definition-to-term", stem, _shown_names(options), options, answer, difficulty, pick)
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
 
 
-def of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict):
+def of_stated_kind(
+    ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict, fits=None
+):
     """Where the stem opens by saying what the key is ('A subatomic particle …', 'An offense …', 'The judge who
     …'), lures known to be that kind too, when the group has two or more (three options with two); else None,
     and the usual pick. A strict reader strikes an option the stem's own noun rules out ('Atomic mass' for a
@@ -563,7 +609,12 @@ def of_stated_kind(ix: DistractorIndex, key: Topic, desc: Description, k: int, r
             difficulty,
             fewest=FEWEST_OPTIONS - 1,
             **how,
-            accept=lambda t: _askable(t) and of_kind(ix, t, kind) and not _concept_for_other(ix, key, t),
+            accept=lambda t: (
+                _askable(t)
+                and of_kind(ix, t, kind)
+                and not _concept_for_other(ix, key, t)
+                and (fits is None or fits(t))
+            ),
         )
     except GenerationError:
         rng.setstate(state)  # (the usual pick draws as it did before)

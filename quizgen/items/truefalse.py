@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from .mcq import _idea_kind, echoes, initials_shown
+from .mcq import _idea_kind, _surface, echoes, initials_shown
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -58,6 +58,8 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
     if term.language == "en" and _own_subject(desc.text):
         return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
+    if term.language == "en" and _surface(desc.text, "en") == "imperative":
+        return None  # 'Latent Diffusion: Run the diffusion process …' is an instruction, neither true nor false
     return labelled(term.language, subject, desc.text)
 
 

@@ -1,0 +1,70 @@
+"""Names that join two things ('Causal Scrubbing & Mediation Analysis') are plural, and a heading among plain
+names stands out (blind reading 55): no such key alone among its options, no such lure for '_____ is …'."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items.mcq import _two_things, joined_alone
+from quizgen.text.mask import BLANK
+
+
+def test_two_things_joined_before_a_colon_are_plural():
+    assert _two_things("Causal Scrubbing & Mediation Analysis") and _two_things("FlashAttention-2 and FlashAttention-3")
+    assert not _two_things("Meta-Learning: MAML & Reptile")  # a heading's list
+    assert not _two_things("Hamiltonian Monte Carlo (HMC)") and not _two_things("Search (and rescue)")
+
+
+def test_joined_alone():
+    assert joined_alone("Natural Gradient & Fisher–Rao Geometry", ["Muon Optimizer", "Gradient Noise Scale"])
+    assert joined_alone("Prompt Injection: Taxonomy & Defences", ["Jailbreaks", "Data Poisoning"])
+    assert not joined_alone("Natural Gradient & Fisher–Rao Geometry", ["Shampoo & K-FAC Preconditioners", "Muon"])
+    assert not joined_alone("Muon Optimizer", ["Natural Gradient & Fisher–Rao Geometry", "Gradient Noise Scale"])
+    assert not joined_alone("Retrieval (RAG: retrieval and generation)", ["Grounding", "Toolformer"])  # an aside
+
+
+def _joined(name: str) -> bool:
+    return bool(re.search(r"\s(?:&|and|vs\.?|versus)\s|\S:\s", re.sub(r"\([^()]*\)", " ", name)))
+
+
+@pytest.fixture(scope="module")
+def made():
+    bank = load_bank(None)
+    gen = ItemGenerator(bank)
+    out = []
+    for kind, options in (("mcq", ItemOptions(direction="definition-to-term")), ("cloze", ItemOptions(mode="term"))):
+        for topic in bank.topics:
+            try:
+                out.append(gen.item(kind, topic, random.Random(5), options))
+            except GenerationError:
+                pass
+    return out
+
+
+def test_no_heading_key_alone_among_plain_names(made):
+    checked = 0
+    for item in made:
+        names = list(item.options) if item.type == "mcq" else list(item.word_bank)
+        key = names[item.answer] if item.type == "mcq" else item.answer[0][0]
+        if _joined(key):
+            checked += 1
+            assert any(_joined(n) for n in names if n != key), (item.stem if item.type == "mcq" else item.text, names)
+    assert checked >= 3  # the bundled bank has such keys that keep an item
+
+
+def test_no_plural_joined_name_fills_a_singular_blank(made):
+    checked = 0
+    for item in made:
+        text = item.stem if item.type == "mcq" else item.text
+        if re.search(rf"{BLANK}\s+(?:is|has|was)\b", text):
+            checked += 1
+            names = list(item.options) if item.type == "mcq" else list(item.word_bank)
+            two = [n for n in names if re.search(r"\s(?:&|and)\s", re.sub(r"\([^()]*\)", " ", n).split(":")[0])]
+            assert not two, (text, two)  # 'FlashAttention-2 and FlashAttention-3 is …'
+    assert checked >= 10
