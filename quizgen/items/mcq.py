@@ -480,6 +480,9 @@ def stem_number(ix: DistractorIndex, key: Topic, desc: Description) -> str | Non
     if key.language != "en":
         return None
     number, mine = head_number(desc), ix.number(key)
+    if number == "sg" and mine == "pl":
+        return "sg"  # 'A generative model that …' for 'Denoising Diffusion Probabilistic Models': the key disagrees
+        # (reading 56; the caller leaves such a description out)
     if number == "pl" and mine == "pl" or number == "sg" and mine != "pl":
         return number  # ('A written statement …' with 'Pleadings' among the options: strict readers 49, 52 read the
         # number as a cue, 8 items; lenient ones had passed most — scored on readings 31-48, 59 fair to 29 flawed)

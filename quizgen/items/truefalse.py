@@ -26,6 +26,16 @@ def _subject(term: Topic, desc: Description, part: str | None, label: str | None
     return label or term.name
 
 
+def _without_echoed_aside(subject: str, text: str) -> str:
+    """The subject without its bracketed aside where the sentence says the same after it: 'Reasoning Models (o1 /
+    R1-style Long-CoT) in the o1 or R1 style are …' (reading 56) reads as the name pasted in twice."""
+    aside = " ".join(re.findall(r"\(([^()]*)\)", subject))
+    words = {w.casefold() for w in re.findall(r"[^\W_]{2,}", aside)}
+    if not words or not words & {w.casefold() for w in re.findall(r"[^\W_]{2,}", text)}:
+        return subject
+    return re.sub(r"\s*\([^()]*\)", "", subject).strip() or subject
+
+
 def _own_article(term: Topic, subject: str, text: str, desc: Description) -> str:
     """A lent clause keeps its article before the term only where the term's own definition writes one:
     'The Grokking is the kernel …' (reading 23) reads as a swapped-in name."""
@@ -49,7 +59,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         number = language(term.language).name_number(subject)
         if desc.slot.number is not None and number is not None and number != desc.slot.number:
             return None  # 'Model stealing attacks is …' would read wrong and give the answer away
-        return _own_article(term, subject, desc.filled(subject), desc)
+        return _own_article(term, subject, desc.filled(_without_echoed_aside(subject, desc.text)), desc)
     if desc.slot is not None:
         return desc.filled(subject)  # 'models trained with <term> extrapolate …'
     if is_compound(term) and desc.topic == term.name:
