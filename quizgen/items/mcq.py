@@ -416,15 +416,24 @@ def head_named_alone(ix: DistractorIndex, key: Topic, desc: Description, lures) 
     return not any(_head_word(t) == head for t in lures)
 
 
-_JOINED = re.compile(r"\s(?:&|and|vs\.?|versus)\s|\S:\s")
+_PAIRED = re.compile(r"\s(?:&|and|vs\.?|versus)\s")
+
+
+def _joins(name: str) -> frozenset[str]:
+    """How a name is put together, outside its brackets: a heading with a colon, two things joined."""
+    plain = re.sub(r"\([^()]*\)", " ", name)
+    return frozenset({"heading"} if re.search(r"\S:\s", plain) else set()) | (
+        {"pair"} if _PAIRED.search(plain) else set()
+    )
 
 
 def joined_alone(key_name: str, lure_names) -> bool:
-    """The key is the one option whose name joins two things or heads a list ('Natural Gradient & Fisher–Rao
-    Geometry' beside 'Muon Optimizer', 'Prompt Injection: Taxonomy & Defences' beside plain attack names): a
-    chapter heading among names stands out (reading 55: 5 of 65 definition-to-term items and term blanks)."""
-    joined = lambda n: bool(_JOINED.search(re.sub(r"\([^()]*\)", " ", n)))  # noqa: E731
-    return joined(key_name) and not any(joined(n) for n in lure_names)
+    """The key is the one option whose name joins two things, or the one heading ('Natural Gradient & Fisher–Rao
+    Geometry' beside 'Muon Optimizer', 'Prompt Injection: Taxonomy & Defences' beside plain attack names and a
+    'Model Stealing & Extraction Attacks'): a chapter heading among names stands out (readings 55-56: 6 of 65
+    definition-to-term items and term blanks)."""
+    mine = _joins(key_name)
+    return any(not any(j in _joins(n) for n in lure_names) for j in mine)
 
 
 def _two_things(name: str) -> bool:
