@@ -67,6 +67,8 @@ Remeasured 27 Nov, session 12 (a lure's number and the caller's test before its 
   5-question exam                      0.70-0.75 s against 0.21-0.22 s: 3.1-3.6x           (not met)
     (cProfile: the 5 items 0.88 -> 0.59 s; 26 of the 28 topics tried fail term-to-definition, most for want of
     two safe lures of the key's option form, which is now found before the safety test reads every sentence)
+  5-question exam, end of session 12   0.73-0.74 s against 0.20 s: 3.7-3.8x               (not met)
+    (the rules of readings 55-56 leave fewer topics an item: 35 are tried for the 5 questions, not 28)
 """
 
 from __future__ import annotations
