@@ -526,8 +526,14 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
 
 def _concept_for_other(ix: DistractorIndex, key: Topic, lure: Topic) -> bool:
     """A concept ('Faithfulness is whether …') offered for a method or a model: no one would pick it for
-    '_____ represents each document as …' (readings 21, 23)."""
-    return "<concept>" in _idea_kind(ix, lure) and "<concept>" not in _idea_kind(ix, key)
+    '_____ represents each document as …' (readings 21, 23); in English, a failure mode or phenomenon offered for
+    what is neither it nor a theory ('Representation Collapse' for '_____ learns representations …': 9 items of
+    reading 57; scored on the labels of readings 55-57, 3 flawed items and no fair one fewer; theories too: 4
+    flawed and 9 fair, not kept)."""
+    mine, theirs = _idea_kind(ix, key), _idea_kind(ix, lure)
+    if "<concept>" in theirs and "<concept>" not in mine:
+        return True
+    return key.language == "en" and "<failure>" in theirs and not mine & {"<failure>", "<idea>"}
 
 
 def alone_of_kind(ix: DistractorIndex, key: Topic, lures) -> bool:
