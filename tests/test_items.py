@@ -208,6 +208,16 @@ def test_cloze_term_and_keyphrase(gen, bank):
         assert len(kp.word_bank) >= len(kp.answer) + 2
 
 
+def test_no_word_bank_entry_alone_with_a_bracket(gen, bank):
+    """'Non-Contrastive SSL (BYOL, SimSiam, …)' the one bracketed entry of a word bank points at itself (reading 57):
+    it prints without the bracket, and the answer key accepts what the word bank shows, first."""
+    for _key, item in yielding(gen, bank, "cloze", ItemOptions(mode="term"), count=30):
+        assert sum("(" in w for w in item.word_bank) != 1, item.word_bank
+        assert item.answer[0][0] in item.word_bank
+    made = gen.item("cloze", bank.topic("Non-Contrastive SSL (BYOL, SimSiam, Barlow Twins, VICReg)"), random.Random(1))
+    assert "Non-Contrastive SSL" in made.word_bank and made.answer[0][0] == "Non-Contrastive SSL"
+
+
 def test_keyphrases_are_domain_nouns_never_in_math(gen, bank):
     from quizgen.text.language import English
 

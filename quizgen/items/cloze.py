@@ -25,6 +25,7 @@ from ..text.mask import BLANK, sentences
 from ..text.math import math_spans
 from .cooccur import Runs
 from .mcq import (
+    as_printed,
     head_named_alone,
     joined_alone,
     lures_carry,
@@ -377,8 +378,13 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
                 continue  # 'Protéine dont …' with one entry named 'Protéine …
             if key.language == "en" and joined_alone(answers[0], [t.name for t in pick.topics]):
                 continue  # 'Prompt Injection: Taxonomy & Defences', the one heading in the word bank
-            label = answers[0]
-            bank_words = tuple(sorted([label, *(t.name for t in pick.topics)], key=str.casefold))
+            printed = list(as_printed([answers[0], *(t.name for t in pick.topics)]))
+            shown = next((a for a in answers if a.casefold() == printed[0].casefold()), None)
+            if shown is None:
+                printed[0] = answers[0]  # (an entry the answer key accepts, and prints first)
+            else:
+                answers = (shown, *(a for a in answers if a != shown))
+            bank_words = tuple(sorted(printed, key=str.casefold))
             notes = tuple(f"word bank widened to group '{c}'" for c in pick.widened)
         return ClozeItem(
             key.name, key.category, mode="term", text=text, answer=(answers,), word_bank=bank_words, notes=notes

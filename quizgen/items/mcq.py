@@ -659,13 +659,19 @@ def without_letter_symbols(names: list[str]) -> list[str]:
 
 
 def _shown_names(options) -> tuple[str, ...]:
-    """The options' names as printed: the one name with a bracketed aside ('Molarity (M)' among Solute,
-    Solvent, Osmosis) is printed without it, so the bracket does not single it out."""
-    names = without_letter_symbols([t.name for t in options])
+    """The options' names as printed (see as_printed)."""
+    return as_printed([t.name for t in options])
+
+
+def as_printed(names: list[str]) -> tuple[str, ...]:
+    """Names as a list of options or a word bank prints them: the one name with a bracketed aside ('Molarity (M)'
+    among Solute, Solvent, Osmosis; 'Non-Contrastive SSL (BYOL, SimSiam, …)' in a word bank, reading 57) without
+    it, so the bracket does not single it out; no one-letter symbol beside option letters."""
+    names = without_letter_symbols(list(names))
     bracketed = [i for i, n in enumerate(names) if "(" in n]
     if len(bracketed) == 1:
         i = bracketed[0]
-        short = options[i].short_name
+        short = re.sub(r"\s*\([^()]*\)", "", names[i]).strip()
         if short and short != names[i] and all(short.casefold() != n.casefold() for n in names):
             names[i] = short
     return tuple(names)
