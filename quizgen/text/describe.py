@@ -466,7 +466,7 @@ def _sentence_analysis(sentence: str, topic: Topic):
             return "dirty", None  # the name modifies a noun ('a sparse MoE layer', '_____ models factorise')
     number = None
     if subject:
-        following = _TOKEN.findall(sentence[b:])[:3]
+        following = _TOKEN.findall(re.sub(r"^\s*\([^()]*\)", " ", sentence[b:]))[:3]  # past '(Khattab & …, 2020)'
         for w in following:
             number = English.verb_number(w)
             adverb = w.casefold().endswith("ly") and "ADV" in English.readings(w)  # '_____ jointly processes'
