@@ -616,7 +616,12 @@ def of_stated_kind(
     flawed, most of them for such an option). Every option then is of the stated kind, so a key whose name does
     not say it ('Lanthanide' beside 'Alkali metal') is no odd one out (kind_stands_out is not asked)."""
     kind = ix.genus(key) if desc.start == 0 and key.language == "en" else None
-    if kind is None or not of_kind(ix, key, kind):
+    if kind is not None and of_kind(ix, key, kind):
+        alike = lambda t: of_kind(ix, t, kind)  # noqa: E731
+    elif key.language == "en" and PERSON in ix.classes(key):
+        alike = lambda t: PERSON in ix.classes(t)  # noqa: E731  ('A(n) _____ retains the judicial office …':
+        # no Venue beside judges and clerks, readings 55 and 58)
+    else:
         return None
     state = rng.getstate()
     try:
@@ -628,10 +633,7 @@ def of_stated_kind(
             fewest=FEWEST_OPTIONS - 1,
             **how,
             accept=lambda t: (
-                _askable(t)
-                and of_kind(ix, t, kind)
-                and not _concept_for_other(ix, key, t)
-                and (fits is None or fits(t))
+                _askable(t) and alike(t) and not _concept_for_other(ix, key, t) and (fits is None or fits(t))
             ),
         )
     except GenerationError:
