@@ -14,6 +14,11 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 _MINOR_WORDS = frozenset(["of", "the", "and", "for", "to", "in", "from", "with", "a", "an", "on", "by"])
 
 
+def without_brackets(name: str) -> str:
+    """A name without its bracketed parts: 'Grouped-Query Attention (GQA)' -> 'Grouped-Query Attention'."""
+    return _PAREN.sub("", name).strip() or name
+
+
 def _abbreviates(short: str, long: str) -> bool:
     """True when `short` abbreviates all of `long`: every word of `long` (minor words may be skipped)
     gives its first letter, and the letters of `short` follow in order, more than one from a word where
@@ -67,7 +72,7 @@ class Topic:
     @cached_property
     def short_name(self) -> str:
         """The name without parenthetical parts: 'Grouped-Query Attention (GQA)' -> 'Grouped-Query Attention'."""
-        return _PAREN.sub("", self.name).strip() or self.name
+        return without_brackets(self.name)
 
     @cached_property
     def acronyms(self) -> tuple[str, ...]:

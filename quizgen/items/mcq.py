@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..distractors import CITED_OPENING, CLASS_OF, FINITE, PERSON, DistractorIndex, GenerationError, Pick, acronym_shown
-from ..model import MCQItem, Topic
+from ..model import MCQItem, Topic, without_brackets
 from ..text.describe import (
     COUNTED,
     PARTS,
@@ -421,7 +421,7 @@ _PAIRED = re.compile(r"\s(?:&|and|vs\.?|versus)\s")
 
 def _joins(name: str) -> frozenset[str]:
     """How a name is put together, outside its brackets: a heading with a colon, two things joined."""
-    plain = re.sub(r"\([^()]*\)", " ", name)
+    plain = without_brackets(name)
     return frozenset({"heading"} if re.search(r"\S:\s", plain) else set()) | (
         {"pair"} if _PAIRED.search(plain) else set()
     )
@@ -437,7 +437,7 @@ def joined_alone(key_name: str, lure_names) -> bool:
 
 
 def _two_things(name: str) -> bool:
-    return bool(re.search(r"\s(?:&|and)\s", re.sub(r"\([^()]*\)", " ", name).split(":")[0]))
+    return bool(re.search(r"\s(?:&|and)\s", without_brackets(name).split(":")[0]))
 
 
 def number_fit(key: Topic, desc: Description, key_shown: str):
@@ -586,7 +586,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
             why = e.message
             continue
         shown = [as_shown(t, n) for t, n in zip(pick.topics, _shown_names(pick.topics + (key,)))]
-        carriers = [as_shown(t, re.sub(r"\s*\([^()]*\)", "", t.name).strip() or t.name) for t in shown]
+        carriers = [as_shown(t, without_brackets(t.name)) for t in shown]
         if cues - set().union(*(name_stems(t) for t in carriers)) or not lures_carry(cues, carriers):
             why = "words of its name stay in every usable description"
             continue  # (the names outside their brackets: 'scales roughly linearly' still points at 'Linear Attention'
@@ -673,7 +673,7 @@ def as_printed(names: list[str]) -> tuple[str, ...]:
     bracketed = [i for i, n in enumerate(names) if "(" in n]
     if len(bracketed) == 1:
         i = bracketed[0]
-        short = re.sub(r"\s*\([^()]*\)", "", names[i]).strip()
+        short = without_brackets(names[i])
         if short and short != names[i] and all(short.casefold() != n.casefold() for n in names):
             names[i] = short
     return tuple(names)

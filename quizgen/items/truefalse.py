@@ -7,7 +7,7 @@ import re
 
 from ..distractors import ARTICLES, FINITE, DistractorIndex, GenerationError
 from ..i18n import labelled
-from ..model import Topic, TrueFalseItem
+from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
@@ -33,7 +33,7 @@ def _without_echoed_aside(subject: str, text: str) -> str:
     words = {w.casefold() for w in re.findall(r"[^\W_]{2,}", aside)}
     if not words or not words & {w.casefold() for w in re.findall(r"[^\W_]{2,}", text)}:
         return subject
-    return re.sub(r"\s*\([^()]*\)", "", subject).strip() or subject
+    return without_brackets(subject)
 
 
 def _own_article(term: Topic, subject: str, text: str, desc: Description) -> str:
