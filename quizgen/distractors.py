@@ -653,6 +653,9 @@ class DistractorIndex:
 
     def unsafe(self, key: Topic, cand: Topic, stem: str) -> str | None:
         """Why `cand` may not be a wrong answer for `key` shown with `stem`; None when it may."""
+        return self.remember(("unsafe", key.name, cand.name, stem), lambda: self._unsafe(key, cand, stem))
+
+    def _unsafe(self, key: Topic, cand: Topic, stem: str) -> str | None:
         if cand.name == key.name:
             return "the key itself"
         if cand.name.casefold() in self.bank.overlap_map.get(key.name.casefold(), ()):
@@ -691,6 +694,9 @@ class DistractorIndex:
     def twins(self, a: Topic, b: Topic) -> bool:
         """Terms the glossary sets against each other: definitions on one frame that differ in a word, a
         number or a negation, or a cross-reference from one to the other ('See also felony.')."""
+        return self.remember(("twins", a.name, b.name), lambda: self._twins(a, b))
+
+    def _twins(self, a: Topic, b: Topic) -> bool:
         return self.contrasts(_masked(a), _masked(b)) or self._points_to(a, b) or self._points_to(b, a)
 
     @staticmethod
@@ -737,7 +743,7 @@ class DistractorIndex:
             if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
                 chosen.append(c)
         if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
-            chosen += [c for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)][:1]
+            chosen += next(([c] for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)), [])
         fixed = list(chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         if shown is not None and size is not None and language(key.language) is not English:
@@ -796,7 +802,7 @@ class DistractorIndex:
         def ok(c: Topic) -> bool:
             if c.name not in seen:
                 seen[c.name] = (  # (the cheap tests first: the safety test reads every sentence of c)
-                    (near is None or c.name in near)
+                    near(c)
                     and (number is None or self.number(c) in (number, None))
                     and (accept is None or accept(c))
                     and self.unsafe(key, c, stem) is None
@@ -805,8 +811,8 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None) -> frozenset[str] | None:
-        """The siblings near enough in subject to be offered at all — those of
+    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None):
+        """Whether a sibling is near enough in subject to be offered at all: those of
         the key's subject (_subjects), the glossary's own contrasts, names sharing a name word the stem shows
         and the caller's `prefer`red lures (a description showing the name words the key's does). A group that
         mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
@@ -820,13 +826,10 @@ class DistractorIndex:
             mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
             mine = [c for c, x in zip(mine, self.relatedness(key, mine)) if x >= LURE_FLOOR]
-        near = mine
-        far = [
-            c
-            for c in ranked
-            if c not in near and (stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
-        ]
-        return frozenset(c.name for c in near + far)
+        near = frozenset(c.name for c in mine)  # (the others are tested only when a pick reaches them)
+        return lambda c: (
+            c.name in near or bool(stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
+        )
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How much subject each topic shares with the key: their closeness in the latent space weighted by

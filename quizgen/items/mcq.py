@@ -100,6 +100,11 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
 def echo_forms(text: str, key: Topic) -> frozenset[str]:
     """The name cues a text shows (stem_cues), each as the word the reader sees: another option neutralises
     the key's 'prefix' by showing 'prefix' too, not 'prefill'; 'directions' by 'direction', not 'directly'."""
+    return _echo_forms(text, key)
+
+
+@lru_cache(maxsize=4096)  # (asked of every sibling's description, for every item on the key)
+def _echo_forms(text: str, key: Topic) -> frozenset[str]:
     cues = stem_cues(text, key)
     if not cues:
         return cues
