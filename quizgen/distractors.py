@@ -591,9 +591,7 @@ class DistractorIndex:
     @staticmethod
     def name_head(topic: Topic) -> str | None:
         """The stem of an English name's head word: 'Law of Large Numbers' is a law, 'Error Bound for …' a bound."""
-        name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", topic.short_name))[0]
-        words = re.findall(r"[^\W\d_]+", name)
-        return English.stem(words[-1]) if words else None
+        return _name_head(topic.short_name)
 
     @staticmethod
     def _person(topic: Topic) -> bool:
@@ -779,10 +777,34 @@ class DistractorIndex:
     ):
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
+        where = group[0].category if group else key.category  # (a group is always a whole category)
+        order, near = self.remember(
+            ("ranked", key.name, where, prefer_stems), lambda: self._order(key, group, prefer_stems)
+        )
+        ranked = list(order)
+        if avoid:
+            ranked.sort(key=lambda c: c.name in avoid)
+        seen: dict[str, bool] = {}
+
+        def ok(c: Topic) -> bool:
+            if c.name not in seen:
+                seen[c.name] = (  # (the cheap tests first: the safety test reads every sentence of c)
+                    (c.name in near or self._near_after_all(key, c, prefer_stems, prefer))
+                    and (number is None or self.number(c) in (number, None))
+                    and (accept is None or accept(c))
+                    and self.unsafe(key, c, stem) is None
+                )
+            return seen[c.name]
+
+        return ranked, ok
+
+    def _order(self, key, group, prefer_stems) -> tuple[tuple[Topic, ...], frozenset[str]]:
+        """The siblings by closeness, kind and graded exams' choices, and the names of those of the key's
+        subject (_near): the same for every item on the key."""
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
-        near = self._near(key, ranked, prefer_stems, prefer)
+        near = self._near(key, ranked)
         if prefer_stems:
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
         claim = self.claim(key)
@@ -795,26 +817,12 @@ class DistractorIndex:
             ranked.sort(
                 key=lambda c: 0 if chosen.get(c.name, -1) >= NON_FUNCTIONING else (2 if c.name in chosen else 1)
             )
-        if avoid:
-            ranked.sort(key=lambda c: c.name in avoid)
-        seen: dict[str, bool] = {}
+        return tuple(ranked), near
 
-        def ok(c: Topic) -> bool:
-            if c.name not in seen:
-                seen[c.name] = (  # (the cheap tests first: the safety test reads every sentence of c)
-                    near(c)
-                    and (number is None or self.number(c) in (number, None))
-                    and (accept is None or accept(c))
-                    and self.unsafe(key, c, stem) is None
-                )
-            return seen[c.name]
-
-        return ranked, ok
-
-    def _near(self, key: Topic, ranked: list[Topic], stems: frozenset[str], prefer=None):
-        """Whether a sibling is near enough in subject to be offered at all: those of
-        the key's subject (_subjects), the glossary's own contrasts, names sharing a name word the stem shows
-        and the caller's `prefer`red lures (a description showing the name words the key's does). A group that
+    def _near(self, key: Topic, ranked: list[Topic]) -> frozenset[str]:
+        """The siblings near enough in subject to be offered at all: those of the key's subject (_subjects);
+        and (_near_after_all) the glossary's own contrasts, names sharing a name word the stem shows and the
+        caller's `prefer`red lures (a description showing the name words the key's does). A group that
         mixes subjects (a glossary's 'Environment' list) otherwise offers a lure about litter pickers for
         coastal erosion; with fewer safe siblings in the subject than the item needs, it gets fewer options or
         none. In every group a lure shares at least LURE_FLOOR of subject with the key: a court decision offered
@@ -826,10 +834,12 @@ class DistractorIndex:
             mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
             mine = [c for c, x in zip(mine, self.relatedness(key, mine)) if x >= LURE_FLOOR]
-        near = frozenset(c.name for c in mine)  # (the others are tested only when a pick reaches them)
-        return lambda c: (
-            c.name in near or bool(stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
-        )
+        return frozenset(c.name for c in mine)
+
+    def _near_after_all(self, key: Topic, c: Topic, stems: frozenset[str], prefer=None) -> bool:
+        """A sibling of another subject (_near) that is offered all the same: a name sharing a word the stem
+        shows, a lure the caller prefers, or one of the glossary's own contrasts."""
+        return bool(stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How much subject each topic shares with the key: their closeness in the latent space weighted by
@@ -1039,3 +1049,10 @@ def _prefixed(word: str, longer: str) -> bool:
     'nonelectrolyte', an electrolyte's contrast)?"""
     prefix = longer[: -len(word)].rstrip("-") if longer.endswith(word) else ""
     return len(word) >= 3 and len(prefix) >= 2 and prefix not in NEGATING_PREFIXES
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_head(short_name: str) -> str | None:
+    name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", short_name))[0]
+    words = re.findall(r"[^\W\d_]+", name)
+    return English.stem(words[-1]) if words else None

@@ -358,6 +358,10 @@ _IDEA_OF = {English.stem(w): c for c, words in _IDEAS.items() for w in words.spl
 
 def _idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
     """The topic's class, or the kind of idea its genus or the head word of its name says it is."""
+    return ix.remember(("idea kind", topic.name), lambda: _find_idea_kind(ix, topic))
+
+
+def _find_idea_kind(ix: DistractorIndex, topic: Topic) -> frozenset:
     head = ix.name_head(topic)
     found = {_IDEA_OF[h] for h in (ix.genus(topic), head if head in ("theori", "hypothesi") else None) if h in _IDEA_OF}
     first = next((d for d in ix.descriptions(topic) if d.start == 0 and d.slot is not None and d.slot.subject), None)
@@ -382,7 +386,10 @@ def _kind_alone(ix: DistractorIndex, key: Topic, key_text: str | None, pick) -> 
 
 def marks(ix: DistractorIndex, topic: Topic) -> frozenset:
     """What shows a topic's kind: the genus of its defining phrase and the head word of its name."""
-    return frozenset({m for m in (ix.genus(topic), _head_word(topic)) if m is not None} | ix.classes(topic))
+    return ix.remember(
+        ("marks", topic.name),
+        lambda: frozenset({m for m in (ix.genus(topic), _head_word(topic)) if m is not None} | ix.classes(topic)),
+    )
 
 
 @lru_cache(maxsize=1 << 16)

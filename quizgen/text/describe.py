@@ -745,6 +745,7 @@ def cut_mid_procedure(desc: Description, topic: Topic) -> bool:
 _STEP_OBJECT = frozenset("the a an every each all some one two this that these those your its their".split())
 
 
+@lru_cache(maxsize=1 << 12)
 def _opens_a_step(sentence: str) -> bool:
     """An imperative: a verb in its base form that is not mostly a noun, then a determiner, an adjective or a
     one-letter variable ('Use simple …', 'Let k =', 'Choose every …', 'Divide the …'; not 'Evidence indicating

@@ -161,6 +161,7 @@ class English:
         return zipf_frequency(word, "en")
 
     @classmethod
+    @lru_cache(maxsize=1 << 14)
     def is_plural_noun(cls, word: str) -> bool | None:
         """True for a plural noun ('attacks', 'models'), False for a singular one, None when unclear."""
         from .lexicon import getAllLemmas, getAllLemmasOOV
