@@ -711,14 +711,20 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
 
     kind = name_kind(key)
 
-    def accept(c: Topic) -> bool:  # (a wrong description naming the asked term rules itself out: '… usually
+    def accept(c: Topic) -> bool:  # (the same for every item on the key: remembered)
+        return ix.remember(("t2d accept", key.name, c.name, form, number), lambda: fits(c))
+
+    def fits(c: Topic) -> bool:  # (a wrong description naming the asked term rules itself out: '… usually
         text = option_text(ix, c, key, form, number)  # tighter than VC' for VC Dimension, reading 31)
         if kind is not None and not of_kind(ix, c, kind):
             return False
         return text is not None and not ix.describes(text, key) and not acronym_shown(text, key, c)
 
     def prefer(c: Topic) -> bool:
-        return bool(echoed & echo_forms(option_text(ix, c, key, form, number) or "", key))
+        return ix.remember(
+            ("t2d echoes", key.name, c.name, form, number),
+            lambda: bool(echoed & echo_forms(option_text(ix, c, key, form, number) or "", key)),
+        )
 
     def size(t: Topic, form) -> int:
         return len(option_text(ix, t, key, form, number) or "")
