@@ -160,7 +160,9 @@ class OutputFolder:
         joined = private_dir(self.work) / "joined.pdf"  # absolute paths: none reaches qpdf as an option
         sources = [str((self.out / p).resolve()) for p in parts]
         _qpdf(
-            ["--empty", "--deterministic-id", "--pages", *sources, "--", str(joined.resolve())], "join the print file"
+            # (the papers' streams are compressed already: compressing again took 0.5 of 0.7 s for 100 papers)
+            ["--empty", "--deterministic-id", "--compress-streams=n", "--pages", *sources, "--", str(joined.resolve())],
+            "join the print file",
         )
         if not _ends_whole(joined):  # qpdf exits 0 on a full disk with half a file written
             raise QuizgenError(f"qpdf could not check the joined {name} (is the disk full?): it stops short")

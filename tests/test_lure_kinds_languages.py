@@ -94,10 +94,10 @@ def test_english_lures_share_subject_only_in_a_grab_bag():
     ix = DistractorIndex(bank)
     mixed = bank.category("Statistics, causality and uncertainty").topics
     key = bank.topic("Do-Calculus")
-    near = ix._near(key, [t for t in mixed if t is not key], frozenset())
+    near = ix._near(key, [t for t in mixed if t is not key])
     assert "Canonical Correlation Analysis (CCA)" not in near and len(near) < len(mixed) - 1
     close = bank.category("Mixture of experts and conditional computation").topics
-    near = ix._near(close[0], list(close[1:]), frozenset())
+    near = ix._near(close[0], list(close[1:]))
     assert near == {t.name for t in close[1:]}
 
 
