@@ -153,3 +153,15 @@ def test_only_papers_short_of_pages_or_ending_on_a_lone_question_are_replanned()
     assert set(breaks) == {"exam-B", "exam-C"}
     assert all(len(b) + 1 == 3 for b in breaks.values())  # each replanned paper gets the longest's 3 pages
     assert texpages.plan_breaks({"exam-A": 3}, records("exam-A", [1, 1, 1, 2, 2, 2, 3, 3]), heights) is None
+
+
+@needs_tex
+def test_a_paper_ending_at_a_page_break_keeps_its_own_total(uneven_exam, tmp_path):
+    """A paper whose last question ends its page left the end label alone at the top of an empty page, which
+    LaTeX then shipped with the next part's first page: 'Page 4 of 1' (seen with the items of reading 58)."""
+    shipped = (bundled_templates() / "exam.tex").read_text(encoding="utf-8")
+    ends_a_page = shipped.replace("<< part.body >>", "<< part.body >>\\par\\newpage")
+    assert ends_a_page.count("\\par\\newpage") == 1
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "exam.tex").write_text(ends_a_page, encoding="utf-8")
+    _evened_files(uneven_exam, tmp_path, tmp_path / "t")
