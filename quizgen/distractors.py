@@ -509,6 +509,8 @@ class DistractorIndex:
                 if "ADJ" in readings and ("VERB" not in readings or words[0].casefold().endswith("ed")):
                     return "adj"  # 'Saturated': a participle read as an adjective
                 return "verb" if "VERB" in readings else "noun"
+        if len(words) == 1 and words[0].isalpha() and English.mostly_verb(words[0]) and _told_as_act(topic):
+            return "verb"  # 'Reverse: The act of a court setting aside …', 'Remand: Send back.': what a court does
         if 1 < len(words) <= 3 and all(w.isalpha() and English.readings(w) for w in words):  # "Mutually Exclusive"
             readings = English.readings(words[-1])
             if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
@@ -1056,3 +1058,14 @@ def _name_head(short_name: str) -> str | None:
     name = re.split(r"\s(?:of|for|in|on|to|with|by)\s", re.sub(r"\([^()]*\)", " ", short_name))[0]
     words = re.findall(r"[^\W\d_]+", name)
     return English.stem(words[-1]) if words else None
+
+
+def _told_as_act(topic: Topic) -> bool:
+    """A definition that tells an act: a predicate ('Send back.') or a phrase whose genus is an act or action
+    (a word mostly used as a verb, so named, reads as the act: readings 55 and 58 struck 'Reverse' and 'Remand'
+    beside 'An opportunity for lawyers to summarize their position')."""
+    first = re.findall(r"[^\W\d_]+", topic.definition)[:1]
+    return bool(first) and English.readings(first[0].casefold()) == {"VERB"} or bool(_ACT.match(topic.definition))
+
+
+_ACT = re.compile(r"\s*(?:the|an?)\s+(?:act|action)\s+(?:of|by)\s", re.I)

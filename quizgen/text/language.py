@@ -190,6 +190,13 @@ class English:
         return next(filter(None, map(noun_classes, _noun_forms(word.split("-")[-1]))), ())
 
     @staticmethod
+    def mostly_verb(word: str) -> bool:
+        """A word that is a noun too but mostly used as a verb ('remand', 'reverse'), by WordNet's counts."""
+        from .lexicon import mostly_verb
+
+        return mostly_verb(word.casefold())
+
+    @staticmethod
     def antonyms(word: str) -> frozenset[str]:
         """WordNet's antonyms of a noun, read from its singular ('presences': absence)."""
         from .lexicon import noun_antonyms

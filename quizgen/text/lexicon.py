@@ -150,6 +150,12 @@ def noun_classes(lemma: str) -> tuple[str, ...]:
     return tuple(row[0].split()) if row and row[1] != "verb" else ()
 
 
+def mostly_verb(lemma: str) -> bool:
+    """A noun WordNet counts as mostly used as a verb ('remand', 'reverse'; not 'warrant' … as its data has it)."""
+    row = _nouns().get(lemma)
+    return bool(row) and row[1] == "verb"
+
+
 def noun_antonyms(lemma: str) -> frozenset[str]:
     """WordNet's antonyms of a noun ('presence': absence)."""
     row = _nouns().get(lemma)
