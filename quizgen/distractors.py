@@ -501,8 +501,8 @@ class DistractorIndex:
         if said and English.name_number(topic.short_name) != "pl":
             return "adj"  # 'Two events are mutually exclusive if …': used with no article, as an adjective is
         if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
-            if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less")):
-                return "adj"  # 'Admissible': a word the tables lack, with an adjective's ending
+            if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less", "ic")):
+                return "adj"  # 'Admissible', 'Amphiprotic' (reading 58): a word the tables lack, an adjective's ending
         if len(words) == 1 and words[0].isalpha():
             readings = English.readings(words[0]) or English.readings(_unprefixed(words[0]))
             if readings and "NOUN" not in readings and "PROPN" not in readings:
