@@ -509,8 +509,9 @@ class DistractorIndex:
                 if "ADJ" in readings and ("VERB" not in readings or words[0].casefold().endswith("ed")):
                     return "adj"  # 'Saturated': a participle read as an adjective
                 return "verb" if "VERB" in readings else "noun"
-        if len(words) == 1 and words[0].isalpha() and English.mostly_verb(words[0]) and _told_as_act(topic):
+        if len(words) == 1 and words[0].isalpha() and _told_as_act(topic) and English.mostly_verb(words[0]):
             return "verb"  # 'Reverse: The act of a court setting aside …', 'Remand: Send back.': what a court does
+            # (WordNet's table last: it is loaded only for such definitions)
         if 1 < len(words) <= 3 and all(w.isalpha() and English.readings(w) for w in words):  # "Mutually Exclusive"
             readings = English.readings(words[-1])
             if readings and "ADJ" in readings and not readings & {"NOUN", "PROPN", "VERB"}:
