@@ -530,7 +530,7 @@ class DistractorIndex:
         if CITED_OPENING.match(first):
             return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
         copula = _COPULA.match(first)
-        if copula and mentions(copula.group(1), topic):
+        if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
         first = re.sub(r"\\\(.*?\\\)", " ", first)
         first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
@@ -1070,3 +1070,10 @@ def _told_as_act(topic: Topic) -> bool:
 
 
 _ACT = re.compile(r"\s*(?:the|an?)\s+(?:act|action)\s+(?:of|by)\s", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_forms(topic: Topic) -> frozenset[str]:
+    """The topic's names, case-folded: a subject that is one of them names the topic (mentions() would say so too,
+    after building its matcher: "X is a …" opens most definitions)."""
+    return frozenset(n.casefold() for n in topic.names)
