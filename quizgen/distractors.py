@@ -833,8 +833,7 @@ class DistractorIndex:
         teacher's asking) pass the same floors."""
         subject = self._subjects(key.category)
         mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
-        if self._grab_bag(key.category, subject.get(key.name)):  # only lures that share enough subject
-            mine = [c for c, x in zip(mine, self._shared_subject(key, mine)) if x >= RELATED_FLOOR]
+        mine = self.subject_mates(key, mine)
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
             mine = [c for c, x in zip(mine, self.relatedness(key, mine)) if x >= LURE_FLOOR]
         return frozenset(c.name for c in mine)
@@ -843,6 +842,13 @@ class DistractorIndex:
         """A sibling of another subject (_near) that is offered all the same: a name sharing a word the stem
         shows, a lure the caller prefers, or one of the glossary's own contrasts."""
         return bool(stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
+
+    def subject_mates(self, key: Topic, others: list[Topic]) -> list[Topic]:
+        """`others`, less those sharing too little subject with the key (RELATED_FLOOR) where the key's subject
+        is a grab bag (_grab_bag): a lure, or a matching set's member, from the same odd corner of the group."""
+        if not self._grab_bag(key.category, self._subjects(key.category).get(key.name)):
+            return list(others)
+        return [c for c, x in zip(others, self._shared_subject(key, others)) if x >= RELATED_FLOOR]
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How much subject each topic shares with the key: their closeness in the latent space weighted by

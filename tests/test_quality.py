@@ -154,8 +154,9 @@ def test_stress_every_topic_every_type(bank, seed):
     # (readings 24-26: 369 of 248 x 6); a failure mode or a theory needs a lure of its kind (reading 30: 354);
     # lures of a grab-bag group share the key's subject (readings 30-31: 320); every lure shares some (286); option
     # shapes and later remarks (readings 39-40: 272); names saying their kind (reading 43: 248-252); headings
-    # and names of two things (reading 55: 209-212)
-    assert made > len(bank.topics) * 0.8
+    # and names of two things (reading 55: 209-212); slash names, and no matching set from a grab bag of a group
+    # (readings 58-61: 197-198)
+    assert made > len(bank.topics) * 0.75
     assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 
