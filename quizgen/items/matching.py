@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..distractors import DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
-from ..text.describe import first_sentences, mentions, name_stems, too_thin
+from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
+from ..text.language import English
 from .mcq import echoes, opening_pronoun, stem_cues, usable_option, without_letter_symbols
 
 
@@ -61,7 +63,8 @@ def _pair_ok(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
 def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
     ra, rb = response(ix, a)[0], response(ix, b)[0]
     return not (
-        ix.overlapping(a, b)
+        _negated(a.short_name, b.short_name)
+        or ix.overlapping(a, b)
         or ix.names_clash(a, b)
         or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
         or mentions(ra, b)  # fine: only what is shown counts)
@@ -71,6 +74,17 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
         or ix.describes(ra, b)
         or ix.describes(rb, a)
     )
+
+
+_NEGATING = ("non", "un", "in", "im", "il", "ir", "dis", "a")
+
+
+def _negated(x: str, y: str) -> bool:
+    """Names one of which negates the other ('Nonelectrolyte' and 'Electrolyte', 'Independent events' and
+    'Dependent events'): in one set, the description that says 'does not …' goes to the prefixed name on sight
+    (reading 62). Such pairs are lures in multiple choice, where only one of them is shown as the answer."""
+    a, b = sorted((re.sub(r"[\s-]", "", x.casefold()), re.sub(r"[\s-]", "", y.casefold())), key=len)
+    return len(a) >= 4 and any(b == p + a for p in _NEGATING)
 
 
 ATTEMPTS = 6
@@ -141,9 +155,19 @@ def _arrange(ix, members: list[Topic], spare: int, allowed: set[str] | None) -> 
     for i in spares:
         order = members[:i] + members[i + 1 :] + [members[i]]
         if (allowed is None or all(t.name in allowed for t in order[:n])) and _echo_covered(ix, order[:n], order[:n]):
-            if not any(_circular(ix, t, order[:n]) for t in order[n:]):
+            if not any(_circular(ix, t, order[:n]) for t in order[n:]) and not _lone_plural(ix, order[:n], order):
                 return order
     return None
+
+
+def _lone_plural(ix: DistractorIndex, printed: list[Topic], members: list[Topic]) -> bool:
+    """English: the one plural term and the one plural description ('Isotopes' and 'atoms that contain …' among
+    singular ones, 'Quartiles' and 'the numbers that …': reading 62, three sets) pair up on sight."""
+    if printed[0].language.split("-")[0] != "en":
+        return False
+    terms = sum(English.name_number(t.short_name) == "pl" for t in printed)
+    texts = sum((response(ix, t)[2] or phrase_number(response(ix, t)[0])) == "pl" for t in members)
+    return terms == 1 and texts == 1
 
 
 def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
