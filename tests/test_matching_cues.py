@@ -55,3 +55,22 @@ def test_no_name_beside_its_negation():
                 continue
             together += pair <= set(item.premise_topics) | set(item.response_topics)
     assert together == 0
+
+
+def test_no_law_among_things():
+    """'Hess's law' among processes and properties: its description is the one stated as a rule (readings 62-63)."""
+    from quizgen.items.matching import _claim
+
+    bank = load_bank(BANKS / "chemistry")
+    gen = ItemGenerator(bank)
+    checked = 0
+    for topic in bank.topics:
+        for seed in range(3):
+            try:
+                item = gen.item("matching", topic, random.Random(seed))
+            except GenerationError:
+                continue
+            checked += 1
+            laws = {_claim(gen.index, bank.topic(n)) for n in item.response_topics}
+            assert len(laws) == 1, item.response_topics
+    assert checked > 20

@@ -64,6 +64,7 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
     ra, rb = response(ix, a)[0], response(ix, b)[0]
     return not (
         _negated(a.short_name, b.short_name)
+        or _claim(ix, a) != _claim(ix, b)  # a law's description, the one stated as a rule ("Hess's law", 62-63)
         or ix.overlapping(a, b)
         or ix.names_clash(a, b)
         or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
@@ -74,6 +75,11 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
         or ix.describes(ra, b)
         or ix.describes(rb, a)
     )
+
+
+def _claim(ix: DistractorIndex, t: Topic) -> bool:
+    """A law or the like (DistractorIndex.claim), also by the head before 'of' ('First law of thermodynamics')."""
+    return ix.claim(t) or t.language.split("-")[0] == "en" and ix.name_head(t) in English.claim_heads
 
 
 _NEGATING = ("non", "un", "in", "im", "il", "ir", "dis", "a")
