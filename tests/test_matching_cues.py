@@ -20,7 +20,8 @@ BANKS = Path(__file__).parent / "data" / "banks"
 @pytest.mark.parametrize("bank_name", ["chemistry", "statistics"])
 def test_no_lone_plural_term_beside_the_lone_plural_description(bank_name):
     """'Isotopes', the one plural term, and 'atoms that contain …', the one plural description, pair up on sight
-    (reading 62: three sets of chemistry and statistics)."""
+    (reading 62: three sets of chemistry and statistics); a plural spare beside singular terms is struck on sight
+    (reading 64)."""
     bank = load_bank(BANKS / bank_name)
     gen = ItemGenerator(bank)
     ix = gen.index
@@ -37,7 +38,7 @@ def test_no_lone_plural_term_beside_the_lone_plural_description(bank_name):
                 (response(ix, bank.topic(n))[2] or phrase_number(response(ix, bank.topic(n))[0])) == "pl"
                 for n in item.response_topics
             )
-            assert not (terms == 1 and texts == 1), (item.premises, item.responses)
+            assert not (terms == 1 and texts == 1 or terms == 0 and texts > 0), (item.premises, item.responses)
     assert checked > 20
 
 

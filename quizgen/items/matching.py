@@ -168,12 +168,13 @@ def _arrange(ix, members: list[Topic], spare: int, allowed: set[str] | None) -> 
 
 def _lone_plural(ix: DistractorIndex, printed: list[Topic], members: list[Topic]) -> bool:
     """English: the one plural term and the one plural description ('Isotopes' and 'atoms that contain …' among
-    singular ones, 'Quartiles' and 'the numbers that …': reading 62, three sets) pair up on sight."""
+    singular ones, 'Quartiles' and 'the numbers that …': reading 62, three sets) pair up on sight; a plural
+    description where every term is singular is struck on sight (the spare 'atoms that contain …', reading 64)."""
     if printed[0].language.split("-")[0] != "en":
         return False
     terms = sum(English.name_number(t.short_name) == "pl" for t in printed)
     texts = sum((response(ix, t)[2] or phrase_number(response(ix, t)[0])) == "pl" for t in members)
-    return terms == 1 and texts == 1
+    return terms == 1 and texts == 1 or terms == 0 and texts > 0
 
 
 def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
