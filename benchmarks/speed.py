@@ -78,7 +78,7 @@ a description's fit and name echoes per key and sibling; item dumps and a 100-va
 0.7 -> 0.19 s):
   quizgen --help                       0.07-0.10 s                                         (met)
   100 variants x 40 items              6.6-6.9 s against 9.7-10.2 s: 0.65-0.69x wall and CPU (met; 0.87-0.91x before)
-  5-question exam                      0.70-0.71 s against 0.19-0.22 s: 3.2-3.7x           (not met)
+  5-question exam                      0.68-0.78 s against 0.19-0.22 s: 3.2-4.0x           (not met)
   LaTeX engine                         6.9-7.4 s against one latexmk run 5.1-5.5 s: 1.34-1.36x (met)
   100,000 topics, 40 questions, empty  8.6-8.9 s (8.2-8.3 s midway, before this session's item rules)  (not met)
     (where the 8.6 s go, in process: the bank read 2.1 s, its TF-IDF 2.7 s, the 40 questions 2.3 s of which
