@@ -1068,9 +1068,9 @@ def _name_head(short_name: str) -> str | None:
 
 
 def _told_as_act(topic: Topic) -> bool:
-    """A definition that tells an act: a predicate ('Send back.') or a phrase whose genus is an act or action
-    (a word mostly used as a verb, so named, reads as the act: readings 55 and 58 struck 'Reverse' and 'Remand'
-    beside 'An opportunity for lawyers to summarize their position')."""
+    """A definition that tells an act: a predicate ('Send back.') or a phrase opening 'The act of …' (a word mostly
+    used as a verb, so named, reads as the act: readings 55 and 58 struck 'Reverse' and 'Remand' beside 'An
+    opportunity for lawyers to summarize their position')."""
     first = re.findall(r"[^\W\d_]+", topic.definition)[:1]
     return bool(first) and English.readings(first[0].casefold()) == {"VERB"} or bool(_ACT.match(topic.definition))
 

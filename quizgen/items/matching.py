@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..distractors import DistractorIndex, GenerationError
+from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
 from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
@@ -82,15 +82,12 @@ def _claim(ix: DistractorIndex, t: Topic) -> bool:
     return ix.claim(t) or t.language.split("-")[0] == "en" and ix.name_head(t) in English.claim_heads
 
 
-_NEGATING = ("non", "un", "in", "im", "il", "ir", "dis", "a")
-
-
 def _negated(x: str, y: str) -> bool:
     """Names one of which negates the other ('Nonelectrolyte' and 'Electrolyte', 'Independent events' and
     'Dependent events'): in one set, the description that says 'does not …' goes to the prefixed name on sight
     (reading 62). Such pairs are lures in multiple choice, where only one of them is shown as the answer."""
     a, b = sorted((re.sub(r"[\s-]", "", x.casefold()), re.sub(r"[\s-]", "", y.casefold())), key=len)
-    return len(a) >= 4 and any(b == p + a for p in _NEGATING)
+    return len(a) >= 4 and b.endswith(a) and b[: -len(a)] in NEGATING_PREFIXES
 
 
 ATTEMPTS = 6
@@ -173,8 +170,15 @@ def _lone_plural(ix: DistractorIndex, printed: list[Topic], members: list[Topic]
     if printed[0].language.split("-")[0] != "en":
         return False
     terms = sum(English.name_number(t.short_name) == "pl" for t in printed)
-    texts = sum((response(ix, t)[2] or phrase_number(response(ix, t)[0])) == "pl" for t in members)
+    texts = sum(description_number(ix, t) == "pl" for t in members)
     return terms == 1 and texts == 1 or terms == 0 and texts > 0
+
+
+def description_number(ix: DistractorIndex, topic: Topic) -> str | None:
+    """The grammatical number of the description a set shows for the topic: its subject's ('They are …'), else
+    its defining phrase's head ('atoms that contain …')."""
+    text, _, number = response(ix, topic)
+    return number or phrase_number(text)
 
 
 def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
