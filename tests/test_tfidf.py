@@ -76,3 +76,6 @@ def test_fast_unique_and_argsort_are_numpys():
         a, b = rng.permutation(n), rng.integers(-3, 4, n)
         keys = (rng.integers(0, 4, n), a * 7 + b)  # distinct combinations
         assert np.array_equal(tfidf._argsort_distinct(*keys), np.lexsort(keys[::-1]))
+        if n:  # a matrix always has an entry
+            for got, want in zip(tfidf._counts(codes), np.unique(codes, return_counts=True)):
+                assert np.array_equal(got, want)
