@@ -30,6 +30,10 @@ def test_joined_alone():
     # a heading is one of a kind: a name of two things does not hide it (reading 56)
     assert joined_alone("Prompt Injection: Taxonomy & Defences", ["Jailbreaks", "Model Stealing & Extraction Attacks"])
     assert not joined_alone("Prompt Injection: Taxonomy & Defences", ["LLaVA: Visual Instruction Tuning", "A & B"])
+    # the one plain name among joined ones (reading 61)
+    assert joined_alone("Circuit Analysis", ["Causal Scrubbing & Mediation Analysis", "Representation Engineering & X"])
+    assert not joined_alone("Circuit Analysis", ["Activation Patching", "Representation Engineering & X"])
+    assert not joined_alone("Circuit Analysis", ["Causal Scrubbing & Mediation Analysis"])  # one other option
 
 
 def _joins(name: str) -> set[str]:

@@ -444,9 +444,13 @@ def joined_alone(key_name: str, lure_names) -> bool:
     """The key is the one option whose name joins two things, or the one heading ('Natural Gradient & Fisher–Rao
     Geometry' beside 'Muon Optimizer', 'Prompt Injection: Taxonomy & Defences' beside plain attack names and a
     'Model Stealing & Extraction Attacks'): a chapter heading among names stands out (readings 55-56: 6 of 65
-    definition-to-term items and term blanks)."""
-    mine = _joins(key_name)
-    return any(not any(j in _joins(n) for n in lure_names) for j in mine)
+    definition-to-term items and term blanks). So does the one plain name among joined ones ('Circuit Analysis'
+    beside 'Causal Scrubbing & Mediation Analysis' and 'Representation Engineering & the Refusal Direction',
+    reading 61)."""
+    mine, theirs = _joins(key_name), [_joins(n) for n in lure_names]
+    if any(not any(j in t for t in theirs) for j in mine):
+        return True
+    return len(theirs) > 1 and bool(frozenset.intersection(*theirs) - mine)
 
 
 def _two_things(name: str) -> bool:
