@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from quizgen import load_bank
+from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.render.text import item_as_text
 
@@ -32,7 +33,11 @@ def sample(bank_dir: str | None, plan, seed: int) -> tuple:
     rng = random.Random(seed)
     out = []
     for kind, options, count in plan:
-        made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
+        try:
+            made, _ = gen.items(kind, min(count, len(bank.topics)), rng, None, options)
+        except GenerationError as e:  # (a type no topic of the bank yields, as key phrases in small glossaries)
+            print(f"{bank_dir or 'bundled'}: no {kind} {options}: {e.message[:80]}", file=sys.stderr)
+            continue
         seen: set = set()  # a rare type cycles its topics: each topic once per type
         made = [it for it in made if it.topic not in seen and not seen.add(it.topic)]
         sets: list[set] = []  # and a matching set once: another key of the same group draws it again, reordered
