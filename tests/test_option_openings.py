@@ -161,3 +161,21 @@ def test_the_key_is_never_far_longer_or_shorter_than_every_wrong_option(bank):
         key = len(item.options[item.answer])
         assert min(lengths) / LONGEST_KEY < key < LONGEST_KEY * max(lengths), item.options
     assert made > len(gen.bank.topics) / 8
+
+
+def test_a_defining_phrase_is_said_of_it_among_clauses():
+    """A key defined by a phrase stands among 'It is a …' lures as 'It is <the phrase>', not as a later sentence
+    of results ('It scales to 14B+ parameters …', readings 60, 61, 66); a phrase with a verb of its own stays
+    out ('A deeper theoretical view of RLHF treats …' would read 'It is a … treats')."""
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator
+    from quizgen.items.mcq import option_text
+
+    bank = load_bank(None)
+    ix = ItemGenerator(bank).index
+    rwkv = bank.topic("RWKV")
+    assert option_text(ix, rwkv, rwkv, "clause", "sg").startswith("It is an RNN-Transformer hybrid")
+    assert option_text(ix, rwkv, rwkv, "clause", "pl") != option_text(ix, rwkv, rwkv, "clause", "sg")
+    for topic in bank.topics:
+        text = option_text(ix, topic, topic, "clause", None) or ""
+        assert not text.startswith("It is a deeper theoretical view"), text

@@ -251,7 +251,11 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
     for desc in ix.descriptions(topic):
         d = first_sentences(desc)
         text = d.as_option()
-        if not usable_option(desc, d, text, topic) or form is not None and d.form != form:
+        if form == "clause" and d.form == "np" and usable_option(desc, d, text, topic):
+            text = _said_of_it(ix, topic, d, text, number)  # 'It is an RNN-Transformer hybrid whose block …'
+            if text is None:
+                continue
+        elif not usable_option(desc, d, text, topic) or form is not None and d.form != form:
             continue
         if number is not None and d.slot is not None and d.slot.number not in (number, None):
             continue
@@ -261,6 +265,30 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
             return text
         found = found or text
     return found
+
+
+_OPENING_ARTICLE = re.compile(r"(?:A|An|The)\s")
+
+
+def _said_of_it(ix: DistractorIndex, topic: Topic, d: Description, text: str, number: str | None) -> str | None:
+    """An English defining phrase ('An RNN-Transformer hybrid whose block …') as the clause 'It is an
+    RNN-Transformer hybrid whose block …', so a key defined by a phrase stands among lures that say 'It is a …'
+    (readings 60, 61, 66: RWKV's second sentence, 'It scales to 14B+ parameters …', the one results claim among
+    descriptions of what each thing is). None for any other text, or a number that does not agree."""
+    if topic.language != "en" or d.start != 0 or not _OPENING_ARTICLE.match(text) or _statement(text):
+        return None
+    head = re.split(r"\b(?:that|which|who|whose|where|when|whereby|in which)\b|[,;:—–]", text, maxsplit=1)[0]
+    for w in re.findall(r"[^\W\d_]+", head)[2:]:
+        low = w.casefold()
+        if low in _FINITE or low.endswith("s") and "VERB" in English.readings(low):
+            return None  # 'A deeper theoretical view of RLHF treats post-training as …' has a verb of its own
+    if ix.genus(topic) is None:
+        return None  # (a phrase that is no definition: 'The main challenge is …')
+    mine = ix.number(topic) or "sg"
+    if number not in (None, mine):
+        return None
+    lead = "They are" if mine == "pl" else "It is"
+    return f"{lead} {text[0].lower()}{text[1:]}"
 
 
 def usable_option(desc: Description, cut: Description, text: str | None, topic: Topic) -> bool:
