@@ -83,6 +83,15 @@ a description's fit and name echoes per key and sibling; item dumps and a 100-va
   100,000 topics, 40 questions, empty  8.6-8.9 s (8.2-8.3 s midway, before this session's item rules)  (not met)
     (where the 8.6 s go, in process: the bank read 2.1 s, its TF-IDF 2.7 s, the 40 questions 2.3 s of which
     replaying the shuffle of 100,000 topics for each question 0.45 s; warm cache 4.7 s)
+
+Remeasured 27 Nov, session 14 (--repeat 2, load ~1):
+  quizgen --help                       0.07-0.08 s                                         (met)
+  5-question exam                      0.71-0.75 s against 0.19-0.20 s: 3.65-3.74x         (not met)
+  100 variants x 40 items              6.47-6.50 s against 9.49-10.06 s: 0.64-0.68x wall and CPU (met)
+  100,000 topics, 40 questions, empty  7.11-7.25 s wall and CPU (met; one run of four 8.56 s wall, 7.64 s CPU,
+    the bank's files read from disk); warm cache 4.57-4.64 s. TF-IDF 3.3 -> 1.7 s in process (tfidf.py: no sort
+    to lay features out text by text, bigrams alone sorted for first appearances, per-text counts by a stable
+    sort of nearly ordered keys; the matrix bit for bit the same)
 """
 
 from __future__ import annotations
