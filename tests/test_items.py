@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -88,7 +89,8 @@ def test_mcq_term_to_definition_treats_every_option_alike(gen, bank):
     # (10: since options must all open one way, 12 of the bank's topics yield one at seed 3)
     for key, item in yielding(gen, bank, "mcq", ItemOptions(direction="term-to-definition"), seed=3, count=10):
         assert item.stem == f"Which statement best describes {key.name}?"
-        assert len({_surface(text, "en") for text in item.options}) == 1, item.options  # (readings 50, 51)
+        # no option opens its own way: all alike, or two and two ('It is a …' twice, 'It yields …', 'It studies …')
+        assert min(Counter(_surface(text, "en") for text in item.options).values()) >= 2, item.options  # (r50, 51)
         for text, name in zip(item.options, item.option_topics):
             assert BLANK not in text and "[…]" not in text  # no mark can single out the key
             assert not contains_spelling(text, bank.topic(name)) and not contains_spelling(text, key)

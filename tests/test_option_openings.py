@@ -179,3 +179,9 @@ def test_a_defining_phrase_is_said_of_it_among_clauses():
     for topic in bank.topics:
         text = option_text(ix, topic, topic, "clause", None) or ""
         assert not text.startswith("It is a deeper theoretical view"), text
+        assert "et al., 20" not in text  # no option cites a paper: the one that does stands out (reading 67)
+    # what a thing is and what it does open two ways: 'It produces … features that outperform …' is the one
+    # results claim among 'It is a … method' (reading 67)
+    assert _surface("It is a simplified LSTM variant designed to …", "en") == "it is"
+    assert _surface("They are the numbers that separate …", "en") == "they are"
+    assert _surface("It scales to 14B+ parameters …", "en") == "it"

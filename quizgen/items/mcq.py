@@ -261,13 +261,18 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
             continue
         if mentions(text, asked):
             continue
+        text = _CITATION.sub("", text)  # '(Peng et al., 2023)': the one option citing a paper stands out (reading 67)
         if topic.name != asked.name or not stem_cues(text, asked):
             return text
         found = found or text
     return found
 
 
+_CITATION = re.compile(r"\s+\([A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,\s+\d{4}[a-z]?\)(?=[\s,;.]|$)")
+
+
 _OPENING_ARTICLE = re.compile(r"(?:A|An|The)\s")
+_SAYS_WHAT = re.compile(r"(?:It|They)\s+(is|are)\s+(?:a|an|the|one)\s")
 
 
 def _said_of_it(ix: DistractorIndex, topic: Topic, d: Description, text: str, number: str | None) -> str | None:
@@ -890,13 +895,16 @@ def opening_pronoun(text: str, lang: str) -> str | None:
 
 
 def _surface(text: str | None, lang: str) -> str:
-    """How an option opens, as a test-wise student sees it at a glance: 'it'/'they' (a pronoun clause),
+    """How an option opens, as a test-wise student sees it at a glance: 'it'/'they' (a pronoun clause; 'it is'/
+    'they are' when it says what the thing is, 'It is a … method', beside what it does, 'It produces …'),
     'cited' ('Vincent (2011) showed …'), 'imperative' ('Share the KV cache …'), in English 'sentence' (a
     statement with a subject of its own: 'An outcome is in the event A OR B if …') and 'phrases' (a defining
     phrase with a plural head: 'atoms that contain …' among '… charged atom or molecule'), or 'phrase'."""
     text = text or ""
     pronoun = opening_pronoun(text, lang)
     if pronoun is not None:
+        if lang == "en" and (says := _SAYS_WHAT.match(text)):
+            return f"{pronoun} {says.group(1)}"  # what it is ('It is a simplified LSTM variant …'), not what it does
         return pronoun
     first = re.match(r"[^\W\d_]+", text)
     word = first.group(0) if first else ""
