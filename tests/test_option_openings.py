@@ -185,3 +185,12 @@ def test_a_defining_phrase_is_said_of_it_among_clauses():
     assert _surface("It is a simplified LSTM variant designed to …", "en") == "it is"
     assert _surface("They are the numbers that separate …", "en") == "they are"
     assert _surface("It scales to 14B+ parameters …", "en") == "it"
+
+
+def test_a_plural_subject_with_its_verb_is_a_sentence():
+    """'Parties to a lawsuit resolve their dispute …' is a sentence: read as a plural phrase it hid 'Written
+    statements …', the one plural option for Pleadings (readings 67-68)."""
+    assert _surface("Parties to a lawsuit resolve their dispute without having a trial.", "en") == "sentence"
+    assert _surface("Patterns of weight decay across layers", "en") == "phrases"  # a compound, not a verb
+    assert _surface("Objects to a ruling", "en") == "phrases"
+    assert _surface("Changes in value over time", "en") == "phrases"

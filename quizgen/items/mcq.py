@@ -936,8 +936,11 @@ def _statement(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", text))  # '… atom or molecule (contains …)' is a phrase
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return bool(words)
-    for word in words[:14]:
+    plural = phrase_number(text) == "pl"
+    for i, word in enumerate(words[:14]):
         low = word.casefold()
+        if low == "to" and plural and i + 1 < len(words) and words[i + 1].casefold() in _DETERMINERS:
+            continue  # 'Parties to a lawsuit …': a preposition, not an infinitive
         if low in _BEFORE_A_VERB:
             return False
         if low in _FINITE:
@@ -945,7 +948,15 @@ def _statement(text: str) -> bool:
         readings = English.readings(low)
         if low.endswith("s") and "VERB" in readings and "NOUN" not in readings:
             return True  # 'consists', 'refers'
+        if plural and i and low not in English.stop_words and "VERB" in readings and low in _verb_lemmas(low):
+            before, after = words[i - 1].casefold(), words[i + 1].casefold() if i + 1 < len(words) else ""
+            if before not in English.stop_words and "NOUN" in English.readings(before) and after in _DETERMINERS:
+                return True  # 'Parties to a lawsuit resolve their dispute …' (readings 67-68: no plural phrase)
     return False
+
+
+def _verb_lemmas(word: str) -> tuple:
+    return getAllLemmas(word, "VERB").get("VERB", ())
 
 
 def _opens_alone(key: str, lures: list[str]) -> bool:
