@@ -194,3 +194,25 @@ def test_a_plural_subject_with_its_verb_is_a_sentence():
     assert _surface("Patterns of weight decay across layers", "en") == "phrases"  # a compound, not a verb
     assert _surface("Objects to a ruling", "en") == "phrases"
     assert _surface("Changes in value over time", "en") == "phrases"
+
+
+@pytest.mark.parametrize("name", ["chemistry", "law"])
+def test_no_mirrored_pair_of_wrong_descriptions(name):
+    """Two lures the glossary sets against each other ('… absorbs heat' / '… releases heat') leave the key the
+    odd one out: both are struck, nothing in the term picks between them (reading 69)."""
+    from pathlib import Path
+
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator
+
+    bank = load_bank(Path(__file__).parent / "data" / "banks" / name)
+    gen = ItemGenerator(bank)
+    items = list(t2d_items(gen, bank.topics, [1] * len(bank.topics)))
+    for item in items:
+        key = bank.topic(item.topic)
+        lures = [bank.topic(n) for n in item.option_topics if n != key.name]
+        for i, a in enumerate(lures):
+            for b in lures[i + 1 :]:
+                if gen.index.twins(a, b):
+                    assert gen.index.twins(key, a) or gen.index.twins(key, b), (key.name, a.name, b.name)
+    assert len(items) >= 20

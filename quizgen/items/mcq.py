@@ -855,12 +855,25 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
     if key.language == "en" and _people_but_key(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
+    if _mirrored_pair(ix, key, lures):
+        return GenerationError(f"two wrong descriptions of '{key.name}' mirror each other, which rules both out")
     forms = Counter([_surface(mine_text, key.language), *shapes])
     if key.language == "en" and len(forms) > 1 and min(forms.values()) == 1:
         # any option, not only the key, opening its own way beside others alike: a noun phrase beside two 'They
         # are …' sentences is struck on sight (readings 50, 51 judged 10 of 34 bundled items flawed for it)
         return GenerationError(f"the wrong descriptions of '{key.name}' cannot all open the way the right one does")
     return None
+
+
+def _mirrored_pair(ix: DistractorIndex, key: Topic, lures) -> bool:
+    """Two lures the glossary sets against each other ('… change that absorbs heat' / '… releases heat', 'did
+    commit' / 'did not commit') while the key is neither's twin: nothing in the term picks between them, so a
+    student strikes both and keeps the odd one out (reading 69: 3 of its 8 flawed term-to-definition items)."""
+    return any(
+        ix.twins(a, b) and not ix.twins(key, a) and not ix.twins(key, b)
+        for i, a in enumerate(lures)
+        for b in lures[i + 1 :]
+    )
 
 
 def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
