@@ -228,7 +228,7 @@ def test_a_key_phrase_section_is_flagged_for_reading_before_printing(tmp_path):
 
     spec = tmp_path / "kp.yaml"
     spec.write_text(
-        "title: K\nseed: 3\nsections:\n  - {type: cloze, count: 2, mode: keyphrase}\n  - {type: mcq, count: 2}\n"
+        "title: K\nseed: 3\nsections:\n  - {type: cloze, count: 1, mode: keyphrase}\n  - {type: mcq, count: 2}\n"
     )
     result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output

@@ -101,6 +101,8 @@ def test_coverage_is_reported_for_every_type(report):
     # no key phrase completing an 'of' phrase ('factors of _____', 'the court of _____') or before a colon (readings
     # 60-61: 9 of 11 such blanks flawed): 0.028 -> 0.016
     floors["cloze keyphrase"] = 0.015
+    # nor after a quantifier ('performs most _____'), nor on the definition's genus (readings 60-69): 0.016 -> 0.004
+    floors["cloze keyphrase"] = 0.004
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 

@@ -149,6 +149,9 @@ class KeyphrasePicker:
                 # that make no sense after it)
             if re.match(r"\s*:", text[m.end() :]):
                 continue  # '_____: s for sample standard deviation': a label the symbols after it give away
+            if prev in self.lang.quantifiers:
+                continue  # 'performs most _____', 'without further _____ with', 'the first few _____': a bare
+                # quantified noun the verb or the phrase around it picks (readings 60, 61, 66, 69: flawed in all)
             if re.match(r"[\-–/]\w", text[m.end() :]) or re.search(r"\w[\-–/]$", text[: m.start()]):
                 continue
             if _aside(text, m.start(), m.end()):
@@ -417,6 +420,9 @@ def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word
             f"the definition of '{key.name}' repeats words by mistake ('{DOUBLED_WORDS.search(shown).group(0)}')"
         )
     cands = picker.candidates(shown, key)
+    genus = ix.genus(key)  # never the kind the definition says the term is: each kind of it fills the blank too
+    if genus is not None:  # ('The _____ ordered by a court' for Sentence: imprisonment, reading 69)
+        cands = [c for c in cands if picker.lang.stem(c[2]) != picker.lang.stem(genus)]
     if word_bank:  # a word bank offers words of the blank's kind: a word whose kind is unknown has none
         cands = [c for c in cands if picker.lang.noun_classes(c[2])]
     if not cands:

@@ -126,6 +126,8 @@ class English:
         }
     )
     idiom_openers = frozenset({"in", "on", "by", "at", "for", "with", "under"})
+    # a noun right after one of these is a bare quantified noun phrase, whose slot many nouns of the right count fill
+    quantifiers = frozenset("most few many several further more less fewer much some any all both".split())
     # a word after one of these must be one the bank also writes after it ('during inference', not 'during bias')
     prepositions = frozenset(
         "about across after against among at before between by during for from in into on over per through toward"
@@ -283,7 +285,7 @@ class Snowball:
     coordinators: frozenset[str] = frozenset()
     articles = agreeing
     subject_pronouns: dict[str, str] = {}
-    verb_openers = noun_openers = pronoun_hosts = idiom_openers = prepositions = frozenset()
+    verb_openers = noun_openers = pronoun_hosts = idiom_openers = prepositions = quantifiers = frozenset()
     noun_classes = staticmethod(lambda word: ())  # (no WordNet here: key-phrase cloze is off)
     antonyms = staticmethod(lambda word: frozenset())
     contrasts: tuple = ()
