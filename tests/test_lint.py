@@ -77,3 +77,25 @@ def test_cli_lint_json(runner, make_bank):
     data = json.loads(result.output.split("\n0 error(s)")[0])
     assert {"file", "line", "column", "severity", "message"} <= set(data[0])
     assert any(d["message"].startswith("definition of 'Tiny' is very short") for d in data)
+
+
+def test_a_name_the_definition_gives_but_the_aliases_lack_is_reported_and_left_out_of_questions(tmp_path):
+    """'(also, thrombocytes) one of the formed elements …': OpenStax notes another name inside the definition;
+    shown in a definition-to-term stem it names the answer (reading 71). Questions leave it out; lint says to
+    declare it so answers in that spelling count. '(or both)' says more than a name and stays."""
+    from quizgen import load_bank
+    from quizgen.text.describe import without_alias_notes
+
+    (tmp_path / "b.yaml").write_text(
+        "category: Blood\ntopics:\n"
+        "  - name: Platelets\n    definition: (also, thrombocytes) one of the formed elements of blood made of cell"
+        " fragments\n"
+        "  - name: Erythrocytes\n    aliases: [red blood cells]\n    definition: (also, red blood cells) formed elements"
+        " that carry oxygen to the tissues (or both ways)\n",
+        encoding="utf-8",
+    )
+    bank = load_bank(tmp_path)
+    assert without_alias_notes(bank.topic("Platelets")) == "one of the formed elements of blood made of cell fragments"
+    assert without_alias_notes(bank.topic("Erythrocytes")).endswith("(or both ways)")
+    warnings = [d.message for d in lint_bank(tmp_path) if "another name" in d.message]
+    assert len(warnings) == 1 and "'(also, thrombocytes)'" in warnings[0] and "Platelets" in warnings[0]

@@ -8,7 +8,7 @@ import re
 from ..errors import Diagnostic
 from ..model import Bank, Topic
 from ..render.fonts import script, shaped_scripts
-from ..text.describe import DOUBLED_WORDS
+from ..text.describe import DOUBLED_WORDS, undeclared_names
 from ..text.glyphs import missing, right_to_left
 from ..text.language import language
 from ..text.latexmath import GREEK
@@ -153,6 +153,14 @@ def _text_warnings(t: Topic) -> list[Diagnostic]:
         twice = doubled.group(0).strip()
         out.append(
             _warn(t, f"definition of '{t.name}' has '{twice}': a slip? Items skip that sentence until it is fixed")
+        )
+    for note in undeclared_names(t):
+        out.append(
+            _warn(
+                t,
+                f"definition of '{t.name}' gives another name, '{note}', that its aliases lack: questions leave the "
+                "note out, and answers in that spelling count only if you list it under 'aliases'",
+            )
         )
     words = len(plain_text(t.definition).split())
     if words < MIN_WORDS:

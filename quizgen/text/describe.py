@@ -641,6 +641,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
 
 
 _ALIAS_NOTE = re.compile(r"\(\s*(?:also|or|aka)\b[,:]?\s*(?:called\s+|known as\s+)?([^()]+?)\s*\)\s*", re.I)
+_ANOTHER_NAME = re.compile(r"\(\s*(?:also|aka)\b", re.I)  # '(also, …)' gives names only; '(or both)' may say more
 
 
 def without_alias_notes(topic: Topic) -> str:
@@ -650,9 +651,22 @@ def without_alias_notes(topic: Topic) -> str:
 
     def drop(m: re.Match) -> str:
         spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
-        return "" if spelled and all(x in names for x in spelled) else m.group()
+        if spelled and all(x in names for x in spelled) or _ANOTHER_NAME.match(m.group()):
+            return ""  # ('(also, thrombocytes)' undeclared too: shown in a stem it names the answer, reading 71)
+        return m.group()
 
     return _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)).strip()
+
+
+def undeclared_names(topic: Topic) -> list[str]:
+    """The '(also, …)' notes of a definition that give a name the topic does not declare."""
+    names = {_norm(n) for n in topic.names}
+    out = []
+    for m in _ALIAS_NOTE.finditer(topic.definition):
+        spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
+        if _ANOTHER_NAME.match(m.group()) and not all(x in names for x in spelled):
+            out.append(m.group().strip())
+    return out
 
 
 # '… for stoichiometric equivalence (see equivalence point)': a pointer to another entry, left inside an option
