@@ -93,7 +93,9 @@ Remeasured 27 Nov, session 14 (--repeat 2, load ~1):
     to lay features out text by text, bigrams alone sorted for first appearances, per-text counts by a stable
     sort of nearly ordered keys; the matrix bit for bit the same)
   At the session's end (the plain 5-question script 0.21-0.23 s, the machine 10-15 % slower): 100,000 topics
-  7.75-7.99 s wall, 7.58-7.66 s CPU (met, narrowly); 5-question exam 3.74x; 100 variants 0.70x wall, 0.68x CPU.
+  7.75-7.99 s wall, 7.58-7.66 s CPU (met, narrowly); 5-question exam 3.74x; 100 variants 0.68-0.72x wall,
+  0.64-0.68x CPU (one run's wall 0.9 s above its CPU time); the 100-variant items in process 1.23 s against 1.37 s at
+  the TF-IDF commit.
   In process, the build at the TF-IDF commit and at the end: 3.08 / 2.94 s against 3.05 / 2.93 s (no regression).
 """
 
