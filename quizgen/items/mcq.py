@@ -275,6 +275,12 @@ _OPENING_ARTICLE = re.compile(r"(?:A|An|The)\s")
 _SAYS_WHAT = re.compile(r"(?:It|They)\s+(is|are)\s+(?:a|an|the|one)\s")
 
 
+def phrase_head(text: str) -> str:
+    """A defining phrase up to its first relative word or clause mark: its head noun and modifiers ('A stack of
+    flattened sacs' of 'A stack of flattened sacs that …')."""
+    return re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
+
+
 def _said_of_it(ix: DistractorIndex, topic: Topic, d: Description, text: str, number: str | None) -> str | None:
     """An English defining phrase ('An RNN-Transformer hybrid whose block …') as the clause 'It is an
     RNN-Transformer hybrid whose block …', so a key defined by a phrase stands among lures that say 'It is a …'
@@ -282,8 +288,7 @@ def _said_of_it(ix: DistractorIndex, topic: Topic, d: Description, text: str, nu
     descriptions of what each thing is). None for any other text, or a number that does not agree."""
     if topic.language != "en" or d.start != 0 or not _OPENING_ARTICLE.match(text) or _statement(text):
         return None
-    head = re.split(r"\b(?:that|which|who|whose|where|when|whereby|in which)\b|[,;:—–]", text, maxsplit=1)[0]
-    for w in re.findall(r"[^\W\d_]+", head)[2:]:
+    for w in re.findall(r"[^\W\d_]+", phrase_head(text))[2:]:
         low = w.casefold()
         if low in _FINITE or low.endswith("s") and "VERB" in English.readings(low):
             return None  # 'A deeper theoretical view of RLHF treats post-training as …' has a verb of its own
@@ -409,9 +414,7 @@ def _kind_alone(ix: DistractorIndex, key: Topic, key_text: str | None, pick) -> 
     failure mode among three methods)."""
     if key.language != "en" or not key_text:
         return False
-    if not (
-        re.match(r"(?:It|They)\s+(?:is|are)\s+(?:a|an|the|one)\s", key_text) or _surface(key_text, "en") == "phrase"
-    ):
+    if not (_SAYS_WHAT.match(key_text) or _surface(key_text, "en") == "phrase"):
         return False
     mine, theirs = _idea_kind(ix, key), [_idea_kind(ix, t) for t in pick.topics if _idea_kind(ix, t)]
     return bool(mine) and len(theirs) >= max(1, len(pick.topics) - 1) and not mine & set().union(*theirs)
@@ -928,7 +931,7 @@ def _surface(text: str | None, lang: str) -> str:
         readings = English.readings(low)
         after = re.match(r"\s+(\w+)", text[len(word) :])
         determined = after is not None and after.group(1).casefold() in _DETERMINERS
-        if "ADJ" not in readings and low in getAllLemmas(low, "VERB").get("VERB", ()):
+        if "ADJ" not in readings and low in _verb_lemmas(low):
             if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
                 return "imperative"
     if lang == "en" and _statement(text):

@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from .mcq import _idea_kind, _surface, echoes, initials_shown
+from .mcq import _idea_kind, _surface, echoes, initials_shown, phrase_head
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -78,7 +78,7 @@ def _own_subject(text: str) -> bool:
     not an article, and a word that can only be a verb follows within a few words ('Dosovitskiy et al.
     (2020) showed …', 'Peebles & Xie (2022) replace …'), where a defining phrase has its head noun and
     modifiers ('A stack of flattened sacs that …', 'The combination of gene versions an organism carries')."""
-    head = re.split(r"\b(?:that|which|who|whose|where|when|whereby)\b|[,;:—–]", text, maxsplit=1)[0]
+    head = phrase_head(text)
     words = re.findall(r"[^\W\d_]+", head)
     if words and words[0].casefold() in ARTICLES:
         return _verb_after_noun(words[1:7])  # 'An algorithm is uniformly β-stable if …' (reading 35)

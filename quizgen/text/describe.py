@@ -650,8 +650,7 @@ def without_alias_notes(topic: Topic) -> str:
     names = {_norm(n) for n in topic.names}
 
     def drop(m: re.Match) -> str:
-        spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
-        if spelled and all(x in names for x in spelled) or _ANOTHER_NAME.match(m.group()):
+        if _declared(m, names) or _ANOTHER_NAME.match(m.group()):
             return ""  # ('(also, thrombocytes)' undeclared too: shown in a stem it names the answer, reading 71)
         return m.group()
 
@@ -661,12 +660,14 @@ def without_alias_notes(topic: Topic) -> str:
 def undeclared_names(topic: Topic) -> list[str]:
     """The '(also, …)' notes of a definition that give a name the topic does not declare."""
     names = {_norm(n) for n in topic.names}
-    out = []
-    for m in _ALIAS_NOTE.finditer(topic.definition):
-        spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", m.group(1)) if x.strip()]
-        if _ANOTHER_NAME.match(m.group()) and not all(x in names for x in spelled):
-            out.append(m.group().strip())
-    return out
+    notes = _ALIAS_NOTE.finditer(topic.definition)
+    return [m.group().strip() for m in notes if _ANOTHER_NAME.match(m.group()) and not _declared(m, names)]
+
+
+def _declared(note: re.Match, names: set[str]) -> bool:
+    """Does an alias note (_ALIAS_NOTE) give only names the topic declares?"""
+    spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", note.group(1)) if x.strip()]
+    return bool(spelled) and all(x in names for x in spelled)
 
 
 # '… for stoichiometric equivalence (see equivalence point)': a pointer to another entry, left inside an option
