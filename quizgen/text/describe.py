@@ -660,13 +660,20 @@ def without_alias_notes(topic: Topic) -> str:
 def undeclared_names(topic: Topic) -> list[str]:
     """The '(also, …)' notes of a definition that give a name the topic does not declare."""
     names = {_norm(n) for n in topic.names}
-    notes = _ALIAS_NOTE.finditer(topic.definition)
-    return [m.group().strip() for m in notes if _ANOTHER_NAME.match(m.group()) and not _declared(m, names)]
+    notes = _ALIAS_NOTE.finditer(topic.definition)  # (an empty '(also, )' gives no name: nothing to declare)
+    return [
+        m.group().strip() for m in notes if _ANOTHER_NAME.match(m.group()) and _spelled(m) and not _declared(m, names)
+    ]
+
+
+def _spelled(note: re.Match) -> list[str]:
+    """The names an alias note (_ALIAS_NOTE) gives, normalised."""
+    return [_norm(x) for x in re.split(r",\s*|\s+or\s+", note.group(1)) if _norm(x)]
 
 
 def _declared(note: re.Match, names: set[str]) -> bool:
-    """Does an alias note (_ALIAS_NOTE) give only names the topic declares?"""
-    spelled = [_norm(x) for x in re.split(r",\s*|\s+or\s+", note.group(1)) if x.strip()]
+    """Does an alias note give only names the topic declares?"""
+    spelled = _spelled(note)
     return bool(spelled) and all(x in names for x in spelled)
 
 
