@@ -96,7 +96,12 @@ def test_a_name_the_definition_gives_but_the_aliases_lack_is_reported_and_left_o
     )
     bank = load_bank(tmp_path)
     assert without_alias_notes(bank.topic("Platelets")) == "one of the formed elements of blood made of cell fragments"
-    # an empty '(also, )' is left out of questions and gives no name to declare
+    # an empty '(also, )' is left out of questions and gives no name to declare; a plural is a name too
+    ala = "category: Nose\ntopics:\n  - name: Ala\n    definition: (plural = alae) small, flaring structure of a nostril\n"
+    ala += "  - name: Nares\n    definition: the openings of the nose through which air enters the nasal cavity\n"
+    (tmp_path / "nose").mkdir()
+    (tmp_path / "nose" / "n.yaml").write_text(ala, encoding="utf-8")
+    assert without_alias_notes(load_bank(tmp_path / "nose").topic("Ala")) == "small, flaring structure of a nostril"
     assert without_alias_notes(bank.topic("Erythrocytes")).endswith("(or both ways)")
     warnings = [d.message for d in lint_bank(tmp_path) if "another name" in d.message]
     assert len(warnings) == 1 and "'(also, thrombocytes)'" in warnings[0] and "Platelets" in warnings[0]

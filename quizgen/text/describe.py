@@ -640,8 +640,11 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
     return tuple(out)
 
 
-_ALIAS_NOTE = re.compile(r"\(\s*(?:also|or|aka)\b[,:]?\s*(?:called\s+|known as\s+)?([^()]+?)\s*\)\s*", re.I)
-_ANOTHER_NAME = re.compile(r"\(\s*(?:also|aka)\b", re.I)  # '(also, …)' gives names only; '(or both)' may say more
+_ALIAS_NOTE = re.compile(
+    r"\(\s*(?:(?:also|or|aka)\b[,:]?|plural\s*[=:])\s*(?:called\s+|known as\s+)?([^()]+?)\s*\)\s*", re.I
+)
+# '(also, …)' and '(plural = alae)' give names only; '(or both)' may say more
+_ANOTHER_NAME = re.compile(r"\(\s*(?:also\b|aka\b|plural\s*[=:])", re.I)
 
 
 def without_alias_notes(topic: Topic) -> str:
