@@ -95,6 +95,17 @@ def test_a_rare_word_built_on_a_stem_word_is_a_cue_a_common_one_is_not():
     assert not stem_cues("the state of the system", statement)  # 'statement' is a word of its own
 
 
+def test_a_name_built_on_a_combining_form_is_cued_by_words_opening_with_it():
+    biopsychology = Topic("Biopsychology", "The study of how biology influences behavior.", "Fields")
+    assert stem_cues("study of how biology influences behavior", biopsychology)
+    assert stem_cues("the study of the mind and of psychology", biopsychology)  # its second part
+    assert not stem_cues("study of how the body influences behavior", biopsychology)
+    electronegativity = Topic("Electronegativity", "Tendency to attract electrons.", "Bonds")
+    assert stem_cues("tendency of an atom to attract electrons", electronegativity)
+    hypothesis = Topic("Hypothesis", "A tentative explanation.", "Method")  # a common word, not built so
+    assert "hypo-" not in name_stems(hypothesis)
+
+
 def test_an_acronym_of_the_name_inside_a_longer_one_is_a_cue():
     rlaif = Topic("RLAIF (RL from AI Feedback)", "Preference labels from an AI judge.", "Alignment")
     assert "rl" in stem_cues("_____ scales data collection more cheaply than RLHF", rlaif)

@@ -29,6 +29,7 @@ _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
+FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
 COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
@@ -180,10 +181,13 @@ def name_stems(topic: Topic) -> frozenset[str]:
     # points at it (see mcq.stem_cues)
     shouted = {"#" + w.casefold() for w in words if w.casefold() in stop and w[0].isupper() and len(w) >= 2}
     words = {w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in stop}
+    forms = set()
     if topic.language == "en":
         words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
+        forms = {f"{c[0]}-" for w in words if (c := _combining_form(w))}
+        words |= {c[1] for w in words if (c := _combining_form(w))}
     parts_mark = {PARTS} if topic.language == "en" and is_compound(topic) else set()
-    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted)
+    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted | forms)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,6 +205,21 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     if prefix and English.zipf(w) < 3.0 and English.zipf(w[len(prefix) :]) >= 3.0:
         return (w[len(prefix) :],)  # 'Multimodal' is cued by 'mixed-modal'
     return ()
+
+
+@lru_cache(maxsize=1 << 16)
+def _combining_form(word: str) -> tuple[str, str] | None:
+    """A rare word made of a Greek or Latin combining form and a common word ('biopsychology' -> bio,
+    psychology; 'electronegativity' -> electro, negativity): a text word opening with the same form ('biology',
+    'electrons') or showing the word points at it (blind reading 73: 'study of how biology influences behavior'
+    for Biopsychology). Stems of names carry the form as 'bio-' (see shares_stem)."""
+    w = word.casefold()
+    if not w.isalpha() or len(w) < 8 or English.zipf(w) >= FORM_ZIPF:
+        return None
+    for i in range(3, len(w) - 3):
+        if w[i - 1] == "o" and English.zipf(w[i:]) >= FORM_ZIPF - 0.5:
+            return w[:i], w[i:]
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -222,8 +241,10 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     if lang != "en":
         return {t for w in words for s in word_stems(w, lang) for t in stems if word_family(s, t)}
     index = _stem_index(stems)
+    forms = [t for t in stems if t.endswith("-")]
     hit = set()
     for w in words:
+        hit |= {t for t in forms if w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
         for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
                 if stems_match(s, t) or _derived(s, t):
