@@ -127,6 +127,13 @@ def _masked(topic: Topic) -> str:
     return mask_topic(topic.definition, topic)
 
 
+def _named_out(text: str, topic: Topic) -> str:
+    """The text with the topic's names, as spelt (no inflection: 'oxidation' stays for 'Oxidizing agent'), blanked."""
+    for name in sorted({n for n in (*topic.names, topic.short_name) if len(n) > 1}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "_____", text, flags=re.I)
+    return text
+
+
 class GenerationError(QuizgenError):
     """The bank cannot supply a safe item of the kind asked for."""
 
@@ -403,9 +410,27 @@ class DistractorIndex:
         if sim < PARAPHRASE / 2:
             return False
         ma, mb = _masked(a), _masked(b)
+        if self._one_text(_named_out(ma, b), _named_out(mb, a), a.language):
+            return True  # one thing under two names, each naming the other: '… also referred to as a cognitive script'
+            # (Event schema) / '… as an event schema' (Cognitive script), both lures of one item (reading 73)
         if self.contrasts(ma, mb):
             return False  # (names masked: two definitions that differ only in whom they name are one)
         return sim >= PARAPHRASE or self.describes(ma, b) or self.describes(mb, a)
+
+    @staticmethod
+    def _one_text(a: str, b: str, lang: str) -> bool:
+        """The same words in the same order, articles aside, save one content word added to one of them
+        ('… erythrocytes present in a sample …'): one text, not two that differ where it matters ('did not commit')."""
+        rules = language(lang)
+        wa, wb = ([w for w in re.findall(r"[^\W_]+", t.casefold()) if w not in rules.articles] for t in (a, b))
+        ops = [op for op in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+        if len(wa) < 3 or len(ops) > 1:
+            return False
+        if not ops:
+            return True
+        kind, i1, i2, j1, j2 = ops[0]
+        added = wa[i1:i2] + wb[j1:j2]
+        return kind != "replace" and len(added) == 1 and added[0] not in rules.stop_words
 
     @cached_property
     def _idf(self) -> dict[str, float]:

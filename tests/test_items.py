@@ -144,6 +144,35 @@ def test_exclusion_rules_each_case():
     assert reasons["Kernel Timer"] is None
 
 
+def test_one_thing_under_two_names_is_never_two_lures():
+    """A glossary that defines one thing twice, each entry naming the other ('… also referred to as a cognitive
+    script' / '… as an event schema'): the two are one option a student strikes twice (reading 73), and a second
+    right answer for each other; a twin the glossary tells apart ('did not commit' / 'did commit') stays a lure."""
+    same = "set of behaviors that are performed the same way each time; also referred to as {}"
+    b = make_bank(
+        {
+            "Cognition": [
+                ("Event schema", same.format("a cognitive script")),
+                ("Cognitive script", same.format("an event schema")),
+                ("Role schema", "set of expectations that define the behaviors of a person occupying a role"),
+                ("Grammar", "set of rules that are used to convey meaning through the use of a lexicon"),
+                ("Lexicon", "the words of a given language"),
+                ("Exculpatory", "evidence indicating that a defendant did not commit the crime"),
+                ("Inculpatory", "evidence indicating that a defendant did commit the crime"),
+            ]
+        }
+    )
+    ix = ItemGenerator(b).index
+    event, script = b.topic("Event schema"), b.topic("Cognitive script")
+    assert ix.unsafe(event, script, stem="") == "definitions paraphrase each other"
+    assert not ix.compatible([event], script)
+    assert ix.compatible([b.topic("Exculpatory")], b.topic("Inculpatory"))
+    gen = ItemGenerator(b)
+    for seed in range(12):
+        item = gen.item("mcq", b.topic("Grammar"), random.Random(seed), ItemOptions(direction="definition-to-term"))
+        assert not {"Event schema", "Cognitive script"} <= set(item.option_topics)
+
+
 CHEM = [
     ("Proton", "A subatomic particle with a positive charge found in the nucleus of an atom."),
     ("Neutron", "A subatomic particle with no electric charge found in the nucleus of an atom."),
