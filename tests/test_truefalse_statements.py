@@ -17,6 +17,9 @@ from quizgen.items.truefalse import _own_subject
         "An algorithm is uniformly \\( \\beta \\)-stable if replacing one training point changes its loss",
         "A neural architecture generalises better on a reasoning task when its structure aligns with the algorithm",
         "Song et al. (2023) train a neural network whose output is consistent along the trajectories",
+        # reading 73: a lower-case clause about something else ('Theory: conclusions are drawn …')
+        "conclusions are drawn from observations",
+        "not all members of the population are equally likely to be selected",
     ],
 )
 def test_a_sentence_with_its_own_subject(text):
@@ -36,6 +39,8 @@ def test_a_sentence_with_its_own_subject(text):
         "The deliberate construction of inputs that push a model toward incorrect behavior",
         "A set of rules and principles established by the United States Sentencing Commission",
         "A request by a litigant to a judge for a decision on an issue relating to the case.",
+        "set of rules that are used to convey meaning through the use of a lexicon",
+        "state marked by relatively low levels of physical activity that is distinct from periods of rest",
     ],
 )
 def test_a_defining_phrase(text):

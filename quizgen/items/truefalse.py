@@ -82,6 +82,9 @@ def _own_subject(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", head)
     if words and words[0].casefold() in ARTICLES:
         return _verb_after_noun(words[1:7])  # 'An algorithm is uniformly β-stable if …' (reading 35)
+    if words and words[0].islower() and any(w.casefold() in FINITE for w in words[1:7]):
+        return True  # 'conclusions are drawn from observations' (Inductive reasoning): lent to 'Theory', arguable
+        # (reading 73); 'not all members … are equally likely to be selected'
     if not words or not words[0][0].isupper() or words[0].casefold() in English.stop_words:
         return False
     cited = re.search(r"\(\d{4}\)|\bet al\.", head)  # 'Evidence presented orally …' is a phrase; '… (2020) showed'
