@@ -546,12 +546,21 @@ class DistractorIndex:
     @staticmethod
     @lru_cache(maxsize=1 << 16)
     def genus(topic: Topic) -> str | None:
-        """The kind of thing a defining phrase says the topic is: the head of its opening noun phrase
+        """The kind of thing a defining phrase says the topic is: the stem of the head of its opening noun phrase
         ('negatively charged, subatomic particle of …' -> particle, 'The geographic area in which …' -> area);
         None when the definition opens with a sentence about the topic instead."""
+        if topic.language != "en":
+            return _genus_other(topic, _opening(topic))
+        word = DistractorIndex.genus_word(topic)
+        return None if word is None else English.stem(word)
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def genus_word(topic: Topic) -> str | None:
+        """English: the head word of genus() as written, lower-cased ('tissue', not the stem 'tissu')."""
         first = _opening(topic)
         if topic.language != "en":
-            return _genus_other(topic, first)
+            return None
         if CITED_OPENING.match(first):
             return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
         copula = _COPULA.match(first)
@@ -561,11 +570,19 @@ class DistractorIndex:
         first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
         opening = " ".join(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)[:10])  # names it: about the topic
         first = re.sub(r"\([^()]*\)", " ", first)  # 'two (a pair of) valence electrons'
-        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)
+        found = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", first))
+        words = [m.group() for m in found]
         head, at = None, 0
         for i, w in enumerate(words[:10]):
             low = w.casefold()
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
+            if (
+                head
+                and words[at].islower()
+                and "ADJ" not in English.readings(head)
+                and "," in first[found[i - 1].end() : found[i].start()]
+            ):
+                break  # 'most abundant plasma protein, accounting for …': the phrase ends at the comma
             if low in FINITE and head:
                 return None  # 'An outcome is in the event …', 'A member of … may be chosen': a sentence
             if low in GENUS_STOPS:
@@ -577,7 +594,8 @@ class DistractorIndex:
                 return None  # 'Sends each token …', 'Shares key and value heads …', 'Send back.': a predicate
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
-            if head and (participle or English.verb_number(low)):
+            adjective = head is not None and "ADJ" in English.readings(head) and "NOUN" in English.readings(low)
+            if head and (participle or English.verb_number(low)) and not (adjective and at == i - 1):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
             if head and (low in ARTICLES and at > 0 or low in POSTNOMINAL and after in GENUS_STOPS):
                 break  # 'A … condition the court imposes', 'reactant present in an amount …': the head is found
@@ -591,7 +609,7 @@ class DistractorIndex:
                 head, at = low, i
         if head is None or mentions(opening, topic):
             return None
-        return English.stem(head)
+        return head
 
     @classmethod
     @lru_cache(maxsize=1 << 16)

@@ -392,3 +392,46 @@ def test_the_genus_of_phrases_and_not_of_sentences_or_predicates():
         "A district court may grant each side the right to exclude a certain number of jurors.",
     ):
         assert genus(sentence_or_predicate) is None, sentence_or_predicate
+
+
+def test_the_genus_ends_at_a_comma_after_its_noun_and_passes_an_adjective():
+    """'most abundant plasma protein, accounting for …' is a protein, not an 'accounting'; 'single process of the
+    neuron' a process, not a 'single'; 'small, round bone' a bone (reading 73's anatomy and psychology audit)."""
+    from quizgen.model import Topic
+
+    def genus(definition):
+        return DistractorIndex.genus_word(Topic("X term", definition, "G"))
+
+    assert genus("most abundant plasma protein, accounting for most of the osmotic pressure of plasma") == "protein"
+    assert genus("single process of the neuron that carries an electrical signal away from the cell body") == "process"
+    assert genus("small, round bone embedded in a tendon") == "bone"
+    assert genus("broad, tendon-like sheet of connective tissue") == "sheet"
+
+
+def test_a_material_key_gets_no_lure_that_is_no_thing_at_all():
+    """'protein that has carbohydrates attached' among 'movement of a substance …' and 'nervous system function …':
+    a reader strikes the process and the function at a glance (readings 71-72, anatomy). With one other protein in
+    the group, the other lure is a thing (a membrane), or the item is not made."""
+    from quizgen.model import Bank, Category, Topic
+
+    cell = [
+        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
+        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
+        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
+        ("Glycocalyx", "coating of sugar molecules that surrounds the cell membrane"),
+        ("Diffusion", "movement of a substance from an area of higher concentration to one of lower concentration"),
+        ("Integration", "nervous system function that combines sensory perceptions and higher cognitive functions"),
+        ("Endocytosis", "import of material into the cell by formation of a membrane-bound vesicle"),
+    ]
+    bank = Bank((Category("The cell", tuple(Topic(n, d, "The cell") for n, d in cell)),))
+    ch = Checker(bank)
+    seen = set()
+    for seed in range(15):
+        try:
+            item = ch.gen.item(
+                "mcq", bank.topic("Glycoprotein"), random.Random(seed), ItemOptions(direction="definition-to-term")
+            )
+        except GenerationError:
+            continue
+        seen |= set(item.option_topics)
+    assert seen and not seen & {"Diffusion", "Integration"}, seen  # ("import" is also goods, a thing, in WordNet)
