@@ -30,6 +30,7 @@ from .mcq import (
     joined_alone,
     lures_carry,
     number_fit,
+    of_near_kind,
     of_stated_kind,
     pick_of_mixed_kinds,
     stem_cues,
@@ -385,7 +386,18 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
                 pick = of_stated_kind(ix, key, desc, k, rng, "medium", how, fits)  # (volumes for 'volume of titrant …')
                 # ('FlashAttention-2 and FlashAttention-3' is no entry for '_____ is a positional method': fits)
-                pick = pick or pick_of_mixed_kinds(ix, key, desc, k - 1, rng, "medium", fewest=2, accept=fits, **how)
+                near = of_near_kind(ix, key, desc)
+                pick = pick or pick_of_mixed_kinds(
+                    ix,
+                    key,
+                    desc,
+                    k - 1,
+                    rng,
+                    "medium",
+                    fewest=2,
+                    accept=lambda t, near=near, fits=fits: near(t) and (fits is None or fits(t)),
+                    **how,
+                )
             except GenerationError:
                 continue
             if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):

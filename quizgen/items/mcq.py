@@ -632,8 +632,17 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
         try:
             pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how)
+            near = of_near_kind(ix, key, desc)
             pick = pick or pick_of_mixed_kinds(
-                ix, key, desc, k - 1, rng, difficulty, accept=_askable, fewest=FEWEST_OPTIONS - 1, **how
+                ix,
+                key,
+                desc,
+                k - 1,
+                rng,
+                difficulty,
+                accept=lambda t, near=near: _askable(t) and near(t),
+                fewest=FEWEST_OPTIONS - 1,
+                **how,
             )
         except GenerationError as e:
             why = e.message
@@ -692,6 +701,29 @@ def of_stated_kind(
     except GenerationError:
         rng.setstate(state)  # (the usual pick draws as it did before)
         return None
+
+
+CONCRETE = frozenset("substance body object artifact food plant animal Tops".split())  # WordNet classes of things
+
+
+def of_near_kind(ix: DistractorIndex, key: Topic, desc: Description):
+    """The test a lure must pass where the stem opens by saying the key is a material thing ('protein that has …',
+    'liquid connective tissue …', 'single-celled …'; every WordNet class of its head word one of things): a lure
+    whose own definition says it is no thing at all ('movement of a substance …' for Diffusion, 'nervous system
+    function …' for Integration; no class of its head word one of things) is struck at a glance. Anatomy, a field
+    read after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings
+    ('organ', 'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where
+    readers do not."""
+    word = ix.genus_word(key) if key.language == "en" and desc.start == 0 else None
+    mine = set(English.noun_classes(word)) if word else set()
+    if not mine - {"Tops"} or not mine <= CONCRETE:
+        return lambda t: True  # ('entity' is a thing only in name)
+
+    def near(t: Topic) -> bool:
+        theirs = set(English.noun_classes(w)) if (w := ix.genus_word(t)) else set()
+        return not theirs or bool(theirs & CONCRETE)
+
+    return near
 
 
 def as_shown(topic: Topic, name: str) -> Topic:
