@@ -16,7 +16,15 @@ import numpy as np
 from .errors import QuizgenError
 from .model import Bank, Topic
 from .text.bounds import folded_words, shared_words
-from .text.describe import CROSS_REFERENCE, descriptions, mentions, name_stems, visible_words, without_alias_notes
+from .text.describe import (
+    CROSS_REFERENCE,
+    descriptions,
+    mentions,
+    name_stems,
+    shares_stem,
+    visible_words,
+    without_alias_notes,
+)
 from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language
 from .text.lexicon import getAllLemmas, getAllLemmasOOV
@@ -125,6 +133,30 @@ def _claim_stems(code: str) -> frozenset[str]:
 def _masked(topic: Topic) -> str:
     """The topic's definition with its own names blanked."""
     return mask_topic(topic.definition, topic)
+
+
+def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
+    """Names one word apart ('Law of demand' / 'Law of supply', 'Excess demand' / 'Excess supply'): a text that
+    shows the key's word and not the twin's ('… leads to a lower quantity demanded …') rules the twin out by that
+    word alone, without knowing which way the relationship runs (reading 75, economics: five items)."""
+    mine, theirs = _name_words(key), _name_words(twin)
+    if len(mine) != len(theirs) or len(mine) < 2:
+        return False
+    apart = [(a, b) for a, b in zip(mine, theirs) if a != b]
+    if len(apart) != 1:
+        return False
+    words = visible_words(text)
+    shows = lambda w: bool(shares_stem(words, frozenset({w}), key.language))  # noqa: E731
+    return shows(apart[0][0]) and not shows(apart[0][1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(topic: Topic) -> tuple[str, ...]:
+    """The stems of a name's words outside brackets, in order."""
+    rules = language(topic.language)
+    return tuple(
+        rules.stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+    )
 
 
 def _named_out(text: str, topic: Topic) -> str:
@@ -716,6 +748,8 @@ class DistractorIndex:
             return "definitions name each other"
         if stem and (mentions(stem, cand) or acronym_shown(stem, cand, key)):
             return "named in the stem"
+        if stem and stem != key.name and told_by_a_word(key, cand, stem):
+            return "the stem shows the one word that tells the key from it"
         if stem and self.describes(stem, cand) and not self.twins(key, cand):
             return "the stem describes it too"  # (twins are told apart by the glossary itself: Concurrent /
             # Consecutive sentence, 'at the same time, rather than one after the other', reading 29)

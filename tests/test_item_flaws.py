@@ -52,7 +52,9 @@ def test_flawed_item_is_repaired_or_not_made(case):
         assert {r: report.rules[r] for r in HARD_RULES} == {r: 0 for r in HARD_RULES}, report.examples
 
 
-@pytest.mark.parametrize("bank", ["chemistry", "law", "statistics", "quimica", "franceterme", "anatomy", "psychology"])
+@pytest.mark.parametrize(
+    "bank", ["chemistry", "law", "statistics", "quimica", "franceterme", "anatomy", "psychology", "economics"]
+)
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
     report = checker(bank).run(200, seed=11, coverage=False)
     assert report.as_dict()["hard_rules"] == {r: 0 for r in HARD_RULES}

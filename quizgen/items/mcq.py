@@ -8,7 +8,17 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..distractors import CITED_OPENING, CLASS_OF, FINITE, PERSON, DistractorIndex, GenerationError, Pick, acronym_shown
+from ..distractors import (
+    CITED_OPENING,
+    CLASS_OF,
+    FINITE,
+    PERSON,
+    DistractorIndex,
+    GenerationError,
+    Pick,
+    acronym_shown,
+    told_by_a_word,
+)
 from ..model import MCQItem, Topic, without_brackets
 from ..text.describe import (
     COUNTED,
@@ -151,14 +161,15 @@ def initials_shown(text: str, name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> frozenset[str]:
-    """The initials of each run of two or more capitalised words of a name ('BP' of 'Belief Propagation')."""
+    """The initials of each run of two or more capitalised words of a name ('BP' of 'Belief Propagation'), or of
+    content words in a name written in sentence case ('MU' of 'Marginal utility per dollar', reading 75)."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", name))
     out = set()
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + 5) + 1):
             run = words[i:j]
-            if all(w[0].isupper() for w in run):
-                out.add("".join(w[0] for w in run))
+            if all(w[0].isupper() for w in run) or i == 0 and not any(w.casefold() in English.stop_words for w in run):
+                out.add("".join(w[0].upper() for w in run))
     return frozenset(out)
 
 
@@ -791,7 +802,11 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         text = option_text(ix, c, key, form, number)  # tighter than VC' for VC Dimension, reading 31)
         if kind is not None and not of_kind(ix, c, kind):
             return False
-        return text is not None and not ix.describes(text, key) and not acronym_shown(text, key, c)
+        if text is None or told_by_a_word(key, c, key_text):
+            return False  # 'Law of demand' and the one relationship saying 'demanded' (reading 75; a twin whose own
+            # option shows its word, 'numbers' for Numerical Variable, stays: without it the key is the centre of its
+            # options, 'odd one out' -10 points among statistics' term-to-definition items)
+        return not ix.describes(text, key) and not acronym_shown(text, key, c)
 
     def prefer(c: Topic) -> bool:
         return ix.remember(
