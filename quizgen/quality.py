@@ -7,14 +7,15 @@ import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from scipy.stats import chisquare
 
 from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
-from .items.mcq import stem_body, stem_cues
-from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem
+from .items.mcq import of_kind, stem_body, stem_cues
+from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem, without_brackets
 from .text.describe import mentions, name_stems, parts
 from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
@@ -230,6 +231,8 @@ class Checker:
             cues = stem_cues(body, key) - set().union(*(name_stems(w) for w in wrong))
             if cues:
                 report.flag("word_cue", item)
+            if self._other_kind(key, body, wrong):
+                report.flag("lure_of_other_kind", item)
         else:
             if any(contains_spelling(text, t) for text, t in zip(item.options, options)):
                 report.flag("leaks", item)
@@ -321,6 +324,32 @@ class Checker:
             report.flag("ambiguities", item)
         if item.word_bank is not None and len(set(item.word_bank)) != len(item.word_bank):
             report.flag("duplicate_options", item)
+        if item.mode == "term" and item.word_bank:
+            wrong = [t for w in item.word_bank if (t := self._printed.get(w.casefold())) is not None and t is not key]
+            if self._other_kind(key, item.text.replace(BLANK, " ").lstrip(" :"), wrong):
+                report.flag("lure_of_other_kind", item)
+
+    @cached_property
+    def _printed(self) -> dict:
+        """Topics by the names a word bank prints (with or without a bracketed aside)."""
+        out = {}
+        for t in self.bank.topics:
+            for n in (t.name, without_brackets(t.name)):
+                out.setdefault(n.casefold(), t)
+        return out
+
+    def _other_kind(self, key, body: str, wrong) -> bool:
+        """English: the text opens with the key's defining phrase, which says what kind of thing it is ('protein
+        that …', 'period of time …'), and some wrong option is not known to be that kind. Not a hard rule: kinds
+        said in other words are often close ('request' / 'statement'); but blind readers struck such options in
+        about half the items of fields the rules had never seen (readings 71-75)."""
+        kind = self.ix.genus(key)
+        if key.language != "en" or kind is None or not of_kind(self.ix, key, kind):
+            return False
+        opening = re.findall(r"\w+", key.definition.casefold())[:3]
+        if re.findall(r"\w+", body.casefold())[:3] != opening:
+            return False
+        return any(not of_kind(self.ix, w, kind) for w in wrong)
 
     def _check_matching(self, item: MatchingItem, report: Report) -> None:
         premises = [self.bank.topic(n) for n in item.premise_topics]
