@@ -30,9 +30,7 @@ from .mcq import (
     joined_alone,
     lures_carry,
     number_fit,
-    of_near_kind,
-    of_stated_kind,
-    pick_of_mixed_kinds,
+    pick_by_kind,
     stem_cues,
     stem_number,
 )
@@ -384,19 +382,10 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
                 continue  # 'VC Dimension and Shattering' for '_____ is …'
             how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues)
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
-                pick = of_stated_kind(ix, key, desc, k, rng, "medium", how, fits)  # (volumes for 'volume of titrant …')
-                # ('FlashAttention-2 and FlashAttention-3' is no entry for '_____ is a positional method': fits)
-                near = of_near_kind(ix, key, desc)
-                pick = pick or pick_of_mixed_kinds(
-                    ix,
-                    key,
-                    desc,
-                    k - 1,
-                    rng,
-                    "medium",
-                    fewest=2,
-                    accept=lambda t, near=near, fits=fits: near(t) and (fits is None or fits(t)),
-                    **how,
+                # (volumes for 'volume of titrant …'; 'FlashAttention-2 and FlashAttention-3' is no entry for
+                # '_____ is a positional method': fits)
+                pick = pick_by_kind(
+                    ix, key, desc, k, rng, "medium", how, lambda t, fits=fits: fits is None or fits(t), 2, fits
                 )
             except GenerationError:
                 continue

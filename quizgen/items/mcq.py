@@ -642,19 +642,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen)
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
         try:
-            pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how)
-            near = of_near_kind(ix, key, desc)
-            pick = pick or pick_of_mixed_kinds(
-                ix,
-                key,
-                desc,
-                k - 1,
-                rng,
-                difficulty,
-                accept=lambda t, near=near: _askable(t) and near(t),
-                fewest=FEWEST_OPTIONS - 1,
-                **how,
-            )
+            pick = pick_by_kind(ix, key, desc, k, rng, difficulty, how, _askable, FEWEST_OPTIONS - 1)
         except GenerationError as e:
             why = e.message
             continue
@@ -677,6 +665,20 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         options, answer = place_key(key, pick.topics, rng)
         return _item(key, "definition-to-term", stem, _shown_names(options), options, answer, difficulty, pick)
     raise GenerationError(f"no definition-to-term item for '{key.name}': {why}")
+
+
+def pick_by_kind(
+    ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty, how, accept, fewest, fits=None
+):
+    """Lures of the kind the stem states (of_stated_kind); else lures of mixed kinds, none of them no thing at all
+    beside a material key (of_near_kind), each passing `accept`."""
+    pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how, fits)
+    if pick is not None:
+        return pick
+    near = of_near_kind(ix, key, desc)
+    return pick_of_mixed_kinds(
+        ix, key, desc, k - 1, rng, difficulty, accept=lambda t: near(t) and accept(t), fewest=fewest, **how
+    )
 
 
 def of_stated_kind(
