@@ -101,3 +101,34 @@ def test_false_statements_come_from_the_less_related_siblings_unless_hard():
             sims.append(float(gen.index.relatedness(topic, [gen.bank.topic(item.shown_topic)])[0]))
         closeness[difficulty] = sum(sims) / len(sims)
     assert closeness["hard"] > closeness["medium"] + 0.1, closeness
+
+
+def test_a_false_statement_is_not_false_by_kind_alone():
+    """'Cardiac muscle: ability to lengthen' — a thing said to be an ability, or an ability a thing: nobody believes
+    it, so it tests nothing (readings 71 and 76). A protein gets another thing's definition, or no false statement."""
+    import random
+
+    from quizgen.distractors import GenerationError
+    from quizgen.items import ItemGenerator, ItemOptions
+    from quizgen.items.mcq import material
+    from quizgen.model import Bank, Category, Topic
+
+    cell = [
+        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
+        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
+        ("Diffusion", "movement of a substance from an area of higher concentration to one of lower concentration"),
+        ("Integration", "nervous system function that combines sensory perceptions and higher cognitive functions"),
+        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
+    ]
+    bank = Bank((Category("Cell", tuple(Topic(n, d, "Cell") for n, d in cell)),))
+    gen = ItemGenerator(bank)
+    assert material(gen.index, bank.topic("Glycoprotein")) is True
+    assert material(gen.index, bank.topic("Diffusion")) is False
+    lent = set()
+    for seed in range(20):
+        try:
+            item = gen.item("truefalse", bank.topic("Glycoprotein"), random.Random(seed), ItemOptions(truth=False))
+        except GenerationError:
+            continue
+        lent.add(item.shown_topic)
+    assert not lent & {"Diffusion", "Integration"}, lent

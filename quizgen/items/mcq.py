@@ -719,24 +719,26 @@ def of_stated_kind(
 CONCRETE = frozenset("substance body object artifact food plant animal Tops".split())  # WordNet classes of things
 
 
+def material(ix: DistractorIndex, topic: Topic) -> bool | None:
+    """English: does the topic's defining phrase say it is a material thing (every WordNet class of its head word
+    one of things: 'protein', 'tissue', 'cell'; True), no thing at all (none of them: 'movement', 'function',
+    'ability'; False), or neither clearly (a head of several readings, 'organ', 'layer', 'system'; or none; None)?"""
+    word = ix.genus_word(topic) if topic.language == "en" else None
+    classes = set(English.noun_classes(word)) if word else set()
+    if classes - {"Tops"} and classes <= CONCRETE:
+        return True  # ('entity', class Tops alone, is a thing only in name)
+    return False if classes and not classes & CONCRETE else None
+
+
 def of_near_kind(ix: DistractorIndex, key: Topic, desc: Description):
     """The test a lure must pass where the stem opens by saying the key is a material thing ('protein that has …',
-    'liquid connective tissue …', 'single-celled …'; every WordNet class of its head word one of things): a lure
-    whose own definition says it is no thing at all ('movement of a substance …' for Diffusion, 'nervous system
-    function …' for Integration; no class of its head word one of things) is struck at a glance. Anatomy, a field
-    read after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings
-    ('organ', 'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where
-    readers do not."""
-    word = ix.genus_word(key) if key.language == "en" and desc.start == 0 else None
-    mine = set(English.noun_classes(word)) if word else set()
-    if not mine - {"Tops"} or not mine <= CONCRETE:
-        return lambda t: True  # ('entity' is a thing only in name)
-
-    def near(t: Topic) -> bool:
-        theirs = set(English.noun_classes(w)) if (w := ix.genus_word(t)) else set()
-        return not theirs or bool(theirs & CONCRETE)
-
-    return near
+    'liquid connective tissue …'): a lure whose own definition says it is no thing at all ('movement of a substance
+    …' for Diffusion, 'nervous system function …' for Integration) is struck at a glance. Anatomy, a field read
+    after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings ('organ',
+    'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where readers do not."""
+    if desc.start != 0 or not material(ix, key):
+        return lambda t: True
+    return lambda t: material(ix, t) is not False
 
 
 def as_shown(topic: Topic, name: str) -> Topic:

@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from .mcq import _idea_kind, _surface, echoes, initials_shown, phrase_head
+from .mcq import _idea_kind, _surface, echoes, initials_shown, material, phrase_head
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -168,6 +168,9 @@ def make_truefalse(
             return False  # (a later sentence leans on the ones before it: 'replaces the sum …', reading 22)
         if initials_shown(found[1], c.name):
             return False  # '… (loopy BP)': the lent text names where it comes from (reading 21)
+        if {material(ix, key), material(ix, c)} == {True, False}:
+            return False  # 'Cardiac muscle: ability to lengthen', 'Integration: the large organ …': false by kind
+            # alone, a statement nobody would believe (readings 71 and 76, anatomy)
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
         return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
 
