@@ -97,6 +97,14 @@ Remeasured 27 Nov, session 14 (--repeat 2, load ~1):
   0.64-0.68x CPU (one run's wall 0.9 s above its CPU time); the 100-variant items in process 1.23 s against 1.37 s at
   the TF-IDF commit.
   In process, the build at the TF-IDF commit and at the end: 3.08 / 2.94 s against 3.05 / 2.93 s (no regression).
+
+Remeasured 28 Nov, session 15 (--only help,small,big,huge --repeat 2, load ~1; item rules of readings 73-76):
+  quizgen --help                       0.07 s                                              (met)
+  5-question exam                      0.81 s wall and CPU against the plain script's 0.19-0.20 s: 4.15-4.17x (not met)
+    (the 5 items try 35 topics, most failing on their siblings' descriptions: a bank's analysis is paid once per
+    process and is the bulk of the 0.45 s build; the plain script ran ~20 % faster than in session 14)
+  100 variants x 40 items              6.23-6.56 s against 9.58-9.94 s: 0.65-0.66x wall, 0.64-0.65x CPU (met)
+  100,000 topics, 40 questions, empty  7.16-7.63 s wall, 7.14-7.37 s CPU; warm cache 4.59-4.71 s   (met)
 """
 
 from __future__ import annotations
