@@ -122,18 +122,21 @@ SAMPLE = ExamSpec(
 )
 
 
-def sample_for(topic_count: int, language: str = "en") -> ExamSpec:
-    """The sample exam in `language`, made smaller for a bank too small for it (each topic is asked once)."""
+def sample_for(topic_count: int, language: str = "en", bundled: bool = True) -> ExamSpec:
+    """The sample exam in `language`, made smaller for a bank too small for it (each topic is asked once); titled
+    for the bundled bank only when it is that bank (an economics glossary's sample is no machine-learning exam)."""
     from .i18n import Labels
 
     lab = Labels(language)
     sample = replace(
         SAMPLE,
-        title=lab("sample-title"),
-        course=lab("sample-course"),
+        title=lab("sample-title" if bundled else "sample-small-title"),
+        course=lab("sample-course") if bundled else "",
         instructions=lab("sample-instructions"),
         language=language,
     )
+    if not bundled:  # either direction, drawn per question: a glossary may yield few term → definition items
+        sample = replace(sample, sections=(SectionSpec("mcq", count=14, points=1), *SAMPLE.sections[2:]))
     if topic_count >= 40:
         return sample
     mcq = max(1, topic_count // 2)

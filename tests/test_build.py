@@ -235,3 +235,20 @@ def test_a_key_phrase_section_is_flagged_for_reading_before_printing(tmp_path):
     assert "section 1 blanks key phrases" in result.stderr and "section 2" not in result.stderr
     plain = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "p")])
     assert plain.exit_code == 0 and "key phrases" not in plain.stderr  # the sample exam blanks terms only
+
+
+def test_the_sample_exam_of_another_bank_is_not_titled_machine_learning(tmp_path):
+    """Without a spec, the bundled bank's sample is 'Machine learning: sample exam'; a teacher's economics glossary
+    gets a plain 'Sample exam' (seen rendering page 1 in session 15)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    economics = Path(__file__).parent / "data" / "banks" / "economics"
+    out = tmp_path / "econ"
+    result = CliRunner().invoke(cli, ["build", "--bank", str(economics), "--out", str(out), "--quiet", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    spec = json.loads((out / "exam.json").read_text())["spec"]
+    assert spec["title"] == "Sample exam" and not spec.get("course")
+    text = PdfReader(out / "exam-A.pdf").pages[0].extract_text()
+    assert "Machine learning" not in text and "Sample exam" in text

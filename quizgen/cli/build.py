@@ -172,7 +172,7 @@ def build(
                 f"{now} now); the exam cannot be rebuilt exactly"
             )
     elif not spec_file:
-        spec = sample_for(len(b.topics), language or "en").with_overrides(
+        spec = sample_for(len(b.topics), language or "en", bundled=spec.bank is None).with_overrides(
             variants=variants,
             seed=seed,
             bank=spec.bank,
