@@ -216,3 +216,20 @@ def test_no_mirrored_pair_of_wrong_descriptions(name):
                 if gen.index.twins(a, b):
                     assert gen.index.twins(key, a) or gen.index.twins(key, b), (key.name, a.name, b.name)
     assert len(items) >= 20
+
+
+def test_the_one_option_opening_on_an_article_loses_it():
+    """'the large organ of the central nervous system …' among phrases without an article: the key was the one
+    option beginning with 'the' (reading 76, anatomy); a sentence keeps its subject's article."""
+    from quizgen.items.mcq import same_opening
+
+    phrases = ("the large organ of the CNS", "single process of the neuron", "localized collection of cell bodies")
+    assert same_opening(phrases, "en")[0] == "large organ of the CNS"
+    assert same_opening(("A person called upon", "Legal advice", "In a civil case, the party"), "en")[0] == (
+        "Person called upon"
+    )
+    alike = ("A rule that x", "A method for y", "Procedures used to z")
+    assert same_opening(alike, "en") == alike  # most open on one: left as they are
+    sentences = ("The complement of event A consists of all outcomes", "probability of an event", "count of outcomes")
+    assert same_opening(sentences, "en") == sentences
+    assert same_opening(phrases, "es") == phrases

@@ -860,7 +860,7 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     else:
         raise why
     options, answer = place_key(key, pick.topics, rng)
-    texts = same_ending(tuple(option_text(ix, t, key, form, number) for t in options))
+    texts = same_opening(same_ending(tuple(option_text(ix, t, key, form, number) for t in options)), key.language)
     if len(set(texts)) < len(texts):
         raise GenerationError(f"the description of '{key.name}' reads like a sibling's")
     # a word of the asked term's name in the right option only would point at it: some wrong option must show it too
@@ -949,6 +949,28 @@ def same_ending(texts: tuple) -> tuple:
     if all(stops) or not any(stops):
         return texts
     return tuple(_FULL_STOP.sub("", t) if stop else t for t, stop in zip(texts, stops))
+
+
+_OPENING_ARTICLE_OF = re.compile(r"(the|an?)\s+(?=[^\W\d_])", re.I)
+
+
+def same_opening(texts: tuple, lang: str) -> tuple:
+    """English: options open alike — where fewer than half open on an article ('the large organ of …' among
+    'single process of the neuron …', 'localized collection of …'), theirs is left out (reading 76: the key the one
+    option beginning with 'the'). Phrases only ('The complement of event A consists of …' keeps its subject's
+    article); an option in capitals keeps its capital."""
+    if lang.split("-")[0] != "en":
+        return texts
+    marked = [bool(t and _OPENING_ARTICLE_OF.match(t)) and _surface(t, lang) == "phrase" for t in texts]
+    if not any(marked) or 2 * sum(marked) >= len(texts):
+        return texts
+    out = []
+    for t, m in zip(texts, marked):
+        if m:
+            rest = t[_OPENING_ARTICLE_OF.match(t).end() :]
+            t = rest[:1].upper() + rest[1:] if t[0].isupper() else rest
+        out.append(t)
+    return tuple(out)
 
 
 _DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
