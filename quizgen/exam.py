@@ -109,6 +109,7 @@ def _options(s: SectionSpec) -> ItemOptions:
         word_bank=s.word_bank,
         size=s.size,
         widen=s.widen,
+        same_kind=s.same_kind,
     )
 
 

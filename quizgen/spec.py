@@ -34,6 +34,7 @@ class SectionSpec:
     word_bank: bool | None = None  # cloze; None: a word bank for every blank
     size: int = 5  # matching: terms per set
     widen: bool = False  # wrong answers may come from the nearest other groups when a group has too few
+    same_kind: bool = False  # a stem saying the key's kind gets lures of that kind only (or the topic is left out)
     shuffle_questions: bool = True
     shuffle_options: bool = True
 
@@ -178,6 +179,7 @@ SECTION_KEYS = {
     "difficulty": DIFFICULTIES,
     "word_bank": bool,
     "widen": bool,
+    "same_kind": bool,
     "size": int,
     "shuffle": "shuffle",
 }

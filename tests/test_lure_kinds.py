@@ -8,6 +8,8 @@ import random
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from quizgen import load_bank
 from quizgen.distractors import DistractorIndex, GenerationError
 from quizgen.items import ItemOptions
@@ -435,3 +437,52 @@ def test_a_material_key_gets_no_lure_that_is_no_thing_at_all():
             continue
         seen |= set(item.option_topics)
     assert seen and not seen & {"Diffusion", "Integration"}, seen  # ("import" is also goods, a thing, in WordNet)
+
+
+def test_same_kind_leaves_out_a_topic_whose_group_has_too_few_of_its_kind():
+    """A section's `same_kind: true`: a stem that says the key's kind gets lures of that kind, from the nearest
+    groups with `widen`, or no item and a reason; by default the group's other things make up the options."""
+    from quizgen.model import Bank, Category, Topic
+
+    cell = [
+        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
+        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
+        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
+        ("Glycocalyx", "coating of sugar molecules that surrounds the cell membrane"),
+        ("Endocytosis", "import of material into the cell by formation of a membrane-bound vesicle"),
+    ]
+    blood = [
+        ("Albumin", "most abundant plasma protein, accounting for most of the osmotic pressure of plasma"),
+        ("Fibrinogen", "plasma protein produced in the liver and involved in blood clotting"),
+        ("Hematocrit", "volume percentage of erythrocytes in a sample of centrifuged blood"),
+    ]
+    bank = Bank(
+        (
+            Category("The cell", tuple(Topic(n, d, "The cell") for n, d in cell)),
+            Category("Blood", tuple(Topic(n, d, "Blood") for n, d in blood)),
+        )
+    )
+    gen = Checker(bank).gen
+    key = bank.topic("Glycoprotein")
+    d2t = dict(direction="definition-to-term")
+    mixed = gen.item("mcq", key, random.Random(0), ItemOptions(**d2t))
+    assert set(mixed.option_topics) - {"Glycoprotein", "Channel protein"}  # another kind makes up the options
+    with pytest.raises(GenerationError, match="says it is a 'protein'.*widen"):
+        gen.item("mcq", key, random.Random(0), ItemOptions(**d2t, same_kind=True))
+    with pytest.raises(GenerationError):
+        gen.item("cloze", key, random.Random(0), ItemOptions(mode="term", same_kind=True))
+    wide = gen.item("mcq", key, random.Random(0), ItemOptions(**d2t, same_kind=True, widen=True))
+    assert set(wide.option_topics) - {key.name} <= {"Channel protein", "Albumin", "Fibrinogen"}
+
+
+def test_same_kind_is_a_section_key(tmp_path):
+    from quizgen.errors import QuizgenError
+    from quizgen.spec import load_spec
+
+    good = tmp_path / "good.yaml"
+    good.write_text("title: T\nsections:\n  - {type: mcq, count: 2, same_kind: true}\n")
+    assert load_spec(good).sections[0].same_kind is True
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\nsections:\n  - {type: mcq, count: 2, same_kind: sometimes}\n")
+    with pytest.raises(QuizgenError, match="bad.yaml.*same_kind"):
+        load_spec(bad)

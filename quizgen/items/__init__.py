@@ -28,6 +28,7 @@ class ItemOptions:
     size: int = 5  # matching premises
     spare: int = 1  # matching extra responses
     widen: bool = False  # let the nearest other groups supply wrong answers when a group has too few
+    same_kind: bool = False  # a stem that says the key's kind: lures of that kind or no item (no mixed kinds)
     truth: bool | None = None  # true/false: the answer wanted (an exam balances them); None: drawn
 
     def validate(self) -> None:
@@ -86,11 +87,13 @@ class ItemGenerator:
                 o.direction,
                 DIRECTIONS,
                 rng,
-                lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen),
+                lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen, o.same_kind),
             )
         if item_type == "cloze":
             mode = o.mode or "term"
-            return make_cloze(self.index, self.keyphrases, topic, rng, mode, o.word_bank, o.k, avoid, o.widen)
+            return make_cloze(
+                self.index, self.keyphrases, topic, rng, mode, o.word_bank, o.k, avoid, o.widen, o.same_kind
+            )
         if item_type == "matching":
             return make_matching(self.index, topic, rng, o.size, o.spare, allowed, avoid, o.widen)
         if item_type == "truefalse":

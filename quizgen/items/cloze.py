@@ -350,15 +350,16 @@ def make_cloze(
     k: int = 4,
     avoid: frozenset[str] = frozenset(),
     widen: bool = False,
+    same_kind: bool = False,
 ) -> ClozeItem:
     """`word_bank`: None gives every printed blank a word bank — without one, several terms or words often fit
     a description, and the student cannot know which one the teacher means."""
     if mode == "term":
-        return _term(ix, key, rng, word_bank is not False, k, avoid, widen)
+        return _term(ix, key, rng, word_bank is not False, k, avoid, widen, same_kind)
     return _keyphrase(ix, picker, key, rng, True if word_bank is None else word_bank)
 
 
-def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
+def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeItem:
     for desc in ix.descriptions(key):
         if remark(desc):
             continue
@@ -385,7 +386,17 @@ def _term(ix, key, rng, word_bank, k, avoid, widen) -> ClozeItem:
                 # (volumes for 'volume of titrant …'; 'FlashAttention-2 and FlashAttention-3' is no entry for
                 # '_____ is a positional method': fits)
                 pick = pick_by_kind(
-                    ix, key, desc, k, rng, "medium", how, lambda t, fits=fits: fits is None or fits(t), 2, fits
+                    ix,
+                    key,
+                    desc,
+                    k,
+                    rng,
+                    "medium",
+                    how,
+                    lambda t, fits=fits: fits is None or fits(t),
+                    2,
+                    fits,
+                    same_kind=same_kind,
                 )
             except GenerationError:
                 continue

@@ -339,9 +339,10 @@ def make_mcq(
     difficulty: str = "medium",
     avoid: frozenset[str] = frozenset(),
     widen: bool = False,
+    same_kind: bool = False,
 ) -> MCQItem:
     if direction == "definition-to-term":
-        return _definition_to_term(ix, key, rng, k, difficulty, avoid, widen)
+        return _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind)
     return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
 
 
@@ -623,7 +624,7 @@ def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
     return bool(kinds) and not any(ix.kinds(t) & kinds for t in lures)
 
 
-def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
+def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind=False) -> MCQItem:
     why = "its definition names it in every sentence"
     for desc in ix.descriptions(key):
         if remark(desc):
@@ -642,7 +643,9 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
         how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen)
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
         try:
-            pick = pick_by_kind(ix, key, desc, k, rng, difficulty, how, _askable, FEWEST_OPTIONS - 1)
+            pick = pick_by_kind(
+                ix, key, desc, k, rng, difficulty, how, _askable, FEWEST_OPTIONS - 1, same_kind=same_kind
+            )
         except GenerationError as e:
             why = e.message
             continue
@@ -668,11 +671,22 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
 
 
 def pick_by_kind(
-    ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty, how, accept, fewest, fits=None
+    ix: DistractorIndex,
+    key: Topic,
+    desc: Description,
+    k: int,
+    rng,
+    difficulty,
+    how,
+    accept,
+    fewest,
+    fits=None,
+    same_kind=False,
 ):
     """Lures of the kind the stem states (of_stated_kind); else lures of mixed kinds, none of them no thing at all
-    beside a material key (of_near_kind), each passing `accept`."""
-    pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how, fits)
+    beside a material key (of_near_kind), each passing `accept` — or, with `same_kind`, no item where a stated kind
+    has too few lures (GenerationError)."""
+    pick = of_stated_kind(ix, key, desc, k, rng, difficulty, how, fits, strict=same_kind)
     if pick is not None:
         return pick
     near = of_near_kind(ix, key, desc)
@@ -682,14 +696,18 @@ def pick_by_kind(
 
 
 def of_stated_kind(
-    ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict, fits=None
+    ix: DistractorIndex, key: Topic, desc: Description, k: int, rng, difficulty: str, how: dict, fits=None, strict=False
 ):
     """Where the stem opens by saying what the key is ('A subatomic particle …', 'An offense …', 'The judge who
     …'), lures known to be that kind too, when the group has two or more (three options with two); else None,
     and the usual pick. A strict reader strikes an option the stem's own noun rules out ('Atomic mass' for a
     particle, 'Exclusionary rule' for evidence: reading 49 judged 25 of 34 other-field definition-to-term items
     flawed, most of them for such an option). Every option then is of the stated kind, so a key whose name does
-    not say it ('Lanthanide' beside 'Alkali metal') is no odd one out (kind_stands_out is not asked)."""
+    not say it ('Lanthanide' beside 'Alkali metal') is no odd one out (kind_stands_out is not asked). `strict` (a
+    section's `same_kind: true`): where the group has too few of the kind, GenerationError instead of None — on four
+    glossaries from fields the rules had never seen (readings 71-77), items with a lure of another kind than the stem
+    states were 27 fair to 35 flawed among definition-to-term items and 30 to 26 among term blanks, against 36 to 3
+    where every lure was of it; but the topics left out halve such banks' definition-to-term coverage."""
     kind = ix.genus(key) if desc.start == 0 and key.language == "en" else None
     if kind is not None and of_kind(ix, key, kind):
         alike = lambda t: of_kind(ix, t, kind)  # noqa: E731
@@ -712,6 +730,12 @@ def of_stated_kind(
             ),
         )
     except GenerationError:
+        if strict:
+            hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
+            said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind)
+            raise GenerationError(
+                f"its description says it is a '{said}', and fewer than two safe siblings are one{hint}"
+            ) from None
         rng.setstate(state)  # (the usual pick draws as it did before)
         return None
 
