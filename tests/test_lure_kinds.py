@@ -467,7 +467,7 @@ def test_same_kind_leaves_out_a_topic_whose_group_has_too_few_of_its_kind():
     d2t = dict(direction="definition-to-term")
     mixed = gen.item("mcq", key, random.Random(0), ItemOptions(**d2t))
     assert set(mixed.option_topics) - {"Glycoprotein", "Channel protein"}  # another kind makes up the options
-    with pytest.raises(GenerationError, match="says it is a 'protein'.*widen"):
+    with pytest.raises(GenerationError, match="says what it is \\('protein'\\).*widen"):
         gen.item("mcq", key, random.Random(0), ItemOptions(**d2t, same_kind=True))
     with pytest.raises(GenerationError):
         gen.item("cloze", key, random.Random(0), ItemOptions(mode="term", same_kind=True))
@@ -486,3 +486,14 @@ def test_same_kind_is_a_section_key(tmp_path):
     bad.write_text("title: T\nsections:\n  - {type: mcq, count: 2, same_kind: sometimes}\n")
     with pytest.raises(QuizgenError, match="bad.yaml.*same_kind"):
         load_spec(bad)
+
+
+def test_items_command_takes_same_kind():
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    args = ["items", "--bank", str(BANKS / "anatomy"), "--type", "mcq", "--direction", "definition-to-term"]
+    result = CliRunner().invoke(cli, [*args, "--count", "3", "--same-kind", "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    assert "says what it is" in result.stderr  # the topics left out, each with its reason and where it is

@@ -42,6 +42,11 @@ from . import _category, bank_option, cli, reports_errors, seed_option
     help="Cloze: a word bank with extra entries from sibling topics (default: on).",
 )
 @click.option("--widen", is_flag=True, help="Let the nearest other groups supply wrong answers when one has too few.")
+@click.option(
+    "--same-kind",
+    is_flag=True,
+    help="A definition that says what the term is gets wrong answers of that kind only (else no item).",
+)
 @click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")
 @click.option("--category", help="Draw topics from this category only.")
 @seed_option
@@ -54,14 +59,23 @@ from . import _category, bank_option, cli, reports_errors, seed_option
     help="'json': an array of items (see item.schema.json); 'text': readable.",
 )
 @reports_errors
-def items(bank, item_type, direction, mode, count, k, difficulty, word_bank, widen, size, category, seed, fmt):
+def items(
+    bank, item_type, direction, mode, count, k, difficulty, word_bank, widen, same_kind, size, category, seed, fmt
+):
     """Generate items from the bank and print them."""
     b = load_bank(bank)
     pool = None
     if category:
         pool = list(_category(b, category).topics)
     options = ItemOptions(
-        direction=direction, mode=mode, k=k, difficulty=difficulty, word_bank=word_bank, size=size, widen=widen
+        direction=direction,
+        mode=mode,
+        k=k,
+        difficulty=difficulty,
+        word_bank=word_bank,
+        size=size,
+        widen=widen,
+        same_kind=same_kind,
     )
     made, failed = ItemGenerator(b).items(item_type, count, random.Random(seed), pool, options)
     for topic, why in failed:

@@ -734,7 +734,7 @@ def of_stated_kind(
             hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
             said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind)
             raise GenerationError(
-                f"its description says it is a '{said}', and fewer than two safe siblings are one{hint}"
+                f"its description says what it is ('{said}'), and fewer than two safe siblings are of that kind{hint}"
             ) from None
         rng.setstate(state)  # (the usual pick draws as it did before)
         return None
