@@ -65,3 +65,28 @@ def glossary_generator(name: str):
     from quizgen.items import ItemGenerator
 
     return ItemGenerator(load_bank(None if name == "bundled" else REPO / "tests" / "data" / "banks" / name))
+
+
+# A cell-biology group (OpenStax-style defining phrases): proteins beside a membrane, a coating, a process and a
+# function, and a blood group with two more proteins (kind rules, readings 71-78).
+CELL = [
+    ("Glycoprotein", "protein that has one or more carbohydrates attached"),
+    ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
+    ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
+    ("Glycocalyx", "coating of sugar molecules that surrounds the cell membrane"),
+    ("Diffusion", "movement of a substance from an area of higher concentration to one of lower concentration"),
+    ("Integration", "nervous system function that combines sensory perceptions and higher cognitive functions"),
+    ("Endocytosis", "import of material into the cell by formation of a membrane-bound vesicle"),
+]
+BLOOD = [
+    ("Albumin", "most abundant plasma protein, accounting for most of the osmotic pressure of plasma"),
+    ("Fibrinogen", "plasma protein produced in the liver and involved in blood clotting"),
+    ("Hematocrit", "volume percentage of erythrocytes in a sample of centrifuged blood"),
+]
+
+
+def cell_bank(*groups: tuple[str, list]):
+    """A bank of the given (name, [(term, definition)]) groups."""
+    from quizgen.model import Bank, Category, Topic
+
+    return Bank(tuple(Category(g, tuple(Topic(n, d, g) for n, d in rows)) for g, rows in groups))

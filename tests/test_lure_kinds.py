@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from qg_data import BLOOD, CELL, cell_bank
 
 from quizgen import load_bank
 from quizgen.distractors import DistractorIndex, GenerationError
@@ -414,18 +415,7 @@ def test_a_material_key_gets_no_lure_that_is_no_thing_at_all():
     """'protein that has carbohydrates attached' among 'movement of a substance …' and 'nervous system function …':
     a reader strikes the process and the function at a glance (readings 71-72, anatomy). With one other protein in
     the group, the other lure is a thing (a membrane), or the item is not made."""
-    from quizgen.model import Bank, Category, Topic
-
-    cell = [
-        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
-        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
-        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
-        ("Glycocalyx", "coating of sugar molecules that surrounds the cell membrane"),
-        ("Diffusion", "movement of a substance from an area of higher concentration to one of lower concentration"),
-        ("Integration", "nervous system function that combines sensory perceptions and higher cognitive functions"),
-        ("Endocytosis", "import of material into the cell by formation of a membrane-bound vesicle"),
-    ]
-    bank = Bank((Category("The cell", tuple(Topic(n, d, "The cell") for n, d in cell)),))
+    bank = cell_bank(("The cell", CELL))
     ch = Checker(bank)
     seen = set()
     for seed in range(15):
@@ -442,26 +432,8 @@ def test_a_material_key_gets_no_lure_that_is_no_thing_at_all():
 def test_same_kind_leaves_out_a_topic_whose_group_has_too_few_of_its_kind():
     """A section's `same_kind: true`: a stem that says the key's kind gets lures of that kind, from the nearest
     groups with `widen`, or no item and a reason; by default the group's other things make up the options."""
-    from quizgen.model import Bank, Category, Topic
-
-    cell = [
-        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
-        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
-        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
-        ("Glycocalyx", "coating of sugar molecules that surrounds the cell membrane"),
-        ("Endocytosis", "import of material into the cell by formation of a membrane-bound vesicle"),
-    ]
-    blood = [
-        ("Albumin", "most abundant plasma protein, accounting for most of the osmotic pressure of plasma"),
-        ("Fibrinogen", "plasma protein produced in the liver and involved in blood clotting"),
-        ("Hematocrit", "volume percentage of erythrocytes in a sample of centrifuged blood"),
-    ]
-    bank = Bank(
-        (
-            Category("The cell", tuple(Topic(n, d, "The cell") for n, d in cell)),
-            Category("Blood", tuple(Topic(n, d, "Blood") for n, d in blood)),
-        )
-    )
+    no_process = [row for row in CELL if row[0] not in ("Diffusion", "Integration")]
+    bank = cell_bank(("The cell", no_process), ("Blood", BLOOD))
     gen = Checker(bank).gen
     key = bank.topic("Glycoprotein")
     d2t = dict(direction="definition-to-term")

@@ -108,19 +108,13 @@ def test_a_false_statement_is_not_false_by_kind_alone():
     it, so it tests nothing (readings 71 and 76). A protein gets another thing's definition, or no false statement."""
     import random
 
+    from qg_data import CELL, cell_bank
+
     from quizgen.distractors import GenerationError
     from quizgen.items import ItemGenerator, ItemOptions
     from quizgen.items.mcq import material
-    from quizgen.model import Bank, Category, Topic
 
-    cell = [
-        ("Glycoprotein", "protein that has one or more carbohydrates attached"),
-        ("Cell membrane", "membrane surrounding all animal cells, composed of a lipid bilayer"),
-        ("Diffusion", "movement of a substance from an area of higher concentration to one of lower concentration"),
-        ("Integration", "nervous system function that combines sensory perceptions and higher cognitive functions"),
-        ("Channel protein", "membrane-spanning protein that has an inner pore which allows the passage of ions"),
-    ]
-    bank = Bank((Category("Cell", tuple(Topic(n, d, "Cell") for n, d in cell)),))
+    bank = cell_bank(("Cell", [row for row in CELL if row[0] != "Endocytosis"]))
     gen = ItemGenerator(bank)
     assert material(gen.index, bank.topic("Glycoprotein")) is True
     assert material(gen.index, bank.topic("Diffusion")) is False
