@@ -122,6 +122,16 @@ def _topics_of(item: Item) -> set[str]:
     return {item.topic}
 
 
+def _one_thing_with(gen: ItemGenerator, item: Item) -> set[str]:
+    """Siblings the glossary defines as the same thing as an asked topic ('… also referred to as a cognitive script'
+    for Event schema): asked in two questions, each stem would give the other's answer (reading 78)."""
+    ix, out = gen.index, set()
+    for name in _topics_of(item):
+        topic = gen.bank.topic(name)
+        out |= {t.name for t in gen.bank.category(topic.category).topics if t is not topic and ix.paraphrase(topic, t)}
+    return out
+
+
 def shown_topics(item: Item) -> set[str]:
     """Topics whose name or description an item shows: in another question's wrong answers they would
     let one question answer the other."""
@@ -153,7 +163,7 @@ def draw_items(
             rng = random.Random(f"{tag}:{si}:{j}")
             item = _draw_one(s, gen, pool, used, shown, rng, j, _truths(tag, si, s), where)
             slots.append((si, j, item))
-            used |= _topics_of(item)
+            used |= _topics_of(item) | _one_thing_with(gen, item)
             shown |= shown_topics(item)
     if excluded:
         for n, (si, j, item) in enumerate(slots):
