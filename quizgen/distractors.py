@@ -135,6 +135,19 @@ def _masked(topic: Topic) -> str:
     return mask_topic(topic.definition, topic)
 
 
+_NEGATED = re.compile(r"(?<![\w-])(?:un|non-?)([^\W\d_]{4,})", re.I)
+
+
+def negated_in(text: str, cand: Topic) -> bool:
+    """English: the text negates a word of the candidate's name ('unlearned knowledge …' beside Learning, 'a
+    nonrandom method …' beside Random Sampling): the stem's own words rule that option out (reading 78)."""
+    if cand.language.split("-")[0] != "en":
+        return False
+    stems = frozenset(_name_words(cand))
+    words = (m.group(1).casefold() for m in _NEGATED.finditer(text))
+    return any(English.stem(w) in stems and English.zipf(w) >= 3.0 for w in words)  # (not 'under'+'standing')
+
+
 def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
     """Names one word apart ('Law of demand' / 'Law of supply', 'Excess demand' / 'Excess supply'): a text that
     shows the key's word and not the twin's ('… leads to a lower quantity demanded …') rules the twin out by that
@@ -750,6 +763,8 @@ class DistractorIndex:
             return "named in the stem"
         if stem and stem != key.name and told_by_a_word(key, cand, stem):
             return "the stem shows the one word that tells the key from it"
+        if stem and stem != key.name and negated_in(stem, cand):
+            return "the stem negates its name"
         if stem and self.describes(stem, cand) and not self.twins(key, cand):
             return "the stem describes it too"  # (twins are told apart by the glossary itself: Concurrent /
             # Consecutive sentence, 'at the same time, rather than one after the other', reading 29)

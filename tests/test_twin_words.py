@@ -56,3 +56,24 @@ def test_the_laws_of_demand_and_supply_are_never_told_apart_by_their_word(kind, 
                 assert not told_by_a_word(key, twin, mine), (d, theirs)
             else:
                 assert not told_by_a_word(key, twin, text), d
+
+
+def test_an_option_the_stem_negates_is_no_lure():
+    """'unlearned knowledge …' beside Learning, 'a nonrandom method …' beside Random Sampling: the stem's own words
+    rule the option out (reading 78); 'understanding' negates no 'standing'."""
+    from quizgen.distractors import negated_in
+
+    def topic(name):
+        return Topic(name, "x", "g")
+
+    assert negated_in("unlearned knowledge, involving complex patterns of behavior", topic("Learning"))
+    assert negated_in("a nonrandom method of selecting a sample", topic("Random Sampling"))
+    assert not negated_in("understanding of science", topic("Standing wave"))
+    assert not negated_in("under the null hypothesis", topic("Null Hypothesis"))
+    psychology = load_bank(Path(__file__).parent / "data" / "banks" / "psychology")
+    gen = ItemGenerator(psychology)
+    for seed in range(6):
+        item = gen.item(
+            "mcq", psychology.topic("Instinct"), random.Random(seed), ItemOptions(direction="definition-to-term")
+        )
+        assert "Learning" not in item.option_topics, item.options
