@@ -143,7 +143,7 @@ def negated_in(text: str, cand: Topic) -> bool:
     nonrandom method …' beside Random Sampling): the stem's own words rule that option out (reading 78)."""
     if cand.language.split("-")[0] != "en":
         return False
-    stems = frozenset(_name_words(cand))
+    stems = frozenset(_name_word_stems(cand))
     words = (m.group(1).casefold() for m in _NEGATED.finditer(text))
     return any(English.stem(w) in stems and English.zipf(w) >= 3.0 for w in words)  # (not 'under'+'standing')
 
@@ -152,7 +152,7 @@ def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
     """Names one word apart ('Law of demand' / 'Law of supply', 'Excess demand' / 'Excess supply'): a text that
     shows the key's word and not the twin's ('… leads to a lower quantity demanded …') rules the twin out by that
     word alone, without knowing which way the relationship runs (reading 75, economics: five items)."""
-    mine, theirs = _name_words(key), _name_words(twin)
+    mine, theirs = _name_word_stems(key), _name_word_stems(twin)
     if len(mine) != len(theirs) or len(mine) < 2:
         return False
     apart = [(a, b) for a, b in zip(mine, theirs) if a != b]
@@ -163,13 +163,16 @@ def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
     return shows(apart[0][0]) and not shows(apart[0][1])
 
 
+def name_words(topic: Topic) -> list[str]:
+    """The words of a name outside its brackets ('Molarity (M)': Molarity)."""
+    return re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
+
+
 @lru_cache(maxsize=1 << 16)
-def _name_words(topic: Topic) -> tuple[str, ...]:
+def _name_word_stems(topic: Topic) -> tuple[str, ...]:
     """The stems of a name's words outside brackets, in order."""
     rules = language(topic.language)
-    return tuple(
-        rules.stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
-    )
+    return tuple(rules.stem(w.casefold()) for w in name_words(topic))
 
 
 def _named_out(text: str, topic: Topic) -> str:

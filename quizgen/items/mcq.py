@@ -17,6 +17,7 @@ from ..distractors import (
     GenerationError,
     Pick,
     acronym_shown,
+    name_words,
     told_by_a_word,
 )
 from ..model import MCQItem, Topic, without_brackets
@@ -449,7 +450,7 @@ def name_kind(topic: Topic) -> str | None:
     head = _head_word(topic)
     if topic.language != "en" or head is None:
         return None  # (other languages: _kin_missing; the head leading 'Ley de Boyle' cut Química's items by half)
-    words = [w.casefold() for w in _name_words(topic)]
+    words = [w.casefold() for w in name_words(topic)]
     if any(w in English.stop_words and not re.fullmatch("[ivx]+", w) for w in words):
         return None  # ('Type I Error' is an error)
     return head if "NOUN" in English.readings(words[-1]) else None
@@ -525,14 +526,9 @@ HEAD_LEADS = ("es", "fr", "it", "pt")  # 'Ley de Boyle', 'Traitement par aérati
 HEAD_ENDS = ("en", "de", "nl")  # 'Magistrate judge', 'Rechtbank' compounds: the head noun comes last
 
 
-def _name_words(topic: Topic) -> list[str]:
-    """The words of a name outside its brackets ('Molarity (M)': Molarity)."""
-    return re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
-
-
 def _head_word(topic: Topic) -> str | None:
     """The head noun of a name of several words, stemmed, where the language says where it stands."""
-    words = _name_words(topic)
+    words = name_words(topic)
     lang = topic.language.split("-")[0]
     if len(words) < 2 or lang not in HEAD_LEADS + HEAD_ENDS:
         return None

@@ -184,8 +184,9 @@ def name_stems(topic: Topic) -> frozenset[str]:
     forms = set()
     if topic.language == "en":
         words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
-        forms = {f"{c[0]}-" for w in words if (c := _combining_form(w))}
-        words |= {c[1] for w in words if (c := _combining_form(w))}
+        built = [c for w in words if (c := _combining_form(w))]
+        forms = {f"{form}-" for form, _ in built}
+        words |= {rest for _, rest in built}
     parts_mark = {PARTS} if topic.language == "en" and is_compound(topic) else set()
     return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted | forms)
 
