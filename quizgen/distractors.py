@@ -299,6 +299,8 @@ class DistractorIndex:
         self.preferences: dict[str, dict[str, float]] = {}
         # what item builders derive from this bank once (a topic's set response, a pair's compatibility, …)
         self.memo: dict[tuple, object] = {}
+        # keys refused an item because their stem says what they are and too few siblings are of that kind
+        self.kind_refused: set[str] = set()
 
     def remember(self, key: tuple, make):
         """`make()` once per key for this index (kept here, not in a module cache, so it dies with the bank)."""

@@ -34,7 +34,7 @@ class SectionSpec:
     word_bank: bool | None = None  # cloze; None: a word bank for every blank
     size: int = 5  # matching: terms per set
     widen: bool = False  # wrong answers may come from the nearest other groups when a group has too few
-    same_kind: bool = False  # a stem saying the key's kind gets lures of that kind only (or the topic is left out)
+    same_kind: bool | None = None  # lures of the kind a stem says: only (True), mixed (False), first (None)
     shuffle_questions: bool = True
     shuffle_options: bool = True
 

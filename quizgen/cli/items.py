@@ -43,9 +43,10 @@ from . import _category, bank_option, cli, reports_errors, seed_option
 )
 @click.option("--widen", is_flag=True, help="Let the nearest other groups supply wrong answers when one has too few.")
 @click.option(
-    "--same-kind",
-    is_flag=True,
-    help="A definition that says what the term is gets wrong answers of that kind only (else no item).",
+    "--same-kind/--mixed-kinds",
+    default=None,
+    help="A definition that says what the term is (a protein, a policy) gets wrong answers of that kind only, "
+    "else no item; --mixed-kinds: any safe sibling. Default: such topics first, mixed kinds once they run out.",
 )
 @click.option("--size", default=5, show_default=True, type=click.IntRange(2, 12), help="Matching: terms per set.")
 @click.option("--category", help="Draw topics from this category only.")

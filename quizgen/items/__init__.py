@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..distractors import DIFFICULTIES, DistractorIndex, GenerationError
@@ -28,7 +28,9 @@ class ItemOptions:
     size: int = 5  # matching premises
     spare: int = 1  # matching extra responses
     widen: bool = False  # let the nearest other groups supply wrong answers when a group has too few
-    same_kind: bool = False  # a stem that says the key's kind: lures of that kind or no item (no mixed kinds)
+    # a stem that says the key's kind: True, lures of that kind or no item; False, lures of mixed kinds too; None
+    # (items over a pool): topics whose lures can all be of that kind first, mixed kinds only once they run out
+    same_kind: bool | None = None
     truth: bool | None = None  # true/false: the answer wanted (an exam balances them); None: drawn
 
     def validate(self) -> None:
@@ -87,12 +89,12 @@ class ItemGenerator:
                 o.direction,
                 DIRECTIONS,
                 rng,
-                lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen, o.same_kind),
+                lambda d: make_mcq(self.index, topic, rng, d, o.k, o.difficulty, avoid, o.widen, bool(o.same_kind)),
             )
         if item_type == "cloze":
             mode = o.mode or "term"
             return make_cloze(
-                self.index, self.keyphrases, topic, rng, mode, o.word_bank, o.k, avoid, o.widen, o.same_kind
+                self.index, self.keyphrases, topic, rng, mode, o.word_bank, o.k, avoid, o.widen, bool(o.same_kind)
             )
         if item_type == "matching":
             return make_matching(self.index, topic, rng, o.size, o.spare, allowed, avoid, o.widen)
@@ -132,9 +134,19 @@ class ItemGenerator:
         items: list[Item] = []
         failed: dict[str, tuple[Topic, str]] = {}
         order: Shuffled | None = None
+        kinded = item_type == "mcq" or item_type == "cloze" and options.mode in (None, "term")
+        relaxed = options.same_kind is not None or not kinded  # (a term's kind beside a term's name only)
+        if not relaxed:
+            options = replace(options, same_kind=True)
         while len(items) < count:
             if not order:
-                left = [t for t in pool if t.name not in failed] if failed else pool
+                if order is not None and not relaxed:  # every topic tried with lures of the kind its stem states:
+                    relaxed, options = True, replace(options, same_kind=False)  # those it left out, with mixed kinds
+                    left = [t for t, _ in failed.values() if t.name in self.index.kind_refused]
+                    failed = {n: f for n, f in failed.items() if n not in self.index.kind_refused}
+                    left = left or [t for t in pool if t.name not in failed]
+                else:
+                    left = [t for t in pool if t.name not in failed] if failed else pool
                 order = Shuffled(left, rng)  # what shuffle then pop gives
                 if not order:
                     break

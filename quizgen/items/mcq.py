@@ -727,6 +727,7 @@ def of_stated_kind(
         )
     except GenerationError:
         if strict:
+            ix.kind_refused.add(key.name)
             hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
             said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind)
             raise GenerationError(
