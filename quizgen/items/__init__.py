@@ -102,6 +102,23 @@ class ItemGenerator:
             return make_truefalse(self.index, topic, rng, o.difficulty, avoid, o.widen, o.truth)
         raise QuizgenError(f"item type must be one of {', '.join(ITEM_TYPES)}, not '{item_type}'")
 
+    def _no_kinded_item(self, item_type: str, topic: Topic, options: ItemOptions) -> str | None:
+        """Why the topic yields no item with lures of the kind its stem states, tried once with a random stream of
+        its own (so the answer is the same whatever was drawn before: each question of an exam draws anew, and once
+        the topics that can are used up every later question would try all the others again before mixed kinds;
+        swapping one question must leave the others as they were); None when it yields one."""
+        probe = random.Random(f"kinded:{topic.name}")
+        return self.index.remember(
+            ("kinded", item_type, options, topic.name), lambda: self._why_not(item_type, topic, probe, options)
+        )
+
+    def _why_not(self, item_type, topic, rng, options) -> str | None:
+        try:
+            self.item(item_type, topic, rng, options)
+        except GenerationError as e:
+            return e.message
+        return None
+
     @staticmethod
     def _either(fixed: str | None, choices: tuple[str, ...], rng: random.Random, make):
         """The asked direction/mode, or when none was asked a drawn one — the other when a topic cannot
@@ -153,6 +170,10 @@ class ItemGenerator:
             topic = order.pop()
             if (item_type, topic.name) in self.flawed:
                 failed[topic.name] = (topic, self.flawed[(item_type, topic.name)])
+                continue
+            why = None if relaxed else self._no_kinded_item(item_type, topic, options)
+            if why is not None:
+                failed[topic.name] = (topic, why)
                 continue
             try:
                 items.append(self.item(item_type, topic, rng, options, allowed, avoid))
