@@ -54,7 +54,18 @@ def test_flawed_item_is_repaired_or_not_made(case):
 
 @pytest.mark.parametrize(
     "bank",
-    ["chemistry", "law", "statistics", "quimica", "franceterme", "anatomy", "psychology", "economics", "astronomy"],
+    [
+        "chemistry",
+        "law",
+        "statistics",
+        "quimica",
+        "franceterme",
+        "anatomy",
+        "psychology",
+        "economics",
+        "astronomy",
+        "political-science",
+    ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
     report = checker(bank).run(200, seed=11, coverage=False)

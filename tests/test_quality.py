@@ -44,7 +44,9 @@ def test_balance_and_solver_targets(report):
     assert 0.45 <= report["truefalse_true_share"] <= 0.55
 
 
-@pytest.mark.parametrize("name", ["chemistry", "law", "statistics", "anatomy", "psychology", "economics"])
+@pytest.mark.parametrize(
+    "name", ["chemistry", "law", "statistics", "anatomy", "psychology", "economics", "political-science"]
+)
 def test_solver_targets_on_glossaries_from_other_fields(name):
     """The same ± 8 points on glossaries whose names are short and alike. (Chemistry's 'longest' solver was
     -10.9 points while lures of other kinds stood beside the key — 'First law of thermodynamics' among
