@@ -196,19 +196,25 @@ class Checker:
         variants = [("mcq", ItemOptions(direction=d)) for d in ("definition-to-term", "term-to-definition")]
         variants += [("cloze", ItemOptions(mode=m)) for m in ("term", "keyphrase")]
         variants += [("matching", ItemOptions()), ("truefalse", ItemOptions())]
+        # the topics an exam takes first (items over a pool, same_kind unset): every lure of the kind the stem states
+        variants += [
+            ("mcq", ItemOptions(direction="definition-to-term", same_kind=True)),
+            ("cloze", ItemOptions(mode="term", same_kind=True)),
+        ]
         topics = list(self.bank.topics)
         if len(topics) > limit:
             topics = random.Random(seed).sample(topics, limit)
             report.coverage_sampled = (limit, len(self.bank.topics))
         for item_type, options in variants:
             label = " ".join(x for x in (item_type, options.direction, options.mode) if x)
+            label += ", lures of the stated kind" if options.same_kind else ""
             made = 0
             for topic in topics:
                 try:
                     self.gen.item(item_type, topic, random.Random(seed), options)
                     made += 1
                 except GenerationError as e:
-                    if (item_type, topic.name) not in seen:
+                    if (item_type, topic.name) not in seen and not options.same_kind:
                         report.coverage_failures.append((label, topic.name, e.message))
             report.coverage[label] = (made, len(topics))
 
@@ -414,7 +420,7 @@ def format_report(r: dict) -> str:
             lines.append(f"  {name:<34}{share:>7.1%}")
     lines.append("coverage (topics that yield each type):")
     for label, share in r.get("coverage", {}).items():
-        lines.append(f"  {label:<34}{share:>7.1%}")
+        lines.append(f"  {label:<50}{share:>7.1%}")
     failures = r["coverage_failures"]
     sampled = (
         f" (of a sample of {r['coverage_sampled'][0]} of {r['coverage_sampled'][1]} topics)"
