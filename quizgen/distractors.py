@@ -84,9 +84,17 @@ CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s
 FINITE = frozenset("is are was were has have can could may might must will would should".split())
 ARTICLES = frozenset({"the", "a", "an"})
 POSTNOMINAL = frozenset("present available possible responsible".split())  # 'reactant present in …
+# words that classify the noun after them ('a form of government', 'type of tissue', 'any of the planets', 'one of
+# the various types of neural tissue cells'): the genus is that noun
+_CLASSIFIER = re.compile(
+    r"^\s*(?:(?:a|an|the|one|any|each)\s+)?(?:(?:type|kind|form|sort|variety|class)s?\s+of|(?:any|one|each)\s+of)"
+    r"\s+(?:(?:the|a|an|many|several|various|its|their)\s+){0,2}(?:(?:type|kind|form)s?\s+of\s+)?",
+    re.I,
+)
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
-    "used being having before after between under over into about against through during without".split()
+    "used being having before after between under over into about against through during without across within "
+    "along among around toward towards throughout upon via per near inside outside beneath above below".split()
 )
 
 
@@ -146,6 +154,37 @@ def negated_in(text: str, cand: Topic) -> bool:
     stems = frozenset(_name_word_stems(cand))
     words = (m.group(1).casefold() for m in _NEGATED.finditer(text))
     return any(English.stem(w) in stems and English.zipf(w) >= 3.0 for w in words)  # (not 'under'+'standing')
+
+
+# '… smaller than a planet', 'unlike a comet', 'not a planet': the text sets the key against a kind of thing
+_SET_AGAINST = re.compile(
+    r"(?<![\w-])(?:(?:than|unlike)\s+(?:(?:a|an|the|any)\s+)?|not\s+(?:a|an)\s+)([^\W\d_]+)", re.I
+)
+
+
+def set_against_in(text: str, cand: Topic) -> bool:
+    """English: the text sets the key against the kind the candidate's name heads ('an object smaller than a
+    planet …' beside Giant planet): the stem's own words rule that option out (reading 80, astronomy)."""
+    words = name_words(cand)
+    if cand.language.split("-")[0] != "en" or not words:
+        return False
+    head = English.stem(words[-1].casefold())
+    return any(English.stem(m.group(1).casefold()) == head for m in _SET_AGAINST.finditer(text))
+
+
+# kinds of idea a doctrine or school may stand beside ('an approach that …', 'a perspective …')
+DOCTRINE_KINDS = frozenset(
+    English.stem(w) for w in "doctrine ideology philosophy school movement perspective theory approach view".split()
+)
+
+
+def doctrine(topic: Topic) -> bool:
+    """English: a name headed by a word in -ism that WordNet first reads as a belief ('Radical behaviorism',
+    'Federalism', 'Humanism'; not 'Parallelism', 'Mechanism' or 'Metabolism')."""
+    words = name_words(topic)
+    if topic.language.split("-")[0] != "en" or not words or not words[-1].casefold().endswith("ism"):
+        return False
+    return English.noun_classes(words[-1].casefold())[:1] == ("cognition",)
 
 
 def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
@@ -617,6 +656,7 @@ class DistractorIndex:
         if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
         first = re.sub(r"\\\(.*?\\\)", " ", first)
+        first = _CLASSIFIER.sub("", first, count=1)  # 'a form of government …' is a government, 'any of the planets …'
         first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
         opening = " ".join(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)[:10])  # names it: about the topic
         first = re.sub(r"\([^()]*\)", " ", first)  # 'two (a pair of) valence electrons'
@@ -635,8 +675,8 @@ class DistractorIndex:
                 break  # 'most abundant plasma protein, accounting for …': the phrase ends at the comma
             if low in FINITE and head:
                 return None  # 'An outcome is in the event …', 'A member of … may be chosen': a sentence
-            if low in GENUS_STOPS:
-                break
+            if low in GENUS_STOPS or head and words[at].islower() and w[0].isupper():
+                break  # ('… planets Jupiter, Saturn …': the names that follow a kind are instances of it)
             if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
                 break  # 'looks like a line graph …', 'gives the …': a verb phrase, not a kind of thing
             imperative = English.readings(low) == {"VERB"} and not low.endswith(("ed", "en", "ing"))
@@ -770,6 +810,13 @@ class DistractorIndex:
             return "the stem shows the one word that tells the key from it"
         if stem and stem != key.name and negated_in(stem, cand):
             return "the stem negates its name"
+        if stem and stem != key.name and set_against_in(stem, cand):
+            return "the stem sets the key against its kind"
+        if stem and stem != key.name and self._another_class(key, cand, stem):
+            return "the stem opens with a sibling class of the key, and this is another class of that kind"
+        if doctrine(cand) and not doctrine(key) and self.genus(key) not in DOCTRINE_KINDS:
+            return "a doctrine or school of thought, the key is not one"  # ('Radical behaviorism' for Reflex,
+            # Instinct, 'Neutral stimulus': readings 73-80, 1 item fair to 9 flawed)
         if stem and self.describes(stem, cand) and not self.twins(key, cand):
             return "the stem describes it too"  # (twins are told apart by the glossary itself: Concurrent /
             # Consecutive sentence, 'at the same time, rather than one after the other', reading 29)
@@ -780,6 +827,23 @@ class DistractorIndex:
         if self.claim(key) != self.claim(cand):
             return "a law or theorem among things and methods (or the reverse)"
         return None
+
+    def _another_class(self, key: Topic, cand: Topic, stem: str) -> bool:
+        """English: the stem opens by naming a sibling class the key belongs to ('igneous rock produced by the
+        cooling of lava' for Basalt, beside the topic Igneous rock); another class of that head ('Metamorphic rock',
+        'Primitive rock') is then ruled out by the stem's own words (reading 80, astronomy: 2 items)."""
+        mine = name_words(cand)
+        if key.language.split("-")[0] != "en" or len(mine) < 2:
+            return False
+        head = English.stem(mine[-1].casefold())
+        opening = " " + " ".join(re.findall(r"[^\W\d_]+", stem)[:6]).casefold() + " "
+        for s in self.bank.category(key.category).topics:
+            words = name_words(s)
+            if s.name in (key.name, cand.name) or len(words) < 2 or English.stem(words[-1].casefold()) != head:
+                continue
+            if f" {' '.join(words).casefold()} " in opening:
+                return True
+        return False
 
     def _told_apart(self, key: Topic, cand: Topic) -> bool:
         """A topic whose definition speaks of the key but says it is another kind of thing ('Event: a subset of
