@@ -524,3 +524,16 @@ def test_same_kind_false_and_mixed_kinds_opt_out(tmp_path):
     args = ["items", "--bank", str(BANKS / "astronomy"), "--type", "mcq", "--direction", "definition-to-term"]
     result = CliRunner().invoke(cli, [*args, "--count", "3", "--mixed-kinds", "--seed", "1"])
     assert result.exit_code == 0 and "says what it is" not in result.stderr, result.output
+
+
+def test_a_definition_saying_when_names_a_situation():
+    """'when human wants exceed the available supply' (Scarcity) says what the term is as surely as a genus does: its
+    lures of that kind are the group's other situations, and where the group has too few the topic waits for the
+    mixed draw ('Economics', a field, and 'Circular flow diagram' beside it: reading 80, economics)."""
+    bank = load_bank(BANKS / "economics")
+    gen = Checker(bank).gen
+    strict = ItemOptions(direction="definition-to-term", same_kind=True)
+    with pytest.raises(GenerationError, match="a situation: 'when"):
+        gen.item("mcq", bank.topic("Scarcity"), random.Random(0), strict)
+    item = gen.item("mcq", bank.topic("Unitary elasticity"), random.Random(0), strict)
+    assert all(bank.topic(t).definition.startswith("when ") for t in item.option_topics)

@@ -710,6 +710,9 @@ def of_stated_kind(
     elif key.language == "en" and PERSON in ix.classes(key):
         alike = lambda t: PERSON in ix.classes(t)  # noqa: E731  ('A(n) _____ retains the judicial office …':
         # no Venue beside judges and clerks, readings 55 and 58)
+    elif key.language == "en" and desc.start == 0 and situation(key):
+        alike = situation  # 'when workers or firms focus on particular tasks': a situation, among situations (not
+        # 'Economics', a field, or 'Circular flow diagram': reading 80, economics, 10 items)
     else:
         return None
     state = rng.getstate()
@@ -729,12 +732,18 @@ def of_stated_kind(
         if strict:
             ix.kind_refused.add(key.name)
             hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
-            said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind)
+            said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind or "a situation: 'when …'")
             raise GenerationError(
                 f"its description says what it is ('{said}'), and fewer than two safe siblings are of that kind{hint}"
             ) from None
         rng.setstate(state)  # (the usual pick draws as it did before)
         return None
+
+
+def situation(topic: Topic) -> bool:
+    """English: a definition that says when something is the case ('when human wants exceed the available supply'):
+    the term names a situation, whatever its name looks like."""
+    return topic.language.split("-")[0] == "en" and topic.definition.lstrip().casefold().startswith("when ")
 
 
 CONCRETE = frozenset("substance body object artifact food plant animal Tops".split())  # WordNet classes of things
