@@ -45,7 +45,7 @@ def test_balance_and_solver_targets(report):
 
 
 @pytest.mark.parametrize(
-    "name", ["chemistry", "law", "statistics", "anatomy", "psychology", "economics", "political-science"]
+    "name", ["chemistry", "law", "statistics", "anatomy", "psychology", "economics", "political-science", "philosophy"]
 )
 def test_solver_targets_on_glossaries_from_other_fields(name):
     """The same ± 8 points on glossaries whose names are short and alike. (Chemistry's 'longest' solver was
