@@ -105,6 +105,16 @@ Remeasured 28 Nov, session 15 (--only help,small,big,huge --repeat 2, load ~1; i
     process and is the bulk of the 0.45 s build; the plain script ran ~20 % faster than in session 14)
   100 variants x 40 items              6.23-6.56 s against 9.58-9.94 s: 0.65-0.66x wall, 0.64-0.65x CPU (met)
   100,000 topics, 40 questions, empty  7.16-7.63 s wall, 7.14-7.37 s CPU; warm cache 4.59-4.71 s   (met)
+
+Remeasured 28 Nov, session 16 (--repeat 2, load ~1; items over a pool take first the topics whose lures can all be of
+the kind their stem states):
+  quizgen --help                       0.07 s                                              (met)
+  5-question exam                      0.89-0.90 s wall and CPU against 0.19-0.20 s: 4.6x  (not met; 4.05-4.1x before
+    the session's item rules: fewer topics yield items with lures of their stated kind, so more are tried; the items
+    in process 0.67 -> 0.78 s CPU)
+  100 variants x 40 items              6.3-6.9 s against 10.0-10.4 s: 0.63-0.66x           (met; 0.70-0.76x before a
+    topic's yield was tried once per topic and remembered: the later questions re-tried every topic that cannot)
+  100,000 topics, 40 questions, empty  6.9-7.9 s wall, 6.9-7.6 s CPU; warm cache 4.7-5.0 s   (met)
 """
 
 from __future__ import annotations
