@@ -44,3 +44,6 @@ def test_mentions_by_spelling_in_math_and_glued_tokens():
 def test_sentences_respect_abbreviations_and_math():
     text = "Song et al. (2023) train \\( f. g \\) models. Second sentence here."
     assert sentences(text) == ["Song et al. (2023) train \\( f. g \\) models.", "Second sentence here."]
+    # a case name's 'v.' ends no sentence (reading 81: Brown v. Board's key cut at 'struck down Plessy v')
+    case = "the 1954 Supreme Court ruling that struck down Plessy v. Ferguson and declared segregation unconstitutional"
+    assert sentences(case) == [case]

@@ -214,7 +214,7 @@ def _sentences(text: str) -> tuple[str, ...]:
         protected = protected[:start] + protected[start:end].replace(".", "\x01") + protected[end:]
     for abbr in _ABBREVIATIONS:
         protected = protected.replace(abbr, abbr.replace(".", "\x01"))
-    # initials and dotted abbreviations ('U.S.', 'J. Smith', 'No. 5') do not end a sentence
-    protected = re.sub(r"\b([A-Z]|No|Nos|St|Mr|Mrs|Ms|Dr|Jr|Sr)\.", lambda m: m.group(1) + "\x01", protected)
+    # initials and dotted abbreviations ('U.S.', 'J. Smith', 'No. 5', 'Plessy v. Ferguson') do not end a sentence
+    protected = re.sub(r"\b([A-Z]|No|Nos|St|Mr|Mrs|Ms|Dr|Jr|Sr|v)\.", lambda m: m.group(1) + "\x01", protected)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\\(“\"‘'_])", protected)
     return tuple(p.replace("\x01", ".").strip() for p in parts if p.strip())
