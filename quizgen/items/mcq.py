@@ -344,7 +344,7 @@ def make_mcq(
 ) -> MCQItem:
     if direction == "definition-to-term":
         return _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind)
-    return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen)
+    return _term_to_definition(ix, key, rng, k, difficulty, avoid, widen, same_kind)
 
 
 def _askable(t: Topic) -> bool:
@@ -809,19 +809,19 @@ def as_printed(names: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen) -> MCQItem:
+def _term_to_definition(ix, key, rng, k, difficulty, avoid, widen, same_kind=False) -> MCQItem:
     shapes = _option_shapes(ix, key, key)
     if not shapes:
         raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
     for shape in shapes[:-1]:  # a later description of another form when the first one's options won't do
         try:
-            return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shape)
+            return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shape, same_kind)
         except GenerationError:
             pass
-    return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shapes[-1])
+    return _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, *shapes[-1], same_kind)
 
 
-def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, number) -> MCQItem:
+def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, number, same_kind=False) -> MCQItem:
     stem = LEAD_DESCRIBES.format(name=key.name)
 
     key_text = option_text(ix, key, key, form, number)
@@ -889,6 +889,13 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         why = _t2d_flaw(ix, key, form, number, key_text, surface, pick.topics)
     else:
         raise why
+    genus = ix.genus(key) if same_kind and key.language == "en" else None
+    if genus is not None and not any(ix.genus(t) == genus for t in pick.topics):
+        ix.kind_refused.add(key.name)  # (no item in the first draw; a later one takes it with any safe lures)
+        raise GenerationError(
+            f"none of the wrong descriptions of '{key.name}' is of its kind ('{ix.genus_word(key)}'), which leaves the "
+            "right one the only such thing"
+        )
     options, answer = place_key(key, pick.topics, rng)
     texts = same_opening(same_ending(tuple(option_text(ix, t, key, form, number) for t in options)), key.language)
     if len(set(texts)) < len(texts):
