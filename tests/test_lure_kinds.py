@@ -26,6 +26,13 @@ def checker(name: str) -> Checker:
     return Checker(load_bank(None if name == "bundled" else BANKS / name))
 
 
+def genus_word_of(definition: str) -> str | None:
+    """The genus word DistractorIndex finds in a definition of a made-up English term."""
+    from quizgen.model import Topic
+
+    return DistractorIndex.genus_word(Topic("X term", definition, "G"))
+
+
 def test_definitions_on_one_frame_contrast():
     c = DistractorIndex.contrasts
     assert c(
@@ -400,10 +407,7 @@ def test_the_genus_of_phrases_and_not_of_sentences_or_predicates():
 def test_the_genus_ends_at_a_comma_after_its_noun_and_passes_an_adjective():
     """'most abundant plasma protein, accounting for …' is a protein, not an 'accounting'; 'single process of the
     neuron' a process, not a 'single'; 'small, round bone' a bone (reading 73's anatomy and psychology audit)."""
-    from quizgen.model import Topic
-
-    def genus(definition):
-        return DistractorIndex.genus_word(Topic("X term", definition, "G"))
+    genus = genus_word_of
 
     assert genus("most abundant plasma protein, accounting for most of the osmotic pressure of plasma") == "protein"
     assert genus("single process of the neuron that carries an electrical signal away from the cell body") == "process"
@@ -415,10 +419,7 @@ def test_the_genus_is_the_noun_a_classifier_introduces():
     """'a form of government where …' is a government, not a 'form' (so a form of candidate nomination is no form of
     government); 'any of the planets Jupiter, Saturn …' is a planet; a preposition ends the phrase ('form of transport
     across the cell membrane' is a transport, not a membrane) — readings 80's political science and astronomy."""
-    from quizgen.model import Topic
-
-    def genus(definition):
-        return DistractorIndex.genus_word(Topic("X term", definition, "G"))
+    genus = genus_word_of
 
     assert (
         genus("a form of government where one ruler, usually a hereditary one, holds political power") == "government"
