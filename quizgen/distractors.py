@@ -83,6 +83,10 @@ _COPULA = re.compile(r"^(.{1,100}?)\s+(?:is|are|refers\s+to|denotes)\s+((?:a|an|
 CITED_OPENING = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+|\s+et al\.)?,?\s+\(\d{4}\)")
 FINITE = frozenset("is are was were has have can could may might must will would should".split())
 ARTICLES = frozenset({"the", "a", "an"})
+_JOINS = frozenset({"and", "or"})
+# a field or setting the definition opens with before the defining phrase: 'in geology, a crack …', 'in Hindu
+# thought, matter; …', 'In a civil case, the person …' (a label of up to four words, then a comma)
+_FIELD_LABEL = re.compile(r"^\s*in\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*,\s*", re.I)
 POSTNOMINAL = frozenset("present available possible responsible".split())  # 'reactant present in …
 # words that classify the noun after them ('a form of government', 'type of tissue', 'any of the planets', 'one of
 # the various types of neural tissue cells'): the genus is that noun
@@ -656,6 +660,7 @@ class DistractorIndex:
         if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
             first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
         first = re.sub(r"\\\(.*?\\\)", " ", first)
+        first = _FIELD_LABEL.sub("", first, count=1)  # 'in geology, a crack …', 'In a civil case, the person …'
         first = _CLASSIFIER.sub("", first, count=1)  # 'a form of government …' is a government, 'any of the planets …'
         first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
         opening = " ".join(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)[:10])  # names it: about the topic
@@ -675,6 +680,8 @@ class DistractorIndex:
                 break  # 'most abundant plasma protein, accounting for …': the phrase ends at the comma
             if low in FINITE and head:
                 return None  # 'An outcome is in the event …', 'A member of … may be chosen': a sentence
+            if low in _JOINS and head is None and i and _adjective_only(words[i - 1]):
+                continue  # 'stony or metallic object', 'thin and curved bone': adjectives joined before the head
             if low in GENUS_STOPS or head and words[at].islower() and w[0].isupper():
                 break  # ('… planets Jupiter, Saturn …': the names that follow a kind are instances of it)
             if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
@@ -684,6 +691,14 @@ class DistractorIndex:
                 return None  # 'Sends each token …', 'Shares key and value heads …', 'Send back.': a predicate
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
+            participle |= (
+                low.endswith("ing")
+                and bool(head and after)
+                and after not in GENUS_STOPS
+                and (after in English.stop_words or "NOUN" not in English.readings(after))
+            )
+            # ('tissue covering each …', 'statement pleading "guilty"': an -ing word WordNet also lists as a noun, then
+            # a word that is none — not 'data processing pipeline')
             adjective = head is not None and "ADJ" in English.readings(head) and "NOUN" in English.readings(low)
             if head and (participle or English.verb_number(low)) and not (adjective and at == i - 1):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
@@ -1244,3 +1259,9 @@ def _name_forms(topic: Topic) -> frozenset[str]:
     """The topic's names, case-folded: a subject that is one of them names the topic (mentions() would say so too,
     after building its matcher: "X is a …" opens most definitions)."""
     return frozenset(n.casefold() for n in topic.names)
+
+
+def _adjective_only(word: str) -> bool:
+    """English: a word read as an adjective and never as a noun ('stony', 'thin'; not 'chemical')."""
+    readings = English.readings(word.casefold())
+    return "ADJ" in readings and not readings & {"NOUN", "PROPN"}

@@ -560,3 +560,63 @@ def test_term_to_definition_items_drawn_first_offer_a_description_of_the_terms_k
         assert genus is None or any(ch.ix.genus(t) == genus for t in lures), item
         made += 1
     assert made and refused
+
+
+def test_the_genus_past_a_field_label_joined_adjectives_and_an_ing_clause():
+    """Reading 83: 'a stony or metallic object …' (Asteroid) and 'in geology, a crack …' (Fault) named no kind, so an
+    asteroid's options took 'Radioactivity'; 'tissue covering each muscle fiber' was a fiber."""
+    assert genus_word_of("a stony or metallic object orbiting the Sun that is smaller than a planet") == "object"
+    assert genus_word_of("thin and curved bone; serves as a point of attachment for muscles") == "bone"
+    assert genus_word_of("in geology, a crack or break in the crust of a planet along which slippage occurs") == "crack"
+    assert genus_word_of("In a civil case, the person or organization against whom the plaintiff brings suit") == (
+        "person"
+    )
+    assert genus_word_of("in Hindu thought, matter; one of two elements that make up the universe.") == "matter"
+    assert genus_word_of("loose, and well-hydrated connective tissue covering each muscle fiber") == "tissue"
+    assert genus_word_of('In a criminal case, the defendant\'s statement pleading "guilty" or "not guilty"') == (
+        "statement"
+    )
+    # not a label: 'in' past the opening, and an -ing noun before 'that' or a noun
+    assert genus_word_of("An allegation in an indictment or information, charging a defendant with a crime.") == (
+        "allegation"
+    )
+    assert genus_word_of("the 1954 Supreme Court ruling that struck down Plessy v. Ferguson") == "ruling"
+    assert genus_word_of("a data processing pipeline that cleans records") == "pipeline"
+
+
+def test_a_person_is_not_the_one_description_of_someone():
+    """Reading 83 (anthropology, never seen): 'a specialist who studies plants and seeds …' the one description of
+    a person among places, contexts and principles, for Archaeobotanist."""
+    from quizgen.model import Bank, Category, Topic
+
+    people = Topic("Archaeobotanist", "a specialist who studies plants and seeds found at a site.", "G")
+    others = (
+        Topic("Provenience", "the place where an object was originally found, with its stratum.", "G"),
+        Topic("Primary context", "the context of an artifact that has not been disturbed since deposition.", "G"),
+        Topic("Law of crosscutting", "a principle that a feature cutting across another is the more recent.", "G"),
+        Topic("Stratum", "a layer of soil or rock laid down at one time at a site.", "G"),
+    )
+    ch = Checker(Bank((Category("G", (people, *others)),)))
+    for seed in range(6):
+        with pytest.raises(GenerationError, match="describes someone"):
+            ch.gen.item("mcq", people, random.Random(seed), ItemOptions(direction="term-to-definition"))
+
+
+def test_term_to_definition_drops_the_one_lure_of_another_kind_where_the_rest_are_of_the_keys():
+    """Reading 83: 'the contemporary period of …' beside three 'the field of anthropology …' descriptions for
+    Archaeology: an option nobody picks. Where dropping it leaves two lures of the key's kind, it goes."""
+    from quizgen.model import Bank, Category, Topic
+
+    fields = [
+        Topic("Archaeology", "the field of anthropology that studies past cultures through excavated artifacts.", "G"),
+        Topic("Cultural anthropology", "the field of anthropology that describes living human cultures.", "G"),
+        Topic("Biological anthropology", "the field of anthropology that studies human evolution and biology.", "G"),
+        Topic("Linguistic anthropology", "the field of anthropology that studies language in social life.", "G"),
+    ]
+    period = Topic(
+        "Anthropocene", "the contemporary period of increasing human impact on the planet's ecosystems.", "G"
+    )
+    ch = Checker(Bank((Category("G", (*fields, period)),)))
+    for seed in range(8):
+        item = ch.gen.item("mcq", fields[0], random.Random(seed), ItemOptions(direction="term-to-definition"))
+        assert "Anthropocene" not in item.option_topics, item.options

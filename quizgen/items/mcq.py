@@ -883,6 +883,11 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         if key.language == "en" and len(pick.topics) > FEWEST_OPTIONS - 1:
             tries += [pick.topics[:i] + pick.topics[i + 1 :] for i in range(len(pick.topics) - 1, -1, -1)]
         fair = [t for t in tries if _t2d_flaw(ix, key, form, number, key_text, surface, t) is None]
+        # lures all of the key's kind where such a set leaves the key off the centre of its options (drawn from
+        # fewer sets, the key was the centre in 34 % of statistics' items against 28 % by chance)
+        kin = _of_one_kind(ix, key, fair)
+        if any(ix.word_place(key, list(t), shown)[0] < 1.0 for t in kin):
+            fair = kin
         if fair:
             pick = dataclasses.replace(pick, topics=_standing(ix, key, fair, shown, lambda t, f=form: size(t, f), rng))
             break
@@ -946,6 +951,12 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
     if key.language == "en" and _people_but_key(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
+    if (
+        key.language == "en"
+        and PERSON in ix.classes(key)
+        and not any(ix.classes(t) & {PERSON, "<body>"} for t in lures)
+    ):
+        return GenerationError(f"the description of '{key.name}' is the one option that describes someone")
     if _mirrored_pair(ix, key, lures):
         return GenerationError(f"two wrong descriptions of '{key.name}' mirror each other, which rules both out")
     forms = Counter([_surface(mine_text, key.language), *shapes])
@@ -965,6 +976,16 @@ def _mirrored_pair(ix: DistractorIndex, key: Topic, lures) -> bool:
         for i, a in enumerate(lures)
         for b in lures[i + 1 :]
     )
+
+
+def _of_one_kind(ix: DistractorIndex, key: Topic, sets: list) -> list:
+    """English: of the fair sets of lures, those whose every lure is of the kind the right description says the
+    term is ('the field of anthropology that …' among fields, without 'the contemporary period …' for Archaeology:
+    reading 83 struck that option as one nobody would pick); empty when none is, or the key's kind is not known."""
+    genus = ix.genus(key) if key.language == "en" else None
+    if genus is None:
+        return []
+    return [t for t in sets if len(t) >= FEWEST_OPTIONS - 1 and all(of_kind(ix, c, genus) for c in t)]
 
 
 def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
