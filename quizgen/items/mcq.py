@@ -883,10 +883,15 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
         if key.language == "en" and len(pick.topics) > FEWEST_OPTIONS - 1:
             tries += [pick.topics[:i] + pick.topics[i + 1 :] for i in range(len(pick.topics) - 1, -1, -1)]
         fair = [t for t in tries if _t2d_flaw(ix, key, form, number, key_text, surface, t) is None]
-        # lures all of the key's kind where such a set leaves the key off the centre of its options (drawn from
-        # fewer sets, the key was the centre in 34 % of statistics' items against 28 % by chance)
+        # lures all of the key's kind where such a set leaves the key off the centre of its options, or in the share
+        # of items where a random option would be the centre (always drawn from these fewer sets, the key was the
+        # centre in 34 % of statistics' items against 28 % by chance)
         kin = _of_one_kind(ix, key, fair)
-        if any(ix.word_place(key, list(t), shown)[0] < 1.0 for t in kin):
+        if (
+            any(ix.word_place(key, list(t), shown)[0] < 1.0 for t in kin)
+            or kin
+            and rng.random() < 1 / (len(kin[0]) + 1)
+        ):
             fair = kin
         if fair:
             pick = dataclasses.replace(pick, topics=_standing(ix, key, fair, shown, lambda t, f=form: size(t, f), rng))
