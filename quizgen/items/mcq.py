@@ -766,9 +766,20 @@ def of_near_kind(ix: DistractorIndex, key: Topic, desc: Description):
     …' for Diffusion, 'nervous system function …' for Integration) is struck at a glance. Anatomy, a field read
     after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings ('organ',
     'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where readers do not."""
-    if desc.start != 0 or not material(ix, key):
+    if desc.start != 0 or not (material(ix, key) or material(ix, key) is None and named_thing(ix, key)):
         return lambda t: True
     return lambda t: material(ix, t) is not False
+
+
+def named_thing(ix: DistractorIndex, topic: Topic) -> bool:
+    """English: a topic whose stem names a kind of several readings ('a stony or metallic object …': an object is also
+    a thing of thought) under a name whose last word WordNet knows only as a thing ('Asteroid', 'Telescope'):
+    reading 83 struck 'Radioactivity' offered for Asteroid."""
+    words = re.findall(r"[^\W\d_]+", without_brackets(topic.short_name))
+    if topic.language != "en" or not words or ix.genus_word(topic) is None:
+        return False
+    classes = set(English.noun_classes(words[-1].casefold()))
+    return bool(classes - {"Tops"}) and classes <= CONCRETE
 
 
 def as_shown(topic: Topic, name: str) -> Topic:
