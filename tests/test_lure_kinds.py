@@ -620,3 +620,21 @@ def test_term_to_definition_drops_the_one_lure_of_another_kind_where_the_rest_ar
     for seed in range(8):
         item = ch.gen.item("mcq", fields[0], random.Random(seed), ItemOptions(direction="term-to-definition"))
         assert "Anthropocene" not in item.option_topics, item.options
+
+
+def test_one_description_of_someone_is_no_lure_for_a_term_that_names_no_one():
+    """Reading 84 (philosophy): 'someone who rejects the possibility of knowledge in general' among three kinds of
+    knowledge, for A posteriori knowledge: an option nobody picks."""
+    from quizgen.model import Bank, Category, Topic
+
+    key = Topic("A posteriori knowledge", "knowledge gained through experience.", "G")
+    others = (
+        Topic("Skeptic", "someone who rejects the possibility of knowledge in general.", "G"),
+        Topic("Know-how", "knowledge of how to successfully complete a task.", "G"),
+        Topic("Acquaintance knowledge", "knowledge gained from direct contact with something.", "G"),
+        Topic("Propositional knowledge", "knowledge of facts that can be expressed as statements.", "G"),
+    )
+    ch = Checker(Bank((Category("G", (key, *others)),)))
+    for seed in range(8):
+        item = ch.gen.item("mcq", key, random.Random(seed), ItemOptions(direction="term-to-definition"))
+        assert "Skeptic" not in item.option_topics, item.options

@@ -1007,9 +1007,14 @@ def _of_one_kind(ix: DistractorIndex, key: Topic, sets: list) -> list:
 def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
     """Two or more lures describe people or bodies of people and the key neither: asked which statement
     describes 'Venue', a student strikes the court officers and the policy-making body (readings 39, 41, 42,
-    44: 4 items, all flawed; the same test for quantities or displays flagged as many fair items as flawed)."""
+    44: 4 items, all flawed; the same test for quantities or displays flagged as many fair items as flawed).
+    So is one person where neither the key nor another lure is one ('someone who rejects the possibility of
+    knowledge' among three kinds of knowledge for A posteriori knowledge: reading 84)."""
     agents = {PERSON, "<body>"}
-    return not ix.classes(key) & agents and sum(bool(ix.classes(t) & agents) for t in lures) >= 2
+    if ix.classes(key) & agents:
+        return False
+    people = sum(bool(ix.classes(t) & agents) for t in lures)
+    return people >= 2 or people == 1 and PERSON in set().union(*(ix.classes(t) for t in lures))
 
 
 _FULL_STOP = re.compile(r"\.$")
