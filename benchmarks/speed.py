@@ -118,6 +118,14 @@ the kind their stem states):
   At the session's end (term-to-definition items drawn first offer a description of the term's kind):
   5-question exam 0.94-1.05 s against 0.20-0.22 s: 4.7-4.8x (not met); 100 variants 6.45 s against 9.81 s: 0.66x
   (met); 100,000 topics 7.4-8.05 s wall, 7.4-7.75 s CPU (met but for one run's wall time); warm cache 4.9 s
+
+Remeasured 28 Nov, session 17 (--only help,small,big --repeat 2; a slower, noisy machine: the plain scripts 0.23-0.25 s
+and 11.1-13.7 s, against 0.20-0.22 s and 9.8-10.4 s in session 16):
+  quizgen --help                       0.08-0.16 s                                         (met)
+  5-question exam                      1.08-1.28 s CPU: 4.3-5.2x plain CPU                 (not met)
+    (session 16's code in the same minutes, alternating: 0.96-1.31 s user CPU against 0.87-1.10 s now)
+  100 variants x 40 items              7.7-9.8 s CPU: 0.68-0.77x plain CPU                 (at the goal's edge)
+    (session 16's code alternating: 9.1-9.3 s user CPU against 8.5-9.2 s now: no regression)
 """
 
 from __future__ import annotations
