@@ -91,9 +91,18 @@ POSTNOMINAL = frozenset("present available possible responsible".split())  # 're
 # words that classify the noun after them ('a form of government', 'type of tissue', 'any of the planets', 'one of
 # the various types of neural tissue cells'): the genus is that noun
 _CLASSIFIER = re.compile(
-    r"^\s*(?:(?:a|an|the|one|any|each)\s+)?(?:(?:type|kind|form|sort|variety|class)s?\s+of|(?:any|one|each)\s+of)"
+    r"^\s*(?:(?:a|an|the|one|any|each)\s+)?(?:(?:type|kind|form|sort|variety|class|series)s?\s+of|(?:any|one|each)\s+of)"
     r"\s+(?:(?:the|a|an|many|several|various|its|their)\s+){0,2}(?:(?:type|kind|form)s?\s+of\s+)?",
     re.I,
+)
+# a definition opening with a clause or a question word says no kind: 'what a buyer pays …' (Price is no buyer),
+# 'Once a member of the population is selected …', 'not telling participants …'
+_CLAUSE_OPENINGS = frozenset(
+    "what how why whether once while whilst although though because unless until since not whenever wherever".split()
+)
+_SUBORDINATE = frozenset(
+    "that which who whom whose where when how what whether if because as while since until unless although than so "
+    "to after before once".split()
 )
 GENUS_STOPS = frozenset(
     "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
@@ -670,6 +679,8 @@ class DistractorIndex:
         head, at = None, 0
         for i, w in enumerate(words[:10]):
             low = w.casefold()
+            if i == 0 and low in _CLAUSE_OPENINGS:
+                return None
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
             if (
                 head
@@ -714,6 +725,12 @@ class DistractorIndex:
                 head, at = low, i
         if head is None or mentions(opening, topic):
             return None
+        if first[:1].isupper():  # a definition written as a sentence: 'A member of the population may be chosen …'
+            for w in re.split(r"[,;:]", first[found[at].end() :], maxsplit=1)[0].casefold().split():
+                if w in _SUBORDINATE:
+                    break
+                if w in FINITE and w != "will":  # (not '… the idea of free will')
+                    return None  # the phrase is the sentence's subject, not what the topic is
         return head
 
     @classmethod
@@ -753,7 +770,12 @@ class DistractorIndex:
         before = m.group(1).casefold().split() if m else []
         said = bool(before) and not any(w in GENUS_STOPS - {"of"} or w.endswith("ed") for w in before)
         # 'A body of … citizens who', not '… by a witness who'; 'Bankruptcy judge' by its name ('A judicial officer …')
-        return said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic)))
+        if said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic))):
+            return True
+        # a genus word whose first sense in WordNet is someone ('German mercenaries hired …', 'a peasant tied to …',
+        # 'well-born British colonial women …'; not 'an ancient Incan device', 'intellectual and cultural movement')
+        word = DistractorIndex.genus_word(topic)
+        return bool(word) and English.names_someone(word)
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

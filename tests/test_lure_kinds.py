@@ -226,6 +226,40 @@ def test_people_are_a_kind_of_their_own():
         assert any(PERSON in ix.kinds(t) for t in lures), item.options
 
 
+def test_people_by_what_wordnet_says_the_genus_word_names():
+    """'German mercenaries hired …', 'a peasant tied to the land', 'well-born British colonial women …' describe
+    people though no 'who' follows and no listed word says so (reading 85: Hessians the one description of
+    people among a declaration, a port and colonies); an adjective WordNet also lists as someone ('ancient',
+    'intellectual') and a plural the lower-cased table reads as a surname ('fields': W. C. Fields) do not."""
+    from quizgen.distractors import PERSON
+    from quizgen.model import Topic
+
+    def person(definition):
+        return PERSON in DistractorIndex.classes(Topic("X term", definition, "G"))
+
+    assert person("German mercenaries hired by Great Britain to put down the American rebellion")
+    assert person("a peasant tied to the land and its lord")
+    assert person("well-born British colonial women who led a non-importation movement")
+    assert not person("an ancient Incan device for recording information")
+    assert not person("an eighteenth-century intellectual and cultural movement that emphasized reason")
+    assert not person("the fields of study that eventually gave rise to science.")
+    assert not person("A member of the population may be chosen for inclusion in a sample only once.")
+    assert not person("what a buyer pays for a unit of the specific good or service")
+
+
+def test_the_key_is_not_the_one_description_of_people_or_of_a_body_of_people():
+    ch = checker("us-history")
+    for name in ("Hessians", "Serf", "Committees of Correspondence"):  # (reading 85: among events, places, laws)
+        key = ch.bank.topic(name)
+        for seed in range(4):
+            try:
+                item = ch.gen.item("mcq", key, random.Random(seed), ItemOptions(direction="term-to-definition"))
+            except GenerationError:
+                continue
+            lures = [ch.bank.topic(n) for n in item.option_topics if n != name]
+            assert any(ch.ix.classes(t) & {"<person>", "<body>"} for t in lures), (name, item.options)
+
+
 def test_a_term_used_after_is_without_an_article_is_an_adjective():
     ch = checker("statistics")
     assert ch.ix.part_of_speech(ch.bank.topic("Mutually Exclusive")) == "adj"  # 'Two events are mutually exclusive if'
@@ -396,6 +430,11 @@ def test_the_genus_of_phrases_and_not_of_sentences_or_predicates():
     assert genus("proton acceptor") == "acceptor"
     assert genus("Flows in which the i-th output depends only on previous inputs.") == "flow"
     for sentence_or_predicate in (
+        "what a buyer pays for a unit of the specific good or service",  # a clause: Price is no buyer
+        "Once a member of the population is selected for inclusion in a sample, it is returned",
+        "not telling participants which treatment a subject is receiving",
+        "A member of the population may be chosen for inclusion in a sample only once.",  # the phrase is a subject
+        "Each outcome of an experiment has the same probability.",
         "Send back.",
         "Sends each token to the k experts with the highest router scores.",
         "An outcome is in the event A AND B if the outcome is in both A AND B at the same time.",
@@ -429,6 +468,7 @@ def test_the_genus_is_the_noun_a_classifier_introduces():
     assert genus("a type of igneous silicate rock that makes up most of Earth's continental crust") == "rock"
     assert genus("one of the various types of neural tissue cells responsible for maintenance") == "cells"
     assert genus("form of transport across the cell membrane that requires input of cellular energy") == "transport"
+    assert genus("a series of English mercantilist laws enacted between 1651 and 1696") == "laws"  # (reading 85)
 
 
 def test_a_material_key_gets_no_lure_that_is_no_thing_at_all():

@@ -453,7 +453,11 @@ def name_kind(topic: Topic) -> str | None:
     words = [w.casefold() for w in name_words(topic)]
     if any(w in English.stop_words and not re.fullmatch("[ivx]+", w) for w in words):
         return None  # ('Type I Error' is an error)
-    return head if "NOUN" in English.readings(words[-1]) else None
+    last = words[-1]
+    # a noun by the tables, or a plural WordNet knows as a noun where the tables know only a verb ('Navigation Acts':
+    # lemminflect reads 'acts' as a verb alone)
+    noun = "NOUN" in English.readings(last) or last.endswith("s") and bool(English.noun_classes(last[:-1]))
+    return head if noun else None
 
 
 def of_kind(ix: DistractorIndex, topic: Topic, kind: str) -> bool:
@@ -953,6 +957,9 @@ def _standing(ix: DistractorIndex, key: Topic, sets: list, shown, size, rng: ran
 LONGEST_KEY = 1.6
 
 
+AGENTS = frozenset({PERSON, "<body>"})  # people and bodies of people
+
+
 def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationError | None:
     """Why these wrong descriptions would single out the right one; None when they do not."""
     shapes = [_surface(option_text(ix, t, key, form, number), key.language) for t in lures]
@@ -967,11 +974,9 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
     if key.language == "en" and _people_but_key(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
-    if (
-        key.language == "en"
-        and PERSON in ix.classes(key)
-        and not any(ix.classes(t) & {PERSON, "<body>"} for t in lures)
-    ):
+    if key.language == "en" and ix.classes(key) & AGENTS and not any(ix.classes(t) & AGENTS for t in lures):
+        # (a body of people too: 'colonial extralegal shadow governments …' for Committees of Correspondence among an
+        # event, a boycott and a line: reading 85)
         return GenerationError(f"the description of '{key.name}' is the one option that describes someone")
     if _mirrored_pair(ix, key, lures):
         return GenerationError(f"two wrong descriptions of '{key.name}' mirror each other, which rules both out")
@@ -1010,10 +1015,9 @@ def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
     44: 4 items, all flawed; the same test for quantities or displays flagged as many fair items as flawed).
     So is one person where neither the key nor another lure is one ('someone who rejects the possibility of
     knowledge' among three kinds of knowledge for A posteriori knowledge: reading 84)."""
-    agents = {PERSON, "<body>"}
-    if ix.classes(key) & agents:
+    if ix.classes(key) & AGENTS:
         return False
-    people = sum(bool(ix.classes(t) & agents) for t in lures)
+    people = sum(bool(ix.classes(t) & AGENTS) for t in lures)
     return people >= 2 or people == 1 and PERSON in set().union(*(ix.classes(t) for t in lures))
 
 

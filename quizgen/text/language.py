@@ -184,6 +184,18 @@ class English:
 
     @staticmethod
     @lru_cache(maxsize=1 << 12)
+    def names_someone(word: str) -> bool:
+        """A noun whose first WordNet sense is someone, read from its singular when it has one ('mercenaries'; not
+        'fields', which the lower-cased table also lists as W. C. Fields) and not also an adjective ('ancient')."""
+        from .lexicon import noun_classes
+
+        forms = _noun_forms(word)
+        singular = [f for f in forms[1:] if f != forms[0]] or forms[:1]
+        classes = next(filter(None, map(noun_classes, singular)), ())
+        return classes[:1] == ("person",) and "ADJ" not in English.readings(word)
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 12)
     def noun_classes(word: str) -> tuple[str, ...]:
         """WordNet's classes of a noun's first senses ('router': person, artifact), read from its singular
         ('routers') and, for a hyphenated word, its head ('self-supervision': act); empty when unknown."""
