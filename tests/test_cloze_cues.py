@@ -133,3 +133,26 @@ def test_a_word_of_the_family_spelt_apart_is_a_cue():
             continue
         lures = [gen.bank.topic(n) for n in item.option_topics if n != topic.name]
         assert "prove" not in item.stem or any("proof" in name_stems(t) for t in lures), item
+
+
+def test_a_negated_name_is_cued_by_the_word_it_negates_and_families_by_their_root():
+    """'Protestants who did not conform …' points at Nonconformists, 'a supreme being, a deity' at Deism, 'a social
+    arrangement' at Feudal society (reading 85, U.S. History: in definition-to-term items, term blanks and matching
+    sets); the stemmer keeps each pair apart."""
+    nonconformists = Topic("Nonconformists", "Protestants who did not conform.", "Religion")
+    assert stem_cues("Protestants who did not conform to the doctrines", nonconformists)
+    assert not stem_cues("Protestants who did not follow the doctrines", nonconformists)
+    assert stem_cues("the existence of a supreme being, a deity", Topic("Deism", "A belief.", "Religion"))
+    assert stem_cues("a social arrangement in which serfs …", Topic("Feudal society", "An arrangement.", "Order"))
+    assert stem_cues("a ritual that marks a change", Topic("Rite of passage", "A ritual.", "Culture"))
+    assert not stem_cues("a political arrangement", Topic("Feudal society", "An arrangement.", "Order"))
+    gen = glossary_generator("us-history")
+    group = gen.bank.category(gen.bank.topic("Nonconformists").category).topics
+    for seed in range(6):
+        for topic in group:
+            try:
+                item = gen.item("matching", topic, random.Random(seed), ItemOptions())
+            except GenerationError:
+                continue
+            assert "Nonconformists" not in item.premise_topics or all("conform" not in r for r in item.responses)
+            break

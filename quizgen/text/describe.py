@@ -243,6 +243,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
         return {t for w in words for s in word_stems(w, lang) for t in stems if word_family(s, t)}
     index = _stem_index(stems)
     forms = [t for t in stems if t.endswith("-")]
+    negated = _negated(stems)
     hit = set()
     for w in words:
         hit |= {t for t in forms if w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
@@ -250,10 +251,26 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
                 if stems_match(s, t) or _derived(s, t):
                     hit.add(t)
+            hit |= {t for rest, t in negated if stems_match(s, rest) or _derived(s, rest)}
             if len(s) < 4 and s in stems:
                 hit.add(s)
             hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
     return hit
+
+
+_NEGATIONS = ("non", "un", "dis", "anti")
+
+
+@lru_cache(maxsize=1 << 14)
+def _negated(stems: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Stems that negate a word of five letters or more, with that word: a reader sees 'did not conform' in
+    'Nonconformists' (reading 85), which the stemmer keeps apart."""
+    return tuple(
+        (t[len(p) :].lstrip("-"), t)
+        for t in stems
+        for p in _NEGATIONS
+        if t.startswith(p) and len(t[len(p) :].lstrip("-")) >= 5
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -480,7 +480,8 @@ _IRREGULAR = (
     "deceive, perception perceive, conception conceive, assumption assume, consumption consume, "
     "presumption presume, resumption resume, absorption absorb, solution solve, resolution resolve, "
     "revolution revolve, evolution evolve, acquisition acquire, requisition require, repetition repeat, "
-    "competition compete, opposition oppose, composition compose, exposition expose, disposition dispose"
+    "competition compete, opposition oppose, composition compose, exposition expose, disposition dispose, "
+    "society social, deity deism, deity deist, rite ritual"
 )
 
 
