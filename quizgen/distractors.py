@@ -98,14 +98,17 @@ _CLASSIFIER = re.compile(
 # a definition opening with a clause or a question word says no kind: 'what a buyer pays …' (Price is no buyer),
 # 'Once a member of the population is selected …', 'not telling participants …'
 _CLAUSE_OPENINGS = frozenset(
-    "what how why whether once while whilst although though because unless until since not whenever wherever".split()
+    "what how why whether once while whilst although though because unless until since not whenever wherever "
+    "given".split()
 )
 _SUBORDINATE = frozenset(
     "that which who whom whose where when how what whether if because as while since until unless although than so "
     "to after before once".split()
 )
+_ARITHMETIC = frozenset({"minus", "plus", "times"})
 GENUS_STOPS = frozenset(
-    "that which who whom whose where when of in with for by to from on at as if or and is are was were can may "
+    "that which who whom whose where when wherein whereby of in with for by to from on at as if or and is are was were "
+    "can may "
     "used being having before after between under over into about against through during without across within "
     "along among around toward towards throughout upon via per near inside outside beneath above below".split()
 )
@@ -679,8 +682,8 @@ class DistractorIndex:
         head, at = None, 0
         for i, w in enumerate(words[:10]):
             low = w.casefold()
-            if i == 0 and low in _CLAUSE_OPENINGS:
-                return None
+            if i == 0 and low in _CLAUSE_OPENINGS or head and low in _ARITHMETIC:
+                return None  # (and 'total revenues minus explicit costs': a formula, no kind)
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
             if (
                 head
@@ -711,7 +714,9 @@ class DistractorIndex:
             # ('tissue covering each …', 'statement pleading "guilty"': an -ing word WordNet also lists as a noun, then
             # a word that is none — not 'data processing pipeline')
             adjective = head is not None and "ADJ" in English.readings(head) and "NOUN" in English.readings(low)
-            if head and (participle or English.verb_number(low)) and not (adjective and at == i - 1):
+            # (the head so far an adjective right before, or before adjectives only: 'small, informal groups')
+            adjectives_between = all(English.readings(x) == frozenset({"ADJ"}) for x in words[at + 1 : i])
+            if head and (participle or English.verb_number(low)) and not (adjective and adjectives_between):
                 break  # '… rule introduced by', '… particle located in', '… method trains'
             if head and (low in ARTICLES and at > 0 or low in POSTNOMINAL and after in GENUS_STOPS):
                 break  # 'A … condition the court imposes', 'reactant present in an amount …': the head is found

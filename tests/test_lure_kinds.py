@@ -452,6 +452,10 @@ def test_the_genus_ends_at_a_comma_after_its_noun_and_passes_an_adjective():
     assert genus("single process of the neuron that carries an electrical signal away from the cell body") == "process"
     assert genus("small, round bone embedded in a tendon") == "bone"
     assert genus("broad, tendon-like sheet of connective tissue") == "sheet"
+    assert genus("small, informal groups of people who are closest to us") == "groups"  # (reading 86)
+    assert genus("the process wherein people come to understand societal norms") == "process"
+    assert genus("total revenues minus explicit costs, including depreciation") is None  # a formula
+    assert genus("Given simple random samples of size n from a population, the distribution of means") is None
 
 
 def test_the_genus_is_the_noun_a_classifier_introduces():

@@ -120,3 +120,41 @@ def test_a_one_word_name_with_a_prefix_is_a_kind_of_the_plain_name():
     assert ix.unsafe(key, topic("Anion"), key.definition) is None
     sets, _ = chem.items("matching", 100, random.Random(0), None, ItemOptions())
     assert not any("Ion" in s.premise_topics and {"Cation", "Anion"} & set(s.premise_topics) for s in sets)
+
+
+DEVIANCE = (
+    "Deviance",
+    [
+        ("Labeling theory", "the ascribing of a deviant behavior to another person by members of society"),
+        ("Conflict theory", "a theory that examines social and economic factors as the causes of criminal deviance"),
+        ("Control theory", "a theory that states deviance results from a feeling of disconnection from society"),
+        ("Differential association theory", "a theory that states individuals learn deviant behavior from peers"),
+        ("Strain theory", "a theory that states deviance follows from a gap between goals and the means to them"),
+        ("Master status", "a label that describes the chief characteristic of an individual"),
+        ("Primary deviance", "a violation of norms that does not result in any long-term effects"),
+    ],
+)
+
+
+def test_a_description_saying_the_name_kind_gets_lures_that_say_it_and_is_never_the_odd_one_out():
+    """Reading 86 (sociology, never seen): 'the ascribing of a deviant behavior …' was offered beside 'a theory that
+    …' descriptions for Conflict theory (a lure nobody picks: its name says theory), and for Labeling theory it was
+    the one description that does not say theory, among three that do (the odd one out)."""
+    from qg_data import cell_bank
+
+    gen = ItemGenerator(cell_bank(DEVIANCE))
+    made = 0
+    for seed in range(6):
+        for name in ("Conflict theory", "Strain theory"):
+            try:
+                item = gen.item("mcq", gen.bank.topic(name), random.Random(seed), T2D)
+            except GenerationError:
+                continue
+            made += 1
+            assert all(o.startswith("a theory") for o in item.options), item.options
+        try:
+            item = gen.item("mcq", gen.bank.topic("Labeling theory"), random.Random(seed), T2D)
+        except GenerationError:
+            continue
+        assert sum(o.startswith("a theory") for o in item.options) < len(item.options) - 1, item.options
+    assert made
