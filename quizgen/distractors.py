@@ -106,6 +106,7 @@ _SUBORDINATE = frozenset(
     "to after before once".split()
 )
 _ARITHMETIC = frozenset({"minus", "plus", "times"})
+_CLAUSE_HEADS = frozenset({"way", "manner", "extent", "degree", "reason"})
 GENUS_STOPS = frozenset(
     "that which who whom whose where when wherein whereby of in with for by to from on at as if or and is are was were "
     "can may "
@@ -684,6 +685,8 @@ class DistractorIndex:
             low = w.casefold()
             if i == 0 and low in _CLAUSE_OPENINGS or head and low in _ARITHMETIC:
                 return None  # (and 'total revenues minus explicit costs': a formula, no kind)
+            if head in _CLAUSE_HEADS and at == i - 1:
+                break  # 'the way people learn what is good': a clause follows the head, not a noun of its phrase
             after = words[i + 1].casefold() if i + 1 < len(words) else ""
             if (
                 head
@@ -720,6 +723,8 @@ class DistractorIndex:
                 break  # '… rule introduced by', '… particle located in', '… method trains'
             if head and (low in ARTICLES and at > 0 or low in POSTNOMINAL and after in GENUS_STOPS):
                 break  # 'A … condition the court imposes', 'reactant present in an amount …': the head is found
+            if re.match(r"['’]s?\b", first[found[i].end() :]) or low == "s" and first[found[i].start() - 1] in "'’":
+                continue  # "a group's shared practices": a possessor, not the head
             if "-" in low:
                 continue  # 'graph-based', 'layer-wise', 'one-shot': a hyphenated word modifies the head that follows
             readings = English.readings(low)

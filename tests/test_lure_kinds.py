@@ -453,6 +453,8 @@ def test_the_genus_ends_at_a_comma_after_its_noun_and_passes_an_adjective():
     assert genus("small, round bone embedded in a tendon") == "bone"
     assert genus("broad, tendon-like sheet of connective tissue") == "sheet"
     assert genus("small, informal groups of people who are closest to us") == "groups"  # (reading 86)
+    assert genus("the way people learn what is good and bad in society") == "way"
+    assert genus("a group's shared practices, values, and beliefs") == "practices"
     assert genus("the process wherein people come to understand societal norms") == "process"
     assert genus("total revenues minus explicit costs, including depreciation") is None  # a formula
     assert genus("Given simple random samples of size n from a population, the distribution of means") is None

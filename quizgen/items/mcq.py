@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..distractors import (
     CITED_OPENING,
     CLASS_OF,
+    CLASSES,
     FINITE,
     PERSON,
     DistractorIndex,
@@ -770,9 +771,27 @@ def of_near_kind(ix: DistractorIndex, key: Topic, desc: Description):
     …' for Diffusion, 'nervous system function …' for Integration) is struck at a glance. Anatomy, a field read
     after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings ('organ',
     'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where readers do not."""
+    agent = key.language == "en" and bool(ix.classes(key) & AGENTS)
+    no_agent = (lambda t: True) if agent or key.language != "en" else (lambda t: not agent_named(ix, t))
+    # (nor, for a key that is no one, a name of a person or a body of people: 'American Psychological Association'
+    # offered for a school of thought or an area of psychology, reading 86)
     if desc.start != 0 or not (material(ix, key) or material(ix, key) is None and named_thing(ix, key)):
-        return lambda t: True
-    return lambda t: material(ix, t) is not False
+        return no_agent
+    return lambda t: material(ix, t) is not False and no_agent(t)
+
+
+_BODY_NAMES = frozenset(English.stem(w) for w in CLASSES["<body>"].split() + ["association", "court"])
+
+
+def agent_named(ix: DistractorIndex, topic: Topic) -> bool:
+    """English: a topic that is people or a body of people, and whose name says so (its last word someone, or a
+    body: 'Appellant', 'Grand jury', 'American Psychological Association'; not 'Category', defined as 'people
+    who …')."""
+    words = re.findall(r"[^\W\d_]+", without_brackets(topic.short_name))
+    if not words or not ix.classes(topic) & AGENTS:
+        return False
+    last = words[-1].casefold()
+    return English.names_someone(last) or English.stem(last) in _BODY_NAMES
 
 
 def named_thing(ix: DistractorIndex, topic: Topic) -> bool:
@@ -1037,15 +1056,14 @@ def _of_one_kind(ix: DistractorIndex, key: Topic, sets: list) -> list:
 
 
 def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
-    """Two or more lures describe people or bodies of people and the key neither: asked which statement
-    describes 'Venue', a student strikes the court officers and the policy-making body (readings 39, 41, 42,
-    44: 4 items, all flawed; the same test for quantities or displays flagged as many fair items as flawed).
-    So is one person where neither the key nor another lure is one ('someone who rejects the possibility of
-    knowledge' among three kinds of knowledge for A posteriori knowledge: reading 84)."""
+    """A lure describes people or a body of people and the key neither: asked which statement describes 'Venue',
+    a student strikes the court officers and the policy-making body (readings 39, 41, 42, 44: 4 items, all flawed;
+    the same test for quantities or displays flagged as many fair items as flawed); 'someone who rejects the
+    possibility of knowledge' among kinds of knowledge (reading 84); a professional organization among fields and
+    schools of thought (reading 86)."""
     if ix.classes(key) & AGENTS:
         return False
-    people = sum(bool(ix.classes(t) & AGENTS) for t in lures)
-    return people >= 2 or people == 1 and PERSON in set().union(*(ix.classes(t) for t in lures))
+    return any(ix.classes(t) & AGENTS for t in lures)
 
 
 _FULL_STOP = re.compile(r"\.$")
