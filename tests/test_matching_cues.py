@@ -10,7 +10,7 @@ import pytest
 
 from quizgen import load_bank
 from quizgen.distractors import GenerationError
-from quizgen.items import ItemGenerator
+from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.matching import _claim, description_number
 from quizgen.text.language import English
 
@@ -59,3 +59,19 @@ def test_no_law_among_things():
         laws = {_claim(gen.index, gen.bank.topic(n)) for n in item.response_topics}
         assert len(laws) == 1, item.response_topics
     assert len(sets) > 20
+
+
+def test_responses_end_alike():
+    """Reading 87: 'using a tool makes the measuring more precise.' the one response of a sociology set ending on a
+    full stop."""
+
+    gen = ItemGenerator(load_bank(Path(__file__).parent / "data" / "banks" / "sociology"))
+    made = 0
+    for seed in range(8):
+        try:
+            item = gen.item("matching", gen.bank.topic("Accuracy"), random.Random(seed), ItemOptions())
+        except GenerationError:
+            continue
+        made += 1
+        assert len({r.endswith(".") for r in item.responses}) == 1, item.responses
+    assert made

@@ -9,7 +9,7 @@ from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError
 from ..model import MatchingItem, Topic
 from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
-from .mcq import echoes, opening_pronoun, stem_cues, usable_option, without_letter_symbols
+from .mcq import echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -278,7 +278,7 @@ def make_matching(
         key.category,
         premises=tuple(without_letter_symbols([p.name for p in premises])),
         premise_topics=tuple(p.name for p in premises),
-        responses=tuple(response(ix, r)[0] for r in responses),
+        responses=same_ending(tuple(response(ix, r)[0] for r in responses)),  # (no one response ending on a stop)
         response_topics=tuple(r.name for r in responses),
         answer=answer,
         notes=(*notes, *(f"matching widened to group '{c}'" for c in widened)),
