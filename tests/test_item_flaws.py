@@ -68,6 +68,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "philosophy",
         "anthropology",
         "sociology",
+        "business-ethics",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):

@@ -37,6 +37,9 @@ def test_the_kind_a_name_shows():
     assert name_kind(topic("Histogram")) is None  # one word
     assert name_kind(topic("Grokking (Delayed Generalization)")) is None  # the bracket is no part of the name
     assert name_kind(topic("Ley de Boyle", "es")) is None  # English only
+    assert name_kind(topic("Functional stakeholder")) == name_kind(topic("Normative stakeholder")) is not None  # (a
+    # noun WordNet knows and lemminflect does not)
+    assert name_kind(topic("Pro se")) is None and name_kind(topic("State Space Models / Mamba")) is None
     assert name_kind(topic("Navigation Acts")) == name_kind(topic("Coercive Acts")) is not None  # ('acts': a verb
     # alone to lemminflect, a noun to WordNet; reading 85 struck the one law among a period and colonies)
 

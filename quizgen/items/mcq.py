@@ -9,6 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..distractors import (
+    ARTICLES,
     CITED_OPENING,
     CLASS_OF,
     CLASSES,
@@ -457,7 +458,12 @@ def name_kind(topic: Topic) -> str | None:
     last = words[-1]
     # a noun by the tables, or a plural WordNet knows as a noun where the tables know only a verb ('Navigation Acts':
     # lemminflect reads 'acts' as a verb alone)
-    noun = "NOUN" in English.readings(last) or last.endswith("s") and bool(English.noun_classes(last[:-1]))
+    readings = English.readings(last)  # (and a noun only WordNet knows: 'Functional stakeholder', 'Excess reactant')
+    written = name_words(topic)[-1]  # (a lower-case word of four letters or more: not 'Pro se', 'Mamba', 'Homo')
+    noun = (
+        "NOUN" in readings or not readings and written.islower() and len(last) > 3 and bool(English.noun_classes(last))
+    )
+    noun = noun or last.endswith("s") and bool(English.noun_classes(last[:-1]))
     return head if noun else None
 
 
@@ -710,6 +716,8 @@ def of_stated_kind(
     states were 27 fair to 35 flawed among definition-to-term items and 30 to 26 among term blanks, against 36 to 3
     where every lure was of it; but the topics left out halve such banks' definition-to-term coverage."""
     kind = ix.genus(key) if desc.start == 0 and key.language == "en" else None
+    if kind is None and desc.start == 0 and key.language == "en" and opens_with_name_kind(key):
+        kind = name_kind(key)  # 'a stakeholder whose …' for Functional stakeholder: the stem says what its name does
     if kind is not None and of_kind(ix, key, kind):
         alike = lambda t: of_kind(ix, t, kind)  # noqa: E731
     elif key.language == "en" and PERSON in ix.classes(key):
@@ -743,6 +751,16 @@ def of_stated_kind(
             ) from None
         rng.setstate(state)  # (the usual pick draws as it did before)
         return None
+
+
+def opens_with_name_kind(topic: Topic) -> bool:
+    """English: the definition opens with the head noun of the name ('Functional stakeholder: a stakeholder whose
+    …'), which the genus leaves out (it names the topic): a stem that states a kind all the same (reading 87:
+    'Exigency' offered for 'a stakeholder whose relationships …')."""
+    kind = name_kind(topic)
+    words = re.findall(r"[^\W\d_]+", topic.definition)[:3]
+    words = [w.casefold() for w in words if w.casefold() not in ARTICLES]
+    return kind is not None and bool(words) and English.stem(words[0]) == kind
 
 
 def situation(topic: Topic) -> bool:
