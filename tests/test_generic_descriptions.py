@@ -110,3 +110,14 @@ def test_a_pointer_to_another_entry_is_no_part_of_a_description():
     )
     texts = [d.as_option() or "" for d in descriptions(t)]
     assert texts and not any("(see" in x or "equivalence point" in x for x in texts), texts
+
+
+def test_a_grammar_note_on_the_name_is_no_part_of_a_description():
+    """'singular codex; Maya books that …' (Codices, philosophy): in a matching set the note pointed at its own term
+    (reading 87, two sets)."""
+    from quizgen.text.describe import descriptions, without_alias_notes
+
+    codices = Topic("Codices", "singular codex; Maya books that transmitted the knowledge of the Maya.", "G")
+    assert [d.as_option() for d in descriptions(codices)][0].startswith("Maya books")
+    kept = Topic("Eigen", "singular values of a matrix; the square roots of its eigenvalues", "G")
+    assert without_alias_notes(kept).startswith("singular values of a matrix;")

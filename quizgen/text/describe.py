@@ -696,7 +696,12 @@ def without_alias_notes(topic: Topic) -> str:
             return ""  # ('(also, thrombocytes)' undeclared too: shown in a stem it names the answer, reading 71)
         return m.group()
 
-    return _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)).strip()
+    return _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition))).strip()
+
+
+# a grammar note opening a definition, the other number of the name: 'singular codex; Maya books that …' (Codices:
+# the note points at its own term in a matching set, reading 87)
+_FORM_NOTE = re.compile(r"^\s*(?:singular|plural)\s*[:=]?\s*[^\W\d_][\w'’-]*\s*;\s*", re.I)
 
 
 def undeclared_names(topic: Topic) -> list[str]:
