@@ -156,3 +156,11 @@ def test_a_negated_name_is_cued_by_the_word_it_negates_and_families_by_their_roo
                 continue
             assert "Nonconformists" not in item.premise_topics or all("conform" not in r for r in item.responses)
             break
+
+
+def test_a_closed_compound_is_spelled_out_by_both_its_words():
+    """'how the members of a culture generally view the world' points at Worldview (reading 88); one half alone
+    does not ('background' is no cue of 'ground')."""
+    worldview = Topic("Worldview", "A very broad ideology.", "Culture")
+    assert stem_cues("how the members of a culture generally view the world", worldview)
+    assert not stem_cues("how the members of a culture generally see the world", worldview)
