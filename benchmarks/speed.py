@@ -126,6 +126,13 @@ and 11.1-13.7 s, against 0.20-0.22 s and 9.8-10.4 s in session 16):
     (session 16's code in the same minutes, alternating: 0.96-1.31 s user CPU against 0.87-1.10 s now)
   100 variants x 40 items              7.7-9.8 s CPU: 0.68-0.77x plain CPU                 (at the goal's edge)
     (session 16's code alternating: 9.1-9.3 s user CPU against 8.5-9.2 s now: no regression)
+
+Remeasured 28 Nov, session 18 (--only help,small --repeat 3, --only big --repeat 2; load ~1):
+  quizgen --help                       0.08-0.09 s                                         (met)
+  5-question exam                      1.00-1.08 s wall, 0.98-1.04 s CPU against 0.20-0.22 s: 4.6-5.0x (not met)
+    (in process: imports 0.13 s, bank 0.02 s, the exam's items 0.63-0.69 s cold against 0.19-0.22 s with the word
+    tables and per-text caches warm, PDFs ~0.2 s; the first draw tries ~54 topics for 5 items, ~10 ms each)
+  100 variants x 40 items              6.8-7.1 s against 10.0-10.3 s: 0.68x wall and CPU    (met)
 """
 
 from __future__ import annotations

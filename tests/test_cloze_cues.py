@@ -145,6 +145,7 @@ def test_a_negated_name_is_cued_by_the_word_it_negates_and_families_by_their_roo
     assert stem_cues("the existence of a supreme being, a deity", Topic("Deism", "A belief.", "Religion"))
     assert stem_cues("a social arrangement in which serfs …", Topic("Feudal society", "An arrangement.", "Order"))
     assert stem_cues("a ritual that marks a change", Topic("Rite of passage", "A ritual.", "Culture"))
+    assert stem_cues("rule through uniform laws and codes", Topic("Legalism", "A school.", "China"))  # (reading 89)
     assert not stem_cues("a political arrangement", Topic("Feudal society", "An arrangement.", "Order"))
     gen = glossary_generator("us-history")
     group = gen.bank.category(gen.bank.topic("Nonconformists").category).topics

@@ -481,7 +481,7 @@ _IRREGULAR = (
     "presumption presume, resumption resume, absorption absorb, solution solve, resolution resolve, "
     "revolution revolve, evolution evolve, acquisition acquire, requisition require, repetition repeat, "
     "competition compete, opposition oppose, composition compose, exposition expose, disposition dispose, "
-    "society social, deity deism, deity deist, rite ritual"
+    "society social, deity deism, deity deist, rite ritual, law legal"
 )
 
 
