@@ -69,6 +69,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "anthropology",
         "sociology",
         "business-ethics",
+        "world-history",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
