@@ -24,10 +24,10 @@ from ..distractors import (
 )
 from ..model import MCQItem, Topic, without_brackets
 from ..text.describe import (
-    COMPOUND_ZIPF,
     COUNTED,
     PARTS,
     Description,
+    common_halves,
     cut_mid_procedure,
     descriptions,
     first_sentences,
@@ -46,6 +46,7 @@ from ..text.lexicon import getAllLemmas
 from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
+AGENTS = frozenset({PERSON, "<body>"})  # people and bodies of people
 FEWEST_OPTIONS = 3  # when fewer safe siblings exist, an item gets fewer options rather than unsafe ones
 
 
@@ -119,17 +120,14 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _closed_compounds(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Words of a name made of two common words of four letters or more ('worldview': world, view), with the stems
-    of both: a text showing both halves spells the word out, however common the compound is."""
-    out = []
-    for w in re.findall(r"[A-Za-z]{8,}", name):
-        low = w.casefold()
-        for i in range(4, len(low) - 3):
-            head, tail = low[:i], low[i:]
-            if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF:
-                out.append((English.stem(low), (English.stem(head), English.stem(tail))))
-                break
-    return tuple(out)
+    """Words of a name made of two common words ('worldview': world, view), with the stems of both: a text showing
+    both halves spells the word out, however common the compound is."""
+    words = re.findall(r"[A-Za-z]{8,}", name)
+    return tuple(
+        (English.stem(w.casefold()), tuple(English.stem(h) for h in halves))
+        for w in words
+        if (halves := common_halves(w))
+    )
 
 
 def echo_forms(text: str, key: Topic) -> frozenset[str]:
@@ -474,16 +472,21 @@ def name_kind(topic: Topic) -> str | None:
     head = _head_word(topic)
     if topic.language != "en" or head is None:
         return None  # (other languages: _kin_missing; the head leading 'Ley de Boyle' cut Química's items by half)
-    words = [w.casefold() for w in name_words(topic)]
+    written = name_words(topic)
+    words = [w.casefold() for w in written]
     if any(w in English.stop_words and not re.fullmatch("[ivx]+", w) for w in words):
         return None  # ('Type I Error' is an error)
     last = words[-1]
     # a noun by the tables, or a plural WordNet knows as a noun where the tables know only a verb ('Navigation Acts':
     # lemminflect reads 'acts' as a verb alone)
     readings = English.readings(last)  # (and a noun only WordNet knows: 'Functional stakeholder', 'Excess reactant')
-    written = name_words(topic)[-1]  # (a lower-case word of four letters or more: not 'Pro se', 'Mamba', 'Homo')
+    # (a lower-case word of four letters or more: not 'Pro se', 'Mamba', 'Homo')
     noun = (
-        "NOUN" in readings or not readings and written.islower() and len(last) > 3 and bool(English.noun_classes(last))
+        "NOUN" in readings
+        or not readings
+        and written[-1].islower()
+        and len(last) > 3
+        and bool(English.noun_classes(last))
     )
     noun = noun or last.endswith("s") and bool(English.noun_classes(last[:-1]))
     return head if noun else None
@@ -827,7 +830,7 @@ def agent_named(ix: DistractorIndex, topic: Topic) -> bool:
     """English: a topic that is people or a body of people, and whose name says so (its last word someone, or a
     body: 'Appellant', 'Grand jury', 'American Psychological Association'; not 'Category', defined as 'people
     who …')."""
-    words = re.findall(r"[^\W\d_]+", without_brackets(topic.short_name))
+    words = name_words(topic)
     if not words or not ix.classes(topic) & AGENTS:
         return False
     last = words[-1].casefold()
@@ -1019,9 +1022,6 @@ def _standing(ix: DistractorIndex, key: Topic, sets: list, shown, size, rng: ran
 # 1.6-1.9 times as long; 2 and 0.4 before reading 46: a key that may be far shorter but not far longer is seldom
 # the longest option, and check's "longest" solver finds it)
 LONGEST_KEY = 1.6
-
-
-AGENTS = frozenset({PERSON, "<body>"})  # people and bodies of people
 
 
 def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationError | None:

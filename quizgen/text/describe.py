@@ -192,16 +192,29 @@ def name_stems(topic: Topic) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def common_halves(word: str) -> tuple[str, str] | None:
+    """The two common words of four letters or more a closed compound is made of ('worldview' -> world, view;
+    'lookahead' -> look, ahead), the first split that gives two; None for a word that has none ('transformer')."""
+    w = word.casefold()
+    if not w.isalpha() or len(w) < 8:
+        return None
+    for i in range(4, len(w) - 3):
+        head, tail = w[:i], w[i:]
+        if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF:
+            return head, tail
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
 def _compound_parts(word: str) -> tuple[str, ...]:
     """The two halves of a rare closed compound ('lookahead' -> look, ahead; 'minibatch' -> mini, batch)
     when both are common words of four letters or more; nothing for a word of its own ('transformer')."""
     w = word.casefold()
     if not w.isalpha() or len(w) < 8:
         return ()
-    for i in range(4, len(w) - 3):
-        head, tail = w[:i], w[i:]
-        if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF and English.zipf(w) < RARE_ZIPF:
-            return (head, tail)
+    halves = common_halves(w)
+    if halves and English.zipf(w) < RARE_ZIPF:
+        return halves
     prefix = next((p for p in PREFIXES if w.startswith(p) and len(w) - len(p) >= 4), None)
     if prefix and English.zipf(w) < 3.0 and English.zipf(w[len(prefix) :]) >= 3.0:
         return (w[len(prefix) :],)  # 'Multimodal' is cued by 'mixed-modal'
@@ -258,6 +271,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     return hit
 
 
+# (the unambiguous ones of distractors.NEGATING_PREFIXES: 'in', 'de', 'a' open too many words that negate nothing)
 _NEGATIONS = ("non", "un", "dis", "anti")
 
 
