@@ -776,8 +776,9 @@ class DistractorIndex:
         """Is the topic a person or a body of people ('A body of 16-23 citizens who …', 'The party who
         appeals …', 'A judge in …')? Such a key among documents and offences stands out by kind."""
         first = _opening(topic)
-        m = re.match(r"\W*((?:[\w'’-]+\s+){1,9}?)(?:who|whom)\b", first, re.I)
-        before = m.group(1).casefold().split() if m else []
+        m = re.match(r"\W*((?:[\w'’-]+,?\s+){1,9}?)(?:who|whom)\b", first, re.I)
+        before = re.sub(r"\bat least\b|,", " ", m.group(1).casefold()).split() if m else []
+        # ('small, informal groups of people who …', 'any collection of at least two people who …')
         said = bool(before) and not any(w in GENUS_STOPS - {"of"} or w.endswith("ed") for w in before)
         # 'A body of … citizens who', not '… by a witness who'; 'Bankruptcy judge' by its name ('A judicial officer …')
         if said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic))):
@@ -785,6 +786,10 @@ class DistractorIndex:
         # a genus word whose first sense in WordNet is someone ('German mercenaries hired …', 'a peasant tied to …',
         # 'well-born British colonial women …'; not 'an ancient Incan device', 'intellectual and cultural movement')
         word = DistractorIndex.genus_word(topic)
+        if word is None and topic.language == "en":  # 'a stakeholder whose …' for Functional stakeholder: the
+            words = name_words(topic)  # definition opens with its name's head, which the genus leaves out
+            opening = [w.casefold() for w in re.findall(r"[^\W\d_]+", first)[:3] if w.casefold() not in ARTICLES]
+            word = words[-1].casefold() if words and opening[:1] == [words[-1].casefold()] else None
         return bool(word) and English.names_someone(word)
 
     @staticmethod

@@ -684,3 +684,58 @@ def test_one_description_of_someone_is_no_lure_for_a_term_that_names_no_one():
     for seed in range(8):
         item = ch.gen.item("mcq", key, random.Random(seed), ItemOptions(direction="term-to-definition"))
         assert "Skeptic" not in item.option_topics, item.options
+
+
+def _early_humans():
+    """A group like World History's 'Early humans' (reading 89-90, never seen before): people of two genus
+    words, a period and tools."""
+    from quizgen.model import Bank, Category, Topic
+
+    topics = (
+        Topic(
+            "Homo erectus", "a member of the genus Homo who walked upright in East Africa two million years ago.", "G"
+        ),
+        Topic("Homo habilis", "the earliest member of the genus Homo, making simple stone tools.", "G"),
+        Topic("Australopithecus", "a distant ancestor of modern humans who lived in southern Africa.", "G"),
+        Topic("Denisovans", "an extinct group of archaic humans who interbred with early populations of Asia.", "G"),
+        Topic("Paleolithic Age", "the period of time when people made chipped stone tools and hunted.", "G"),
+        Topic("Acheulean tools", "teardrop-shaped stone implements chipped from a core on both faces.", "G"),
+        Topic("Oldowan tools", "sharpened stones used for cutting, scraping and chopping.", "G"),
+        Topic("Mousterian tools", "stone flakes struck from carefully prepared cores.", "G"),
+        Topic("Animism", "the belief that spirits dwell in animals, plants and places.", "G"),
+    )
+    return topics, Checker(Bank((Category("G", topics),)))
+
+
+def test_a_person_gets_people_as_lures_where_too_few_share_the_genus_word():
+    """Reading 90: 'Paleolithic Age' offered for 'a member of the genus Homo who …' (11 items struck). One
+    sibling shares 'member'; the other people stand in before any lure of another kind."""
+    topics, ch = _early_humans()
+    people = {"Homo erectus", "Homo habilis", "Australopithecus", "Denisovans"}
+    for seed in range(8):
+        it = ch.gen.item("mcq", topics[0], random.Random(seed), D2T)
+        assert set(it.options) <= people, it.options
+
+
+def test_a_description_of_someone_gets_only_wrong_descriptions_of_someone():
+    """Reading 90: 'the period of time …' and 'stone tools …' offered as descriptions of Homo erectus."""
+    topics, ch = _early_humans()
+    people = {"Homo erectus", "Homo habilis", "Australopithecus", "Denisovans"}
+    made = []
+    for seed in range(8):
+        try:
+            made.append(ch.gen.item("mcq", topics[2], random.Random(seed), ItemOptions(direction="term-to-definition")))
+        except GenerationError:
+            continue
+    assert made and all(set(it.option_topics) <= people for it in made), [it.option_topics for it in made]
+
+
+def test_people_said_with_commas_counts_and_a_name_head_of_someone():
+    from quizgen.model import Topic
+
+    person = lambda name, d: "<person>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
+    assert person("Primary groups", "small, informal groups of people who are closest to us")
+    assert person("Group", "any collection of at least two people who interact with some frequency")
+    assert person("Functional stakeholder", "a stakeholder whose relationships govern an organization's inputs")
+    assert not person("Functional group", "a group whose atoms give a molecule its reactions")
+    assert not person("Primary source", "a document, object, or other source made by people who lived then")

@@ -743,39 +743,44 @@ def of_stated_kind(
     kind = ix.genus(key) if desc.start == 0 and key.language == "en" else None
     if kind is None and desc.start == 0 and key.language == "en" and opens_with_name_kind(key):
         kind = name_kind(key)  # 'a stakeholder whose …' for Functional stakeholder: the stem says what its name does
+    tests = []
     if kind is not None and of_kind(ix, key, kind):
-        alike = lambda t: of_kind(ix, t, kind)  # noqa: E731
-    elif key.language == "en" and PERSON in ix.classes(key):
-        alike = lambda t: PERSON in ix.classes(t)  # noqa: E731  ('A(n) _____ retains the judicial office …':
-        # no Venue beside judges and clerks, readings 55 and 58)
-    elif key.language == "en" and desc.start == 0 and situation(key):
-        alike = situation  # 'when workers or firms focus on particular tasks': a situation, among situations (not
-        # 'Economics', a field, or 'Circular flow diagram': reading 80, economics, 10 items)
-    else:
+        tests.append(lambda t: of_kind(ix, t, kind))
+    if key.language == "en" and PERSON in ix.classes(key):
+        tests.append(lambda t: PERSON in ix.classes(t))  # ('A(n) _____ retains the judicial office …': no Venue
+        # beside judges and clerks, readings 55 and 58; and people where too few share the genus word: 'a member of
+        # the genus Homo …' among ancestors, not beside 'the period of time …', readings 89-90)
+    if key.language == "en" and desc.start == 0 and situation(key):
+        tests.append(situation)  # 'when workers or firms focus on particular tasks': a situation, among situations
+        # (not 'Economics', a field, or 'Circular flow diagram': reading 80, economics, 10 items)
+    if not tests:
         return None
     state = rng.getstate()
-    try:
-        return ix.pick(
-            key,
-            k - 1,
-            rng,
-            difficulty,
-            fewest=FEWEST_OPTIONS - 1,
-            **how,
-            accept=lambda t: (
-                _askable(t) and alike(t) and not _concept_for_other(ix, key, t) and (fits is None or fits(t))
-            ),
-        )
-    except GenerationError:
-        if strict:
-            ix.kind_refused.add(key.name)
-            hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
-            said = ix.genus_word(key) or ("person" if PERSON in ix.classes(key) else kind or "a situation: 'when …'")
-            raise GenerationError(
-                f"its description says what it is ('{said}'), and fewer than two safe siblings are of that kind{hint}"
-            ) from None
-        rng.setstate(state)  # (the usual pick draws as it did before)
-        return None
+    for i, alike in enumerate(tests):
+        try:
+            return ix.pick(
+                key,
+                k - 1,
+                rng,
+                difficulty,
+                fewest=FEWEST_OPTIONS - 1,
+                **how,
+                accept=lambda t, alike=alike: (
+                    _askable(t) and alike(t) and not _concept_for_other(ix, key, t) and (fits is None or fits(t))
+                ),
+            )
+        except GenerationError:
+            if strict and i == len(tests) - 1:
+                ix.kind_refused.add(key.name)
+                hint = "" if how.get("widen") else "; 'widen: true' in the section would look in the nearest groups"
+                person = "person" if PERSON in ix.classes(key) else None
+                said = ix.genus_word(key) or person or kind or "a situation: 'when …'"
+                raise GenerationError(
+                    f"its description says what it is ('{said}'), and fewer than two safe siblings are of that "
+                    f"kind{hint}"
+                ) from None
+            rng.setstate(state)  # (the next test, or the usual pick, draws as it did before)
+    return None
 
 
 def opens_with_name_kind(topic: Topic) -> bool:
@@ -815,12 +820,17 @@ def of_near_kind(ix: DistractorIndex, key: Topic, desc: Description):
     after the rules (readings 71-72): such items were the most frequent flaw. Heads of several readings ('organ',
     'layer', 'system', 'release') are left alone, as abstract kinds are: their classes part where readers do not."""
     agent = key.language == "en" and bool(ix.classes(key) & AGENTS)
+    if key.language == "en" and PERSON in ix.classes(key):
+        return lambda t: bool(ix.classes(t) & AGENTS)  # people for people: no 'Paleolithic Age' for 'a member of the
+        # genus Homo …', no place or law for a serf or the Hessians (readings 85, 89, 90: 17 items struck; not for
+        # bodies, whose genus words read many ways: 'a small body of icy and dusty matter …')
     no_agent = (lambda t: True) if agent or key.language != "en" else (lambda t: not agent_named(ix, t))
     # (nor, for a key that is no one, a name of a person or a body of people: 'American Psychological Association'
     # offered for a school of thought or an area of psychology, reading 86)
     if desc.start != 0 or not (material(ix, key) or material(ix, key) is None and named_thing(ix, key)):
         return no_agent
-    return lambda t: material(ix, t) is not False and no_agent(t)
+    return lambda t: material(ix, t) is not False and PERSON not in ix.classes(t) and no_agent(t)
+    # (nor people for a thing: 'Neanderthals' offered for 'stone tools made …', readings 89-90, 6 items)
 
 
 _BODY_NAMES = frozenset(English.stem(w) for w in CLASSES["<body>"].split() + ["association", "court"])
@@ -1042,6 +1052,11 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         # (a body of people too: 'colonial extralegal shadow governments …' for Committees of Correspondence among an
         # event, a boycott and a line: reading 85)
         return GenerationError(f"the description of '{key.name}' is the one option that describes someone")
+    if key.language == "en" and PERSON in ix.classes(key) and not all(ix.classes(t) & AGENTS for t in lures):
+        # any lure that is no one is struck for a person at a glance: 'the period of time beginning …' offered for a
+        # member of the genus Homo (readings 89-90, 17 items; not for bodies, whose genus words read many ways: 'a
+        # small body of icy and dusty matter …')
+        return GenerationError(f"the description of '{key.name}' describes someone, and a wrong one no one")
     if key.language == "en" and _genus_apart(ix, key, lures):
         return GenerationError(
             f"the description of '{key.name}' is the one option that does not say what the others are"
