@@ -55,6 +55,8 @@ CLASSES = {
     "<body>": "committee board body panel council organization agency entity commission conference jury",
     "<process>": "process reaction change conversion diffusion movement transfer",
     "<collection>": "set subset collection group",
+    "<creed>": "religion school ideology philosophy faith creed",  # (reading 91: clay statues offered for a school
+    # of thought beside a school and a religion)
 }
 CLASS_OF = {English.stem(w): c for c, words in CLASSES.items() for w in words.split()}
 # a name's head word tells its class only for these ('Octet rule', 'Tree Diagram', 'Institutional Review Board';
@@ -266,6 +268,11 @@ def acronym_shown(stem: str, cand: Topic, key: Topic) -> bool:
 def _opening(topic: Topic) -> str:
     """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
     return sentences(without_alias_notes(topic))[0] if topic.definition else ""
+
+
+def _adjective_too(word: str) -> bool:
+    """English: a word the tables read as an adjective as well as a noun ('wealthy', 'ancient')."""
+    return "ADJ" in English.readings(word)
 
 
 def _genus_other(topic: Topic, first: str) -> str | None:
@@ -699,8 +706,9 @@ class DistractorIndex:
                 return None  # 'An outcome is in the event …', 'A member of … may be chosen': a sentence
             if low in _JOINS and head is None and i and _adjective_only(words[i - 1]):
                 continue  # 'stony or metallic object', 'thin and curved bone': adjectives joined before the head
-            if low in GENUS_STOPS or head and words[at].islower() and w[0].isupper():
-                break  # ('… planets Jupiter, Saturn …': the names that follow a kind are instances of it)
+            if low in GENUS_STOPS or head and words[at].islower() and w[0].isupper() and not _adjective_too(head):
+                break  # ('… planets Jupiter, Saturn …': the names that follow a kind are instances of it; not 'a
+                # wealthy Roman aristocrat', whose 'wealthy' only looked like the head)
             if i == 0 and English.verb_number(low) and after in VERB_OBJECTS:
                 break  # 'looks like a line graph …', 'gives the …': a verb phrase, not a kind of thing
             imperative = English.readings(low) == {"VERB"} and not low.endswith(("ed", "en", "ing"))

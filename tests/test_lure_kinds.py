@@ -739,3 +739,12 @@ def test_people_said_with_commas_counts_and_a_name_head_of_someone():
     assert person("Functional stakeholder", "a stakeholder whose relationships govern an organization's inputs")
     assert not person("Functional group", "a group whose atoms give a molecule its reactions")
     assert not person("Primary source", "a document, object, or other source made by people who lived then")
+
+
+def test_a_capitalised_word_after_an_adjective_is_not_the_end_of_the_genus():
+    """Reading 91: 'a wealthy Roman aristocrat …' read as a 'wealthy' (then no person, and a grain dole and a cult
+    offered for Patron); '… planets Jupiter, Saturn' still ends at the names."""
+    assert genus_word_of("a wealthy Roman aristocrat sought by clients in need of assistance") == "aristocrat"
+    assert genus_word_of("a light, long-barreled European gun") == "gun"
+    assert genus_word_of("the first English colony in Virginia, which disappeared") == "colony"
+    assert genus_word_of("the giant planets Jupiter, Saturn, Uranus and Neptune") == "planets"
