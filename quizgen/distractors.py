@@ -715,6 +715,7 @@ class DistractorIndex:
             if i == 0 and (imperative or English.verb_number(low) == "sg" and after not in GENUS_STOPS):
                 return None  # 'Sends each token …', 'Shares key and value heads …', 'Send back.': a predicate
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
+            participle |= bool(head) and after == "by" and "VERB" in English.readings(low)  # 'people bound by …'
             participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
             participle |= (
                 low.endswith("ing")

@@ -748,3 +748,4 @@ def test_a_capitalised_word_after_an_adjective_is_not_the_end_of_the_genus():
     assert genus_word_of("a light, long-barreled European gun") == "gun"
     assert genus_word_of("the first English colony in Virginia, which disappeared") == "colony"
     assert genus_word_of("the giant planets Jupiter, Saturn, Uranus and Neptune") == "planets"
+    assert genus_word_of("people bound by a contract to work for someone for a set number of years") == "people"
