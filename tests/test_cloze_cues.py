@@ -165,3 +165,11 @@ def test_a_closed_compound_is_spelled_out_by_both_its_words():
     worldview = Topic("Worldview", "A very broad ideology.", "Culture")
     assert stem_cues("how the members of a culture generally view the world", worldview)
     assert not stem_cues("how the members of a culture generally see the world", worldview)
+
+
+def test_a_function_word_heading_the_name_is_a_cue_where_the_text_uses_it_as_a_noun():
+    """Reading 91 (world history, volume 2): '… guided by the will of the people …' beside General will."""
+    will = Topic("General will", "a concept by which the state is legitimate only if guided by the people.", "G")
+    assert "will" in stem_cues("the state is guided by the will of the people as a whole", will)
+    assert "will" not in stem_cues("the people will decide what the state does", will)  # a verb, no cue
+    assert "will" in name_stems(will) and "will" not in name_stems(Topic("Will", "the faculty of choice.", "G"))

@@ -85,6 +85,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
     words = visible_words(text.replace(BLANK, " "))
     found = set(shares_stem(words, name_stems(key), key.language))
+    for head in (s for s in name_stems(key) if s in English.stop_words):  # a noun the word lists call a function word
+        if re.search(rf"(?i)\b(?:the|a|his|her|its|their|our|free|popular|general)\s+{head}\b", text):
+            found.add(head)  # 'guided by the will of the people' beside 'General will' (reading 91)
     if PARTS in name_stems(key) and COUNTED.match(text.replace(BLANK, " ").lstrip(" :")):
         found.add(PARTS)  # 'Two objectives for …' pairs with 'CTC Loss & RNN-Transducer'
 

@@ -180,7 +180,12 @@ def name_stems(topic: Topic) -> frozenset[str]:
     # a function word capitalised in the name names the thing ('Or Event', 'AND Event'): a text shouting it ('A OR B')
     # points at it (see mcq.stem_cues)
     shouted = {"#" + w.casefold() for w in words if w.casefold() in stop and w[0].isupper() and len(w) >= 2}
+    tokens = _TOKEN.findall(topic.name)
+    head = tokens[-1] if topic.language == "en" and len(tokens) > 1 and len(tokens[-1]) >= 4 else ""
+    head = head if head.casefold() in stop and "NOUN" in English.readings(head.casefold()) else ""
+    # (a function word heading the name is a noun all the same: 'General will' is cued by 'the will of the people')
     words = {w for w in words if (len(w) >= 3 or len(w) == 2 and w.isupper()) and w.casefold() not in stop}
+    words |= {head} - {""}
     forms = set()
     if topic.language == "en":
         words |= {p for w in words for p in _compound_parts(w)}  # 'Lookahead' is cued by 'ahead'
