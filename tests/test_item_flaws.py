@@ -70,6 +70,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "sociology",
         "business-ethics",
         "world-history",
+        "world-history-2",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
