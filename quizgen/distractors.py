@@ -221,6 +221,19 @@ def told_by_a_word(key: Topic, twin: Topic, text: str) -> bool:
     return shows(apart[0][0]) and not shows(apart[0][1])
 
 
+def same_words(a: Topic, b: Topic) -> bool:
+    """Names of two words or more made of the same words, in any order and form ('Selective perception' /
+    'Perceptual selectivity')."""
+    mine, theirs = _name_word_stems(a), _name_word_stems(b)
+    if len(mine) < 2 or len(mine) != len(theirs) or a.language != b.language:
+        return False
+    rules = language(a.language)
+    close = lambda x, y: x == y or len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x))  # noqa: E731
+    if rules.stop_words & {w.casefold() for w in name_words(a) + name_words(b)}:
+        return False  # ('Law of demand' / 'Demand of law' is no pair a glossary holds)
+    return all(any(close(x, y) for y in theirs) for x in mine) and all(any(close(y, x) for x in mine) for y in theirs)
+
+
 def name_words(topic: Topic) -> list[str]:
     """The words of a name outside its brackets ('Molarity (M)': Molarity)."""
     return re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", " ", topic.short_name))
@@ -861,6 +874,9 @@ class DistractorIndex:
             return "one is a kind of the other"
         if self.names_clash(key, cand):
             return "name contains or nearly equals the key's"
+        if same_words(key, cand):
+            return "its name is the key's words in another order"  # 'Selective perception' / 'Perceptual
+            # selectivity': one thing under two names (reading 92, two items)
         if self.names_in_definition(key.name, cand.name):
             return "definitions name each other"  # the key is told through it ('explanation of the decision')
         if self.names_in_definition(cand.name, key.name) and not self._told_apart(key, cand):

@@ -173,3 +173,15 @@ def test_a_function_word_heading_the_name_is_a_cue_where_the_text_uses_it_as_a_n
     assert "will" in stem_cues("the state is guided by the will of the people as a whole", will)
     assert "will" not in stem_cues("the people will decide what the state does", will)  # a verb, no cue
     assert "will" in name_stems(will) and "will" not in name_stems(Topic("Will", "the faculty of choice.", "G"))
+
+
+def test_an_acronym_is_cued_by_a_list_of_words_whose_initials_spell_it():
+    """Reading 92 (marketing, organizational behavior; never seen): 'existence, relatedness, and growth' gives ERG
+    theory away, 'product, price, promotion, and place' the 4Ps, '… measurable, and substantial' ADAMS."""
+    erg, four, adams = Topic("ERG theory", "x", "G"), Topic("4Ps", "x", "G"), Topic("ADAMS", "x", "G")
+    assert "erg" in stem_cues("a theory of needs: existence, relatedness, and growth", erg)
+    assert "erg" not in stem_cues("needs for growth and for existence in a group", erg)  # not a list in order
+    assert "4p" in stem_cues("the “marketing mix”—product, price, promotion, and place", four)
+    assert "4p" not in stem_cues("the product, its price and its promotion", four)  # three Ps are not four
+    text = "the essential factors in segmentation—accessible, differentiable, actionable, measurable, and substantial"
+    assert "adams" in stem_cues(text, adams)

@@ -71,6 +71,8 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "business-ethics",
         "world-history",
         "world-history-2",
+        "marketing",
+        "organizational-behavior",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):

@@ -95,8 +95,11 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         if re.search(rf"(?<!\w){shouted[1:].upper()}(?!\w)", text):
             found.add(shouted)  # 'the event A OR B' and 'Or Event'
     for acronym in _acronyms_in_name(key.name):
-        if _spelled_out(acronym, text):
+        if _spelled_out(acronym, text) or _listed(acronym, text):
             found.add(acronym.casefold())
+    for count, letter in re.findall(r"(?<![\w.])([2-9])([A-Z])s?(?![\w])", key.name):  # '4Ps' and 'product, price,
+        if _listed(letter * int(count), text):  # promotion, and place' (reading 92)
+            found.add(f"{count}{letter}".casefold())
     for letter in _letters_in_name(key.name):  # 'Top-k Routing' and a text about 'the k highest-scoring experts'
         if re.search(rf"(?<![\w\-\\]){letter}(?![\w\-])", text):
             found.add(letter)
@@ -219,6 +222,24 @@ def _blended(word: str, text: str) -> bool:
         any(w.casefold().startswith(p.casefold()) or p.isupper() and p in w and w.isupper() for w in words)
         for p in pieces
     )
+
+
+_LIST_BREAK = re.compile(r"[.;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s")
+
+
+def _listed(acronym: str, text: str) -> bool:
+    """Does the text list words, one item each, whose initials spell the acronym in order ('existence, relatedness,
+    and growth' for ERG; 'accessible, differentiable, actionable, measurable, and substantial' for ADAMS)? Three
+    letters or more: two initials are met by chance."""
+    letters = "".join(c for c in acronym if c.isupper()).casefold()
+    if len(letters) < 3:
+        return False
+    for chunk in _LIST_BREAK.split(text):
+        items = [i.split() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", chunk)]
+        initials = "".join(i[0][0].casefold() if i and i[0][:1].isalpha() else "_" for i in items)
+        if letters in initials and len(items) >= len(letters):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
