@@ -265,6 +265,9 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     hit = set()
     for w in words:
         hit |= {t for t in forms if w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
+        low = w.casefold()
+        if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
+            hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
         for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
                 if stems_match(s, t) or _derived(s, t):
@@ -275,6 +278,8 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
             hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
     return hit
 
+
+_SHARED_ROOT = 8  # a word and a name stem opening on this many letters alike are one root to a reader
 
 # (the unambiguous ones of distractors.NEGATING_PREFIXES: 'in', 'de', 'a' open too many words that negate nothing)
 _NEGATIONS = ("non", "un", "dis", "anti")
