@@ -75,3 +75,12 @@ def test_responses_end_alike():
         made += 1
         assert len({r.endswith(".") for r in item.responses}) == 1, item.responses
     assert made
+
+
+def test_a_people_the_word_tables_lack_is_a_plural_head():
+    """Reading 91 (world history): 'Clients' and 'less well-off Romans who …' the one plural pair of a set; the
+    description's number was unknown ('Romans' is in no table), so the set was not refused."""
+    from quizgen.text.describe import phrase_number
+
+    assert phrase_number("less well-off Romans who relied on a patron's gifts for subsistence") == "pl"
+    assert phrase_number("a Roman Republican office with absolute authority") == "sg"

@@ -783,6 +783,8 @@ def phrase_number(text: str) -> str | None:
             break
         if low not in English.stop_words and "NOUN" in English.readings(low):
             head = low
+        elif w[0].isupper() and not English.readings(low) and English.is_plural_noun(low):
+            head = low  # a people the tables lack: 'less well-off Romans who …' (reading 91)
         elif head:
             break
     if head is None:
