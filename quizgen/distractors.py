@@ -944,7 +944,9 @@ class DistractorIndex:
 
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
         """No two wrong answers may duplicate or near-duplicate each other."""
-        return all(not self.overlapping(c, cand) and not self.names_clash(c, cand) for c in chosen)
+        return all(
+            not self.overlapping(c, cand) and not self.names_clash(c, cand) and not same_words(c, cand) for c in chosen
+        )
 
     # ---- choosing ----
 

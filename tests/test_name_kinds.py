@@ -85,6 +85,8 @@ def test_options_end_alike():
     assert same_ending(("granted by the U.S.", "a thing.")) == ("granted by the U.S.", "a thing")
     assert same_ending(("between HBM and on-chip SRAM.", "a window")) == ("between HBM and on-chip SRAM", "a window")
     assert same_ending(("one.", "two.")) == ("one.", "two.")
+    # a stop inside a closing quote is a stop too (reading 93: '… the basic human need to “avoid pain.”')
+    assert same_ending(("need to “avoid pain.”", "a level of effort")) == ("need to “avoid pain”", "a level of effort")
     for bank in ("chemistry", "statistics"):
         gen = generator(bank)
         for i, key in enumerate(gen.bank.topics):

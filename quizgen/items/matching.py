@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError
+from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError, same_words
 from ..model import MatchingItem, Topic
 from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
@@ -67,6 +67,7 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
         or _claim(ix, a) != _claim(ix, b)  # a law's description, the one stated as a rule ("Hess's law", 62-63)
         or ix.overlapping(a, b)
         or ix.names_clash(a, b)
+        or same_words(a, b)  # one thing under two names: either definition fits both (reading 93)
         or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
         or mentions(ra, b)  # fine: only what is shown counts)
         or mentions(rb, a)

@@ -1146,7 +1146,7 @@ def _people_but_key(ix: DistractorIndex, key: Topic, lures) -> bool:
     return any(ix.classes(t) & AGENTS for t in lures)
 
 
-_FULL_STOP = re.compile(r"\.$")
+_FULL_STOP = re.compile(r"\.(?=[\"”’']?$)")  # (and inside a closing quote: '… to “avoid pain.”', reading 93)
 _ABBREVIATION = re.compile(r"(?:\b\w\.){2,}$|\b(?:etc|al|vs|cf|approx)\.$", re.I)  # 'U.S.', 'et al.': not a stop
 
 
