@@ -73,6 +73,8 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "world-history-2",
         "marketing",
         "organizational-behavior",
+        "physics",
+        "finance",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):

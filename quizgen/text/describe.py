@@ -33,7 +33,10 @@ FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second 
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
 COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
-PREFIXES = ("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non")
+PREFIXES = (
+    *("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non"),
+    *("ultra", "micro", "macro", "mega", "nano"),  # ('Ultracentrifuge' is cued by 'centrifuge', reading 93)
+)
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
 # 'Latin for "friend of the court."', 'French, meaning "on the bench."': where the name comes from — the one
@@ -221,8 +224,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     if halves and English.zipf(w) < RARE_ZIPF:
         return halves
     prefix = next((p for p in PREFIXES if w.startswith(p) and len(w) - len(p) >= 4), None)
-    if prefix and English.zipf(w) < 3.0 and English.zipf(w[len(prefix) :]) >= 3.0:
-        return (w[len(prefix) :],)  # 'Multimodal' is cued by 'mixed-modal'
+    rest = w[len(prefix) :] if prefix else ""
+    if prefix and English.zipf(w) < 3.0 and (English.zipf(rest) >= 3.0 or len(rest) >= 6 and English.zipf(rest) >= 2.5):
+        return (rest,)  # 'Multimodal' is cued by 'mixed-modal'; 'Ultracentrifuge' by 'centrifuge'
     return ()
 
 
