@@ -881,6 +881,8 @@ class DistractorIndex:
             return "definitions name each other"  # the key is told through it ('explanation of the decision')
         if self.names_in_definition(cand.name, key.name) and not self._told_apart(key, cand):
             return "definitions name each other"
+        if self._kind_of_the_key(key, cand):
+            return "its definition is the key's kind taken over the key ('the study of relativity, …')"
         if stem and (mentions(stem, cand) or acronym_shown(stem, cand, key)):
             return "named in the stem"
         if stem and stem != key.name and told_by_a_word(key, cand, stem):
@@ -921,6 +923,17 @@ class DistractorIndex:
             if f" {' '.join(words).casefold()} " in opening:
                 return True
         return False
+
+    def _kind_of_the_key(self, key: Topic, cand: Topic) -> bool:
+        """English: the candidate's definition opens with the key's own genus taken over the key ('Modern physics:
+        the study of relativity, quantum mechanics, or both' beside 'Relativity: the study of objects moving …'):
+        it takes in the key, a second answer (reading 93, four items)."""
+        word = self.genus_word(key) if key.language == "en" else None
+        if word is None or self.genus(cand) != self.genus(key):
+            return False
+        names = "|".join(re.escape(n) for n in (key.name, key.short_name))
+        opening = rf"\W*(?:the|a|an)?\s*(?:\w+\s+){{0,2}}{re.escape(word)}\s+of\s+(?:[^.;:()]*?,\s*)?(?:{names})\b"
+        return re.match(opening, cand.definition, re.I) is not None
 
     def _told_apart(self, key: Topic, cand: Topic) -> bool:
         """A topic whose definition speaks of the key but says it is another kind of thing ('Event: a subset of
