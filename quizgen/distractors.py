@@ -55,8 +55,10 @@ CLASSES = {
     "<body>": "committee board body panel council organization agency entity commission conference jury",
     "<process>": "process reaction change conversion diffusion movement transfer",
     "<collection>": "set subset collection group",
-    "<creed>": "religion school ideology philosophy faith creed",  # (reading 91: clay statues offered for a school
-    # of thought beside a school and a religion)
+    # (reading 91: clay statues offered for a school of thought beside a school and a religion)
+    "<creed>": "religion school ideology philosophy faith creed",
+    "<tongue>": "language dialect alphabet script",  # (reading 93: a coast and a ship offered for 'a language …')
+    "<pact>": "treaty agreement accord pact",  # (reading 93: trade routes offered for 'a 1494 agreement …')
 }
 CLASS_OF = {English.stem(w): c for c, words in CLASSES.items() for w in words.split()}
 # a name's head word tells its class only for these ('Octet rule', 'Tree Diagram', 'Institutional Review Board';
