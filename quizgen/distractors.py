@@ -26,7 +26,7 @@ from .text.describe import (
     without_alias_notes,
 )
 from .text.genus import ADJECTIVE, kind_class, opening_genus
-from .text.language import English, language
+from .text.language import English, language, stems_match
 from .text.lexicon import getAllLemmas, getAllLemmasOOV
 from .text.mask import mask_spellings, mask_topic, sentences
 from .text.similarity import tfidf_matrix
@@ -230,10 +230,17 @@ def same_words(a: Topic, b: Topic) -> bool:
     if len(mine) < 2 or len(mine) != len(theirs) or a.language != b.language:
         return False
     rules = language(a.language)
-    close = lambda x, y: x == y or len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x))  # noqa: E731
     if rules.stop_words & {w.casefold() for w in name_words(a) + name_words(b)}:
         return False  # ('Law of demand' / 'Demand of law' is no pair a glossary holds)
-    return all(any(close(x, y) for y in theirs) for x in mine) and all(any(close(y, x) for x in mine) for y in theirs)
+    return all(any(stems_match(x, y) for y in theirs) for x in mine) and all(
+        any(stems_match(y, x) for x in mine) for y in theirs
+    )
+
+
+def opening_word(topic: Topic) -> str | None:
+    """The definition's first word past an article, lower-cased ('a stakeholder whose …' -> stakeholder)."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", topic.definition)[:3] if w.casefold() not in ARTICLES]
+    return words[0] if words else None
 
 
 def name_words(topic: Topic) -> list[str]:
@@ -812,8 +819,7 @@ class DistractorIndex:
         word = DistractorIndex.genus_word(topic)
         if word is None and topic.language == "en":  # 'a stakeholder whose …' for Functional stakeholder: the
             words = name_words(topic)  # definition opens with its name's head, which the genus leaves out
-            opening = [w.casefold() for w in re.findall(r"[^\W\d_]+", first)[:3] if w.casefold() not in ARTICLES]
-            word = words[-1].casefold() if words and opening[:1] == [words[-1].casefold()] else None
+            word = opening_word(topic) if words and opening_word(topic) == words[-1].casefold() else None
         return bool(word) and English.names_someone(word)
 
     @staticmethod

@@ -9,7 +9,6 @@ from collections import Counter
 from functools import lru_cache
 
 from ..distractors import (
-    ARTICLES,
     CITED_OPENING,
     CLASS_OF,
     CLASSES,
@@ -20,6 +19,7 @@ from ..distractors import (
     Pick,
     acronym_shown,
     name_words,
+    opening_word,
     told_by_a_word,
 )
 from ..model import MCQItem, Topic, without_brackets
@@ -811,10 +811,8 @@ def opens_with_name_kind(topic: Topic) -> bool:
     """English: the definition opens with the head noun of the name ('Functional stakeholder: a stakeholder whose
     …'), which the genus leaves out (it names the topic): a stem that states a kind all the same (reading 87:
     'Exigency' offered for 'a stakeholder whose relationships …')."""
-    kind = name_kind(topic)
-    words = re.findall(r"[^\W\d_]+", topic.definition)[:3]
-    words = [w.casefold() for w in words if w.casefold() not in ARTICLES]
-    return kind is not None and bool(words) and English.stem(words[0]) == kind
+    kind, first = name_kind(topic), opening_word(topic)
+    return kind is not None and first is not None and English.stem(first) == kind
 
 
 def situation(topic: Topic) -> bool:
