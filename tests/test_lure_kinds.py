@@ -749,3 +749,48 @@ def test_a_capitalised_word_after_an_adjective_is_not_the_end_of_the_genus():
     assert genus_word_of("the first English colony in Virginia, which disappeared") == "colony"
     assert genus_word_of("the giant planets Jupiter, Saturn, Uranus and Neptune") == "planets"
     assert genus_word_of("people bound by a contract to work for someone for a set number of years") == "people"
+
+
+def test_a_field_of_study_is_told_from_a_study_made_and_from_other_branches():
+    from quizgen.items.mcq import field_of_study
+    from quizgen.model import Topic
+
+    def field(name: str, definition: str) -> bool:
+        topic = Topic(name, definition, "G")
+        return field_of_study(DistractorIndex(load_bank_of([topic])), topic)
+
+    assert field("Kinematics", "the study of motion without considering its causes")
+    assert field("Physics", "the science concerned with describing the interactions of energy and matter")
+    assert field("Macroeconomics", "the branch of economics that focuses on broad issues such as growth")
+    assert field("Classical physics", "physics that was developed from the Renaissance to the end of the 19th century")
+    assert field("Metaphysics", "the field of philosophy concerned with identifying that which is real")
+    assert not field("Meta-analysis", "study that combines the results of several related studies")
+    assert not field("Bronchiole", "branch of bronchi that are 1 mm or less in diameter")
+    assert not field("Calvinism", "a branch of Protestantism started by John Calvin")
+    assert not field("Worldview", "a very broad ideology that shapes how the members of a culture view the world")
+    assert not field("Political ideology", "ideology that a party holds")
+
+
+def load_bank_of(topics):
+    from quizgen.model import Bank, Category
+
+    return Bank((Category("G", tuple(topics)),))
+
+
+def test_a_field_of_study_is_not_the_one_field_among_quantities():
+    """Readings 93-95 (physics): 'the study of motion …' with Average speed and Distance beside Kinematics, or as the
+    one 'study of' description for Dynamics among a tendency and a quantity of matter: 10 items, all flawed. A field
+    beside a theory, a model or a source was read fair (Historiography, five times), and is still made."""
+    ch = checker("physics")
+    why = []
+    for name in ("Kinematics", "Dynamics"):
+        for direction in ("definition-to-term", "term-to-definition"):
+            for seed in range(6):
+                with pytest.raises(GenerationError) as refused:
+                    ch.gen.item("mcq", ch.bank.topic(name), random.Random(seed), ItemOptions(direction=direction))
+                why.append(refused.value.message)
+    assert sum("one option of its kind" in w or "names a kind ('study')" in w for w in why) >= 12, why
+    made = checker("world-history").gen.item(
+        "mcq", checker("world-history").bank.topic("Historiography"), random.Random(0), D2T
+    )
+    assert "Great man theory" in made.options

@@ -360,6 +360,7 @@ def make_cloze(
 
 
 def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeItem:
+    why = "its definition names it in every sentence"
     for desc in ix.descriptions(key):
         if remark(desc):
             continue
@@ -368,10 +369,12 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
             continue
         number = stem_number(ix, key, desc)
         if number is not None and ix.number(key) not in (number, None):
-            continue  # the verb after the blank would not agree with the name
+            why = "the verb after the blank does not agree with its name"
+            continue
         cues = stem_cues(text, key)
         if cues and not word_bank:
-            continue  # words of the name left standing would hand the answer over
+            why = "words of its name stay in every usable sentence"
+            continue  # (they would hand the answer over)
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
         if answers == key.names:
             answers = whole_names(key)  # a blank for all of 'CTC Loss & RNN-Transducer': 'CTC' names one part
@@ -380,6 +383,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
         if word_bank:
             fits = number_fit(key, desc, answers[0])
             if fits is False:
+                why = "its name joins two things, which the verb after the blank does not take"
                 continue  # 'VC Dimension and Shattering' for '_____ is …'
             how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues)
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
@@ -398,13 +402,17 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
                     fits,
                     same_kind=same_kind,
                 )
-            except GenerationError:
+            except GenerationError as e:
+                why = e.message
                 continue
             if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
+                why = "words of its name stay in every usable sentence"
                 continue  # a name word the text shows points at the key unless other entries carry it too
             if head_named_alone(ix, key, desc, pick.topics):
+                why = "its definition opens with the head noun of its name, which no other entry's name leads with"
                 continue  # 'Protéine dont …' with one entry named 'Protéine …
             if key.language == "en" and joined_alone(answers[0], [t.name for t in pick.topics]):
+                why = "its name is the one entry that joins two things or heads a list"
                 continue  # 'Prompt Injection: Taxonomy & Defences', the one heading in the word bank
             printed = list(as_printed([answers[0], *(t.name for t in pick.topics)]))
             shown = next((a for a in answers if a.casefold() == printed[0].casefold()), None)
@@ -417,7 +425,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
         return ClozeItem(
             key.name, key.category, mode="term", text=text, answer=(answers,), word_bank=bank_words, notes=notes
         )
-    raise GenerationError(f"no sentence of '{key.name}' can take one clean blank for its name")
+    raise GenerationError(f"no term blank for '{key.name}': {why}")
 
 
 def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:

@@ -47,6 +47,7 @@ from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
 AGENTS = frozenset({PERSON, "<body>"})  # people and bodies of people
+KNOWN_BY_NAME = frozenset({"<creed>", "<tongue>", "<pact>"})  # classes a term's name alone tells a student
 FEWEST_OPTIONS = 3  # when fewer safe siblings exist, an item gets fewer options rather than unsafe ones
 
 
@@ -626,6 +627,8 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
     few = _idea_kind(ix, key) & _FEW
     if few and key.language.split("-")[0] == "en" and "prefer" not in how:  # a theory beside a theory
         how["prefer"] = lambda t: bool(_idea_kind(ix, t) & few)
+    elif field_of_study(ix, key) and "prefer" not in how:  # a field beside a field
+        how["prefer"] = lambda t: field_of_study(ix, t)
     banned: frozenset = frozenset()
     for _ in range(2):
 
@@ -641,7 +644,7 @@ def pick_of_mixed_kinds(ix: DistractorIndex, key: Topic, desc: Description, n: i
                 break
             return pick
         banned |= shared
-    kind = ix.genus(key) or ", ".join(sorted(k.strip("<>") for k in _idea_kind(ix, key)))
+    kind = ix.genus_word(key) or ix.genus(key) or ", ".join(sorted(k.strip("<>") for k in _idea_kind(ix, key)))
     raise GenerationError(f"its description names a kind ('{kind}') that no safe sibling is")
 
 
@@ -666,8 +669,44 @@ def alone_of_kind(ix: DistractorIndex, key: Topic, lures) -> bool:
     'request' / 'statement'.)"""
     if key.language.split("-")[0] != "en" or not lures:
         return False
+    if field_of_study(ix, key) and not any(idea_like(ix, t) for t in lures):
+        return True  # ('the study of motion …' the one field among quantities and properties: readings 93-95, 10
+        # items flawed and one fair; a field beside theories, models or sources was read fair: Historiography)
     few = _idea_kind(ix, key) & _FEW
     return bool(few) and not any(_idea_kind(ix, t) & few for t in lures)
+
+
+_FIELDS = frozenset(English.stem(w) for w in "study science field discipline".split())
+# 'the branch of economics that …', not 'branch of bronchi …' or 'a branch of Protestantism …'
+_BRANCH = re.compile(r"\bbranch\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?:ics|logy|graphy|nomy|sophy)\b", re.I)
+_FIELD_NAME = re.compile(r"[a-z-]+(?:ics|ology|graphy|sophy)", re.I)  # 'physics that was developed …'
+_NOT_FIELDS = frozenset("ideology technology terminology methodology typology chronology topology graphics".split())
+_IDEA_HEADS = frozenset(English.stem(w) for w in "theory model approach perspective paradigm school".split())
+
+
+def field_of_study(ix: DistractorIndex, topic: Topic) -> bool:
+    """English: does the definition say the topic is a field of study ('the study of motion …', 'the science
+    concerned with …', 'a field within metaphysics …', 'physics that was developed …')? Not a study that someone
+    makes ('study that combines the results of several related studies', 'observational research study …')."""
+    if topic.language != "en":
+        return False
+    word = ix.genus_word(topic)
+    if word is None:  # (the definition opens with its name's head: 'Classical physics: physics that was …')
+        word = opening_word(topic) if opens_with_name_kind(topic) else None
+        return word is not None and bool(_FIELD_NAME.fullmatch(word)) and word.casefold() not in _NOT_FIELDS
+    stem = English.stem(word)
+    if stem == "branch":
+        return bool(_BRANCH.search(topic.definition))
+    if stem == "studi":
+        return re.search(r"\bstudy\s+of\b", topic.definition, re.I) is not None
+    return stem in _FIELDS
+
+
+def idea_like(ix: DistractorIndex, topic: Topic) -> bool:
+    """A lure a reader weighs beside a field of study: a field, or an idea, theory, model or method."""
+    if field_of_study(ix, topic) or _idea_kind(ix, topic) & {"<idea>", "<method>"}:
+        return True
+    return ix.name_head(topic) in _IDEA_HEADS or ix.genus(topic) in _IDEA_HEADS
 
 
 def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
@@ -1068,6 +1107,15 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option that opens its way")
     if _kind_alone(ix, key, mine_text, Pick(lures, ())) or alone_of_kind(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
+    known = ix.classes(key) & KNOWN_BY_NAME if key.language == "en" else frozenset()
+    if known and not all(ix.classes(t) & known for t in lures):
+        # a faith, a language or a treaty a student knows the term to be, and a wrong description of something
+        # else: Sikhism beside a ship, Swahili beside a coast, clay statues for Confucianism (readings 89-94: 8
+        # items flawed, 2 fair; among all classes 35 fair items to 16 flawed, so not for quantities or charts)
+        said = ix.genus_word(key) or "/".join(sorted(c.strip("<>") for c in known))
+        return GenerationError(
+            f"the description of '{key.name}' says what it is ('{said}'), and a wrong one is of another kind"
+        )
     if key.language == "en" and _people_but_key(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option that describes no one")
     if key.language == "en" and ix.classes(key) & AGENTS and not any(ix.classes(t) & AGENTS for t in lures):
