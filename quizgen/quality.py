@@ -104,6 +104,9 @@ class Report:
     mcq: int = 0
     solver_hits: Counter = field(default_factory=Counter)
     chance: float = 0.0  # summed 1/k over MCQs
+    # per MCQ direction: items, summed 1/k, solver hits and the topics asked (a cue in one direction is hidden
+    # when the other leans the opposite way; few topics make a figure noisy: every item on a topic is alike)
+    by_direction: dict = field(default_factory=dict)
     distractor_sim: list = field(default_factory=list)
     sibling_sim: list = field(default_factory=list)
     true_answers: int = 0
@@ -146,6 +149,15 @@ class Report:
             "key_unique_shortest": round(self.shortest / n, 4),
             "chance": round(chance, 4),
             "solvers": {s: round(self.solver_hits[s] / n, 4) for s in SOLVERS},
+            "solvers_by_direction": {
+                d: {
+                    "items": v["items"],
+                    "topics": len(v["topics"]),
+                    "chance": round(v["chance"] / v["items"], 4),
+                    "solvers": {s: round(v["hits"][s] / v["items"], 4) for s in SOLVERS},
+                }
+                for d, v in sorted(self.by_direction.items())
+            },
             "distractor_similarity_ratio": round(
                 float(np.mean(self.distractor_sim)) / max(float(np.mean(self.sibling_sim)), 1e-9), 2
             )
@@ -259,6 +271,12 @@ class Checker:
         report.positions.setdefault(k, Counter())[item.answer] += 1
         report.mcq += 1
         report.chance += 1 / k
+        mine = report.by_direction.setdefault(
+            item.direction, {"items": 0, "chance": 0.0, "hits": Counter(), "topics": set()}
+        )
+        mine["items"] += 1
+        mine["chance"] += 1 / k
+        mine["topics"].add(item.topic)
         self._balance_and_solvers(item, report)
         siblings = [t for t in self.bank.category(key.category).topics if t.name != key.name]
         report.distractor_sim.extend(self.ix.similarity(key, wrong).tolist())
@@ -298,6 +316,7 @@ class Checker:
             best = max(values)
             picked = [i for i, v in enumerate(values) if v == best]
             report.solver_hits[solver] += (a in picked) / len(picked)
+            report.by_direction[item.direction]["hits"][solver] += (a in picked) / len(picked)
 
     def _agreement(self, item: MCQItem) -> list[bool]:
         """Options whose grammatical number agrees with the verb after the stem's blank."""
@@ -398,6 +417,9 @@ def check_bank(bank: Bank, count: int = 1000, seed: int = 0, coverage: bool = Tr
     return Checker(bank).run(count, seed, coverage)
 
 
+_SHORT = {"definition-to-term": "def>term", "term-to-definition": "term>def"}
+
+
 def format_report(r: dict) -> str:
     lines = ["items generated: " + ", ".join(f"{t} {n}" for t, n in r["items"].items())]
     lines.append("hard rules (must all be 0):")
@@ -409,9 +431,14 @@ def format_report(r: dict) -> str:
         f"key is the unique longest option: {r['key_unique_longest']:.1%}; "
         f"unique shortest: {r['key_unique_shortest']:.1%}  (chance {r['chance']:.1%})"
     )
+    directions = r.get("solvers_by_direction", {})
     lines.append("surface solvers (accuracy, chance {:.1%}):".format(r["chance"]))
+    for d, v in directions.items():
+        lines.append(f"  {d}: {v['items']} items on {v['topics']} topics, chance {v['chance']:.1%}")
+    if directions:
+        lines.append(f"  {'':<22}{'all':>7}" + "".join(f"{_SHORT.get(d, d):>10}" for d in directions))
     for s, acc in r["solvers"].items():
-        lines.append(f"  {s:<22}{acc:>7.1%}")
+        lines.append(f"  {s:<22}{acc:>7.1%}" + "".join(f"{v['solvers'][s]:>10.1%}" for v in directions.values()))
     lines.append(f"distractors vs random siblings, mean similarity to the key: x{r['distractor_similarity_ratio']}")
     lines.append(f"true/false share of true statements: {r['truefalse_true_share']:.1%}")
     if r.get("flag_shares"):
