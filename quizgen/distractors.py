@@ -52,7 +52,8 @@ CLASSES = {
     "likelihood proportion percentage fraction average count frequency total concentration capacity",
     "<display>": "graph chart plot diagram table display picture histogram",
     "<rule>": "rule law principle guideline theorem postulate doctrine",
-    "<body>": "committee board body panel council organization agency entity commission conference jury",
+    "<body>": "committee board body panel council organization agency entity commission conference jury forum "
+    "alliance coalition federation league assembly legislature parliament",  # (reading 96: the G20, a forum)
     "<process>": "process reaction change conversion diffusion movement transfer",
     "<collection>": "set subset collection group",
     # (reading 91: clay statues offered for a school of thought beside a school and a religion)

@@ -794,3 +794,15 @@ def test_a_field_of_study_is_not_the_one_field_among_quantities():
         "mcq", checker("world-history").bank.topic("Historiography"), random.Random(0), D2T
     )
     assert "Great man theory" in made.options
+
+
+def test_a_forum_or_an_assembly_is_a_body_of_people():
+    """Reading 96 (business): the G20, 'Forum that brings together 19 countries …', offered as a description of
+    Imports beside descriptions of trade, and the one group of countries among policies when asked itself."""
+    from quizgen.model import Topic
+
+    body = lambda name, d: "<body>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
+    assert body("G20", "Forum that brings together 19 countries plus the European Union and the African Union.")
+    assert body("Continental Congresses", "two assemblies of elected colonial representatives that met in 1774")
+    assert body("Bicameral legislature", "a legislature with two houses")
+    assert not body("Imports", "Goods and services that are bought from other countries.")
