@@ -1107,6 +1107,10 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         return GenerationError(f"the description of '{key.name}' is the one option that opens its way")
     if _kind_alone(ix, key, mine_text, Pick(lures, ())) or alone_of_kind(ix, key, lures):
         return GenerationError(f"the description of '{key.name}' is the one option of its kind")
+    if key.language == "en" and unit_of_measure(ix, key) and not any(unit_of_measure(ix, t) for t in lures):
+        # (reading 96: 'SI unit of work and energy' for Joule beside a force and a work, 'unit of angle measurement'
+        # for Radians beside a rate and a radius; 'a unit of soldiers' for Legion was read fair)
+        return GenerationError(f"the description of '{key.name}' is the one unit of measure among the options")
     known = ix.classes(key) & KNOWN_BY_NAME if key.language == "en" else frozenset()
     if known and not all(ix.classes(t) & known for t in lures):
         # a faith, a language or a treaty a student knows the term to be, and a wrong description of something
@@ -1139,6 +1143,15 @@ def _t2d_flaw(ix, key, form, number, key_text, surface, lures) -> GenerationErro
         # are …' sentences is struck on sight (readings 50, 51 judged 10 of 34 bundled items flawed for it)
         return GenerationError(f"the wrong descriptions of '{key.name}' cannot all open the way the right one does")
     return None
+
+
+_UNIT_OF_MEASURE = re.compile(r"\b(?:SI units?|units? of (?:[a-z-]+ )?(?:measure|measurement))\b", re.I)
+
+
+def unit_of_measure(ix: DistractorIndex, topic: Topic) -> bool:
+    """English: does the definition say the topic is a unit of measure ('SI unit of work and energy', 'unit of
+    angle measurement'; not 'a unit of soldiers' or 'a unit of electromagnetic energy')?"""
+    return ix.genus_word(topic) in ("unit", "units") and bool(_UNIT_OF_MEASURE.search(topic.definition))
 
 
 def says_kind(ix: DistractorIndex, topic: Topic, kind: str) -> bool:
