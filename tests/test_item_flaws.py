@@ -75,6 +75,8 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "organizational-behavior",
         "physics",
         "finance",
+        "business",
+        "microbiology",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
