@@ -271,12 +271,6 @@ class Checker:
         report.positions.setdefault(k, Counter())[item.answer] += 1
         report.mcq += 1
         report.chance += 1 / k
-        mine = report.by_direction.setdefault(
-            item.direction, {"items": 0, "chance": 0.0, "hits": Counter(), "topics": set()}
-        )
-        mine["items"] += 1
-        mine["chance"] += 1 / k
-        mine["topics"].add(item.topic)
         self._balance_and_solvers(item, report)
         siblings = [t for t in self.bank.category(key.category).topics if t.name != key.name]
         report.distractor_sim.extend(self.ix.similarity(key, wrong).tolist())
@@ -312,11 +306,17 @@ class Checker:
             "most_elisions": [o.count(ELIDED) + o.count(BLANK) for o in item.options],
             "grammar": self._agreement(item),
         }
+        mine = report.by_direction.setdefault(
+            item.direction, {"items": 0, "chance": 0.0, "hits": Counter(), "topics": set()}
+        )
+        mine["items"] += 1
+        mine["chance"] += 1 / k
+        mine["topics"].add(item.topic)
         for solver, values in scores.items():
             best = max(values)
             picked = [i for i, v in enumerate(values) if v == best]
             report.solver_hits[solver] += (a in picked) / len(picked)
-            report.by_direction[item.direction]["hits"][solver] += (a in picked) / len(picked)
+            mine["hits"][solver] += (a in picked) / len(picked)
 
     def _agreement(self, item: MCQItem) -> list[bool]:
         """Options whose grammatical number agrees with the verb after the stem's blank."""
