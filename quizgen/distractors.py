@@ -815,6 +815,8 @@ class DistractorIndex:
         # 'A body of … citizens who', not '… by a witness who'; 'Bankruptcy judge' by its name ('A judicial officer …')
         if said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic))):
             return True
+        if re.match(r"\W*(?:the |a |an )?(?:[\w-]+ )?class(?:es)? whose members\b", first, re.I):
+            return True  # 'the social class whose members owned …' (reading 93: Bourgeoisie among a myth and a charter)
         # a genus word whose first sense in WordNet is someone ('German mercenaries hired …', 'a peasant tied to …',
         # 'well-born British colonial women …'; not 'an ancient Incan device', 'intellectual and cultural movement')
         word = DistractorIndex.genus_word(topic)

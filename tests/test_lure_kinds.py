@@ -806,3 +806,13 @@ def test_a_forum_or_an_assembly_is_a_body_of_people():
     assert body("Continental Congresses", "two assemblies of elected colonial representatives that met in 1774")
     assert body("Bicameral legislature", "a legislature with two houses")
     assert not body("Imports", "Goods and services that are bought from other countries.")
+
+
+def test_a_class_whose_members_are_named_is_people():
+    """Readings 93 and 97 (world history vol. 2): 'the social class whose members owned the means of production …'
+    is a group of people, so Bourgeoisie is not offered among a myth, a period and a charter, nor they for it."""
+    from quizgen.model import Topic
+
+    person = lambda name, d: "<person>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
+    assert person("Bourgeoisie", "the social class whose members owned the means of production")
+    assert not person("Class interval", "a class of values whose width is fixed")
