@@ -36,6 +36,7 @@ COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
 PREFIXES = (
     *("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non"),
     *("ultra", "micro", "macro", "mega", "nano"),  # ('Ultracentrifuge' is cued by 'centrifuge', reading 93)
+    *("endo", "exo", "ecto"),  # ('Endosymbiotic theory' by 'a symbiotic relationship', reading 96)
 )
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
