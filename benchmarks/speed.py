@@ -133,6 +133,11 @@ Remeasured 28 Nov, session 18 (--only help,small --repeat 3, --only big --repeat
     (in process: imports 0.13 s, bank 0.02 s, the exam's items 0.63-0.69 s cold against 0.19-0.22 s with the word
     tables and per-text caches warm, PDFs ~0.2 s; the first draw tries ~54 topics for 5 items, ~10 ms each)
   100 variants x 40 items              6.8-7.1 s against 10.0-10.3 s: 0.68x wall and CPU    (met)
+
+Remeasured 28 Nov, session 20 (--only small,help --repeat 3; load ~0.3-1.5):
+  quizgen --help                       0.07-0.09 s                                         (met)
+  5-question exam                      0.94-1.05 s wall, 0.93-0.97 s CPU against 0.19-0.20 s: 4.7-5.1x (not met)
+    (cProfile of the 5 items: 54 topics tried, a flat profile — no function above 5 % of the time)
 """
 
 from __future__ import annotations
