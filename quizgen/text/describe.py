@@ -273,6 +273,8 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
         low = w.casefold()
         if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
             hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
+        if len(low) >= 7:  # a compound opening on the word: 'bacteria' and 'Bacteriophage' (reading 97)
+            hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
         for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
                 if stems_match(s, t) or _derived(s, t):
