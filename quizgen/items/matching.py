@@ -68,6 +68,7 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
         or ix.overlapping(a, b)
         or ix.names_clash(a, b)
         or same_words(a, b)  # one thing under two names: either definition fits both (reading 93)
+        or _named_within(a, b)  # 'Mission' / 'Mission statement': the statement's definition fits the mission
         or ix.part_of_speech(a) != ix.part_of_speech(b)  # (a definition naming another term elsewhere is
         or mentions(ra, b)  # fine: only what is shown counts)
         or mentions(rb, a)
@@ -76,6 +77,23 @@ def _pair_fits(ix: DistractorIndex, a: Topic, b: Topic) -> bool:
         or ix.describes(ra, b)
         or ix.describes(rb, a)
     )
+
+
+def _named_within(a: Topic, b: Topic) -> bool:
+    """English: is one name the other's opening words ('Mission' / 'Mission statement', 'Equilibrium' /
+    'Equilibrium price', brackets aside)? Beside each other in a set, the longer one's description may fit the
+    shorter name (readings 96-98: the mission statement's description matched to Mission, 3 sets of 3; as wrong
+    options of a multiple-choice item such pairs were read fair, 7 of 8). Not a name closing another: 'Heat
+    capacity' / 'Specific heat capacity' is a kind and its special case, a contrast a set asks well."""
+    if a.language != "en" or b.language != "en":
+        return False
+    x, y = (_plain_words(t.name) for t in (a, b))
+    short, long_ = sorted((x, y), key=len)
+    return 0 < len(short) < len(long_) and long_[: len(short)] == short
+
+
+def _plain_words(name: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"\([^()]*\)", " ", name))]
 
 
 def _claim(ix: DistractorIndex, t: Topic) -> bool:
