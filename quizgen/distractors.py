@@ -49,7 +49,8 @@ PERSONS = frozenset(English.stem(w) for w in "person people party judge attorney
 # name (English): a ratio among three charts, or a rule among particles, is found by elimination.
 CLASSES = {
     "<quantity>": "quantity amount number sum ratio rate measure measurement value unit volume probability "
-    "likelihood proportion percentage fraction average count frequency total concentration capacity",
+    "likelihood proportion percentage fraction average count frequency total concentration capacity "
+    "distance height length width depth magnitude",  # (reading 98: a wave's height and length among quantities)
     "<display>": "graph chart plot diagram table display picture histogram",
     "<rule>": "rule law principle guideline theorem postulate doctrine",
     "<body>": "committee board body panel council organization agency entity commission conference jury forum "

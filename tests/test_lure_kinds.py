@@ -816,3 +816,16 @@ def test_a_class_whose_members_are_named_is_people():
     person = lambda name, d: "<person>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
     assert person("Bourgeoisie", "the social class whose members owned the means of production")
     assert not person("Class interval", "a class of values whose width is fixed")
+
+
+def test_a_distance_a_height_or_a_length_is_a_quantity():
+    """Reading 98 (microbiology): a wave's length, height and rate of vibration are the quantities a reader sets
+    apart from a phenomenon ('the changing of direction …' among them); a height and a distance were no class, so
+    a wave's height was offered beside 'distortion of a light wave …' and the study of motion beside distances."""
+    from quizgen.model import Topic
+
+    quantity = lambda name, d: "<quantity>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
+    assert quantity("Amplitude", "the height of a wave")
+    assert quantity("Wavelength", "the distance between one peak of a wave and the next peak")
+    assert quantity("Arc length", "the length traveled along a circular path")
+    assert not quantity("Interference", "distortion of a light wave due to interaction with another wave")
