@@ -764,6 +764,8 @@ class DistractorIndex:
             # a lower-case noun the tables lack, by its ending ('quantization', 'acceptor'; not 'FlashAttention')
             ending = w.islower() and re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|[^e]or)$", low)
             nominal = "NOUN" in readings or not readings and ending
+            nominal = bool(nominal) or head is None and i > 0 and low.endswith("ing") and after == "of"
+            # ('the changing of direction …': a gerund heading the phrase)
             if low not in English.stop_words and not low.endswith("ly") and nominal:
                 head, at = low, i
         if head is None or mentions(opening, topic):

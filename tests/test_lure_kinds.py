@@ -829,3 +829,11 @@ def test_a_distance_a_height_or_a_length_is_a_quantity():
     assert quantity("Wavelength", "the distance between one peak of a wave and the next peak")
     assert quantity("Arc length", "the length traveled along a circular path")
     assert not quantity("Interference", "distortion of a light wave due to interaction with another wave")
+
+
+def test_a_gerund_heading_the_phrase_is_the_genus():
+    """Readings 97-98: 'the changing of direction (bending or spreading) …' says Diffraction is a change (a process),
+    not a thing of unknown kind, so it is not offered as the one phenomenon among a wave's quantities."""
+    assert genus_word_of("the changing of direction (bending or spreading) that occurs") == "changing"
+    assert genus_word_of("the processing of animal products for use as food") == "processing"
+    assert genus_word_of("tissue covering each organ") == "tissue"
