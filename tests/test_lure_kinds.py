@@ -26,6 +26,13 @@ def checker(name: str) -> Checker:
     return Checker(load_bank(None if name == "bundled" else BANKS / name))
 
 
+def classes_of(name: str, definition: str) -> frozenset[str]:
+    """The classes DistractorIndex finds for a made-up English topic."""
+    from quizgen.model import Topic
+
+    return DistractorIndex.classes(Topic(name, definition, "G"))
+
+
 def genus_word_of(definition: str) -> str | None:
     """The genus word DistractorIndex finds in a definition of a made-up English term."""
     from quizgen.model import Topic
@@ -796,39 +803,38 @@ def test_a_field_of_study_is_not_the_one_field_among_quantities():
     assert "Great man theory" in made.options
 
 
-def test_a_forum_or_an_assembly_is_a_body_of_people():
-    """Reading 96 (business): the G20, 'Forum that brings together 19 countries …', offered as a description of
-    Imports beside descriptions of trade, and the one group of countries among policies when asked itself."""
-    from quizgen.model import Topic
-
-    body = lambda name, d: "<body>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
-    assert body("G20", "Forum that brings together 19 countries plus the European Union and the African Union.")
-    assert body("Continental Congresses", "two assemblies of elected colonial representatives that met in 1774")
-    assert body("Bicameral legislature", "a legislature with two houses")
-    assert not body("Imports", "Goods and services that are bought from other countries.")
-
-
-def test_a_class_whose_members_are_named_is_people():
-    """Readings 93 and 97 (world history vol. 2): 'the social class whose members owned the means of production …'
-    is a group of people, so Bourgeoisie is not offered among a myth, a period and a charter, nor they for it."""
-    from quizgen.model import Topic
-
-    person = lambda name, d: "<person>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
-    assert person("Bourgeoisie", "the social class whose members owned the means of production")
-    assert not person("Class interval", "a class of values whose width is fixed")
-
-
-def test_a_distance_a_height_or_a_length_is_a_quantity():
-    """Reading 98 (microbiology): a wave's length, height and rate of vibration are the quantities a reader sets
-    apart from a phenomenon ('the changing of direction …' among them); a height and a distance were no class, so
-    a wave's height was offered beside 'distortion of a light wave …' and the study of motion beside distances."""
-    from quizgen.model import Topic
-
-    quantity = lambda name, d: "<quantity>" in DistractorIndex.classes(Topic(name, d, "G"))  # noqa: E731
-    assert quantity("Amplitude", "the height of a wave")
-    assert quantity("Wavelength", "the distance between one peak of a wave and the next peak")
-    assert quantity("Arc length", "the length traveled along a circular path")
-    assert not quantity("Interference", "distortion of a light wave due to interaction with another wave")
+@pytest.mark.parametrize(
+    "cls, name, definition, member",
+    [
+        # reading 96 (business): the G20 offered as a description of Imports, and the one group of countries among
+        # policies when asked itself
+        (
+            "<body>",
+            "G20",
+            "Forum that brings together 19 countries plus the European Union and the African Union.",
+            True,
+        ),
+        (
+            "<body>",
+            "Continental Congresses",
+            "two assemblies of elected colonial representatives that met in 1774",
+            True,
+        ),
+        ("<body>", "Bicameral legislature", "a legislature with two houses", True),
+        ("<body>", "Imports", "Goods and services that are bought from other countries.", False),
+        # readings 93 and 97 (world history vol. 2): Bourgeoisie the one group of people among a myth and a charter
+        ("<person>", "Bourgeoisie", "the social class whose members owned the means of production", True),
+        ("<person>", "Class interval", "a class of values whose width is fixed", False),
+        # reading 98 (microbiology): a wave's height and length were no class, so 'distortion of a light wave …'
+        # and 'the study of motion …' stood among quantities
+        ("<quantity>", "Amplitude", "the height of a wave", True),
+        ("<quantity>", "Wavelength", "the distance between one peak of a wave and the next peak", True),
+        ("<quantity>", "Arc length", "the length traveled along a circular path", True),
+        ("<quantity>", "Interference", "distortion of a light wave due to interaction with another wave", False),
+    ],
+)
+def test_classes_of_forums_classes_of_people_and_measures(cls, name, definition, member):
+    assert (cls in classes_of(name, definition)) is member
 
 
 def test_a_gerund_heading_the_phrase_is_the_genus():
