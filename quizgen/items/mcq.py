@@ -906,7 +906,14 @@ def agent_named(ix: DistractorIndex, topic: Topic) -> bool:
         return False
     last = words[-1].casefold()
     # ('Archaeobotanist', a word WordNet lacks, by its ending: offered for a kind of context, reading 88)
-    return English.names_someone(last) or English.stem(last) in _BODY_NAMES or last.endswith("ist")
+    if English.names_someone(last) or English.stem(last) in _BODY_NAMES or last.endswith("ist"):
+        return True
+    # a body named by its initials ('G20', 'NATO'): offered for an ability, a cost or sending work abroad, struck in
+    # 6 of the 9 labelled items where it was (readings 96-99)
+    return "<body>" in ix.classes(topic) and _INITIALS.fullmatch(without_brackets(topic.short_name).strip()) is not None
+
+
+_INITIALS = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
 
 
 def named_thing(ix: DistractorIndex, topic: Topic) -> bool:
