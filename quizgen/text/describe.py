@@ -10,6 +10,7 @@ descriptions, treated the same way for the key and for every wrong option, so no
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -277,7 +278,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
             hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
         for s in word_stems(w, lang):
             for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
-                if stems_match(s, t) or _derived(s, t):
+                if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t):
                     hit.add(t)
             hit |= {t for rest, t in negated if stems_match(s, rest) or _derived(s, rest)}
             if len(s) < 4 and s in stems:
@@ -287,6 +288,16 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
 
 
 _SHARED_ROOT = 8  # a word and a name stem opening on this many letters alike are one root to a reader
+
+
+def _prefix_swapped(a: str, b: str) -> bool:
+    """One root of seven letters or more behind two short openings: 'Entrepreneurs' in the description of
+    Intrapreneurs, 'macronutrients' in one of Micronutrient (readings 98-99, matching sets)."""
+    if a == b or a[-7:] != b[-7:]:
+        return False
+    common = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    return common >= 7 and 0 < len(a) - common <= 5 and 0 < len(b) - common <= 5
+
 
 # (the unambiguous ones of distractors.NEGATING_PREFIXES: 'in', 'de', 'a' open too many words that negate nothing)
 _NEGATIONS = ("non", "un", "dis", "anti")
