@@ -185,3 +185,22 @@ def test_an_acronym_is_cued_by_a_list_of_words_whose_initials_spell_it():
     assert "4p" not in stem_cues("the product, its price and its promotion", four)  # three Ps are not four
     text = "the essential factors in segmentation—accessible, differentiable, actionable, measurable, and substantial"
     assert "adams" in stem_cues(text, adams)
+
+
+@pytest.mark.parametrize(
+    "text, name, restated",
+    [
+        # readings 91-99 (world history vol. 2): 12 items, all flawed ('economically' + 'dominating a foreign country')
+        ("the practice of dominating a foreign country economically", "Economic imperialism", True),
+        ("a form of government where voters elect representatives", "Representative democracy", True),
+        # the head told by its meaning alone is what every definition does: no other name word shows
+        ("a policy of extending rule over foreign countries", "Economic imperialism", False),
+        # one-word names are told by their meaning by definition; a rare head has no everyday meaning to restate
+        ("the policy of extending rule over foreign countries", "Imperialism", False),
+        ("the practice of dominating a foreign country economically", "Economic hegemonism", False),
+    ],
+)
+def test_a_head_noun_restated_by_its_meaning_beside_a_name_word_is_a_cue(text, name, restated):
+    head = {"Economic imperialism": "imperi", "Representative democracy": "democraci", "Imperialism": "imperi"}
+    cues = stem_cues(text, Topic(name, "x", "G"))
+    assert (head.get(name, "?") in cues) is restated, cues

@@ -42,7 +42,7 @@ from ..text.describe import (
 )
 from ..text.genus import has_kind_tables
 from ..text.language import English, language, stems_match
-from ..text.lexicon import getAllLemmas
+from ..text.lexicon import getAllLemmas, noun_gloss
 from ..text.mask import BLANK
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
@@ -122,7 +122,28 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         for word, halves in _closed_compounds(key.name):  # 'view the world' spells out 'Worldview' (reading 88)
             if all(any(stems_match(h, s) for s in shown) for h in halves):
                 found.add(word)
+        head = _restated_head(key, frozenset(shown))
+        if head and found - {head}:
+            found.add(head)
     return frozenset(found)
+
+
+def _restated_head(key: Topic, shown: frozenset[str]) -> str | None:
+    """The stem of the head noun of a name of several words, when the text says what that everyday noun means
+    (two words of WordNet's definition of it): 'the practice of dominating a foreign country economically' is
+    Economic imperialism restated, one word by its form and the other by its meaning (readings 91-99: 12
+    items, all flawed; a head told by its meaning alone, as every definition tells its name, is no cue)."""
+    words = name_words(key)
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in _NAME_PREPOSITIONS), len(words))
+    if cut < 2:
+        return None
+    head = words[cut - 1].casefold()
+    stem = English.stem(head)
+    said = {English.stem(w) for w in noun_gloss(head) if w not in English.stop_words} - {stem}
+    return stem if len(said & shown) >= 2 else None
+
+
+_NAME_PREPOSITIONS = frozenset("of by for in on to from with at as".split())  # 'Knowledge by acquaintance'
 
 
 @lru_cache(maxsize=1 << 14)

@@ -138,9 +138,9 @@ def _english_buckets() -> list[frozenset[str]] | None:
 @lru_cache(maxsize=1)
 def _nouns() -> dict[str, tuple[str, ...]]:
     """WordNet 3.0's one-word nouns, as scripts/build_noun_classes.py wrote them: lemma -> its row's
-    other columns (classes, "verb" or "-", antonyms)."""
+    other columns (classes, "verb" or "-", antonyms, gloss words)."""
     raw = gzip.decompress(Path(__file__).with_name("noun-classes.tsv.gz").read_bytes()).decode()
-    return {row[0]: tuple(row[1:]) for row in (line.split("\t") for line in raw.splitlines()) if len(row) == 4}
+    return {row[0]: tuple(row[1:]) for row in (line.split("\t") for line in raw.splitlines()) if len(row) == 5}
 
 
 def noun_classes(lemma: str) -> tuple[str, ...]:
@@ -154,6 +154,13 @@ def mostly_verb(lemma: str) -> bool:
     """A noun WordNet counts as mostly used as a verb ('remand', 'reverse'; not 'warrant' … as its data has it)."""
     row = _nouns().get(lemma)
     return bool(row) and row[1] == "verb"
+
+
+def noun_gloss(lemma: str) -> frozenset[str]:
+    """The words of WordNet's definitions of an everyday noun's first two senses ('imperialism': policy, extending,
+    rule, foreign, countries, …); empty for a word too rare for every student to know what it means."""
+    row = _nouns().get(lemma)
+    return frozenset(row[3].split()) if row else frozenset()
 
 
 def noun_antonyms(lemma: str) -> frozenset[str]:
