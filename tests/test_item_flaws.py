@@ -77,6 +77,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "finance",
         "business",
         "microbiology",
+        "pharmacology",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
