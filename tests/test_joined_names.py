@@ -76,3 +76,22 @@ def test_no_plural_joined_name_fills_a_singular_blank(made):
             two = [n for n in names if re.search(r"\s(?:&|and)\s", re.sub(r"\([^()]*\)", " ", n).split(":")[0])]
             assert not two, (text, two)  # 'FlashAttention-2 and FlashAttention-3 is …'
     assert checked >= 10
+
+
+def test_no_name_stands_out_by_a_bracketed_aside_or_by_lacking_one():
+    from quizgen.items.mcq import as_printed
+
+    # reading 100 (pharmacology): 'Autonomy' the one option without an acronym; reading 97 (physics): 'Resultant
+    # vector' the one entry not written 'X (of a vector)'
+    assert as_printed(["Autonomy", "Protected health information (PHI)", "Adverse drug reaction (ADR)"]) == (
+        "Autonomy",
+        "Protected health information",
+        "Adverse drug reaction",
+    )
+    assert as_printed(["Direction (of a vector)", "Head (of a vector)", "Magnitude (of a vector)", "Resultant vector"])[
+        :3
+    ] == ("Direction", "Head", "Magnitude")
+    assert as_printed(["Molarity (M)", "Solute", "Solvent"]) == ("Molarity", "Solute", "Solvent")
+    # kept where the asides tell names apart, or where two names go without one
+    assert as_printed(["Lift", "Drag (fluid)", "Drag (race)"]) == ("Lift", "Drag (fluid)", "Drag (race)")
+    assert as_printed(["Lift", "Thrust", "Drag (FD)", "Weight (FW)"]) == ("Lift", "Thrust", "Drag (FD)", "Weight (FW)")

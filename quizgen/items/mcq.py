@@ -975,7 +975,8 @@ def _shown_names(options) -> tuple[str, ...]:
 def as_printed(names: list[str]) -> tuple[str, ...]:
     """Names as a list of options or a word bank prints them: the one name with a bracketed aside ('Molarity (M)'
     among Solute, Solvent, Osmosis; 'Non-Contrastive SSL (BYOL, SimSiam, …)' in a word bank, reading 57) without
-    it, so the bracket does not single it out; no one-letter symbol beside option letters."""
+    it, so the bracket does not single it out, and the others without theirs beside the one name that has none;
+    no one-letter symbol beside option letters."""
     names = without_letter_symbols(list(names))
     bracketed = [i for i, n in enumerate(names) if "(" in n]
     if len(bracketed) == 1:
@@ -983,6 +984,10 @@ def as_printed(names: list[str]) -> tuple[str, ...]:
         short = without_brackets(names[i])
         if short and short != names[i] and all(short.casefold() != n.casefold() for n in names):
             names[i] = short
+    elif len(names) >= 3 and len(bracketed) == len(names) - 1:  # the one name without an acronym ('Autonomy'
+        plain = [without_brackets(n) or n for n in names]  # beside 'Protected health information (PHI)' and
+        if len({n.casefold() for n in plain}) == len(names):  # 'Adverse drug reaction (ADR)', reading 100)
+            names = plain
     return tuple(names)
 
 
