@@ -274,6 +274,9 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
         low = w.casefold()
         if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
             hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
+        form = next((p for p in _SCIENTIFIC_FORMS if low.startswith(p) and len(low) > len(p) + 1), None)
+        if form:  # one scientific combining form: 'microscope', 'microorganism' and 'Microbe' (readings 96-100)
+            hit |= {t for t in index.get("^" + low[:3], ()) if t.startswith(form) and len(t) > len(form)}
         if len(low) >= 7:  # a compound opening on the word: 'bacteria' and 'Bacteriophage' (reading 97)
             hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
         for s in word_stems(w, lang):
@@ -288,6 +291,8 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
 
 
 _SHARED_ROOT = 8  # a word and a name stem opening on this many letters alike are one root to a reader
+_SCIENTIFIC_FORMS = ("micro", "macro", "mega", "nano", "ultra", "endo", "exo", "ecto")  # (of PREFIXES: the ones
+# no everyday word opens with)
 
 
 def _prefix_swapped(a: str, b: str) -> bool:
