@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
 from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError, same_words
-from ..model import MatchingItem, Topic
+from ..model import MatchingItem, Topic, without_brackets
 from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
 from .mcq import echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
@@ -38,10 +39,17 @@ def _echo_covered(ix: DistractorIndex, members: list[Topic], premises: list[Topi
     carries the same word, so the word does not single its term out."""
     for m in members:
         echoed = stem_cues(response(ix, m)[0], m)
-        others = set().union(*(name_stems(p) for p in premises if p.name != m.name))
+        others = set().union(*(_carried(p) for p in premises if p.name != m.name))
         if echoed - others:
             return False
     return True
+
+
+def _carried(topic: Topic) -> frozenset[str]:
+    """The name words a term carries where a reader sees them: outside its brackets ('scales roughly linearly' still
+    points at Linear Attention beside 'ALiBi (Attention with Linear Biases)', readings 17, 55 and 100)."""
+    plain = without_brackets(topic.name)
+    return name_stems(topic if not plain or plain == topic.name else dataclasses.replace(topic, name=plain, aliases=()))
 
 
 def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
@@ -138,9 +146,9 @@ def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
         pool = list(pool)
         while len(chosen) < size:
             wanted = set().union(*(stem_cues(response(ix, m)[0], m) for m in chosen)) - set().union(
-                *(name_stems(m) for m in chosen)
+                *(_carried(m) for m in chosen)
             )
-            pool.sort(key=lambda t: not (name_stems(t) & wanted))
+            pool.sort(key=lambda t: not (_carried(t) & wanted))
             cand = next(
                 (
                     c
