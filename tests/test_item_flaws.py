@@ -78,6 +78,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "business",
         "microbiology",
         "pharmacology",
+        "nutrition",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
