@@ -373,6 +373,9 @@ def _per_index(maxsize: int):
     return decorate
 
 
+_AS_NAMED = frozenset("of for called as".split())  # 'the condition of X', 'another word for X', 'also called X'
+
+
 class DistractorIndex:
     """Similarities and exclusion rules over one bank, built once and shared by every item generator."""
 
@@ -560,6 +563,8 @@ class DistractorIndex:
         ('… erythrocytes present in a sample …'): one text, not two that differ where it matters ('did not commit')."""
         rules = language(lang)
         wa, wb = ([w for w in re.findall(r"[^\W_]+", t.casefold()) if w not in rules.articles] for t in (a, b))
+        if len(wa) >= 3 and "".join(wa) == "".join(wb):
+            return True  # 'helps to breakdown fats' / 'helps to break down fats' (reading 101: two right options)
         ops = [op for op in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes() if op[0] != "equal"]
         if len(wa) < 3 or len(ops) > 1:
             return False
@@ -972,8 +977,24 @@ class DistractorIndex:
     def compatible(self, chosen: list[Topic], cand: Topic) -> bool:
         """No two wrong answers may duplicate or near-duplicate each other."""
         return all(
-            not self.overlapping(c, cand) and not self.names_clash(c, cand) and not same_words(c, cand) for c in chosen
+            not self.overlapping(c, cand)
+            and not self.names_clash(c, cand)
+            and not same_words(c, cand)
+            and not self.defined_as(c, cand)
+            and not self.defined_as(cand, c)
+            for c in chosen
         )
+
+    def defined_as(self, a: Topic, b: Topic) -> bool:
+        """`a`'s definition is `b`'s name and a few words more ('the condition of fluid volume excess', Hypervolemia):
+        one thing under two names, which a student strikes together when both are wrong answers (reading 101)."""
+        if not self.names_in_definition(a.name, b.name):
+            return False
+        said = re.search(rf"(?i)\b(\w+)\s+(?:an?\s+|the\s+)?{re.escape(b.short_name)}", a.definition)
+        rest = re.sub(re.escape(b.short_name), " ", a.definition, flags=re.IGNORECASE)
+        # (the name as the head: 'the condition of …', 'another term for …'; not 'response caused by the
+        # conditioned stimulus', Conditioned response, a thing of its own)
+        return bool(said) and said.group(1).casefold() in _AS_NAMED and len(re.findall(r"[^\W\d_]+", rest)) <= 4
 
     # ---- choosing ----
 

@@ -204,3 +204,16 @@ def test_a_head_noun_restated_by_its_meaning_beside_a_name_word_is_a_cue(text, n
     head = {"Economic imperialism": "imperi", "Representative democracy": "democraci", "Imperialism": "imperi"}
     cues = stem_cues(text, Topic(name, "x", "G"))
     assert (head.get(name, "?") in cues) is restated, cues
+
+
+def test_a_name_contracted_into_one_token_names_it():
+    from quizgen.text.describe import contracted, phrase_number, third_person
+
+    assert contracted("CoQ10 facilitates the conversion of food to energy", "Coenzyme Q10")  # reading 101
+    assert contracted("adds a LoRA adapter", "Low-Rank Adaptation (LoRA)")
+    assert not contracted("uses CoQ10", "Coenzyme A") and not contracted("Hello World", "Hello World")
+    # a subjectless third-person verb is said of one thing; a technical plural the tables lack is plural
+    assert phrase_number("transmits impulses from peripheral organs to the central nervous system") == "sg"
+    assert phrase_number("glycosphingolipids that carry most of the sialic acid residues") == "pl"
+    assert third_person("transmits") and third_person("Contains")
+    assert not third_person("thinking") and not third_person("focuses") and not third_person("process")

@@ -857,3 +857,24 @@ def test_a_gerund_heading_the_phrase_is_the_genus():
     assert genus_word_of("the changing of direction (bending or spreading) that occurs") == "changing"
     assert genus_word_of("the processing of animal products for use as food") == "processing"
     assert genus_word_of("tissue covering each organ") == "tissue"
+
+
+def test_one_thing_under_two_names_is_not_two_wrong_answers():
+    """Reading 101 (pharmacology): 'Hypervolemia' ('the condition of fluid volume excess') beside 'Fluid volume
+    excess': a student strikes both together. A definition that names another as a modifier is a thing of its own
+    ('response caused by the conditioned stimulus', Conditioned response)."""
+    ph = checker("pharmacology")
+    ix, topic = ph.gen.index, ph.bank.topic
+    assert not ix.compatible([topic("Fluid volume excess")], topic("Hypervolemia"))
+    assert not ix.compatible([topic("Hypervolemia")], topic("Fluid volume excess"))
+    shown = set()
+    for name in ("Shock", "Fluid volume deficit"):
+        for seed in range(6):
+            options = ph.gen.item("mcq", topic(name), random.Random(seed), D2T).options
+            assert not {"Hypervolemia", "Fluid volume excess"} <= set(options), options
+            shown |= set(options)
+    assert shown & {"Hypervolemia", "Fluid volume excess"}  # either is still offered
+    psy = checker("psychology")
+    assert psy.gen.index.compatible(
+        [psy.bank.topic("Conditioned stimulus (CS)")], psy.bank.topic("Conditioned response (CR)")
+    )

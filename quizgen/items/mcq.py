@@ -28,6 +28,7 @@ from ..text.describe import (
     PARTS,
     Description,
     common_halves,
+    contracted,
     cut_mid_procedure,
     descriptions,
     first_sentences,
@@ -37,6 +38,7 @@ from ..text.describe import (
     phrase_number,
     remark,
     shares_stem,
+    third_person,
     visible_words,
     word_stems,
 )
@@ -117,6 +119,8 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for blend in _blends_in_name(key.name):
         if _blended(blend, text):
             found.add(blend.casefold())  # 'pairwise sigmoid' and 'CLIP's' spell out 'SigLIP'
+    if contracted(text, key.name):
+        found |= name_stems(key)  # 'CoQ10' for Coenzyme Q10 (reading 101)
     if key.language == "en":
         shown = {s for w in words for s in word_stems(w, "en")}
         for word, halves in _closed_compounds(key.name):  # 'view the world' spells out 'Worldview' (reading 88)
@@ -1307,6 +1311,9 @@ def _surface(text: str | None, lang: str) -> str:
         if "ADJ" not in readings and low in _verb_lemmas(low):
             if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
                 return "imperative"
+    if lang == "en" and word and third_person(word):
+        return "predicate"  # 'transmits impulses …' (Afferent) among defining phrases: the one option that says
+        # what something does, not what a thing is (reading 101)
     if lang == "en" and _statement(text):
         return "sentence"
     return "phrases" if lang == "en" and phrase_number(text) == "pl" else "phrase"

@@ -38,6 +38,7 @@ PREFIXES = (
     *("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non"),
     *("ultra", "micro", "macro", "mega", "nano"),  # ('Ultracentrifuge' is cued by 'centrifuge', reading 93)
     *("endo", "exo", "ecto"),  # ('Endosymbiotic theory' by 'a symbiotic relationship', reading 96)
+    "retro",  # ('a retrovirus' for Human immunodeficiency virus, reading 101)
 )
 _ALIAS_FRAME = re.compile(r"(?:\bcalled|\bknown as|\balso,?|\bi\.e\.,?|\bor|\baka)\s*$", re.I)
 CROSS_REFERENCE = re.compile(r"(?:See|See also|Compare|Compare to|Compare with|Contrast with|Cf\.)\s", re.I)
@@ -274,6 +275,10 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
         low = w.casefold()
         if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
             hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
+        prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
+        if prefixed:  # a name word behind a prefix: 'a retrovirus' for Human immunodeficiency virus (reading 101)
+            for s in word_stems(low[len(prefixed) :].lstrip("-"), lang):
+                hit |= {t for t in index.get(s[:4], ()) if stems_match(s, t)}
         form = next((p for p in _SCIENTIFIC_FORMS if low.startswith(p) and len(low) > len(p) + 1), None)
         if form:  # one scientific combining form: 'microscope', 'microorganism' and 'Microbe' (readings 96-100)
             hit |= {t for t in index.get("^" + low[:3], ()) if t.startswith(form) and len(t) > len(form)}
@@ -291,7 +296,7 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
 
 
 _SHARED_ROOT = 8  # a word and a name stem opening on this many letters alike are one root to a reader
-_SCIENTIFIC_FORMS = ("micro", "macro", "mega", "nano", "ultra", "endo", "exo", "ecto")  # (of PREFIXES: the ones
+_SCIENTIFIC_FORMS = ("micro", "macro", "mega", "nano", "ultra", "endo", "exo", "ecto", "keto")  # (of PREFIXES: the ones
 # no everyday word opens with)
 
 
@@ -385,9 +390,35 @@ def _word_starts(topic: Topic) -> tuple[tuple[str, ...], ...]:
 
 @per_topic_texts(maxsize=1 << 18)
 def mentions(text: str, topic: Topic) -> bool:
-    """The topic is named anywhere in the text, inside math or glued into a longer token included, or
-    with an aside inside its name ('Text-to-image (T2I) alignment')."""
-    return bool(cue_spans(text, topic)) or cue_in_math(text, topic) or _named_around_aside(text, topic)
+    """The topic is named anywhere in the text, inside math or glued into a longer token included, with an
+    aside inside its name ('Text-to-image (T2I) alignment'), or contracted ('CoQ10' for Coenzyme Q10)."""
+    return (
+        bool(cue_spans(text, topic))
+        or cue_in_math(text, topic)
+        or _named_around_aside(text, topic)
+        or contracted(text, topic.name)
+    )
+
+
+_MIXED_CASE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]{2,}(?![\w-])")
+
+
+@lru_cache(maxsize=1 << 16)
+def contracted(text: str, name: str) -> bool:
+    """The text shows a token in mixed case built from the starts of the name's words, in order: 'CoQ10' for
+    'Coenzyme Q10' (reading 101: a description naming its own term offered for another, and a matching cue)."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z0-9]+", _ASIDE.sub(" ", name))]
+    if len(words) < 2 or not _MIXED_CASE.search(text):
+        return False
+    return any(_built_from(t.casefold(), tuple(words)) for t in _MIXED_CASE.findall(text))
+
+
+def _built_from(token: str, words: tuple[str, ...]) -> bool:
+    if not words:
+        return not token
+    return any(
+        token.startswith(words[0][:n]) and _built_from(token[n:], words[1:]) for n in range(len(words[0]), 0, -1)
+    )
 
 
 def _named_around_aside(text: str, topic: Topic) -> bool:
@@ -795,11 +826,24 @@ def head_number(desc: Description) -> str | None:
     return phrase_number(desc.text)
 
 
+def third_person(word: str) -> bool:
+    """A verb in its third-person singular form and nothing else ('transmits', 'contains'; not 'focuses', also a
+    plural noun, nor a gerund)."""
+    from .lexicon import getAllLemmas
+
+    low = word.casefold()
+    if word[1:] != low[1:] or English.readings(low) != {"VERB"} or not low.endswith("s") or low.endswith("ss"):
+        return False
+    return any(low in (lemma + "s", lemma + "es") for lemma in getAllLemmas(low, "VERB").get("VERB", ()))
+
+
 def phrase_number(text: str) -> str | None:
     """'pl' when a defining phrase's head noun is plural, 'sg' when it is singular (see head_number); None
     when it has none."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text))[:6]
     head = None
+    if words and third_person(words[0]):
+        return "sg"  # 'transmits impulses from …' (Afferent): said of one thing (reading 101)
     for w in words:
         low = w.casefold()
         if low in ("that", "which", "who", "whom", "whose", "where", "when", "of", "in", "with", "for", "by", "to"):
@@ -808,6 +852,8 @@ def phrase_number(text: str) -> str | None:
             head = low
         elif w[0].isupper() and not English.readings(low) and English.is_plural_noun(low):
             head = low  # a people the tables lack: 'less well-off Romans who …' (reading 91)
+        elif w == low and len(low) >= 6 and not English.readings(low):
+            head = low  # a technical noun the tables lack: 'glycosphingolipids that …' (reading 101)
         elif head:
             break
     if head is None:
