@@ -212,6 +212,9 @@ def test_a_name_contracted_into_one_token_names_it():
     assert contracted("CoQ10 facilitates the conversion of food to energy", "Coenzyme Q10")  # reading 101
     assert contracted("adds a LoRA adapter", "Low-Rank Adaptation (LoRA)")
     assert not contracted("uses CoQ10", "Coenzyme A") and not contracted("Hello World", "Hello World")
+    # a capitalised word is no contraction ('Sentencing' is not 'sentencin' + 'g' of Sentencing guidelines: a false
+    # statement lent by Sentencing guidelines was counted a leak, `quizgen check` on law)
+    assert not contracted("the United States Sentencing Commission", "Sentencing guidelines")
     # a subjectless third-person verb is said of one thing; a technical plural the tables lack is plural
     assert phrase_number("transmits impulses from peripheral organs to the central nervous system") == "sg"
     assert phrase_number("glycosphingolipids that carry most of the sialic acid residues") == "pl"

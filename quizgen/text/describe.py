@@ -400,7 +400,8 @@ def mentions(text: str, topic: Topic) -> bool:
     )
 
 
-_MIXED_CASE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]{2,}(?![\w-])")
+_MIXED_CASE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*[a-z])[A-Za-z](?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{2,}(?![\w-])")
+# (a capital after the first letter: 'CoQ10', 'LoRA'; not a capitalised word, 'Sentencing' being 'sentencin' + 'g')
 
 
 @lru_cache(maxsize=1 << 16)
