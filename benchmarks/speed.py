@@ -138,6 +138,12 @@ Remeasured 28 Nov, session 20 (--only small,help --repeat 3; load ~0.3-1.5):
   quizgen --help                       0.07-0.09 s                                         (met)
   5-question exam                      0.94-1.05 s wall, 0.93-0.97 s CPU against 0.19-0.20 s: 4.7-5.1x (not met)
     (cProfile of the 5 items: 54 topics tried, a flat profile — no function above 5 % of the time)
+
+Remeasured 28 Nov, session 21 (--only small,help, load ~0.7; the noun table now carries everyday nouns' glosses,
+284 -> 675 kB, loaded in 0.050 s against 0.039 s):
+  quizgen --help                       0.07-0.08 s                                         (met)
+  5-question exam                      1.02-1.06 s against 0.20 s: 5.1-5.3x (1.00-1.01 s, 5.1-5.2x at the session's
+                                       start; one pair of runs at 1.17-1.25 s under load)   (not met)
 """
 
 from __future__ import annotations
