@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
 
@@ -10,7 +9,7 @@ from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError, s
 from ..model import MatchingItem, Topic, without_brackets
 from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
-from .mcq import echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
+from .mcq import as_shown, echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -48,8 +47,7 @@ def _echo_covered(ix: DistractorIndex, members: list[Topic], premises: list[Topi
 def _carried(topic: Topic) -> frozenset[str]:
     """The name words a term carries where a reader sees them: outside its brackets ('scales roughly linearly' still
     points at Linear Attention beside 'ALiBi (Attention with Linear Biases)', readings 17, 55 and 100)."""
-    plain = without_brackets(topic.name)
-    return name_stems(topic if not plain or plain == topic.name else dataclasses.replace(topic, name=plain, aliases=()))
+    return name_stems(as_shown(topic, without_brackets(topic.name) or topic.name))
 
 
 def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
