@@ -79,6 +79,7 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "microbiology",
         "pharmacology",
         "nutrition",
+        "population-health",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):
