@@ -210,7 +210,7 @@ def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
     """Does a spare description show every word of its own term's name, none of them carried by a printed term
     ('If two events are NOT independent, then we say that they are dependent.')? It defines a term the set does
     not list by that term's own words: no one would match it (reading 37: twice the one spare of a set)."""
-    own = name_stems(spare)
+    own = {s for s in name_stems(spare) if not s.startswith("~")}  # (a compound's words count, not how it is spelled)
     echoed = stem_cues(response(ix, spare)[0], spare)
     return bool(own) and echoed >= own and not echoed & set().union(*(name_stems(p) for p in printed))
 

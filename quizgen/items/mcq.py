@@ -33,6 +33,7 @@ from ..text.describe import (
     descriptions,
     first_sentences,
     head_number,
+    hyphenated,
     mentions,
     name_stems,
     phrase_number,
@@ -121,6 +122,7 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
             found.add(blend.casefold())  # 'pairwise sigmoid' and 'CLIP's' spell out 'SigLIP'
     if contracted(text, key.name):
         found |= name_stems(key)  # 'CoQ10' for Coenzyme Q10 (reading 101)
+    found |= name_stems(key) & set(hyphenated(text))  # 'their own … in-group' beside In-group bias (reading 103)
     if key.language == "en":
         shown = {s for w in words for s in word_stems(w, "en")}
         for word, halves in _closed_compounds(key.name):  # 'view the world' spells out 'Worldview' (reading 88)

@@ -199,7 +199,18 @@ def name_stems(topic: Topic) -> frozenset[str]:
         forms = {f"{form}-" for form, _ in built}
         words |= {rest for _, rest in built}
     parts_mark = {PARTS} if topic.language == "en" and is_compound(topic) else set()
-    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted | forms)
+    joined = set(hyphenated(topic.name)) if topic.language == "en" else set()
+    return frozenset({s for w in words for s in word_stems(w, topic.language)} | parts_mark | shouted | forms | joined)
+
+
+def hyphenated(text: str) -> tuple[str, ...]:
+    """Hyphenated compounds a name or text spells whole, as marks ('~in-group'): a reader matches the compound,
+    which a term carrying only one of its words ('Agent group') does not share (reading 103: In-group bias)."""
+    marks = []
+    for w in re.findall(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])", text):
+        w = w.casefold()
+        marks.append("~" + (w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w.rsplit("-", 1)[1]) > 3 else w))
+    return tuple(dict.fromkeys(marks))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -339,6 +350,8 @@ def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
     of them (a letter dropped from the fourth: 'number'/'numer')."""
     index: dict[str, list[str]] = {}
     for t in stems:
+        if t.startswith("~"):
+            continue  # a hyphenated compound is matched whole (hyphenated), never by its letters
         index.setdefault(t[:4], []).append(t)
         index.setdefault("$" + t[-4:], []).append(t)
         index.setdefault("^" + t[:3], []).append(t)
