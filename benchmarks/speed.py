@@ -144,6 +144,10 @@ Remeasured 28 Nov, session 21 (--only small,help, load ~0.7; the noun table now 
   quizgen --help                       0.07-0.08 s                                         (met)
   5-question exam                      1.02-1.06 s against 0.20 s: 5.1-5.3x (1.00-1.01 s, 5.1-5.2x at the session's
                                        start; one pair of runs at 1.17-1.25 s under load)   (not met)
+
+Remeasured 28 Nov, session 22 (--only small,help --repeat 3; load 0.2 at the start; code 71dff77, no speed work):
+  quizgen --help                       0.10-0.12 s                                         (met)
+  5-question exam                      1.02-1.07 s against 0.20-0.21 s: 5.1x (a first, cold run 1.28 s: 6.3x) (not met)
 """
 
 from __future__ import annotations
