@@ -7,7 +7,7 @@ import re
 
 from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError, same_words
 from ..model import MatchingItem, Topic, without_brackets
-from ..text.describe import first_sentences, mentions, name_stems, phrase_number, too_thin
+from ..text.describe import COMPOUND, first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
 from .mcq import as_shown, echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
 
@@ -210,7 +210,8 @@ def _circular(ix: DistractorIndex, spare: Topic, printed: list[Topic]) -> bool:
     """Does a spare description show every word of its own term's name, none of them carried by a printed term
     ('If two events are NOT independent, then we say that they are dependent.')? It defines a term the set does
     not list by that term's own words: no one would match it (reading 37: twice the one spare of a set)."""
-    own = {s for s in name_stems(spare) if not s.startswith("~")}  # (a compound's words count, not how it is spelled)
+    # (a compound's words count, not how it is spelled)
+    own = {s for s in name_stems(spare) if not s.startswith(COMPOUND)}
     echoed = stem_cues(response(ix, spare)[0], spare)
     return bool(own) and echoed >= own and not echoed & set().union(*(name_stems(p) for p in printed))
 

@@ -33,6 +33,7 @@ RARE_ZIPF = 2.5
 FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
+COMPOUND = "~"  # marks a hyphenated compound of a name, matched whole: '~in-group' (see hyphenated)
 COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
 PREFIXES = (
     *("multi", "cross", "inter", "intra", "super", "hyper", "over", "under", "semi", "post", "pre", "sub", "non"),
@@ -204,13 +205,14 @@ def name_stems(topic: Topic) -> frozenset[str]:
 
 
 def hyphenated(text: str) -> tuple[str, ...]:
-    """Hyphenated compounds a name or text spells whole, as marks ('~in-group'): a reader matches the compound,
-    which a term carrying only one of its words ('Agent group') does not share (reading 103: In-group bias)."""
-    marks = []
-    for w in re.findall(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])", text):
-        w = w.casefold()
-        marks.append("~" + (w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w.rsplit("-", 1)[1]) > 3 else w))
-    return tuple(dict.fromkeys(marks))
+    """Hyphenated compounds a name or text spells whole, as marks ('~in-group', its last word stemmed): a reader
+    matches the compound, which a term carrying only one of its words ('Agent group') does not share (reading 103:
+    In-group bias)."""
+    marks = {}
+    for compound in re.findall(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])", text):
+        head, last = compound.casefold().rsplit("-", 1)
+        marks[f"{COMPOUND}{head}-{English.stem(last)}"] = None
+    return tuple(marks)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -350,7 +352,7 @@ def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
     of them (a letter dropped from the fourth: 'number'/'numer')."""
     index: dict[str, list[str]] = {}
     for t in stems:
-        if t.startswith("~"):
+        if t.startswith(COMPOUND):
             continue  # a hyphenated compound is matched whole (hyphenated), never by its letters
         index.setdefault(t[:4], []).append(t)
         index.setdefault("$" + t[-4:], []).append(t)
