@@ -357,6 +357,27 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
 
+def _kind_by_name(short: str, long_: str) -> bool:
+    """English: does the longer name say it is a kind of the shorter one, its own words after modifiers ('Infinite
+    sequence', 'Degenerate conic sections' of 'Conic section')? A kind fits the definition of its class, and the
+    class much of the kind's: each is a second answer for the other. Not a negated kind ('Non-competitive
+    inhibition'), nor one a modifier makes into another quantity ('Specific heat capacity' is heat capacity per gram,
+    'Relative frequency' a share: twins, read fair side by side in reading 101)."""
+    few, many = _name_key(short).split(), _name_key(long_).split()
+    extra = many[: len(many) - len(few)]
+    if not few or not extra or many[len(extra) : -1] != few[:-1] or set(extra) & (NEGATING_PREFIXES | _OTHER_QUANTITY):
+        return False
+    return _singular(many[-1]) == _singular(few[-1])
+
+
+_OTHER_QUANTITY = frozenset("specific relative molar pseudo quasi false apparent".split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _singular(word: str) -> str:
+    return next(iter(getAllLemmas(word).get("NOUN", ())), word)
+
+
 def _per_index(maxsize: int):
     """lru_cache for a method of one DistractorIndex, kept on the index: it dies with the index and its keys
     do not hold it (a module-level cache keyed by (self, …) kept every bank's index alive, and the garbage
@@ -863,6 +884,11 @@ class DistractorIndex:
     @_per_index(maxsize=1 << 20)
     def _names_clash(self, name_a: str, name_b: str) -> bool:
         a, b = self.bank.topic(name_a), self.bank.topic(name_b)
+        if a.language.split("-")[0] == b.language.split("-")[0] == "en" and any(
+            _kind_by_name(x, y) or _kind_by_name(y, x) for x in a.names for y in b.names
+        ):
+            return True  # (twins or not: 'Infinite sequence', 'a function whose domain is the set of positive
+            # integers', also fits Sequence's 'a function whose domain is a subset of the positive integers')
         for x in mask_spellings(a):
             for y in mask_spellings(b):
                 short, long_ = sorted((_name_key(x), _name_key(y)), key=len)

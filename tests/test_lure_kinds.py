@@ -878,3 +878,46 @@ def test_one_thing_under_two_names_is_not_two_wrong_answers():
     assert psy.gen.index.compatible(
         [psy.bank.topic("Conditioned stimulus (CS)")], psy.bank.topic("Conditioned response (CR)")
     )
+
+
+SEQUENCES = """\
+category: Sequences
+topics:
+  - name: Sequence
+    definition: a function whose domain is a subset of the positive integers
+  - name: Infinite sequence
+    definition: a function whose domain is the set of positive integers
+  - name: Arithmetic series
+    definition: the sum of the terms of a sequence whose consecutive terms differ by a constant
+  - name: Common ratio
+    definition: the number each term of a geometric sequence is multiplied by to give the next term
+  - name: Annuity
+    definition: an investment paid for by a sequence of equal payments made at regular intervals
+  - name: Recursive formula
+    definition: a rule that gives each term of a sequence from the terms before it
+"""
+
+
+def test_a_name_that_is_its_class_name_with_modifiers_is_no_lure_for_the_class(tmp_path):
+    """Reading 106 (algebra): 'Infinite sequence' offered for Sequence ('a function whose domain is a subset of the
+    positive integers') and Sequence in Infinite sequence's word bank: a kind fits its class's definition, though
+    the two definitions differ in one word as twins do. A negated kind and a modifier that makes another quantity
+    ('Specific heat capacity' beside 'Heat capacity', read fair in reading 101) stay twins."""
+    (tmp_path / "seq.yaml").write_text(SEQUENCES, encoding="utf-8")
+    ch = Checker(load_bank(tmp_path))
+    seq, inf = ch.bank.topic("Sequence"), ch.bank.topic("Infinite sequence")
+    assert ch.ix.unsafe(seq, inf, "") is not None and ch.ix.unsafe(inf, seq, "") is not None
+    for seed in range(4):
+        for kind, options in (("mcq", D2T), ("cloze", ItemOptions(mode="term"))):
+            for key, other in ((seq, inf), (inf, seq)):
+                try:
+                    item = ch.gen.item(kind, key, random.Random(seed), options)
+                except GenerationError:
+                    continue
+                shown = item.option_topics if kind == "mcq" else item.word_bank
+                assert other.name not in shown, (key.name, shown)
+    health = checker("population-health")
+    assert health.ix.unsafe(health.bank.topic("Care deserts"), health.bank.topic("Maternal care deserts"), "")
+    chem = checker("chemistry")
+    heat, specific = chem.bank.topic("Heat capacity (C)"), chem.bank.topic("Specific heat capacity (c)")
+    assert chem.ix.unsafe(heat, specific, "") is None
