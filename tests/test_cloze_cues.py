@@ -220,3 +220,21 @@ def test_a_name_contracted_into_one_token_names_it():
     assert phrase_number("glycosphingolipids that carry most of the sialic acid residues") == "pl"
     assert third_person("transmits") and third_person("Contains")
     assert not third_person("thinking") and not third_person("focuses") and not third_person("process")
+
+
+def test_a_technical_closed_compound_is_cued_by_its_head():
+    """Reading 106 (office software): 'bar of icons that are used in the program …' pointed at Toolbar in a
+    term-to-definition item, a word bank and a matching set: a toolbar is a bar. Not the head of a compound as common
+    as its words ('base' of Database)."""
+    toolbar = Topic("Toolbar", "bar of icons used to perform functions.", "Software")
+    assert stem_cues("bar of icons that are used in the program to perform functions", toolbar)
+    assert not stem_cues("row of icons that perform functions", toolbar)
+    database = Topic("Database", "an organized collection of data.", "Software")
+    assert not stem_cues("the base of an organized collection of records", database)
+
+
+def test_an_acronym_ending_the_names_acronym_is_a_cue():
+    """Reading 106: 'CMS that hosts a data store …' pointed at 'Mobile content management system (MCMS)'."""
+    mcms = Topic("Mobile content management system (MCMS)", "CMS that serves content to phones.", "Software")
+    assert stem_cues("CMS that hosts a data store in a centralized location", mcms)
+    assert not stem_cues("a service that hosts a data store in a centralized location", mcms)

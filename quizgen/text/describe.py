@@ -30,6 +30,7 @@ _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
+HEAD_ZIPF = 3.5  # a closed compound rarer than this, of two common words, is cued by its head (_compound_head)
 FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
@@ -234,6 +235,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     """The two halves of a rare closed compound ('lookahead' -> look, ahead; 'minibatch' -> mini, batch)
     when both are common words of four letters or more; nothing for a word of its own ('transformer')."""
     w = word.casefold()
+    head = _compound_head(w)
+    if head:
+        return (head,)
     if not w.isalpha() or len(w) < 8:
         return ()
     halves = common_halves(w)
@@ -244,6 +248,19 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     if prefix and English.zipf(w) < 3.0 and (English.zipf(rest) >= 3.0 or len(rest) >= 6 and English.zipf(rest) >= 2.5):
         return (rest,)  # 'Multimodal' is cued by 'mixed-modal'; 'Ultracentrifuge' by 'centrifuge'
     return ()
+
+
+def _compound_head(w: str) -> str | None:
+    """The head of a technical closed compound of two common words, three letters or more each ('toolbar' -> bar,
+    'worksheet' -> sheet): a toolbar is a bar, and a text saying 'bar of icons' points at it (reading 106: three
+    items on office software). Not for compounds as common as their halves ('database', 'keyboard'), nor for the
+    rare ones, whose halves both count (_compound_parts)."""
+    if not w.isalpha() or len(w) < 6 or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
+        return None
+    for i in range(3, len(w) - 2):
+        if English.zipf(w[:i]) >= COMPOUND_ZIPF and English.zipf(w[i:]) >= COMPOUND_ZIPF:
+            return w[i:]
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
