@@ -112,7 +112,8 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
             found.add(letter)
     for acronym in re.findall(r"\b[A-Z]{2,}\b", key.name):  # 'more cheaply than RLHF' beside 'RLAIF (RL from …)'
         shown = re.findall(r"\b[A-Z]{3,}\b", text)
-        if any(w != acronym and (w.startswith(acronym) or acronym.startswith(w)) for w in shown):
+        if any(w != acronym and (w.startswith(acronym) or acronym.startswith(w) or acronym.endswith(w)) for w in shown):
+            # ('CMS that hosts …' beside 'Mobile content management system (MCMS)', reading 106)
             found.add(acronym.casefold())
     found |= {i.casefold() for i in initials_shown(text, key.name)}  # 'loopy BP' for 'Belief Propagation'
     if "self" in name_stems(key) and re.search(r"(?i)\b\w+sel(f|ves)\b", text):
