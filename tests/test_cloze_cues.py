@@ -238,3 +238,11 @@ def test_an_acronym_ending_the_names_acronym_is_a_cue():
     mcms = Topic("Mobile content management system (MCMS)", "CMS that serves content to phones.", "Software")
     assert stem_cues("CMS that hosts a data store in a centralized location", mcms)
     assert not stem_cues("a service that hosts a data store in a centralized location", mcms)
+
+
+def test_a_closed_compound_sharing_the_names_modifier_is_a_cue():
+    """Reading 107 (office software), four items: 'tab within a workbook …' points at Worksheet, another compound of
+    'work'; the modifier as a word of its own does not ('where you work with data')."""
+    worksheet = Topic("Worksheet", "tab within a workbook.", "Software")
+    assert stem_cues("tab within a workbook where you can input data", worksheet)
+    assert not stem_cues("tab where you can work with data", worksheet)

@@ -39,6 +39,7 @@ from ..text.describe import (
     phrase_number,
     remark,
     shares_stem,
+    technical_compound,
     third_person,
     visible_words,
     word_stems,
@@ -129,6 +130,12 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
         for word, halves in _closed_compounds(key.name):  # 'view the world' spells out 'Worldview' (reading 88)
             if all(any(stems_match(h, s) for s in shown) for h in halves):
                 found.add(word)
+        for word in re.findall(r"[A-Za-z]{6,}", key.name):  # 'tab within a workbook' beside Worksheet: one
+            mine = technical_compound(word)  # modifier, two compounds of the office (reading 107: 4 items)
+            if mine and any(
+                w.casefold() != word.casefold() and (technical_compound(w) or ("",))[0] == mine[0] for w in words
+            ):
+                found.add(English.stem(word.casefold()))
         head = _restated_head(key, frozenset(shown))
         if head and found - {head}:
             found.add(head)

@@ -255,11 +255,19 @@ def _compound_head(w: str) -> str | None:
     'worksheet' -> sheet): a toolbar is a bar, and a text saying 'bar of icons' points at it (reading 106: three
     items on office software). Not for compounds as common as their halves ('database', 'keyboard'), nor for the
     rare ones, whose halves both count (_compound_parts)."""
+    split = technical_compound(w)
+    return split[1] if split else None
+
+
+@lru_cache(maxsize=1 << 16)
+def technical_compound(word: str) -> tuple[str, str] | None:
+    """(modifier, head) of a technical closed compound (see _compound_head): 'worksheet' -> work, sheet."""
+    w = word.casefold()
     if not w.isalpha() or len(w) < 6 or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
         return None
     for i in range(3, len(w) - 2):
         if English.zipf(w[:i]) >= COMPOUND_ZIPF and English.zipf(w[i:]) >= COMPOUND_ZIPF:
-            return w[i:]
+            return w[:i], w[i:]
     return None
 
 
