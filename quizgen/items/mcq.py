@@ -67,6 +67,7 @@ def place_key(key: Topic, wrong: tuple[Topic, ...], rng: random.Random) -> tuple
 LEAD_BLANK = "Which term fills the blank?"
 LEAD_PHRASE = "Which term is described here?"
 LEAD_DESCRIBES = "Which statement best describes {name}?"  # (printed through the label catalogs: i18n.item_stem)
+_LEAD_STEMS = frozenset(English.stem(w) for w in re.findall(r"\b[a-z]{4,}\b", f"{LEAD_BLANK} {LEAD_PHRASE}".casefold()))
 
 
 def definition_stem(desc: Description) -> str:
@@ -755,6 +756,8 @@ def _kin_missing(ix: DistractorIndex, key: Topic, lures) -> bool:
 
 
 def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind=False) -> MCQItem:
+    if key.language == "en" and name_stems(key) & _LEAD_STEMS:
+        raise GenerationError(f"the question's own words ('{LEAD_PHRASE}') name '{key.name}'")  # (Term, reading 107)
     why = "its definition names it in every sentence"
     for desc in ix.descriptions(key):
         if remark(desc):
