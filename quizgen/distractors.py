@@ -97,7 +97,11 @@ POSTNOMINAL = frozenset("present available possible responsible".split())  # 're
 # words that classify the noun after them ('a form of government', 'type of tissue', 'any of the planets', 'one of
 # the various types of neural tissue cells'): the genus is that noun
 _CLASSIFIER = re.compile(
-    r"^\s*(?:(?:a|an|the|one|any|each)\s+)?(?:(?:type|kind|form|sort|variety|class|series)s?\s+of|(?:any|one|each)\s+of)"
+    r"^\s*(?:(?:a|an|the|one|any|each)\s+)?(?:(?:type|kind|form|sort|variety|class|series)s?\s+of|(?:any|one|each)\s+of"
+    # ('the common name of the vertical axis …', 'the longer of the two axes …': an axis, reading 107)
+    r"|(?:common|usual)\s+name\s+(?:of|for)"
+    r"|(?:longer|shorter|larger|smaller|greater|lesser|higher|lower|upper|inner|outer|first|second|last)\s+of"
+    r"(?=\s+(?:the\s+)?(?:two|both|three|four)\b)\s+(?:the\s+)?(?:two|both|three|four))"
     r"\s+(?:(?:the|a|an|many|several|various|its|their)\s+){0,2}(?:(?:type|kind|form)s?\s+of\s+)?",
     re.I,
 )
@@ -370,12 +374,20 @@ def _kind_by_name(short: str, long_: str) -> bool:
     return _singular(many[-1]) == _singular(few[-1])
 
 
+def _irregular_singular(word: str) -> str:
+    """An irregular plural's singular ('axes' -> axis, 'criteria' -> criterion); any other word as it is."""
+    one = _singular(word)
+    return one if one != word and not word.startswith(one[:-1]) else word
+
+
 _OTHER_QUANTITY = frozenset("specific relative molar pseudo quasi false apparent".split())
 
 
 @lru_cache(maxsize=1 << 14)
 def _singular(word: str) -> str:
-    return next(iter(getAllLemmas(word).get("NOUN", ())), word)
+    """A noun's commonest lemma ('axes' -> axis, not axe), or the word."""
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    return max(lemmas, key=English.zipf) if lemmas else word
 
 
 def _per_index(maxsize: int):
@@ -715,7 +727,7 @@ class DistractorIndex:
         if topic.language != "en":
             return _genus_other(topic, _opening(topic))
         word = DistractorIndex.genus_word(topic)
-        return None if word is None else English.stem(word)
+        return None if word is None else English.stem(_irregular_singular(word))  # ('axes' is an axis)
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)

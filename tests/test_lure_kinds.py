@@ -921,3 +921,21 @@ def test_a_name_that_is_its_class_name_with_modifiers_is_no_lure_for_the_class(t
     chem = checker("chemistry")
     heat, specific = chem.bank.topic("Heat capacity (C)"), chem.bank.topic("Specific heat capacity (c)")
     assert chem.ix.unsafe(heat, specific, "") is None
+
+
+def test_a_comparative_of_a_pair_or_a_common_name_states_the_kind_after_it():
+    """Reading 107 (algebra): 'the longer of the two axes of an ellipse' is an axis (Center of a hyperbola, a point,
+    was offered), 'the common name of the vertical axis …' is one too (Quadrant was offered)."""
+    from quizgen.model import Topic
+
+    assert DistractorIndex.genus(Topic("Major axis", "the longer of the two axes of an ellipse", "G")) == "axi"
+    assert genus_word_of("the common name of the vertical axis on a coordinate plane") == "axis"
+    assert genus_word_of("the number of protons in the nucleus of an atom") == "number"  # (no comparative)
+
+
+def test_a_term_named_by_the_questions_own_words_gets_no_definition_to_term_item(tmp_path):
+    """Reading 107: 'Which term is described here? a number in a sequence', key Term."""
+    (tmp_path / "seq.yaml").write_text(SEQUENCES + "  - name: Term\n    definition: a number in a sequence\n")
+    ch = Checker(load_bank(tmp_path))
+    with pytest.raises(GenerationError, match="question's own words"):
+        ch.gen.item("mcq", ch.bank.topic("Term"), random.Random(0), D2T)
