@@ -148,6 +148,12 @@ Remeasured 28 Nov, session 21 (--only small,help, load ~0.7; the noun table now 
 Remeasured 28 Nov, session 22 (--only small,help --repeat 3; load 0.2 at the start; code 71dff77, no speed work):
   quizgen --help                       0.10-0.12 s                                         (met)
   5-question exam                      1.02-1.07 s against 0.20-0.21 s: 5.1x (a first, cold run 1.28 s: 6.3x) (not met)
+
+Remeasured 29 Nov, session 23 (--only small,help --repeat 3; code edd0989, no speed work; a machine twice as slow as the
+last session's: the plain script 0.34-0.42 s against 0.20-0.21 s):
+  quizgen --help                       0.08-0.12 s                                         (met)
+  5-question exam                      1.90-2.01 s against 0.34-0.42 s: 4.75-5.6x wall, 4.8-5.6x CPU (not met)
+    (a trial reordering of the lure tests, the caller's cheap test before the subject test: no gain, not kept)
 """
 
 from __future__ import annotations
