@@ -246,3 +246,15 @@ def test_a_closed_compound_sharing_the_names_modifier_is_a_cue():
     worksheet = Topic("Worksheet", "tab within a workbook.", "Software")
     assert stem_cues("tab within a workbook where you can input data", worksheet)
     assert not stem_cues("tab where you can work with data", worksheet)
+
+
+def test_a_word_outside_ascii_is_no_technical_compound_and_loads_no_word_list():
+    """A name word such as 'Cramér' sent to wordfreq itself loaded 37 MB the item rules never use (session 23)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from quizgen.text.describe import technical_compound as t; "
+        "assert t('cramér') is None and t('toolbar') == ('tool', 'bar'); assert 'wordfreq' not in sys.modules"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -262,8 +262,8 @@ def _compound_head(w: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def technical_compound(word: str) -> tuple[str, str] | None:
     """(modifier, head) of a technical closed compound (see _compound_head): 'worksheet' -> work, sheet."""
-    w = word.casefold()
-    if not w.isalpha() or len(w) < 6 or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
+    w = word.casefold()  # (ASCII: a word such as 'cramér' would load wordfreq itself, 37 MB, for no compound)
+    if not (w.isascii() and w.isalpha()) or len(w) < 6 or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
         return None
     for i in range(3, len(w) - 2):
         if English.zipf(w[:i]) >= COMPOUND_ZIPF and English.zipf(w[i:]) >= COMPOUND_ZIPF:
