@@ -34,6 +34,15 @@ alternating, CPU seconds; this session ran ~20 % slower than the last on unchang
 over ~513,000; what is left is mostly the cache entries themselves.)
 After rebasing on main dc8cfe9 (one run each): 10,000 topics 5.99 s, 5.41 s with --gc command, 373 MB
 (main dc8cfe9: 7.66 s, 566 MB); the bundled bank's 1,000 items within noise of main (1.34-1.50 s CPU both).
+
+Remeasured 29 Nov, session 23 (--gc command, QUIZGEN_NO_CACHE=1; a machine about twice as slow as in earlier
+sessions: benchmarks/plain_platypus.py's 5-question exam 0.34-0.42 s against 0.20 s), session 22's code (ce62913)
+and this session's in the same minutes:
+                          ce62913                   17648c9
+  bundled bank            2.43 s wall, 2.60 s CPU   2.55-2.68 s wall, 2.72-2.83 s CPU    (<= 3 s: met)
+  1,000 topics            5.85 s wall, 6.44 s CPU   5.49-5.93 s wall, 6.14-6.55 s CPU
+  10,000 topics           11.35 s wall              11.14-13.31 s wall                   (<= 5 s: not met here)
+  peak RSS, 10,000        461 MB                    463 MB (498 MB before the ASCII fix of 17648c9)
 """
 
 from __future__ import annotations
