@@ -258,3 +258,12 @@ def test_a_word_outside_ascii_is_no_technical_compound_and_loads_no_word_list():
         "assert t('cramér') is None and t('toolbar') == ('tool', 'bar'); assert 'wordfreq' not in sys.modules"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_a_lettered_axis_in_the_text_cues_the_name_it_opens():
+    """Reading 108 (algebra): '… a point where a graph intercepts the y-axis …' gave Y-intercept away (with X-intercept
+    and Y-coordinate in the word bank, each carrying one of its two words)."""
+    intercept = Topic("Y-intercept", "a point where a graph meets the vertical axis.", "Graphs")
+    assert "y" in stem_cues("a point where a graph intercepts the y-axis", intercept)
+    assert "y" not in stem_cues("a point where a graph meets the vertical axis", intercept)
+    assert "y" not in stem_cues("a point where a graph meets the x-axis", intercept)

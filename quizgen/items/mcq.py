@@ -109,6 +109,9 @@ def stem_cues(text: str, key: Topic) -> frozenset[str]:
     for letter in _letters_in_name(key.name):  # 'Top-k Routing' and a text about 'the k highest-scoring experts'
         if re.search(rf"(?<![\w\-\\]){letter}(?![\w\-])", text):
             found.add(letter)
+    axis = re.match(r"([A-Z])-[a-z]{3,}", key.name)  # 'Y-intercept' and '… intercepts the y-axis' (reading 108)
+    if axis and re.search(rf"(?<![\w\-\\]){axis.group(1)}-[a-z]", text, re.I):
+        found.add(axis.group(1).casefold())
     for letter in _greek_in_name(key.name):  # 'β-VAE' and a stem weighting its KL term by \( \beta \)
         if letter in text or _GREEK_COMMANDS[letter] in text:
             found.add(letter)
