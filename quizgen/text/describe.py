@@ -30,7 +30,7 @@ _MATH_WORD = re.compile(r"(?<!\\)\b[A-Za-z][A-Za-z]+")
 MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
-HEAD_ZIPF = 3.5  # a closed compound rarer than this, of two common words, is cued by its head (_compound_head)
+HEAD_ZIPF = 3.5  # a closed compound rarer than this, of two common words, is cued by its head (technical_compound)
 FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
@@ -217,13 +217,13 @@ def hyphenated(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def common_halves(word: str) -> tuple[str, str] | None:
-    """The two common words of four letters or more a closed compound is made of ('worldview' -> world, view;
+def common_halves(word: str, least: int = 4) -> tuple[str, str] | None:
+    """The two common words of `least` letters or more a closed compound is made of ('worldview' -> world, view;
     'lookahead' -> look, ahead), the first split that gives two; None for a word that has none ('transformer')."""
     w = word.casefold()
-    if not w.isalpha() or len(w) < 8:
+    if not w.isalpha() or len(w) < 2 * least:
         return None
-    for i in range(4, len(w) - 3):
+    for i in range(least, len(w) - least + 1):
         head, tail = w[:i], w[i:]
         if English.zipf(head) >= COMPOUND_ZIPF and English.zipf(tail) >= COMPOUND_ZIPF:
             return head, tail
@@ -235,9 +235,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     """The two halves of a rare closed compound ('lookahead' -> look, ahead; 'minibatch' -> mini, batch)
     when both are common words of four letters or more; nothing for a word of its own ('transformer')."""
     w = word.casefold()
-    head = _compound_head(w)
-    if head:
-        return (head,)
+    technical = technical_compound(w)
+    if technical:
+        return technical[1:]  # (its head: a toolbar is a bar)
     if not w.isalpha() or len(w) < 8:
         return ()
     halves = common_halves(w)
@@ -250,25 +250,17 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     return ()
 
 
-def _compound_head(w: str) -> str | None:
-    """The head of a technical closed compound of two common words, three letters or more each ('toolbar' -> bar,
-    'worksheet' -> sheet): a toolbar is a bar, and a text saying 'bar of icons' points at it (reading 106: three
-    items on office software). Not for compounds as common as their halves ('database', 'keyboard'), nor for the
-    rare ones, whose halves both count (_compound_parts)."""
-    split = technical_compound(w)
-    return split[1] if split else None
-
-
 @lru_cache(maxsize=1 << 16)
 def technical_compound(word: str) -> tuple[str, str] | None:
-    """(modifier, head) of a technical closed compound (see _compound_head): 'worksheet' -> work, sheet."""
+    """(modifier, head) of a technical closed compound: two common words of three letters or more, the compound
+    rarer than either ('toolbar' -> tool, bar; 'worksheet' -> work, sheet). Its head cues it (a toolbar is a bar: 'bar
+    of icons …', reading 106: three items on office software), and so does another such compound of its modifier
+    ('workbook'). Not a compound as common as its halves ('database', 'keyboard'), nor a rare one, whose halves
+    both count (_compound_parts)."""
     w = word.casefold()  # (ASCII: a word such as 'cramér' would load wordfreq itself, 37 MB, for no compound)
-    if not (w.isascii() and w.isalpha()) or len(w) < 6 or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
+    if not (w.isascii() and w.isalpha()) or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
         return None
-    for i in range(3, len(w) - 2):
-        if English.zipf(w[:i]) >= COMPOUND_ZIPF and English.zipf(w[i:]) >= COMPOUND_ZIPF:
-            return w[:i], w[i:]
-    return None
+    return common_halves(w, least=3)
 
 
 @lru_cache(maxsize=1 << 16)
