@@ -298,6 +298,21 @@ def _opening(topic: Topic) -> str:
     return sentences(without_alias_notes(topic))[0] if topic.definition else ""
 
 
+def _defining_phrase(topic: Topic) -> str | None:
+    """English: the definition's first sentence from where it says what kind of thing the topic is (past 'X is',
+    a field label and a classifier; math left out); None in other languages or for a cited sentence."""
+    first = _opening(topic)
+    if topic.language != "en" or CITED_OPENING.match(first):
+        return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
+    copula = _COPULA.match(first)
+    if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
+        first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
+    first = re.sub(r"\\\(.*?\\\)", " ", first)
+    first = _FIELD_LABEL.sub("", first, count=1)  # 'in geology, a crack …', 'In a civil case, the person …'
+    first = _CLASSIFIER.sub("", first, count=1)  # 'a form of government …' is a government, 'any of the planets …'
+    return re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
+
+
 def _adjective_too(word: str) -> bool:
     """English: a word the tables read as an adjective as well as a noun ('wealthy', 'ancient')."""
     return "ADJ" in English.readings(word)
@@ -571,11 +586,32 @@ class DistractorIndex:
         if len(name) == 1 and len(other) == 1 and _prefixed(name[0].casefold(), other[0].casefold()):
             return self.genus(a) is not None and self.genus(a) == self.genus(b)  # 'Ion', 'Cation': both charged
             # atoms, and a cation is an ion — a second right answer (readings 49, 50)
+        if len(name) > 1 and self._named_kind(a, b):
+            return True
         phrase = _class_phrase(a.definition)
         if phrase is None:
             return False
         opening = " ".join(re.findall(r"[A-Za-z-]+", b.definition)[:8]).casefold()
         return re.search(rf"\b{re.escape(phrase)}\b", opening) is not None
+
+    @classmethod
+    def _named_kind(cls, a: Topic, b: Topic) -> bool:
+        """Does `b`'s defining phrase make it one of `a`, a name of several words: `a`'s head with `a`'s modifiers
+        among its own ('contra asset account' for Contra account, 'igneous silicate rock' for Igneous rock), or `a`'s
+        name before its head ('allowance method approach' for Allowance method)? The class's definition fits the
+        kind, a second answer (readings 84, 90 and 110: Granite offered for 'rock produced by cooling …')."""
+        word, phrase = cls.genus_word(b), _defining_phrase(b)
+        if word is None or phrase is None:
+            return False
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", phrase))]
+        if word not in words[:12]:
+            return False
+        words = [w for w in words[: words.index(word) + 1] if w not in ARTICLES]
+        own = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", a.short_name)]
+        if _singular(own[-1]) == _singular(words[-1]):
+            rest = iter(words[:-1])
+            return all(w in rest for w in own[:-1])  # (in order: 'tangible long-term asset', not 'non-current asset')
+        return any(words[i : i + len(own)] == own for i in range(len(words) - len(own)))
 
     def paraphrase(self, a: Topic, b: Topic) -> bool:
         """Definitions that say the same thing: very similar, or fairly similar and one fits the other."""
@@ -733,18 +769,9 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def genus_word(topic: Topic) -> str | None:
         """English: the head word of genus() as written, lower-cased ('tissue', not the stem 'tissu')."""
-        first = _opening(topic)
-        if topic.language != "en":
+        first = _defining_phrase(topic)
+        if first is None:
             return None
-        if CITED_OPENING.match(first):
-            return None  # 'Chen et al. (2024) cast fine-tuning as a game …': a sentence with its own subject
-        copula = _COPULA.match(first)
-        if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
-            first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
-        first = re.sub(r"\\\(.*?\\\)", " ", first)
-        first = _FIELD_LABEL.sub("", first, count=1)  # 'in geology, a crack …', 'In a civil case, the person …'
-        first = _CLASSIFIER.sub("", first, count=1)  # 'a form of government …' is a government, 'any of the planets …'
-        first = re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
         opening = " ".join(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", first)[:10])  # names it: about the topic
         first = re.sub(r"\([^()]*\)", " ", first)  # 'two (a pair of) valence electrons'
         found = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", first))

@@ -127,6 +127,35 @@ def test_a_one_word_name_with_a_prefix_is_a_kind_of_the_plain_name():
     assert not any("Ion" in s.premise_topics and {"Cation", "Anion"} & set(s.premise_topics) for s in sets)
 
 
+def test_a_term_defined_as_a_kind_of_a_name_of_several_words_is_not_its_lure():
+    """'Granite: a type of igneous silicate rock …' is one of the igneous rocks: offered for Igneous rock's own
+    definition ('rock produced by cooling from a molten state') it is a second right answer (readings 84, 90: four
+    items). So is 'Income statement method: allowance method approach that …' for Allowance method, and 'contra
+    asset account …' for Contra account (reading 110). A modifier that is no modifier of the class ('non-current
+    asset') makes no kind."""
+    astro, chem = generator("astronomy"), generator("chemistry")
+    rock, granite = astro.bank.topic("Igneous rock"), astro.bank.topic("Granite")
+    assert astro.index.includes(rock, granite) and not astro.index.includes(granite, rock)
+    assert astro.index.unsafe(rock, granite, rock.definition) is not None
+    assert chem.index.includes(chem.bank.topic("Covalent bond"), chem.bank.topic("Double bond"))
+
+    def defined(name: str, definition: str) -> Topic:
+        return Topic(name, definition, "G")
+
+    ix = generator("statistics").index
+    method = defined("Allowance method", "estimates bad debt during a period and matches this to sales")
+    income = defined("Income statement method", "allowance method approach that estimates bad debt from sales")
+    contra = defined("Contra account", "account paired with another account that has an opposite normal balance")
+    allowance = defined("Allowance for doubtful accounts", "contra asset account that estimates bad debt")
+    assert ix.includes(method, income) and ix.includes(contra, allowance)
+    current = defined("Current asset", "asset that will be used or turned into cash within one year")
+    assert not ix.includes(current, defined("Fixed asset", "non-current asset used in operations for years"))
+    fixed = defined("Long-term fixed asset", "asset held for years")
+    assert not ix.includes(fixed, defined("Plant", "fixed long-term asset used in production"))  # (out of order)
+    assert ix.includes(fixed, defined("Plant", "long-term tangible fixed asset used in production"))
+    assert not ix.includes(method, defined("Direct write-off method", "method that waits for a known bad debt"))
+
+
 DEVIANCE = (
     "Deviance",
     [
