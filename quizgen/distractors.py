@@ -313,6 +313,19 @@ def _defining_phrase(topic: Topic) -> str | None:
     return re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
 
 
+@lru_cache(maxsize=1 << 16)
+def _kind_phrase(topic: Topic) -> tuple[str, ...]:
+    """English: the words of the defining phrase up to its genus word, lower-cased, articles left out ('contra',
+    'asset', 'account'); () when there is none."""
+    word, phrase = DistractorIndex.genus_word(topic), _defining_phrase(topic)
+    if word is None or phrase is None:
+        return ()
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", phrase))]
+    if word not in words[:12]:
+        return ()
+    return tuple(w for w in words[: words.index(word) + 1] if w not in ARTICLES)
+
+
 def _adjective_too(word: str) -> bool:
     """English: a word the tables read as an adjective as well as a noun ('wealthy', 'ancient')."""
     return "ADJ" in English.readings(word)
@@ -600,14 +613,10 @@ class DistractorIndex:
         among its own ('contra asset account' for Contra account, 'igneous silicate rock' for Igneous rock), or `a`'s
         name before its head ('allowance method approach' for Allowance method)? The class's definition fits the
         kind, a second answer (readings 84, 90 and 110: Granite offered for 'rock produced by cooling …')."""
-        word, phrase = cls.genus_word(b), _defining_phrase(b)
-        if word is None or phrase is None:
+        words = _kind_phrase(b)
+        if not words:
             return False
-        words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", phrase))]
-        if word not in words[:12]:
-            return False
-        words = [w for w in words[: words.index(word) + 1] if w not in ARTICLES]
-        own = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", a.short_name)]
+        own = tuple(w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", a.short_name))
         if _singular(own[-1]) == _singular(words[-1]):
             rest = iter(words[:-1])
             return all(w in rest for w in own[:-1])  # (in order: 'tangible long-term asset', not 'non-current asset')
