@@ -44,6 +44,22 @@ def test_a_slip_of_the_source_or_a_self_reference_is_no_description():
     assert all(not t.startswith("The term") for t in texts["Cumulative Frequency"])
 
 
+def test_a_defining_phrase_that_names_its_topic_inside_is_no_description():
+    """'Ellipse: a closed curve for which the sum of the distances from any point on the ellipse …' blanked reads
+    '… any point on the _____ …': the blank defines itself (reading 113, a cloze item). A sentence that opens on
+    the name still gives a blank."""
+    ix = DistractorIndex(
+        bank(
+            ("Ellipse", "a closed curve for which the sum of the distances from any point on the ellipse is the same"),
+            ("Orbit", "A path around a body. The orbit of a planet is an ellipse with the Sun at one focus."),
+            ("Focus", "one of the two fixed points that define an ellipse"),
+        )
+    )
+    assert ix.descriptions(ix.bank.topic("Ellipse")) == ()
+    orbit = [d.blanked() for d in ix.descriptions(ix.bank.topic("Orbit")) if d.slot is not None]
+    assert orbit == ["The _____ of a planet is an ellipse with the Sun at one focus."]
+
+
 def test_a_subject_keeps_its_article():
     ix = DistractorIndex(
         bank(

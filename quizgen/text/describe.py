@@ -761,6 +761,9 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             continue
         if i > 0 and (slot is None or not slot.subject):
             continue  # a later sentence that does not open on the topic leans on the ones before it
+        if slot is not None and not slot.subject and re.match(r"(?:an?\s|[a-z])", sents[i]):
+            continue  # a defining phrase that names the topic inside ('a closed curve for which … any point on the
+            # ellipse …'): blanked, it defines the blank by itself (reading 113)
         if i > 0 and slot.pronoun and not sents[i].startswith("It "):
             continue  # a later 'They'/'This' may mean something else the previous sentence spoke of
         if i > 0 and _POINTS_BACK.search(sents[i]):
