@@ -154,6 +154,15 @@ last session's: the plain script 0.34-0.42 s against 0.20-0.21 s):
   quizgen --help                       0.08-0.12 s                                         (met)
   5-question exam                      1.90-2.01 s against 0.34-0.42 s: 4.75-5.6x wall, 4.8-5.6x CPU (not met)
     (a trial reordering of the lure tests, the caller's cheap test before the subject test: no gain, not kept)
+
+Remeasured 29 Nov, session 24 (--only help,small --repeat 3; load 0.4; code ae2b5a0, no speed work; the plain script
+0.20-0.23 s, the machine as fast as in session 22 again):
+  quizgen --help                       0.07-0.10 s                                         (met)
+  5-question exam                      1.10-1.14 s against 0.20-0.23 s: 4.8-5.7x           (not met)
+    (in process the exam's items take 0.8-1.0 s, cold; 0.29-0.36 s of it goes to 7 definition-to-term tries that
+    end on a name word no lure can carry, found after the lures are drawn. Testing that before the draw would save
+    most of it, but the draw consumes the random stream, so later items would change: not done without a reading,
+    and the goal would stay far: session 18's split gave the imports 0.13 s and the PDFs ~0.2 s on their own)
 """
 
 from __future__ import annotations
