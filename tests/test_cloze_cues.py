@@ -233,6 +233,16 @@ def test_a_technical_closed_compound_is_cued_by_its_head():
     assert not stem_cues("the base of an organized collection of records", database)
 
 
+def test_a_technical_closed_compound_is_cued_by_a_modifier_that_is_no_everyday_word():
+    """Readings 84, 113 and 115 (astronomy), four items: 'the distance from crest to crest … in a wave' pointed at
+    Wavelength, the one option with 'wave'. An everyday modifier does not point ('where you work with data' for
+    Worksheet, reading 107)."""
+    wavelength = Topic("Wavelength", "the distance from crest to crest in a wave", "Light")
+    assert stem_cues("the distance from crest to crest or trough to trough in a wave", wavelength)
+    assert not stem_cues("the distance from crest to crest", wavelength)
+    assert not stem_cues("tab where you can work with data", Topic("Worksheet", "tab within a workbook.", "Software"))
+
+
 def test_an_acronym_ending_the_names_acronym_is_a_cue():
     """Reading 106: 'CMS that hosts a data store …' pointed at 'Mobile content management system (MCMS)'."""
     mcms = Topic("Mobile content management system (MCMS)", "CMS that serves content to phones.", "Software")

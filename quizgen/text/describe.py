@@ -31,6 +31,7 @@ MAX_STEM_WORDS = 70
 COMPOUND_ZIPF = 4.0  # both halves of a rare closed compound name word at least this common count as its cues
 RARE_ZIPF = 2.5
 HEAD_ZIPF = 3.5  # a closed compound rarer than this, of two common words, is cued by its head (technical_compound)
+EVERYDAY_ZIPF = 5.0  # and by its modifier when the modifier is rarer than this ('wave', not 'work')
 FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
@@ -236,8 +237,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     when both are common words of four letters or more; nothing for a word of its own ('transformer')."""
     w = word.casefold()
     technical = technical_compound(w)
-    if technical:
-        return technical[1:]  # (its head: a toolbar is a bar)
+    if technical:  # its head (a toolbar is a bar), and a modifier that is no everyday word ('in a wave' for
+        # Wavelength, readings 84, 113 and 115: four items; not 'where you work with data' for Worksheet)
+        return technical if English.zipf(technical[0]) < EVERYDAY_ZIPF else technical[1:]
     if not w.isalpha() or len(w) < 8:
         return ()
     halves = common_halves(w)
@@ -254,9 +256,9 @@ def _compound_parts(word: str) -> tuple[str, ...]:
 def technical_compound(word: str) -> tuple[str, str] | None:
     """(modifier, head) of a technical closed compound: two common words of three letters or more, the compound
     rarer than either ('toolbar' -> tool, bar; 'worksheet' -> work, sheet). Its head cues it (a toolbar is a bar: 'bar
-    of icons …', reading 106: three items on office software), and so does another such compound of its modifier
-    ('workbook'). Not a compound as common as its halves ('database', 'keyboard'), nor a rare one, whose halves
-    both count (_compound_parts)."""
+    of icons …', reading 106: three items on office software), its modifier when that is no everyday word ('wave' for
+    Wavelength), and another such compound of its modifier ('workbook'). Not a compound as common as its halves
+    ('database', 'keyboard'), nor a rare one, whose halves both count (_compound_parts)."""
     w = word.casefold()  # (ASCII: a word such as 'cramér' would load wordfreq itself, 37 MB, for no compound)
     if not (w.isascii() and w.isalpha()) or not RARE_ZIPF <= English.zipf(w) < HEAD_ZIPF:
         return None
