@@ -313,17 +313,14 @@ def _defining_phrase(topic: Topic) -> str | None:
     return re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind_phrase(topic: Topic) -> tuple[str, ...]:
-    """English: the words of the defining phrase up to its genus word, lower-cased, articles left out ('contra',
-    'asset', 'account'); () when there is none."""
-    word, phrase = DistractorIndex.genus_word(topic), _defining_phrase(topic)
-    if word is None or phrase is None:
+    """English: the words of the defining phrase up to its genus word, articles left out ('contra', 'asset',
+    'account'); () when there is none."""
+    found = DistractorIndex.genus_at(topic)
+    if found is None:
         return ()
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\([^()]*\)", " ", phrase))]
-    if word not in words[:12]:
-        return ()
-    return tuple(w for w in words[: words.index(word) + 1] if w not in ARTICLES)
+    words, at = found
+    return tuple(w for w in words[: at + 1] if w not in ARTICLES)
 
 
 def _adjective_too(word: str) -> bool:
@@ -778,6 +775,14 @@ class DistractorIndex:
     @lru_cache(maxsize=1 << 16)
     def genus_word(topic: Topic) -> str | None:
         """English: the head word of genus() as written, lower-cased ('tissue', not the stem 'tissu')."""
+        found = DistractorIndex.genus_at(topic)
+        return None if found is None else found[0][found[1]]
+
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)
+    def genus_at(topic: Topic) -> tuple[tuple[str, ...], int] | None:
+        """English: the words of the defining phrase, lower-cased, and where among them genus_word() stands
+        (('contra', 'asset', 'account', 'that', …), 2); None when the definition states no kind."""
         first = _defining_phrase(topic)
         if first is None:
             return None
@@ -850,7 +855,7 @@ class DistractorIndex:
                     break
                 if w in FINITE and w != "will":  # (not '… the idea of free will')
                     return None  # the phrase is the sentence's subject, not what the topic is
-        return head
+        return tuple(w.casefold() for w in words), at
 
     @classmethod
     @lru_cache(maxsize=1 << 16)
