@@ -1,7 +1,10 @@
 """Draw the item sample that ../shared/ITEM_REVIEW.md asks a blind reader to judge, as readable text (for the
-reader) and JSON (for the record). Usage: python benchmarks/review_sample.py [--widen] SEED OUT_DIR [BANK_DIR ...]
-The bundled bank gets the full mix; each other bank 30 definition-to-term MCQs and 15 cloze items. --widen draws
-every item as a section with `widen: true` would (wrong answers may come from the nearest other groups)."""
+reader) and JSON (for the record).
+Usage: python benchmarks/review_sample.py [--widen] [--mix] [--no-bundled] SEED OUT_DIR [BANK_DIR ...]
+The bundled bank gets the full mix; each other bank 30 definition-to-term MCQs and 15 cloze items, or with --mix
+every type (12 definition-to-term, 15 term-to-definition, 12 term blanks, 6 matching sets, 12 true/false: the
+per-bank plan of readings 84-117). --widen draws every item as a section with `widen: true` would (wrong answers
+may come from the nearest other groups); --no-bundled leaves the bundled bank out."""
 
 from __future__ import annotations
 
@@ -25,6 +28,13 @@ BUNDLED = [
     ("truefalse", ItemOptions(), 30),
 ]
 OTHER = [("mcq", ItemOptions(direction="definition-to-term"), 30), ("cloze", ItemOptions(), 15)]
+MIX = [
+    ("mcq", ItemOptions(direction="definition-to-term"), 12),
+    ("mcq", ItemOptions(direction="term-to-definition"), 15),
+    ("cloze", ItemOptions(mode="term"), 12),
+    ("matching", ItemOptions(), 6),
+    ("truefalse", ItemOptions(), 12),
+]
 
 
 def sample(bank_dir: str | None, plan, seed: int) -> tuple:
@@ -56,13 +66,17 @@ def _new_set(members: set, sets: list[set]) -> bool:
 
 def main() -> None:
     args = sys.argv[1:]
-    widen = "--widen" in args
-    args = [a for a in args if a != "--widen"]
+    flags = {a for a in args if a in ("--widen", "--mix", "--no-bundled")}
+    args = [a for a in args if a not in flags]
     if len(args) < 2 or not args[0].lstrip("-").isdigit():
-        raise SystemExit("usage: python benchmarks/review_sample.py [--widen] SEED OUT_DIR [BANK_DIR ...]")
-    seed, out = int(args[0]), Path(args[1])
+        raise SystemExit(
+            "usage: python benchmarks/review_sample.py [--widen] [--mix] [--no-bundled] SEED OUT_DIR [BANK_DIR ...]"
+        )
+    seed, out, widen = int(args[0]), Path(args[1]), "--widen" in flags
     out.mkdir(parents=True, exist_ok=True)
-    banks = [(None, "bundled", BUNDLED)] + [(b, Path(b).name, OTHER) for b in args[2:]]
+    plan = MIX if "--mix" in flags else OTHER
+    banks = [] if "--no-bundled" in flags else [(None, "bundled", BUNDLED)]
+    banks += [(b, Path(b).name, plan) for b in args[2:]]
     if widen:
         banks = [(b, n, [(k, dataclasses.replace(o, widen=True), c) for k, o, c in plan]) for b, n, plan in banks]
     for bank_dir, name, plan in banks:
