@@ -77,3 +77,13 @@ def test_lemma_categories_are_the_keys_lemminflect_gives():
     theirs = Lemmatizer()
     for word in bank_words() + ["Don't", "ain't", "better", "was", "Ran"]:
         assert lexicon.lemma_categories(word) == frozenset(theirs.getAllLemmas(word)), word
+
+
+def test_noun_rows_are_the_file_s_columns_cut_on_demand():
+    import gzip
+
+    raw = gzip.decompress(Path(lexicon.__file__).with_name("noun-classes.tsv.gz").read_bytes()).decode()
+    rows = [line.split("\t") for line in raw.splitlines()]
+    assert len(rows) > 50_000 and all(len(r) == 5 for r in rows)
+    assert all(lexicon._noun_row(r[0]) == tuple(r[1:]) for r in rows)
+    assert lexicon._noun_row("no-such-noun-here") is None and lexicon.noun_classes("no-such-noun-here") == ()

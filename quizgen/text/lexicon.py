@@ -136,34 +136,42 @@ def _english_buckets() -> list[frozenset[str]] | None:
 
 
 @lru_cache(maxsize=1)
-def _nouns() -> dict[str, tuple[str, ...]]:
-    """WordNet 3.0's one-word nouns, as scripts/build_noun_classes.py wrote them: lemma -> its row's
-    other columns (classes, "verb" or "-", antonyms, gloss words)."""
+def _noun_lines() -> dict[str, str]:
+    """WordNet 3.0's one-word nouns, as scripts/build_noun_classes.py wrote them: lemma -> its whole row (cut
+    into columns only for the lemmas asked: a small exam asks about a few hundred of 57,000)."""
     raw = gzip.decompress(Path(__file__).with_name("noun-classes.tsv.gz").read_bytes()).decode()
-    return {row[0]: tuple(row[1:]) for row in (line.split("\t") for line in raw.splitlines()) if len(row) == 5}
+    return {line[: line.find("\t")]: line for line in raw.splitlines()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _noun_row(lemma: str) -> tuple[str, ...] | None:
+    """A noun's columns after the lemma: classes, "verb" or "-", antonyms, gloss words."""
+    line = _noun_lines().get(lemma)
+    row = line.split("\t") if line is not None else ()
+    return tuple(row[1:]) if len(row) == 5 else None
 
 
 def noun_classes(lemma: str) -> tuple[str, ...]:
     """The WordNet classes ('person', 'artifact', 'cognition', …) of a noun's first senses, the most
     frequent first; empty for a word WordNet lacks or that is mostly used as a verb ('combine', 'exploit')."""
-    row = _nouns().get(lemma)
+    row = _noun_row(lemma)
     return tuple(row[0].split()) if row and row[1] != "verb" else ()
 
 
 def mostly_verb(lemma: str) -> bool:
     """A noun WordNet counts as mostly used as a verb ('remand', 'reverse'; not 'warrant' … as its data has it)."""
-    row = _nouns().get(lemma)
+    row = _noun_row(lemma)
     return bool(row) and row[1] == "verb"
 
 
 def noun_gloss(lemma: str) -> frozenset[str]:
     """The words of WordNet's definitions of an everyday noun's first two senses ('imperialism': policy, extending,
     rule, foreign, countries, …); empty for a word too rare for every student to know what it means."""
-    row = _nouns().get(lemma)
+    row = _noun_row(lemma)
     return frozenset(row[3].split()) if row else frozenset()
 
 
 def noun_antonyms(lemma: str) -> frozenset[str]:
     """WordNet's antonyms of a noun ('presence': absence)."""
-    row = _nouns().get(lemma)
+    row = _noun_row(lemma)
     return frozenset(row[2].split()) if row else frozenset()
