@@ -946,6 +946,10 @@ class DistractorIndex:
             for y in mask_spellings(b):
                 short, long_ = sorted((_name_key(x), _name_key(y)), key=len)
                 if short == long_ or len(short) >= 4 and f" {short} " in f" {long_} ":
+                    if a.language.split("-")[0] == "en" and long_.startswith(f"{short} "):
+                        return True  # a head noun added after the name is a thing of it, not a twin: 'the price
+                        # where quantity demanded is equal to quantity supplied' (Equilibrium price) also describes
+                        # Equilibrium (reading 118); 'Specific heat capacity' / 'Heat capacity' stay twins
                     return self._not_twins(a, b)
         for x in a.names:
             for y in b.names:

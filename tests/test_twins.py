@@ -78,3 +78,14 @@ def test_a_participle_term_is_an_adjective_like_its_siblings():
     ix = generator("chemistry").index
     pos = {n: ix.part_of_speech(ix.bank.topic(n)) for n in ("Saturated", "Supersaturated", "Unsaturated", "Miscible")}
     assert set(pos.values()) == {"adj"}, pos
+
+
+def test_a_head_noun_added_after_a_name_makes_a_thing_of_it_not_a_twin():
+    """'Equilibrium price', 'the price where quantity demanded is equal to quantity supplied', also describes
+    Equilibrium (reading 118), though the two definitions contrast (situation / price); a modifier before the
+    name still makes a twin ('Specific heat capacity' / 'Heat capacity')."""
+    ix = generator("economics").index
+    assert ix.names_clash(ix.bank.topic("Equilibrium"), ix.bank.topic("Equilibrium price"))
+    assert ix.unsafe(ix.bank.topic("Equilibrium"), ix.bank.topic("Equilibrium price"), "") is not None
+    ix = generator("chemistry").index
+    assert not ix.names_clash(ix.bank.topic("Heat capacity (C)"), ix.bank.topic("Specific heat capacity (c)"))
