@@ -126,3 +126,24 @@ def test_a_false_statement_is_not_false_by_kind_alone():
             continue
         lent.add(item.shown_topic)
     assert not lent & {"Diffusion", "Integration"}, lent
+
+
+def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
+    """'Content motivation theories: Occurs when a person …' gave the False key away by grammar (reading 118);
+    the name's own phrase is held to the same test, so a mismatch never tells which way a statement goes."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.truefalse import statement
+    from quizgen.model import Bank, Category, Topic
+
+    defs = [
+        ("Content theories", "Theories that explain what needs motivate people at work."),
+        ("Expectancy", "Occurs when a person believes that effort will lead to performance."),
+        ("Need theory", "Refers to a theory that people act to satisfy unmet needs."),
+    ]
+    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
+    ix = DistractorIndex(bank)
+    content, expectancy, need = bank.topics
+    occurs = ix.descriptions(expectancy)[0]
+    assert statement(content, occurs) is None  # plural name, singular verb
+    assert statement(need, occurs) is not None  # singular name: 'Need theory: Occurs when …' reads
+    assert statement(content, ix.descriptions(content)[0]) is not None  # a noun opens its own phrase

@@ -73,7 +73,20 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
     if term.language == "en" and _surface(desc.text, "en") == "imperative":
         return None  # 'Latent Diffusion: Run the diffusion process …' is an instruction, neither true nor false
+    if term.language == "en" and _verb_disagrees(subject, desc.text):
+        return None  # 'Content motivation theories: Occurs when …' gives a lent phrase away (reading 118); the
+        # same for a name's own phrase, so the mismatch never tells which way the statement goes
     return labelled(term.language, subject, desc.text)
+
+
+def _verb_disagrees(subject: str, text: str) -> bool:
+    """Does the text open with a verb whose number the subject's name does not have ('Occurs when …', 'Refers to
+    …' after a plural name)?"""
+    first = re.match(r"\s*([^\W\d_]+)", text)
+    if first is None or not (readings := English.readings(first.group(1))) or not readings <= {"VERB", "AUX"}:
+        return False
+    verb, name = English.verb_number(first.group(1)), English.name_number(subject)
+    return verb is not None and name is not None and verb != name
 
 
 def _own_subject(text: str) -> bool:
