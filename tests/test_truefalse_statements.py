@@ -147,3 +147,22 @@ def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
     assert statement(content, occurs) is None  # plural name, singular verb
     assert statement(need, occurs) is not None  # singular name: 'Need theory: Occurs when …' reads
     assert statement(content, ix.descriptions(content)[0]) is not None  # a noun opens its own phrase
+
+
+def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
+    """'Sun Tzu: Weber developed the idea …' named someone else and gave the False key away (reading 119)."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.truefalse import _usable
+    from quizgen.model import Bank, Category, Topic
+
+    defs = [
+        ("Max Weber", "Weber developed the idea that organizations should be formalized and legalistic."),
+        ("Henri Fayol", "Fayol’s administrative theory was the first general statement on management theory."),
+        ("Sun Tzu", "Sun Tzu developed subdivisions and rankings of authority between units."),
+        ("Motion studies", "Film studies of work that record each motion of a worker."),
+    ]
+    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
+    ix = DistractorIndex(bank)
+    weber, fayol, sun, motion = bank.topics
+    assert _usable(ix, sun, weber) is None and _usable(ix, sun, fayol) is None
+    assert _usable(ix, sun, motion) is not None  # a phrase naming nobody is lent as before

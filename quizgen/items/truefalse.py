@@ -135,10 +135,21 @@ def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Descr
         d = first_sentences(desc)
         if mentions(d.blanked(), term) or label is None and echoes(d.blanked(), term, ix):
             continue
+        if owner.name != term.name and _proper_name_of(owner, term, d.blanked()):
+            continue  # 'Sun Tzu: Weber developed the idea …' (Max Weber's phrase) names someone else (reading 119)
         text = statement(term, d, part, label)
         if text is not None:
             return d, text
     return None
+
+
+def _proper_name_of(owner: Topic, term: Topic, text: str) -> bool:
+    """Does the text open on a later word of its owner's name, as a surname ('Weber developed …', 'Fayol’s
+    administrative theory …' of Max Weber, Henri Fayol)? Lent to another term, it names someone else."""
+    first = re.match(r"\s*([^\W\d_]+)(?:['’]s)?\b", text)
+    later = [w for w in re.findall(r"[^\W\d_]+", owner.short_name)[1:] if w[0].isupper() and len(w) > 2]
+    mine = {w.casefold() for w in re.findall(r"[^\W\d_]+", term.name)}
+    return first is not None and first.group(1) in later and first.group(1).casefold() not in mine
 
 
 _LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLHF, DPO, …)', 'GAN Family: WGAN, …'
