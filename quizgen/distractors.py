@@ -29,6 +29,7 @@ from .text.genus import ADJECTIVE, kind_class, opening_genus
 from .text.language import English, language, stems_match
 from .text.lexicon import getAllLemmas, getAllLemmasOOV
 from .text.mask import mask_spellings, mask_topic, sentences
+from .text.people import named_person
 from .text.similarity import tfidf_matrix
 from .text.sparserows import SparseRows
 from .text.tfidf import english_stop_words
@@ -897,6 +898,8 @@ class DistractorIndex:
         # 'A body of … citizens who', not '… by a witness who'; 'Bankruptcy judge' by its name ('A judicial officer …')
         if said or any(p in PERSONS for p in (DistractorIndex.genus(topic), DistractorIndex.name_head(topic))):
             return True
+        if named_person(topic):
+            return True  # 'Adam Smith proposed …' (reading 119: the Italian Renaissance offered among people)
         if re.match(r"\W*(?:the |a |an )?(?:[\w-]+ )?class(?:es)? whose members\b", first, re.I):
             return True  # 'the social class whose members owned …' (reading 93: Bourgeoisie among a myth and a charter)
         # a genus word whose first sense in WordNet is someone ('German mercenaries hired …', 'a peasant tied to …',

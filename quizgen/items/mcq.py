@@ -48,6 +48,7 @@ from ..text.genus import has_kind_tables
 from ..text.language import English, language, stems_match
 from ..text.lexicon import getAllLemmas, noun_gloss
 from ..text.mask import BLANK
+from ..text.people import named_person
 
 DIRECTIONS = ("definition-to-term", "term-to-definition")
 AGENTS = frozenset({PERSON, "<body>"})  # people and bodies of people
@@ -945,6 +946,8 @@ def agent_named(ix: DistractorIndex, topic: Topic) -> bool:
     words = name_words(topic)
     if not words or not ix.classes(topic) & AGENTS:
         return False
+    if named_person(topic):
+        return True  # a person's own name ('Adam Smith' offered for 'a major leap of knowledge …', reading 119)
     last = words[-1].casefold()
     # ('Archaeobotanist', a word WordNet lacks, by its ending: offered for a kind of context, reading 88)
     if English.names_someone(last) or English.stem(last) in _BODY_NAMES or last.endswith("ist"):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 import re
 
-from ..distractors import ARTICLES, FINITE, DistractorIndex, GenerationError
+from ..distractors import ARTICLES, FINITE, PERSON, DistractorIndex, GenerationError
 from ..i18n import labelled
 from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
+from ..text.people import named_person
 from .mcq import _idea_kind, _surface, echoes, initials_shown, material, phrase_head
 
 
@@ -198,6 +199,9 @@ def make_truefalse(
         if {material(ix, key), material(ix, c)} == {True, False}:
             return False  # 'Cardiac muscle: ability to lengthen', 'Integration: the large organ …': false by kind
             # alone, a statement nobody would believe (readings 71 and 76, anatomy)
+        if (named_person(key) or named_person(c)) and (PERSON in ix.classes(key)) != (PERSON in ix.classes(c)):
+            return False  # 'Adam Smith was a major leap of knowledge …': no one is an era (reading 119; not for
+            # people a genus tells, 'Chambers: The judge who …', which cost history banks a fifth of their statements)
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
         return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
 
