@@ -234,10 +234,23 @@ def unmarked_words(text: str, vocabulary: set[str]) -> set[str]:
         text = stripped
     text = text.replace("-\n", "")  # words TeX hyphenated at a line end
     out = set()
-    for word in re.findall(r"[^\W\d_]+", text):
-        w = word.lower()
+    found = list(re.finditer(r"[^\W\d_]+", text))
+    for i, m in enumerate(found):
+        word, w = m.group(), m.group().lower()
         if not word.isalpha():  # '½'
             continue
+        before, after = (
+            (found[i - 1].group().lower() if i else ""),
+            (found[i + 1].group().lower() if i + 1 < len(found) else ""),
+        )
+        if before + w in vocabulary or w + after in vocabulary:
+            continue  # a word TeX broke at a line end, its hyphen lost beside a margin label ('con(1.5 pts) centration')
+        cut_after = text[m.end() :].startswith(("…", "...", ". . ."))  # (TeX's \ldots reads '. . .')
+        cut_before = text[: m.start()].endswith(("…", "...", ". . ."))
+        if (cut_after or cut_before) and any(
+            (v.startswith(w) if cut_after else True) and (v.endswith(w) if cut_before else True) for v in vocabulary
+        ):
+            continue  # a word the key cut short ('…ical y…' of 'chemical yield')
         if w in vocabulary or set(word) <= set("ABCDEF"):  # option letters ('DBEA': a matching key)
             continue
         if any(w[:i] in vocabulary and w[i:] in vocabulary for i in range(1, len(w))):  # 'acid-' + 'base'

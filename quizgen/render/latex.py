@@ -230,7 +230,7 @@ def key_body(exam: Exam, variant: Variant) -> str:
 
 
 def master_key_body(exam: Exam, per_table: int = 12) -> str:
-    from .pdf import key_letters
+    from .pdf import key_cell, key_letters
 
     lab = labels_for(exam.spec)
     heading = label_text(lab("master-key-heading"))
@@ -242,7 +242,8 @@ def master_key_body(exam: Exam, per_table: int = 12) -> str:
         out.append(r"\hline \# & " + " & ".join(v.code for v in chunk) + r"\\ \hline\endhead")
         for i in range(n):
             cells = [
-                latex_text(key_letters(v.questions[i].item, lab)[:14]) if i < len(v.questions) else "" for v in chunk
+                latex_text(key_cell(key_letters(v.questions[i].item, lab))) if i < len(v.questions) else ""
+                for v in chunk
             ]
             out.append(f"{i + 1} & " + " & ".join(cells) + r"\\ \hline")
         out.append(r"\end{longtable}")

@@ -547,7 +547,7 @@ def master_key(exam: Exam, st: Styles, per_table: int = 12) -> list:
         for i in range(n):
             rows.append(
                 [str(i + 1)]
-                + [_short(key_letters(v.questions[i].item, st.labels)) if i < len(v.questions) else "" for v in chunk]
+                + [key_cell(key_letters(v.questions[i].item, st.labels)) if i < len(v.questions) else "" for v in chunk]
             )
         table = Table(rows, repeatRows=1)
         table.setStyle(
@@ -571,7 +571,9 @@ def key_letters(item: Item, lab: Labels) -> str:
     return answer_letters(item)
 
 
-def _short(answer: str) -> str:
+def key_cell(answer: str) -> str:
+    """An answer as a master key's cell prints it: at most 14 characters, a cut one marked '…' (both engines: the
+    LaTeX key cut 'Theoretical yield' to a bare 'Theoretical yi', which reads as another answer)."""
     return answer if len(answer) <= 14 else answer[:13] + "…"
 
 
