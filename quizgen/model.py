@@ -56,6 +56,9 @@ def _abbreviates(short: str, long: str) -> bool:
     return match(0, 0)
 
 
+_OTHER_NAME = re.compile(r"(?:or|also|also called|aka|a\.k\.a\.)\s+([^,;]+)", re.I)
+
+
 @dataclass(frozen=True)
 class Topic:
     name: str
@@ -83,15 +86,21 @@ class Topic:
         found = []
         for inner in re.findall(r"\(([^()]*)\)", self.name):
             inner = inner.strip()
-            if inner and (_abbreviates(inner, outer) or _abbreviates(outer, inner)):
+            other = _OTHER_NAME.fullmatch(inner)
+            if other:  # 'Budget constraint (or budget line)': a second name, noted in the headword
+                found.append(other.group(1).strip())
+            elif inner and (_abbreviates(inner, outer) or _abbreviates(outer, inner)):
                 found.append(inner)
         return tuple(found)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """Every way the bank spells this topic: name, short name, parenthetical, aliases (no repeats)."""
+        """Every way the bank spells this topic: name, short name, parenthetical, aliases (no repeats); not a
+        headword with its note of another name, 'Budget constraint (or budget line)', which no one writes as an
+        answer (reading 120)."""
         seen: dict[str, str] = {}
-        for n in (self.name, self.short_name, *self.acronyms, *self.aliases):
+        noted = any(_OTHER_NAME.fullmatch(i.strip()) for i in re.findall(r"\(([^()]*)\)", self.name))
+        for n in ((self.short_name,) if noted else (self.name, self.short_name)) + (*self.acronyms, *self.aliases):
             seen.setdefault(n.casefold(), n)
         return tuple(seen.values())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from quizgen import load_bank
 from quizgen.distractors import GenerationError
@@ -76,3 +77,15 @@ def test_a_modifier_alone_is_not_a_part():
         except GenerationError:
             continue
         assert not item.statement.startswith("Paged:"), item.statement
+
+
+def test_a_headword_s_note_of_another_name_is_a_name_not_part_of_the_answer():
+    """'Budget constraint (or budget line)': a student writes 'Budget constraint' or 'budget line', never the
+    headword with its note (reading 120: the note accepted, 'budget line' refused)."""
+    topic = Topic(name="Budget constraint (or budget line)", definition="the combinations one can afford", category="c")
+    assert topic.names == ("Budget constraint", "budget line")
+    bank = load_bank(Path(__file__).resolve().parent / "data" / "banks" / "economics")
+    gen = ItemGenerator(bank)
+    key = bank.topic("Budget constraint (or budget line)")
+    item = gen.item("cloze", key, random.Random(0), TERM)
+    assert set(item.answer[0]) == {"Budget constraint", "budget line"}
