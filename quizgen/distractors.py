@@ -6,6 +6,7 @@ import bisect
 import difflib
 import itertools
 import math
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -385,6 +386,24 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # (asked for every pair of spellings of two topics)
 def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
+
+
+def _affixes_swapped(a: str, b: str) -> bool:
+    """Do two names differ in one word only, by a swapped prefix ('Inductive' / 'Deductive reasoning', 'Endothermic'
+    / 'Exothermic', 'Hypertonic' / 'Hypotonic medium')? Such words are built to be told apart: each
+    is the other's best lure, however their definitions are worded (reading 121: the one reasoning term among a
+    paper section and a kind of science, four items). Not a spelling variant ('Colour' / 'Color', 'Organisation' /
+    'Organization': a letter or two added or changed)."""
+    wa, wb = _name_key(a).split(), _name_key(b).split()
+    differ = [(u, v) for u, v in zip(wa, wb) if u != v]
+    if len(wa) != len(wb) or len(differ) != 1:
+        return False
+    u, v = differ[0]
+    head = len(os.path.commonprefix([u, v]))
+    tail = len(os.path.commonprefix([u[head:][::-1], v[head:][::-1]]))
+    cu, cv = u[head : len(u) - tail], v[head : len(v) - tail]
+    swapped = bool(cu) and bool(cv) and max(len(cu), len(cv)) >= 2 and cu not in cv and cv not in cu
+    return swapped and tail >= 4 and tail > head  # (a prefix: 'Society' / 'Sociology' share a stem, not an ending)
 
 
 def _kind_by_name(short: str, long_: str) -> bool:
@@ -958,7 +977,7 @@ class DistractorIndex:
             for y in b.names:
                 m = difflib.SequenceMatcher(None, _name_key(x), _name_key(y))
                 if m.real_quick_ratio() >= NAME_CLOSE and m.quick_ratio() >= NAME_CLOSE and m.ratio() >= NAME_CLOSE:
-                    return self._not_twins(a, b)
+                    return not _affixes_swapped(x, y) and self._not_twins(a, b)
         return False
 
     def _not_twins(self, a: Topic, b: Topic) -> bool:

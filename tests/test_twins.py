@@ -89,3 +89,24 @@ def test_a_head_noun_added_after_a_name_makes_a_thing_of_it_not_a_twin():
     assert ix.unsafe(ix.bank.topic("Equilibrium"), ix.bank.topic("Equilibrium price"), "") is not None
     ix = generator("chemistry").index
     assert not ix.names_clash(ix.bank.topic("Heat capacity (C)"), ix.bank.topic("Specific heat capacity (c)"))
+
+
+def test_names_that_swap_a_prefix_are_twins_whatever_their_definitions_say():
+    """'Inductive' / 'Deductive reasoning' are built to be told apart (reading 121: the one reasoning term among a
+    paper section and a kind of science); a spelling variant is one thing, not a twin."""
+    from quizgen.distractors import _affixes_swapped
+
+    ix = generator("psychology").index
+    inductive, deductive = ix.bank.topic("Inductive reasoning"), ix.bank.topic("Deductive reasoning")
+    assert not ix.names_clash(inductive, deductive)
+    stem = ix.descriptions(inductive)[0].blanked()
+    assert ix.unsafe(inductive, deductive, stem) is None
+    for a, b in [("Hypertonic medium", "Hypotonic medium"), ("Endergonic", "Exergonic"), ("Unicameral", "Bicameral")]:
+        assert _affixes_swapped(a, b), (a, b)
+    for a, b in [
+        ("Colour", "Color"),
+        ("Organisation", "Organization"),
+        ("Society", "Sociology"),
+        ("Nutrients", "Nutrition"),
+    ]:
+        assert not _affixes_swapped(a, b), (a, b)
