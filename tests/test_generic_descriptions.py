@@ -69,7 +69,7 @@ def test_a_subject_keeps_its_article():
     )
     judge = [d for d in ix.descriptions(ix.bank.topic("Senior judge")) if d.slot is not None][0]
     assert judge.blanked() == "A(n) _____ retains the judicial office."  # not '_____ retains …'
-    assert judge.filled("Senior judge") == "A Senior judge retains the judicial office."
+    assert judge.filled("Senior judge") == "A senior judge retains the judicial office."  # (as the text writes it)
     assert judge.as_option() == "It retains the judicial office."
     chambers = [d for d in ix.descriptions(ix.bank.topic("Chambers")) if d.slot is not None][0]
     assert chambers.blanked() == "The _____ hold the files of a case."
@@ -109,7 +109,7 @@ def test_a_question_describes_nothing_and_a_title_takes_no_article():
     x = ix.descriptions(ix.bank.topic("xLSTM"))[0]
     assert x.blanked().startswith("_____ augments") and x.filled("Optimal Transport").startswith("Optimal Transport")
     judge = [d for d in ix.descriptions(ix.bank.topic("Senior judge")) if d.slot is not None][0]
-    assert judge.filled("Magistrate judge").startswith("A Magistrate judge retains")
+    assert judge.filled("Magistrate judge").startswith("A magistrate judge retains")
     assert judge.filled("RLAIF (RL from AI Feedback)").startswith("RLAIF (RL from AI Feedback) retains")
 
 
@@ -137,3 +137,13 @@ def test_a_grammar_note_on_the_name_is_no_part_of_a_description():
     assert [d.as_option() for d in descriptions(codices)][0].startswith("Maya books")
     kept = Topic("Eigen", "singular values of a matrix; the square roots of its eigenvalues", "G")
     assert without_alias_notes(kept).startswith("singular values of a matrix;")
+
+
+def test_a_quoted_gloss_closing_a_definition_is_left_out():
+    """'…; “water-hating”' translates Hydrophobic word by word (reading 121: read as a cue in three items)."""
+    from quizgen.text.describe import without_alias_notes
+
+    topic = Topic(name="Hydrophobic", definition="molecule that cannot bond with water; “water-hating”", category="c")
+    assert without_alias_notes(topic) == "molecule that cannot bond with water"
+    kept = Topic(name="Tag", definition="a label, as in “tag, you're it”, used in games", category="c")
+    assert without_alias_notes(kept) == kept.definition  # (a quotation inside the definition stays)

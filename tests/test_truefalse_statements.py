@@ -166,3 +166,25 @@ def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
     weber, fayol, sun, motion = bank.topics
     assert _usable(ix, sun, weber) is None and _usable(ix, sun, fayol) is None
     assert _usable(ix, sun, motion) is not None  # a phrase naming nobody is lent as before
+
+
+def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
+    """'A broad term that covers … organic Organizational structures.' said nothing of its term and was only ever
+    true (reading 120); a clause fills its slot in the case the text writes it ('Gibbs free energy is …')."""
+    from quizgen.distractors import DistractorIndex
+    from quizgen.items.truefalse import statement
+    from quizgen.model import Bank, Category, Topic
+
+    defs = [
+        (
+            "Organizational structures",
+            "A broad term that covers both mechanistic and organic organizational structures.",
+        ),
+        ("Free energy", "Gibbs free energy is the usable energy, or energy that is available to do work."),
+    ]
+    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
+    ix = DistractorIndex(bank)
+    structures, energy = bank.topics
+    assert statement(structures, ix.descriptions(structures)[0]) is None
+    said = statement(energy, ix.descriptions(energy)[0])
+    assert said is None or "Gibbs free energy" in said

@@ -62,10 +62,12 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
             return None  # 'Model stealing attacks is …' would read wrong and give the answer away
         return _own_article(term, subject, desc.filled(_without_echoed_aside(subject, desc.text)), desc)
     if desc.slot is not None:
-        if desc.topic != term.name and not desc.slot.subject:
+        if not desc.slot.subject:
             return None  # 'a closed curve … from any point on the Orbit to two points …': Ellipse's phrase with
-            # another name pasted inside, arguable (orbits are ellipses) and no statement about a label (reading 79)
-        return desc.filled(subject)  # 'models trained with <term> extrapolate …'
+            # another name pasted inside, arguable (orbits are ellipses) and no statement about a label (reading 79);
+            # nor its own ('A broad term that covers … organic organizational structures.': no statement, and only
+            # ever true, reading 120)
+        return desc.filled(subject)
     if is_compound(term) and desc.topic == term.name:
         return None  # one part's phrase presented as the whole compound
     if ": " in subject:

@@ -515,10 +515,25 @@ class Description:
             return self.text
         s = self.slot
         if s.subject:
-            return self.text[: s.article_start] + self._kept_article(name) + name + self.text[s.end :]
+            article = self._kept_article(name)
+            return self.text[: s.article_start] + article + self._cased(name, bool(article)) + self.text[s.end :]
         if s.article in ("a", "an") and s.lang == "en":
-            return self.text[: s.article_start] + English.article_for(name) + " " + name + self.text[s.end :]
-        return self.text[: s.start] + name + self.text[s.end :]
+            named = English.article_for(name) + " " + self._cased(name, True)
+            return self.text[: s.article_start] + named + self.text[s.end :]
+        return self.text[: s.start] + self._cased(name, True) + self.text[s.end :]
+
+    def _cased(self, name: str, inside: bool) -> str:
+        """English: a common noun phrase inside a sentence, where the text writes its slot in lower case, in lower
+        case too ('… mechanistic and organic organizational structures', not '… organic Organizational structures';
+        'Gibbs free energy', not 'Gibbs Free energy': readings 120-121)."""
+        s = self.slot
+        shown = self.text[s.start : s.end]
+        if not inside or s.lang != "en" or not shown[:1].islower() or not _common_noun(name) or not name[:1].isupper():
+            return name
+        first = name.split()[0].split("-")[0]
+        if " " not in name and not English.readings(first.casefold()):
+            return name  # ('Hammurabi': one word no word list knows is a name)
+        return name[:1].lower() + name[1:]
 
     def _kept_article(self, name: str | None = None) -> str:
         """The subject's article, kept: 'The _____ retains the judicial office …' and 'A(n) _____ retains …'
@@ -812,7 +827,13 @@ def without_alias_notes(topic: Topic) -> str:
             return ""  # ('(also, thrombocytes)' undeclared too: shown in a stem it names the answer, reading 71)
         return m.group()
 
-    return _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition))).strip()
+    text = _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)))
+    return _GLOSS_NOTE.sub("", text).strip()
+
+
+# the name's literal sense in quotes, closing the definition: '…; “water-hating”' of Hydrophobic translates the name
+# word by word (reading 121: three items read as cued by it)
+_GLOSS_NOTE = re.compile(r"\s*[;,]\s*[“\"‘][^”\"’.;]{1,40}[”\"’]\s*\.?\s*$")
 
 
 # a grammar note opening a definition, the other number of the name: 'singular codex; Maya books that …' (Codices:
