@@ -78,3 +78,34 @@ def test_an_era_s_phrase_is_not_lent_to_a_person():
         except GenerationError:
             continue
         assert item.shown_topic not in ("Italian Renaissance", "Industrial Revolution"), item.statement
+
+
+def test_the_history_of_management_offers_no_era_among_its_people():
+    """Reading 119 on Principles of Management's history chapter: the Italian Renaissance offered for 'The Code of
+    _____ …' and '_____ proposed the ideas of division of labor …', 'Sun Tzu: Weber developed …'."""
+    from pathlib import Path
+
+    from quizgen import load_bank
+
+    bank = load_bank(Path(__file__).resolve().parent / "data" / "banks" / "management")
+    gen, eras = ItemGenerator(bank), {"Italian Renaissance", "Industrial Revolution"}
+    people = {t.name for t in bank.category("The history of management").topics if named_person(t)}
+    assert {"Adam Smith", "Max Weber", "Henri Fayol", "Henry Gantt"} <= people
+    made = 0
+    for seed in range(8):
+        for name in people | eras:
+            key = bank.topic(name)
+            for kind, options in [("mcq", ItemOptions(direction="definition-to-term")), ("cloze", ItemOptions())]:
+                try:
+                    item = gen.item(kind, key, random.Random(f"{seed}:{name}"), options)
+                except GenerationError:
+                    continue
+                made += 1
+                shown = set(item.options if kind == "mcq" else item.word_bank) - {name}
+                assert not (shown & eras if name in people else shown & people), (name, shown)
+            try:
+                tf = make_truefalse(gen.index, key, random.Random(seed), truth=False)
+            except GenerationError:
+                continue
+            assert not tf.statement.split(": ", 1)[-1].startswith(("Weber", "Fayol")), tf.statement
+    assert made >= 8

@@ -110,3 +110,13 @@ def test_names_that_swap_a_prefix_are_twins_whatever_their_definitions_say():
         ("Nutrients", "Nutrition"),
     ]:
         assert not _affixes_swapped(a, b), (a, b)
+
+
+def test_biology_s_contrast_pairs_and_glosses():
+    """Reading 121 on Biology 2e: 'form of logical thinking …' offered Inductive reasoning as the one reasoning
+    term; '…; “water-hating”' spelled Hydrophobic out in three items."""
+    ix = generator("biology").index
+    for key, twin in [("Inductive reasoning", "Deductive reasoning"), ("Endergonic", "Exergonic")]:
+        assert not ix.names_clash(ix.bank.topic(key), ix.bank.topic(twin)), (key, twin)
+    for name in ("Hydrophobic", "Hydrophilic"):
+        assert not any("“" in d.text or "water-" in d.text for d in ix.descriptions(ix.bank.topic(name)))
