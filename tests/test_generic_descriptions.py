@@ -147,3 +147,16 @@ def test_a_quoted_gloss_closing_a_definition_is_left_out():
     assert without_alias_notes(topic) == "molecule that cannot bond with water"
     kept = Topic(name="Tag", definition="a label, as in “tag, you're it”, used in games", category="c")
     assert without_alias_notes(kept) == kept.definition  # (a quotation inside the definition stays)
+
+
+def test_a_name_that_ends_a_longer_proper_name_is_no_slot():
+    """'Gibbs _____ is the usable energy' kept half of 'Gibbs free energy' for the reader (reading 122, two items);
+    an article before the name still leaves a slot."""
+    ix = DistractorIndex(
+        bank(
+            ("Free energy", "Gibbs free energy is the usable energy, or energy that is available to do work."),
+            ("Heat energy", "The heat energy of a system is the total bond energy of its reactants or products."),
+        )
+    )
+    assert all(d.slot is None for d in ix.descriptions(ix.bank.topic("Free energy")))
+    assert any(d.slot is not None for d in ix.descriptions(ix.bank.topic("Heat energy")))

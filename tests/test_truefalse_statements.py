@@ -170,7 +170,8 @@ def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
 
 def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
     """'A broad term that covers … organic Organizational structures.' said nothing of its term and was only ever
-    true (reading 120); a clause fills its slot in the case the text writes it ('Gibbs free energy is …')."""
+    true (reading 120); a clause fills its slot in the case the text writes it ('The heat energy of …', not 'The
+    Heat energy of …')."""
     from quizgen.distractors import DistractorIndex
     from quizgen.items.truefalse import statement
     from quizgen.model import Bank, Category, Topic
@@ -180,11 +181,10 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
             "Organizational structures",
             "A broad term that covers both mechanistic and organic organizational structures.",
         ),
-        ("Free energy", "Gibbs free energy is the usable energy, or energy that is available to do work."),
+        ("Heat energy", "The heat energy of a system is the total bond energy of its reactants or products."),
     ]
     bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
     ix = DistractorIndex(bank)
-    structures, energy = bank.topics
+    structures, heat = bank.topics
     assert statement(structures, ix.descriptions(structures)[0]) is None
-    said = statement(energy, ix.descriptions(energy)[0])
-    assert said is None or "Gibbs free energy" in said
+    assert statement(heat, ix.descriptions(heat)[0]).startswith("The heat energy of a system is")

@@ -618,6 +618,13 @@ def _sentence_analysis(sentence: str, topic: Topic):
         return "dirty", None  # 'The empirical _____ of a function class': only the key's head noun takes it
     if _after_its_noun(before, sentence[b:]):
         return "dirty", None  # 'Appellate review _____ implies …': the name follows a noun as its modifier
+    proper = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+$", before)
+    if (
+        proper
+        and proper.group(1).casefold() not in English.stop_words
+        and not English.readings(proper.group(1).casefold())
+    ):
+        return "dirty", None  # 'Gibbs _____ is the usable energy': the name ends a longer one (reading 122)
     if nxt and re.match(r"\s+\w", sentence[b:]):
         readings = English.readings(nxt[0])
         subject_verb = before.strip() == "" or re.fullmatch(r"\s*(?:A|An|The)\s+", before)
