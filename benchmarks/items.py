@@ -43,6 +43,14 @@ and this session's in the same minutes:
   1,000 topics            5.85 s wall, 6.44 s CPU   5.49-5.93 s wall, 6.14-6.55 s CPU
   10,000 topics           11.35 s wall              11.14-13.31 s wall                   (<= 5 s: not met here)
   peak RSS, 10,000        461 MB                    463 MB (498 MB before the ASCII fix of 17648c9)
+
+Remeasured 29 Nov, session 25 (--gc command, QUIZGEN_NO_CACHE=1; a faster machine: the plain 5-question script
+0.16-0.18 s), session 24's code (f369c28) and this session's (dd4026a) in the same minutes:
+                          f369c28                   dd4026a
+  bundled bank            1.73 s wall, 1.88 s CPU   1.66 s wall, 1.82 s CPU              (<= 3 s: met)
+  1,000 topics            4.09 s wall, 4.70 s CPU   4.21 s wall, 4.73 s CPU
+  10,000 topics           8.20 s wall               8.42 s wall                          (<= 5 s: not met)
+  peak RSS, 10,000        477 MB                    470 MB                               (<= 500 MB: met)
 """
 
 from __future__ import annotations

@@ -163,6 +163,16 @@ Remeasured 29 Nov, session 24 (--only help,small --repeat 3; load 0.4; code ae2b
     end on a name word no lure can carry, found after the lures are drawn. Testing that before the draw would save
     most of it, but the draw consumes the random stream, so later items would change: not done without a reading,
     and the goal would stay far: session 18's split gave the imports 0.13 s and the PDFs ~0.2 s on their own)
+
+Remeasured 29 Nov, session 25 (--only help,small --repeat 3; load 0.1-1.2; a faster machine: the plain script
+0.15-0.18 s):
+  quizgen --help                       0.06 s                                              (met)
+  5-question exam                      0.87-0.96 s at the session's start (5.4-6.3x); 0.81-0.85 s once WordNet's
+                                       noun rows are cut into columns only when asked (9af1ea4: the table loads in
+                                       0.023 s, not 0.046 s); 0.83-0.84 s on the session's rules (4.8-5.3x) (not met)
+    (in process, cold: the first item 0.22 s — wordfreq's English list 0.05 s, the noun table, lemminflect's
+    table, the bank's TF-IDF and latent space — then ~111 tries of 3 ms for the 5 items: 49 topics the bundled
+    bank cannot ask, each tried once with its own random stream and in both directions)
 """
 
 from __future__ import annotations
