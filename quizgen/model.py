@@ -101,7 +101,8 @@ class Topic:
         seen: dict[str, str] = {}
         noted = any(_OTHER_NAME.fullmatch(i.strip()) for i in re.findall(r"\(([^()]*)\)", self.name))
         for n in ((self.short_name,) if noted else (self.name, self.short_name)) + (*self.acronyms, *self.aliases):
-            seen.setdefault(n.casefold(), n)
+            if n.strip():  # (a name that is all brackets, '(or x)', has no short name)
+                seen.setdefault(n.casefold(), n)
         return tuple(seen.values())
 
 

@@ -89,3 +89,9 @@ def test_a_headword_s_note_of_another_name_is_a_name_not_part_of_the_answer():
     key = bank.topic("Budget constraint (or budget line)")
     item = gen.item("cloze", key, random.Random(0), TERM)
     assert set(item.answer[0]) == {"Budget constraint", "budget line"}
+
+
+def test_no_name_is_empty():
+    """A headword that is all brackets, '(or x)', gives no empty spelling (an empty answer would match anything)."""
+    assert all(n.strip() for n in Topic(name="(or x)", definition="d", category="c").names)
+    assert all(n.strip() for n in Topic(name="(GQA)", definition="d", category="c").names)
