@@ -160,3 +160,16 @@ def test_a_name_that_ends_a_longer_proper_name_is_no_slot():
     )
     assert all(d.slot is None for d in ix.descriptions(ix.bank.topic("Free energy")))
     assert any(d.slot is not None for d in ix.descriptions(ix.bank.topic("Heat energy")))
+
+
+def test_a_name_before_its_noun_and_a_verb_that_is_also_a_noun_is_no_slot():
+    """'_____ peoples collect fruits …' (Gathering-hunting): only a modifier fits, though 'collect' is a noun too
+    (reading 122, two items); a name's own verb after it still leaves a slot ('_____ trains a language model …')."""
+    ix = DistractorIndex(
+        bank(
+            ("Gathering-hunting", "A mode of subsistence. Gathering-hunting peoples collect fruits, nuts and roots."),
+            ("Toolformer", "A model that uses tools. Toolformer trains a language model to call external tools."),
+        )
+    )
+    assert all("_____" not in d.blanked() for d in ix.descriptions(ix.bank.topic("Gathering-hunting")))
+    assert any(d.blanked().startswith("_____ trains") for d in ix.descriptions(ix.bank.topic("Toolformer")))

@@ -634,6 +634,8 @@ def _sentence_analysis(sentence: str, topic: Topic):
         # the name's own verb ('Tensor parallelism shards individual matrices', '… trains models from …')
         plural_next = nxt[0].endswith("s") and not nxt[0].endswith("ss")
         head_verb = English.verb_number(after[0]) if after else None
+        if head_verb is None and plural_next and after and _bare_verb(after[0]):
+            head_verb = "pl"  # '_____ peoples collect fruits …' ('collect' is a noun too: reading 122, two items)
         modifier = "NOUN" in readings and head_verb == ("pl" if plural_next else "sg")
         as_verb = subject_verb and plural_next and not modifier and English.name_number(part.label) != "pl"
         if not as_verb and (readings == frozenset({"NOUN"}) or "NOUN" in readings and not subject_verb or modifier):
@@ -662,6 +664,11 @@ def _after_a_modifier(before: str) -> bool:
     noun, and names of other kinds do not (readings 25, 28)."""
     prev = _word_before(before)
     return prev is not None and English.readings(prev) == frozenset({"ADJ"})
+
+
+def _bare_verb(word: str) -> bool:
+    """A lower-case word that can be a verb in its bare form ('collect', 'use'), not '-s', '-ed' or '-ing'."""
+    return word.islower() and "VERB" in English.readings(word) and not word.endswith(("s", "ed", "ing"))
 
 
 def _after_its_noun(before: str, after: str) -> bool:
