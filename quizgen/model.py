@@ -78,14 +78,18 @@ class Topic:
         return without_brackets(self.name)
 
     @cached_property
+    def _parentheticals(self) -> tuple[str, ...]:
+        """The bracketed parts of the name, stripped: 'Budget constraint (or budget line)' -> 'or budget line'."""
+        return tuple(inner.strip() for inner in re.findall(r"\(([^()]*)\)", self.name))
+
+    @cached_property
     def acronyms(self) -> tuple[str, ...]:
         """Parentheticals that spell the same thing: 'Grouped-Query Attention (GQA)' -> 'GQA',
         'ZeRO (Zero Redundancy Optimizer)' -> 'Zero Redundancy Optimizer'; qualifiers such as
         'Load Balancing (MoE)' are not names."""
         outer = self.short_name
         found = []
-        for inner in re.findall(r"\(([^()]*)\)", self.name):
-            inner = inner.strip()
+        for inner in self._parentheticals:
             other = _OTHER_NAME.fullmatch(inner)
             if other:  # 'Budget constraint (or budget line)': a second name, noted in the headword
                 found.append(other.group(1).strip())
@@ -99,7 +103,7 @@ class Topic:
         headword with its note of another name, 'Budget constraint (or budget line)', which no one writes as an
         answer (reading 120)."""
         seen: dict[str, str] = {}
-        noted = any(_OTHER_NAME.fullmatch(i.strip()) for i in re.findall(r"\(([^()]*)\)", self.name))
+        noted = any(_OTHER_NAME.fullmatch(i) for i in self._parentheticals)
         for n in ((self.short_name,) if noted else (self.name, self.short_name)) + (*self.acronyms, *self.aliases):
             if n.strip():  # (a name that is all brackets, '(or x)', has no short name)
                 seen.setdefault(n.casefold(), n)

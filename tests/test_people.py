@@ -6,11 +6,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from qg_data import cell_bank
 
 from quizgen.distractors import PERSON, DistractorIndex, GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.truefalse import make_truefalse
-from quizgen.model import Bank, Category, Topic
+from quizgen.model import Topic
 from quizgen.text.people import named_person
 
 HISTORY = [
@@ -54,7 +55,7 @@ def test_a_name_of_a_thing_is_no_person(name, definition):
 
 
 def history() -> ItemGenerator:
-    return ItemGenerator(Bank((Category("c", tuple(topic(n, d) for n, d in HISTORY)),)))
+    return ItemGenerator(cell_bank(("c", HISTORY)))
 
 
 def test_people_are_offered_among_people_and_not_for_an_era():

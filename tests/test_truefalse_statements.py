@@ -4,8 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from qg_data import cell_bank
 
+from quizgen.distractors import DistractorIndex
 from quizgen.items.truefalse import _own_subject
+
+
+def index(defs: list[tuple[str, str]]) -> DistractorIndex:
+    """The index of one group of (name, definition) topics."""
+    return DistractorIndex(cell_bank(("c", defs)))
 
 
 @pytest.mark.parametrize(
@@ -48,17 +55,14 @@ def test_a_defining_phrase(text):
 
 
 def test_a_clause_whose_verb_shows_no_number_is_not_lent_to_another_name():
-    from quizgen.distractors import DistractorIndex
     from quizgen.items.truefalse import statement
-    from quizgen.model import Bank, Category, Topic
 
     defs = [
         ("Reasoning Models", "Reasoning models in the o1 style are language models that spend extra compute."),
         ("Tree Search", "Tree search explores a tree of partial solutions with a value estimate at each node."),
     ]
-    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
-    ix = DistractorIndex(bank)
-    reasoning, search = bank.topics
+    ix = index(defs)
+    reasoning, search = ix.bank.topics
     desc = ix.descriptions(reasoning)[0]
     assert desc.slot is not None and desc.slot.number is None  # 'in the o1 style' stands between name and verb
     assert statement(reasoning, desc) is not None  # its own name agrees, as the definition wrote it
@@ -108,7 +112,7 @@ def test_a_false_statement_is_not_false_by_kind_alone():
     it, so it tests nothing (readings 71 and 76). A protein gets another thing's definition, or no false statement."""
     import random
 
-    from qg_data import CELL, cell_bank
+    from qg_data import CELL
 
     from quizgen.distractors import GenerationError
     from quizgen.items import ItemGenerator, ItemOptions
@@ -131,18 +135,15 @@ def test_a_false_statement_is_not_false_by_kind_alone():
 def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
     """'Content motivation theories: Occurs when a person …' gave the False key away by grammar (reading 118);
     the name's own phrase is held to the same test, so a mismatch never tells which way a statement goes."""
-    from quizgen.distractors import DistractorIndex
     from quizgen.items.truefalse import statement
-    from quizgen.model import Bank, Category, Topic
 
     defs = [
         ("Content theories", "Theories that explain what needs motivate people at work."),
         ("Expectancy", "Occurs when a person believes that effort will lead to performance."),
         ("Need theory", "Refers to a theory that people act to satisfy unmet needs."),
     ]
-    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
-    ix = DistractorIndex(bank)
-    content, expectancy, need = bank.topics
+    ix = index(defs)
+    content, expectancy, need = ix.bank.topics
     occurs = ix.descriptions(expectancy)[0]
     assert statement(content, occurs) is None  # plural name, singular verb
     assert statement(need, occurs) is not None  # singular name: 'Need theory: Occurs when …' reads
@@ -151,9 +152,7 @@ def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
 
 def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
     """'Sun Tzu: Weber developed the idea …' named someone else and gave the False key away (reading 119)."""
-    from quizgen.distractors import DistractorIndex
     from quizgen.items.truefalse import _usable
-    from quizgen.model import Bank, Category, Topic
 
     defs = [
         ("Max Weber", "Weber developed the idea that organizations should be formalized and legalistic."),
@@ -161,9 +160,8 @@ def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
         ("Sun Tzu", "Sun Tzu developed subdivisions and rankings of authority between units."),
         ("Motion studies", "Film studies of work that record each motion of a worker."),
     ]
-    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
-    ix = DistractorIndex(bank)
-    weber, fayol, sun, motion = bank.topics
+    ix = index(defs)
+    weber, fayol, sun, motion = ix.bank.topics
     assert _usable(ix, sun, weber) is None and _usable(ix, sun, fayol) is None
     assert _usable(ix, sun, motion) is not None  # a phrase naming nobody is lent as before
 
@@ -172,9 +170,7 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
     """'A broad term that covers … organic Organizational structures.' said nothing of its term and was only ever
     true (reading 120); a clause fills its slot in the case the text writes it ('The heat energy of …', not 'The
     Heat energy of …')."""
-    from quizgen.distractors import DistractorIndex
     from quizgen.items.truefalse import statement
-    from quizgen.model import Bank, Category, Topic
 
     defs = [
         (
@@ -183,8 +179,7 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
         ),
         ("Heat energy", "The heat energy of a system is the total bond energy of its reactants or products."),
     ]
-    bank = Bank((Category("c", tuple(Topic(name=n, definition=d, category="c") for n, d in defs)),))
-    ix = DistractorIndex(bank)
-    structures, heat = bank.topics
+    ix = index(defs)
+    structures, heat = ix.bank.topics
     assert statement(structures, ix.descriptions(structures)[0]) is None
     assert statement(heat, ix.descriptions(heat)[0]).startswith("The heat energy of a system is")

@@ -11,7 +11,7 @@ from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import Description, first_sentences, is_compound, mentions, parts
 from ..text.language import English, language
 from ..text.mentions import is_acronym
-from ..text.people import named_person
+from ..text.people import named_person, surnames
 from .mcq import _idea_kind, _surface, echoes, initials_shown, material, phrase_head
 
 
@@ -150,9 +150,8 @@ def _proper_name_of(owner: Topic, term: Topic, text: str) -> bool:
     """Does the text open on a later word of its owner's name, as a surname ('Weber developed …', 'Fayol’s
     administrative theory …' of Max Weber, Henri Fayol)? Lent to another term, it names someone else."""
     first = re.match(r"\s*([^\W\d_]+)(?:['’]s)?\b", text)
-    later = [w for w in re.findall(r"[^\W\d_]+", owner.short_name)[1:] if w[0].isupper() and len(w) > 2]
     mine = {w.casefold() for w in re.findall(r"[^\W\d_]+", term.name)}
-    return first is not None and first.group(1) in later and first.group(1).casefold() not in mine
+    return first is not None and first.group(1) in surnames(owner) and first.group(1).casefold() not in mine
 
 
 _LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLHF, DPO, …)', 'GAN Family: WGAN, …'

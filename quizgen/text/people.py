@@ -25,7 +25,7 @@ def named_person(topic: Topic) -> bool:
         return False
     if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
         return False
-    names = [topic.short_name] + [w for w in words[1:] if len(w) > 2 and w[0].isupper()]
+    names = [topic.short_name, *surnames(topic)]
     said = "|".join(map(re.escape, names))
     if len(names) > 1 and re.match(rf"\s*(?:{'|'.join(map(re.escape, names[1:]))})['’]s\s", topic.definition):
         return True  # 'Fayol’s administrative theory was …': the theory of someone called by a surname
@@ -46,6 +46,12 @@ def named_person(topic: Topic) -> bool:
         nouns = re.findall(r"[^\W\d_]+", topic.definition[m.end() :])[:2]  # ('a pioneer', 'a Prussian general')
         return any(English.names_someone(n.casefold()) for n in nouns)
     return "VERB" in English.readings(verb) and (verb.endswith("ed") or verb in _PAST)
+
+
+def surnames(topic: Topic) -> tuple[str, ...]:
+    """The capitalised words after the first of a name, of three letters or more: what a text may call it by
+    alone ('Weber' of Max Weber, 'Barth' of Carl G. Barth)."""
+    return tuple(w for w in topic.short_name.split()[1:] if len(w) > 2 and w[0].isupper())
 
 
 @lru_cache(maxsize=1)
