@@ -16,7 +16,7 @@ from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import of_kind, stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem, without_brackets
-from .text.describe import mentions, name_stems, parts
+from .text.describe import mentions, name_stems, parts, shares_stem, visible_words
 from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
 
@@ -78,6 +78,9 @@ SOLVERS = (
     "most_elisions",
     "grammar",
 )
+# a test-wise student's rules for true/false: a statement that repeats a word of the term's name is about that term
+# (True), or is a borrowed one dressed up (False); a tie (no such word) is a guess
+TRUEFALSE_SOLVERS = ("repeats_name", "repeats_name_inverse")
 _FEATURES = {
     "brackets": re.compile(r"[()\[\]]"),
     "digits": re.compile(r"\d"),
@@ -110,6 +113,7 @@ class Report:
     distractor_sim: list = field(default_factory=list)
     sibling_sim: list = field(default_factory=list)
     true_answers: int = 0
+    truefalse_hits: Counter = field(default_factory=Counter)  # solver -> credit over true/false items
     coverage_failures: list = field(default_factory=list)  # (type, topic, reason)
     coverage_sampled: tuple | None = None  # (topics tried, topics in the bank) when not all were tried
     coverage: dict = field(default_factory=dict)  # 'mcq definition-to-term' -> (topics that yield it, tried)
@@ -164,6 +168,9 @@ class Report:
             if self.distractor_sim
             else None,
             "truefalse_true_share": round(self.true_answers / max(self.counts["truefalse"], 1), 4),
+            "truefalse_solvers": {
+                s: round(self.truefalse_hits[s] / max(self.counts["truefalse"], 1), 4) for s in TRUEFALSE_SOLVERS
+            },
             "flag_shares": {
                 f"{t} {r}": round(n / max(self.counts[t], 1), 4) for (t, r), n in sorted(self.flagged.items())
             },
@@ -406,11 +413,14 @@ class Checker:
                 report.flag("overlap_distractors", item)
             if contains_spelling(item.statement, shown):
                 report.flag("leaks", item)
-        else:
-            subjects = sorted({*key.names, *(p.label for p in parts(key))}, key=len, reverse=True)
-            subject = next((x for x in subjects if x in item.statement), "")
-            if mentions(item.statement.replace(subject, " ", 1), key):
-                report.flag("leaks", item)  # a true statement that names its term a second time
+        subjects = sorted({*key.names, *(p.label for p in parts(key))}, key=len, reverse=True)
+        subject = next((x for x in subjects if x in item.statement), "")
+        said = item.statement.replace(subject, " ", 1)
+        if item.answer and mentions(said, key):
+            report.flag("leaks", item)  # a true statement that names its term a second time
+        repeats = bool(shares_stem(visible_words(said), name_stems(key), key.language))
+        report.truefalse_hits["repeats_name"] += item.answer if repeats else 0.5
+        report.truefalse_hits["repeats_name_inverse"] += (not item.answer) if repeats else 0.5
 
 
 def check_bank(bank: Bank, count: int = 1000, seed: int = 0, coverage: bool = True) -> Report:
@@ -441,6 +451,8 @@ def format_report(r: dict) -> str:
         lines.append(f"  {s:<22}{acc:>7.1%}" + "".join(f"{v['solvers'][s]:>10.1%}" for v in directions.values()))
     lines.append(f"distractors vs random siblings, mean similarity to the key: x{r['distractor_similarity_ratio']}")
     lines.append(f"true/false share of true statements: {r['truefalse_true_share']:.1%}")
+    for s, acc in r["truefalse_solvers"].items():
+        lines.append(f"  true/false solver {s:<22}{acc:>7.1%}  (chance 50.0%)")
     if r.get("flag_shares"):
         lines.append("flagged items by type and flaw:")
         for name, share in r["flag_shares"].items():

@@ -8,8 +8,18 @@ import re
 from ..distractors import ARTICLES, FINITE, PERSON, DistractorIndex, GenerationError
 from ..i18n import labelled
 from ..model import Topic, TrueFalseItem, without_brackets
-from ..text.describe import Description, first_sentences, is_compound, mentions, parts
+from ..text.describe import (
+    Description,
+    first_sentences,
+    is_compound,
+    mentions,
+    name_stems,
+    parts,
+    shares_stem,
+    visible_words,
+)
 from ..text.language import English, language
+from ..text.mask import BLANK
 from ..text.mentions import is_acronym
 from ..text.people import named_person, surnames
 from .mcq import _idea_kind, _surface, echoes, initials_shown, material, phrase_head
@@ -131,19 +141,42 @@ def _verb_after_noun(words: list[str]) -> bool:
     return False
 
 
-def _usable(ix, term: Topic, owner: Topic, part=None, label=None) -> tuple[Description, str] | None:
+def _usable(ix, term: Topic, owner: Topic, part=None, label=None, echo=False) -> tuple[Description, str] | None:
     """The first description of `owner` that makes a clean statement about `term` (called `label`, when
-    given, an acronym of it): no spelling of the term, and no word of the name the statement shows."""
+    given, an acronym of it): no spelling of the term, and (unless `echo`) no word of the name the statement shows."""
     for desc in ix.descriptions(owner):
         d = first_sentences(desc)
-        if mentions(d.blanked(), term) or label is None and echoes(d.blanked(), term, ix):
+        if mentions(d.blanked(), term) or label is None and not echo and echoes(d.blanked(), term, ix):
             continue
+        if echo and owner.name == term.name and _restates(d, term):
+            continue  # 'Monarchy: a form of government with a monarch at its head': true by its words alone
         if owner.name != term.name and _proper_name_of(owner, term, d.blanked()):
             continue  # 'Sun Tzu: Weber developed the idea …' (Max Weber's phrase) names someone else (reading 119)
         text = statement(term, d, part, label)
         if text is not None:
             return d, text
     return None
+
+
+def _shown(desc: Description, term: Topic) -> set[str]:
+    """The stems of the term's name that the statement made of the description shows."""
+    return shares_stem(visible_words(desc.blanked().replace(BLANK, " ")), name_stems(term), term.language)
+
+
+def _repeats(desc: Description, term: Topic) -> bool:
+    return bool(_shown(desc, term))
+
+
+def _restates(desc: Description, term: Topic) -> bool:
+    """Does the description show every word of the term's name and little more ('Encystment: the process of forming
+    a cyst', 'Line-and-staff organization: an organizational structure that includes both line and staff
+    positions'): true by its words alone (reading 125)?"""
+    stems = name_stems(term)
+    words = {s for s in stems if not s.endswith("-") and not s.startswith(("~", "#"))}
+    if not words or not words <= _shown(desc, term):
+        return False
+    text = visible_words(desc.blanked().replace(BLANK, " "))
+    return sum(not shares_stem((w,), stems, term.language) for w in text) <= RESTATED
 
 
 def _proper_name_of(owner: Topic, term: Topic, text: str) -> bool:
@@ -154,6 +187,8 @@ def _proper_name_of(owner: Topic, term: Topic, text: str) -> bool:
     return first is not None and first.group(1) in surnames(owner) and first.group(1).casefold() not in mine
 
 
+CLOSE_LENDER = 0.3  # relatedness from which a sibling's phrase lent to a term is often arguable (readings 9-14)
+RESTATED = 3  # the most words besides the name's that a statement restating the name may add and still say nothing
 _LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLHF, DPO, …)', 'GAN Family: WGAN, …'
 _FAMILY = re.compile(r"\b(?:techniques|methods|approaches|famil(?:y|ies)|variants|taxonomy)\b", re.I)
 
@@ -174,15 +209,16 @@ def make_truefalse(
     truth: bool | None = None,
 ) -> TrueFalseItem:
     """`truth`: the answer an exam wants here (it balances True and False within a section); None draws it."""
-    # checked either way, so true and false statements cover the same topics; when every sentence echoes
-    # a word of the name, the statements call the term by its acronym, which shows no such word
+    # checked either way, so true and false statements cover the same topics. A sentence that shows no word of the
+    # name first; then one that does (not restating it); then the term called by its acronym alone, which shows no
+    # such word but leaves a reader guessing which term is meant ('CL: …' for Confidence Level, reading 126)
     if _umbrella(key):
         raise GenerationError(
             f"'{key.name}' names a family of methods: a sibling's description lent to it may describe a member"
         )
-    labels = [None, *(n for n in key.names if is_acronym(n) and not is_compound(key))]
-    for label in labels:
-        found = _usable(ix, key, key, label=label)
+    tries = [(None, False), (None, True), *((n, False) for n in key.names if is_acronym(n) and not is_compound(key))]
+    for label, echo in tries:  # (echo: every sentence shows a word of the name)
+        found = _usable(ix, key, key, label=label, echo=echo)
         if found is not None:
             break
     if found is None:
@@ -192,7 +228,7 @@ def make_truefalse(
     part = rng.choice(parts(key)[1:]).label if is_compound(key) else None
 
     def accept(c: Topic) -> bool:
-        found = _usable(ix, key, c, part, label)
+        found = _usable(ix, key, c, part, label, echo)
         if found is None or ix.describes(found[0].text, key) or found[0].start != 0:
             return False  # (a later sentence leans on the ones before it: 'replaces the sum …', reading 22)
         if initials_shown(found[1], c.name):
@@ -211,10 +247,25 @@ def make_truefalse(
     # a statement lent by the closest siblings is often arguable: in blind readings 9-14, 9 of 33 false statements
     # from siblings at relatedness >= 0.3 were, 1 of 23 below 0.1; so only 'hard' draws from the closest band
     band = "hard" if difficulty == "hard" else "easy"
-    pick = ix.pick(key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen)
+
+    # a statement showing a word of the name reads as true: where the true one shows one, the false one is drawn
+    # from siblings whose phrase shows one too, when there are any ('Cell wall: … outside the cell membrane')
+    def repeating(c: Topic) -> bool:
+        lent = _usable(ix, key, c, part, label, echo)
+        return lent is not None and _repeats(lent[0], key)
+
+    def preferred() -> frozenset[str]:  # (from the closest band only when none is further, or 'hard' is asked)
+        near = ix.near(key)
+        group = [c for c in ix.bank.category(key.category).topics if c.name in near]
+        mine = [c for c in group if repeating(c) and accept(c) and ix.unsafe(key, c, key.name) is None]
+        far = [c for c in mine if band == "hard" or float(ix.relatedness(key, [c])[0]) < CLOSE_LENDER]
+        return frozenset(c.name for c in far or mine)
+
+    prefer = (lambda c: c.name in preferred()) if _repeats(found[0], key) else None
+    pick = ix.pick(key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer)
     if truth:
         return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
     shown = pick.topics[0]
-    _, text = _usable(ix, key, shown, part, label)
+    _, text = _usable(ix, key, shown, part, label, echo)
     notes = tuple(f"false statement widened to group '{c}'" for c in pick.widened)
     return TrueFalseItem(key.name, key.category, statement=text, shown_topic=shown.name, answer=False, notes=notes)

@@ -1,0 +1,108 @@
+"""True/false statements about a term whose every sentence shows a word of its name ('Marketing dashboard:
+summarizes important marketing metrics …'): they are made, the false ones drawn where possible from siblings whose
+phrase shows such a word too (so a word of the name does not tell True), and none that restates the name."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_bank
+from quizgen.distractors import GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.items.truefalse import _restates, _usable
+from quizgen.model import Topic
+from quizgen.text.describe import Description, name_stems, shares_stem, visible_words
+
+BANKS = Path(__file__).parent / "data" / "banks"
+
+
+def shows_name(text: str, topic: Topic) -> bool:
+    return bool(shares_stem(visible_words(text.replace(topic.name, " ", 1)), name_stems(topic), topic.language))
+
+
+@pytest.fixture(scope="module")
+def marketing():
+    return ItemGenerator(load_bank(BANKS / "marketing"))
+
+
+def test_a_term_whose_every_sentence_shows_its_name_gets_statements(marketing):
+    """Every such term was left out of true/false before (marketing: 60 of 91 terms had a statement; now 77)."""
+    ix = marketing.index
+    echoing = [t for t in marketing.bank.topics if _usable(ix, t, t) is None and _usable(ix, t, t, echo=True)]
+    assert len(echoing) >= 10
+    made = 0
+    for topic in echoing:
+        try:
+            item = marketing.item("truefalse", topic, random.Random(0), ItemOptions(truth=True))
+        except GenerationError:
+            continue
+        made += 1
+        assert shows_name(item.statement, topic), item.statement
+    assert made >= len(echoing) // 2
+
+
+def test_their_false_statements_show_a_word_of_the_name_where_a_sibling_can(marketing):
+    """Of such terms' false statements, those lent by a sibling whose phrase shows a word of the name: without the
+    preference only where chance draws one."""
+    ix = marketing.index
+    echoing = [t for t in marketing.bank.topics if _usable(ix, t, t) is None and _usable(ix, t, t, echo=True)]
+    shown = total = 0
+    for topic in echoing:
+        try:
+            item = marketing.item("truefalse", topic, random.Random(0), ItemOptions(truth=False))
+        except GenerationError:
+            continue
+        total += 1
+        shown += shows_name(item.statement, topic)
+    assert total >= 5 and shown >= total / 3, (shown, total)
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [  # reading 125: true by their words alone
+        ("Monarchy", "a form of government with a monarch at its head"),
+        ("Encystment", "the process of forming a cyst"),
+        ("Biomolecule", "a molecule that is part of living matter"),
+        ("Line-and-staff organization", "An organizational structure that includes both line and staff positions."),
+    ],
+)
+def test_a_statement_that_restates_the_name_says_nothing(name, text):
+    topic = Topic(name, text, "c")
+    assert _restates(Description(name, text, None, 1, len(text.split())), topic)
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("Uniform circular motion", "the motion of an object in a circular path at constant speed"),  # not 'uniform'
+        (
+            "Hunter-gatherers",
+            "people who survive by employing the strategies of hunting animals and gathering wild plants rather "
+            "than by planting crops and raising livestock",
+        ),
+    ],
+)
+def test_a_statement_that_says_more_than_its_name_is_kept(name, text):
+    assert not _restates(Description(name, text, None, 1, len(text.split())), Topic(name, text, "c"))
+
+
+@pytest.mark.parametrize(
+    "bank, name, restated",
+    [
+        ("us-history", "Monarchy", "a form of government with a monarch at its head"),
+        ("microbiology", "Encystment", "the process of forming a cyst"),
+        ("microbiology", "Biomolecule", "a molecule that is part of living matter"),
+        ("business", "Line-and-staff organization", "includes both line and staff positions"),
+    ],
+)
+def test_the_restated_names_of_reading_125_get_no_such_statement(bank, name, restated):
+    gen = ItemGenerator(load_bank(BANKS / bank))
+    for seed in range(3):
+        try:
+            item = gen.item("truefalse", gen.bank.topic(name), random.Random(seed), ItemOptions(truth=True))
+        except GenerationError:
+            continue
+        assert restated not in item.statement
