@@ -106,3 +106,22 @@ def test_the_restated_names_of_reading_125_get_no_such_statement(bank, name, res
         except GenerationError:
             continue
         assert restated not in item.statement
+
+
+@pytest.mark.parametrize(
+    "bank, name, lender",
+    [  # reading 127 (and 126): close siblings whose phrase shows a word of the name, lent for it, read arguable
+        ("nutrition", "Pituitary gland", "Hypothalamus"),
+        ("microbiology", "Enveloped virus", "Naked virus"),
+        ("political-science", "Politics", "Political power"),
+    ],
+)
+def test_a_phrase_is_not_lent_for_a_shared_word_by_a_sibling_too_close(bank, name, lender):
+    gen = ItemGenerator(load_bank(BANKS / bank))
+    seeds = ["126:" + name, "127:" + name, *range(5)]
+    for seed in seeds:
+        try:
+            item = gen.item("truefalse", gen.bank.topic(name), random.Random(seed), ItemOptions(truth=False))
+        except GenerationError:
+            continue
+        assert item.shown_topic != lender, seed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import cache
 
 from ..distractors import ARTICLES, FINITE, PERSON, DistractorIndex, GenerationError
 from ..i18n import labelled
@@ -188,6 +189,10 @@ def _proper_name_of(owner: Topic, term: Topic, text: str) -> bool:
 
 
 CLOSE_LENDER = 0.3  # relatedness from which a sibling's phrase lent to a term is often arguable (readings 9-14)
+# the closest a sibling may be whose phrase, showing a word of the name, is lent for that reason: above it readings
+# 126-127 found such statements arguable ('Pituitary gland: a critical gland found in the brain …', Hypothalamus's,
+# 0.79; 'Enveloped virus: virus composed of a nucleic acid core …', Naked virus's, 0.97; Political power's, 0.71)
+CLOSE_CAP = 0.7
 RESTATED = 3  # the most words besides the name's that a statement restating the name may add and still say nothing
 _LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLHF, DPO, …)', 'GAN Family: WGAN, …'
 _FAMILY = re.compile(r"\b(?:techniques|methods|approaches|famil(?:y|ies)|variants|taxonomy)\b", re.I)
@@ -254,12 +259,17 @@ def make_truefalse(
         lent = _usable(ix, key, c, part, label, echo)
         return lent is not None and _repeats(lent[0], key)
 
-    def preferred() -> frozenset[str]:  # (from the closest band only when none is further, or 'hard' is asked)
+    @cache
+    def preferred() -> frozenset[str]:
+        """Siblings whose lent phrase shows a word of the name: those far from the key (CLOSE_LENDER) or, when none
+        is, those not too close (CLOSE_CAP); any of them when 'hard' is asked."""
         near = ix.near(key)
-        group = [c for c in ix.bank.category(key.category).topics if c.name in near]
-        mine = [c for c in group if repeating(c) and accept(c) and ix.unsafe(key, c, key.name) is None]
-        far = [c for c in mine if band == "hard" or float(ix.relatedness(key, [c])[0]) < CLOSE_LENDER]
-        return frozenset(c.name for c in far or mine)
+        mine = [c for c in ix.bank.category(key.category).topics if c.name in near and repeating(c)]
+        mine = [c for c in mine if accept(c) and ix.unsafe(key, c, key.name) is None]
+        closeness = ix.relatedness(key, mine).tolist() if mine else []
+        far = [c for c, x in zip(mine, closeness) if band == "hard" or x < CLOSE_LENDER]
+        fair = [c for c, x in zip(mine, closeness) if x < CLOSE_CAP]
+        return frozenset(c.name for c in far or fair)
 
     prefer = (lambda c: c.name in preferred()) if _repeats(found[0], key) else None
     pick = ix.pick(key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer)
