@@ -125,3 +125,11 @@ def test_a_phrase_is_not_lent_for_a_shared_word_by_a_sibling_too_close(bank, nam
         except GenerationError:
             continue
         assert item.shown_topic != lender, seed
+
+
+def test_a_term_is_called_by_its_acronym_alone_only_when_nothing_else_makes_a_statement():
+    """'CL: the percent expression for the probability …' left a reader guessing which term was meant (reading 126):
+    a sentence repeating a word of the name, under the full name, comes before the acronym alone."""
+    gen = ItemGenerator(load_bank(BANKS / "statistics"))
+    item = gen.item("truefalse", gen.bank.topic("Confidence Level (CL)"), random.Random(0), ItemOptions(truth=True))
+    assert item.statement.startswith("Confidence Level (CL)"), item.statement
