@@ -173,6 +173,14 @@ Remeasured 29 Nov, session 25 (--only help,small --repeat 3; load 0.1-1.2; a fas
     (in process, cold: the first item 0.22 s — wordfreq's English list 0.05 s, the noun table, lemminflect's
     table, the bank's TF-IDF and latent space — then ~111 tries of 3 ms for the 5 items: 49 topics the bundled
     bank cannot ask, each tried once with its own random stream and in both directions)
+
+Remeasured 29 Nov, session 26 (--only help,small --repeat 3; load ~0.8; the plain script 0.19-0.25 s, slower than
+session 25's machine):
+  quizgen --help                       0.07-0.08 s                                         (met)
+  5-question exam                      0.89-0.98 s: 3.5-5.0x; run by hand alternating with session 25's code
+                                       (1b78fef): 0.95-0.99 s against 1.01-1.18 s, the plain script 0.20-0.21 s
+                                       (Faker's given names, 0.08 s to import, now read only for a name whose
+                                       definition tells a life: none in this exam)              (not met)
 """
 
 from __future__ import annotations

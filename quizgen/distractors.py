@@ -1119,6 +1119,7 @@ class DistractorIndex:
         prefer=None,
         size=None,
         shown=None,
+        mates: bool = True,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
@@ -1127,11 +1128,13 @@ class DistractorIndex:
         the nearest other groups make up the number (only when the teacher asks); `size`: an option's
         printed length, so the key's place among the options by length is left to chance; `shown`: an option's printed
         text, so its place by the words it shares with the other options is too (languages other than English;
-        given for descriptions, where lures drawn by closeness to the key made it the option nearest the others)."""
+        given for descriptions, where lures drawn by closeness to the key made it the option nearest the others);
+        `mates`: False lets a lure come from another corner of a grab-bag subject (subject_mates), as a true/false
+        statement's lender may."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer)
+        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer, mates)
         chosen = self._cover(ranked, ok, prefer_stems, n)
         for c in ranked:  # the glossary's own contrasts first: a twin left out leaves the key alone of its kind
             if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
@@ -1152,7 +1155,7 @@ class DistractorIndex:
         if len(chosen) < n and widen:
             for other in self.nearest_categories(key):
                 extra, ok_extra = self._ranked(
-                    key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems
+                    key, self.bank.category(other).topics, stem, number, accept, avoid, prefer_stems, mates=mates
                 )
                 before = len(chosen)
                 chosen = self._choose(extra, ok_extra, n, rng, "hard", chosen)
@@ -1169,13 +1172,22 @@ class DistractorIndex:
         return Pick(tuple(chosen), tuple(widened))
 
     def _ranked(
-        self, key, group, stem, number=None, accept=None, avoid=frozenset(), prefer_stems=frozenset(), prefer=None
+        self,
+        key,
+        group,
+        stem,
+        number=None,
+        accept=None,
+        avoid=frozenset(),
+        prefer_stems=frozenset(),
+        prefer=None,
+        mates=True,
     ):
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         where = group[0].category if group else key.category  # (a group is always a whole category)
         order, near = self.remember(
-            ("ranked", key.name, where, prefer_stems), lambda: self._order(key, group, prefer_stems)
+            ("ranked", key.name, where, prefer_stems, mates), lambda: self._order(key, group, prefer_stems, mates)
         )
         ranked = list(order)
         if avoid:
@@ -1194,20 +1206,20 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def near(self, key: Topic) -> frozenset[str]:
+    def near(self, key: Topic, mates: bool = True) -> frozenset[str]:
         """The names of the key's siblings near enough in subject to be offered (_near)."""
         group = self.bank.category(key.category).topics
         return self.remember(
-            ("ranked", key.name, key.category, frozenset()), lambda: self._order(key, group, frozenset())
+            ("ranked", key.name, key.category, frozenset(), mates), lambda: self._order(key, group, frozenset(), mates)
         )[1]
 
-    def _order(self, key, group, prefer_stems) -> tuple[tuple[Topic, ...], frozenset[str]]:
+    def _order(self, key, group, prefer_stems, mates=True) -> tuple[tuple[Topic, ...], frozenset[str]]:
         """The siblings by closeness, kind and graded exams' choices, and the names of those of the key's
         subject (_near): the same for every item on the key."""
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
-        near = self._near(key, ranked)
+        near = self._near(key, ranked, mates)
         if prefer_stems:
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
         claim = self.claim(key)
@@ -1222,7 +1234,7 @@ class DistractorIndex:
             )
         return tuple(ranked), near
 
-    def _near(self, key: Topic, ranked: list[Topic]) -> frozenset[str]:
+    def _near(self, key: Topic, ranked: list[Topic], mates: bool = True) -> frozenset[str]:
         """The siblings near enough in subject to be offered at all: those of the key's subject (_subjects);
         and (_near_after_all) the glossary's own contrasts, names sharing a name word the stem shows and the
         caller's `prefer`red lures (a description showing the name words the key's does). A group that
@@ -1233,7 +1245,7 @@ class DistractorIndex:
         teacher's asking) pass the same floors."""
         subject = self._subjects(key.category)
         mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
-        mine = self.subject_mates(key, mine)
+        mine = self.subject_mates(key, mine) if mates else mine
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
             mine = [c for c, x in zip(mine, self.relatedness(key, mine)) if x >= LURE_FLOOR]
         return frozenset(c.name for c in mine)

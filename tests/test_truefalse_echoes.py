@@ -133,3 +133,15 @@ def test_a_term_is_called_by_its_acronym_alone_only_when_nothing_else_makes_a_st
     gen = ItemGenerator(load_bank(BANKS / "statistics"))
     item = gen.item("truefalse", gen.bank.topic("Confidence Level (CL)"), random.Random(0), ItemOptions(truth=True))
     assert item.statement.startswith("Confidence Level (CL)"), item.statement
+
+
+def test_a_false_statement_may_come_from_another_corner_of_a_grab_bag_chapter():
+    """A chapter that mixes subjects (us-history's 'Creating new social orders: colonial societies, 1500–1700') keeps
+    MCQ lures to the key's corner of it; a true/false statement may be lent from any corner, as false and as
+    plainly about the field (reading 129: 86/89 fair, none struck for it). 'Wampum' had no statement before."""
+    gen = ItemGenerator(load_bank(BANKS / "us-history"))
+    ix = gen.index
+    wampum = gen.bank.topic("Wampum")
+    assert ix.near(wampum, mates=False) > ix.near(wampum)
+    item = gen.item("truefalse", wampum, random.Random(0), ItemOptions(truth=False))
+    assert item.shown_topic not in ix.near(wampum)

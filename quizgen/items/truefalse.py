@@ -145,6 +145,13 @@ def _verb_after_noun(words: list[str]) -> bool:
 def _usable(ix, term: Topic, owner: Topic, part=None, label=None, echo=False) -> tuple[Description, str] | None:
     """The first description of `owner` that makes a clean statement about `term` (called `label`, when
     given, an acronym of it): no spelling of the term, and (unless `echo`) no word of the name the statement shows."""
+    return ix.remember(
+        ("statement", term.name, owner.name, part, label, echo),
+        lambda: _first_usable(ix, term, owner, part, label, echo),
+    )
+
+
+def _first_usable(ix, term: Topic, owner: Topic, part, label, echo) -> tuple[Description, str] | None:
     for desc in ix.descriptions(owner):
         d = first_sentences(desc)
         if mentions(d.blanked(), term) or label is None and not echo and echoes(d.blanked(), term, ix):
@@ -263,16 +270,20 @@ def make_truefalse(
     def preferred() -> frozenset[str]:
         """Siblings whose lent phrase shows a word of the name: those far from the key (CLOSE_LENDER) or, when none
         is, those not too close (CLOSE_CAP); any of them when 'hard' is asked."""
-        near = ix.near(key)
-        mine = [c for c in ix.bank.category(key.category).topics if c.name in near and repeating(c)]
-        mine = [c for c in mine if accept(c) and ix.unsafe(key, c, key.name) is None]
-        closeness = ix.relatedness(key, mine).tolist() if mine else []
-        far = [c for c, x in zip(mine, closeness) if band == "hard" or x < CLOSE_LENDER]
-        fair = [c for c, x in zip(mine, closeness) if x < CLOSE_CAP]
-        return frozenset(c.name for c in far or fair)
+        near = ix.near(key, mates=False)
+        mine = [c for c in ix.bank.category(key.category).topics if c.name in near and c.name != key.name]
+        closeness = ix.relatedness(key, mine).tolist() if mine else []  # (the cheap test first)
+        mine = [(c, x) for c, x in zip(mine, closeness) if band == "hard" or x < CLOSE_CAP]
+        mine = [(c, x) for c, x in mine if repeating(c) and accept(c) and ix.unsafe(key, c, key.name) is None]
+        far = [c for c, x in mine if band == "hard" or x < CLOSE_LENDER]
+        return frozenset(c.name for c in far or [c for c, _ in mine])
 
     prefer = (lambda c: c.name in preferred()) if _repeats(found[0], key) else None
-    pick = ix.pick(key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer)
+    # from any corner of a grab-bag chapter (subject_mates keeps MCQ lures to one): a statement lent from another
+    # corner is false all the same, and plainly about the chapter's field (reading 129: 86/89 fair, none struck for it)
+    pick = ix.pick(
+        key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer, mates=False
+    )
     if truth:
         return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
     shown = pick.topics[0]
