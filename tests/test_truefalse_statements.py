@@ -48,6 +48,13 @@ def test_a_sentence_with_its_own_subject(text):
         "A request by a litigant to a judge for a decision on an issue relating to the case.",
         "set of rules that are used to convey meaning through the use of a lexicon",
         "state marked by relatively low levels of physical activity that is distinct from periods of rest",
+        # session 26: an -ing form after the head is a participle, never a verb of the sentence (these terms had no
+        # true/false statement)
+        "Index tracking the flow of capital, information, trade, and human resources",
+        "System of decision-making in the brain that is quick and intuitive.",
+        "Buying and selling of products using the Internet.",
+        "Project involving survey of over 88,000 employees in IBM subsidiaries from 72 countries.",
+        "Evidence indicating that a defendant did commit the crime.",
     ],
 )
 def test_a_defining_phrase(text):

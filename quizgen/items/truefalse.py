@@ -119,8 +119,9 @@ def _own_subject(text: str) -> bool:
         return False
     cited = re.search(r"\(\d{4}\)|\bet al\.", head)  # 'Evidence presented orally …' is a phrase; '… (2020) showed'
     for w in words[1:4]:
-        if w.casefold() == "to" or w.endswith("ed") and not cited:
-            return False  # 'Procedures used to obtain …': a participle or an infinitive opens a modifier
+        if w.casefold() == "to" or w.endswith("ed") and not cited or w.islower() and w.endswith("ing"):
+            return False  # 'Procedures used to obtain …', 'Index tracking the flow of …': a participle or an
+            # infinitive opens a modifier (an -ing form is never a verb alone)
         if (r := English.readings(w)) and r <= {"VERB", "AUX"}:
             return True
         if cited and "VERB" in r and w.islower():
