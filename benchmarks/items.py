@@ -51,6 +51,17 @@ Remeasured 29 Nov, session 25 (--gc command, QUIZGEN_NO_CACHE=1; a faster machin
   1,000 topics            4.09 s wall, 4.70 s CPU   4.21 s wall, 4.73 s CPU
   10,000 topics           8.20 s wall               8.42 s wall                          (<= 5 s: not met)
   peak RSS, 10,000        477 MB                    470 MB                               (<= 500 MB: met)
+
+Remeasured 29 Nov, session 26 (--gc command, QUIZGEN_NO_CACHE=1; the plain 5-question script 0.19-0.25 s),
+session 25's code (1b78fef) and this session's (248a615) in the same minutes:
+                          1b78fef                   248a615
+  bundled bank            1.89 s wall, 2.07 s CPU   2.12 s wall, 2.30 s CPU              (<= 3 s: met)
+  1,000 topics            4.71 s wall, 5.27 s CPU   5.00 s wall, 5.57 s CPU
+  10,000 topics           9.84 s wall               9.85 s wall                          (<= 5 s: not met)
+  peak RSS, 10,000        471 MB                    473 MB                               (<= 500 MB: met)
+  (in process, 200 items of each type from the bundled bank, alternating: true/false 0.10-0.11 s against 0.17-0.18 s,
+  the whole 2.06-2.38 s against 2.12-2.18 s: more terms now yield a statement, and a term whose statement repeats a
+  word of its name looks through its siblings' phrases for one that does too)
 """
 
 from __future__ import annotations
