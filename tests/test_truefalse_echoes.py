@@ -12,7 +12,7 @@ import pytest
 from quizgen import load_bank
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
-from quizgen.items.truefalse import _restates, _usable
+from quizgen.items.truefalse import _number_tells, _restates, _usable
 from quizgen.model import Topic
 from quizgen.text.describe import Description, name_stems, shares_stem, visible_words
 
@@ -142,3 +142,39 @@ def test_a_false_statement_may_come_from_another_corner_of_a_grab_bag_chapter():
     assert ix.near(wampum, mates=False) > ix.near(wampum)
     item = gen.item("truefalse", wampum, random.Random(0), ItemOptions(truth=False))
     assert item.shown_topic not in ix.near(wampum)
+
+
+@pytest.mark.parametrize(
+    "bank, name, lender",
+    [  # reading 131: false by their grammar, a name of one number and a phrase of the other (its 'Separatists: the
+        # first English colony …' is let be: Separatists' own phrase, 'a faction of Puritans …', is singular too)
+        ("us-history", "Hispaniola", "Privateers"),
+        ("us-history", "Repartimiento", "Jesuits"),
+        ("sociology", "Secondary groups", "Expressive function"),
+    ],
+)
+def test_a_phrase_of_another_number_than_the_name_is_not_lent(bank, name, lender):
+    gen = ItemGenerator(load_bank(BANKS / bank))
+    ix = gen.index
+    key, other = gen.bank.topic(name), gen.bank.topic(lender)
+    own = _usable(ix, key, key) or _usable(ix, key, key, echo=True)
+    lent = _usable(ix, key, other) or _usable(ix, key, other, echo=True)
+    assert own is not None and lent is not None
+    assert _number_tells(key, own[0], lent[0])
+    for seed in range(6):
+        try:
+            item = gen.item("truefalse", key, random.Random(seed), ItemOptions(truth=False))
+        except GenerationError:
+            continue
+        assert item.shown_topic != lender, seed
+
+
+def test_a_phrase_of_the_number_the_term_s_own_phrase_has_is_lent():
+    """A name whose own phrase differs in number from it ('Separatists: a group of …') may take a lent phrase that
+    differs the same way, so a mismatch does not tell False."""
+    text = "Puritans who wished to separate from the Church of England"
+    own = Description("Separatists", "a group of Puritans who left the Church of England", None, 1, 9)
+    lent = Description("Roanoke", "the first English colony in Virginia", None, 1, 6)
+    key = Topic("Separatists", own.text, "c")
+    assert _number_tells(key, Description("Separatists", text, None, 1, 10), lent)
+    assert not _number_tells(key, own, lent)

@@ -16,6 +16,7 @@ from ..text.describe import (
     mentions,
     name_stems,
     parts,
+    phrase_number,
     shares_stem,
     visible_words,
 )
@@ -176,6 +177,18 @@ def _repeats(desc: Description, term: Topic) -> bool:
     return bool(_shown(desc, term))
 
 
+def _number_tells(term: Topic, own: Description, lent: Description, part=None, label=None) -> bool:
+    """Does a lent defining phrase differ in number from the term's name where the term's own phrase does not
+    ('Separatists: the first English colony in Virginia', 'Secondary groups: a group function that …', reading 131)?"""
+    if term.language.split("-")[0] != "en" or lent.form != "np":
+        return False
+    name = English.name_number(_subject(term, lent, part, label))
+    theirs = phrase_number(lent.text)
+    if name is None or theirs is None or name == theirs:
+        return False
+    return (phrase_number(own.text) if own.form == "np" else None) != theirs
+
+
 def _restates(desc: Description, term: Topic) -> bool:
     """Does the description show every word of the term's name and little more ('Encystment: the process of forming
     a cyst', 'Line-and-staff organization: an organizational structure that includes both line and staff
@@ -236,6 +249,7 @@ def make_truefalse(
             break
     if found is None:
         raise GenerationError(f"no sentence of '{key.name}' makes a clean statement about it")
+    own = found[0]
     drawn = rng.random() < 0.5
     truth = drawn if truth is None else truth
     part = rng.choice(parts(key)[1:]).label if is_compound(key) else None
@@ -252,6 +266,8 @@ def make_truefalse(
         if (named_person(key) or named_person(c)) and (PERSON in ix.classes(key)) != (PERSON in ix.classes(c)):
             return False  # 'Adam Smith was a major leap of knowledge …': no one is an era (reading 119; not for
             # people a genus tells, 'Chambers: The judge who …', which cost history banks a fifth of their statements)
+        if _number_tells(key, own, found[0], part, label):
+            return False  # 'Separatists: the first English colony …' is false by its grammar (reading 131)
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
         return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
 
