@@ -190,3 +190,19 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
     structures, heat = ix.bank.topics
     assert statement(structures, ix.descriptions(structures)[0]) is None
     assert statement(heat, ix.descriptions(heat)[0]).startswith("The heat energy of a system is")
+
+
+def test_a_sentence_about_its_owner_s_deeds_makes_no_statement():
+    """'Italian Renaissance: Their major contribution was motion studies.' (the Gilbreths' sentence) had no referent
+    for 'Their' and was false on its face (reading 132); the owner's own statement neither, so it tells nothing."""
+    from quizgen.items.truefalse import statement
+
+    defs = [
+        ("Frank and Lillian Gilbreth", "Their major contribution was motion studies."),
+        ("Italian Renaissance", "A period of learning that had economic and business implications."),
+    ]
+    ix = index(defs)
+    gilbreths, renaissance = ix.bank.topics
+    their = ix.descriptions(gilbreths)[0]
+    assert statement(renaissance, their) is None and statement(gilbreths, their) is None
+    assert statement(gilbreths, ix.descriptions(renaissance)[0]) is not None

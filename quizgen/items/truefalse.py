@@ -84,6 +84,8 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # one part's phrase presented as the whole compound
     if ": " in subject:
         return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
+    if term.language == "en" and _POSSESSIVE.match(desc.text):
+        return None  # 'Italian Renaissance: Their major contribution was motion studies.' (the Gilbreths', reading 132)
     if term.language == "en" and _own_subject(desc.text):
         return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
     if term.language == "en" and _surface(desc.text, "en") == "imperative":
@@ -92,6 +94,9 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'Content motivation theories: Occurs when …' gives a lent phrase away (reading 118); the
         # same for a name's own phrase, so the mismatch never tells which way the statement goes
     return labelled(term.language, subject, desc.text)
+
+
+_POSSESSIVE = re.compile(r"\s*(?:their|his|her|its)\s", re.I)  # a sentence about its owner, whoever is named before it
 
 
 def _verb_disagrees(subject: str, text: str) -> bool:
