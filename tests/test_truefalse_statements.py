@@ -7,7 +7,7 @@ import pytest
 from qg_data import cell_bank
 
 from quizgen.distractors import DistractorIndex
-from quizgen.items.truefalse import _own_subject
+from quizgen.items.truefalse import _own_subject, _usable, statement
 
 
 def index(defs: list[tuple[str, str]]) -> DistractorIndex:
@@ -62,8 +62,6 @@ def test_a_defining_phrase(text):
 
 
 def test_a_clause_whose_verb_shows_no_number_is_not_lent_to_another_name():
-    from quizgen.items.truefalse import statement
-
     defs = [
         ("Reasoning Models", "Reasoning models in the o1 style are language models that spend extra compute."),
         ("Tree Search", "Tree search explores a tree of partial solutions with a value estimate at each node."),
@@ -142,8 +140,6 @@ def test_a_false_statement_is_not_false_by_kind_alone():
 def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
     """'Content motivation theories: Occurs when a person …' gave the False key away by grammar (reading 118);
     the name's own phrase is held to the same test, so a mismatch never tells which way a statement goes."""
-    from quizgen.items.truefalse import statement
-
     defs = [
         ("Content theories", "Theories that explain what needs motivate people at work."),
         ("Expectancy", "Occurs when a person believes that effort will lead to performance."),
@@ -159,8 +155,6 @@ def test_a_phrase_opening_on_a_verb_of_another_number_makes_no_statement():
 
 def test_a_phrase_opening_on_its_owner_s_surname_is_not_lent():
     """'Sun Tzu: Weber developed the idea …' named someone else and gave the False key away (reading 119)."""
-    from quizgen.items.truefalse import _usable
-
     defs = [
         ("Max Weber", "Weber developed the idea that organizations should be formalized and legalistic."),
         ("Henri Fayol", "Fayol’s administrative theory was the first general statement on management theory."),
@@ -177,8 +171,6 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
     """'A broad term that covers … organic Organizational structures.' said nothing of its term and was only ever
     true (reading 120); a clause fills its slot in the case the text writes it ('The heat energy of …', not 'The
     Heat energy of …')."""
-    from quizgen.items.truefalse import statement
-
     defs = [
         (
             "Organizational structures",
@@ -195,14 +187,13 @@ def test_a_name_inside_a_phrase_is_no_statement_and_keeps_the_text_s_case():
 def test_a_sentence_about_its_owner_s_deeds_makes_no_statement():
     """'Italian Renaissance: Their major contribution was motion studies.' (the Gilbreths' sentence) had no referent
     for 'Their' and was false on its face (reading 132); the owner's own statement neither, so it tells nothing."""
-    from quizgen.items.truefalse import statement
-
-    defs = [
-        ("Frank and Lillian Gilbreth", "Their major contribution was motion studies."),
-        ("Italian Renaissance", "A period of learning that had economic and business implications."),
-    ]
-    ix = index(defs)
+    ix = index(
+        [
+            ("Frank and Lillian Gilbreth", "Their major contribution was motion studies."),
+            ("Italian Renaissance", "A period of learning that had economic and business implications."),
+        ]
+    )
+    their, period = (ix.descriptions(t)[0] for t in ix.bank.topics)
     gilbreths, renaissance = ix.bank.topics
-    their = ix.descriptions(gilbreths)[0]
     assert statement(renaissance, their) is None and statement(gilbreths, their) is None
-    assert statement(gilbreths, ix.descriptions(renaissance)[0]) is not None
+    assert statement(gilbreths, period) is not None
