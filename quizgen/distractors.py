@@ -1206,13 +1206,6 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def near(self, key: Topic, mates: bool = True) -> frozenset[str]:
-        """The names of the key's siblings near enough in subject to be offered (_near)."""
-        group = self.bank.category(key.category).topics
-        return self.remember(
-            ("ranked", key.name, key.category, frozenset(), mates), lambda: self._order(key, group, frozenset(), mates)
-        )[1]
-
     def _order(self, key, group, prefer_stems, mates=True) -> tuple[tuple[Topic, ...], frozenset[str]]:
         """The siblings by closeness, kind and graded exams' choices, and the names of those of the key's
         subject (_near): the same for every item on the key."""

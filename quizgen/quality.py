@@ -16,7 +16,7 @@ from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import of_kind, stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem, without_brackets
-from .text.describe import mentions, name_stems, parts, shares_stem, visible_words
+from .text.describe import mentions, name_stems, parts, shown_name_stems
 from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
 
@@ -113,7 +113,8 @@ class Report:
     distractor_sim: list = field(default_factory=list)
     sibling_sim: list = field(default_factory=list)
     true_answers: int = 0
-    truefalse_hits: Counter = field(default_factory=Counter)  # solver -> credit over true/false items
+    truefalse_repeats: float = 0.0  # the 'repeats the name' solver's credit over true/false items (the inverse's:
+    # the items less it, ties sharing the credit)
     coverage_failures: list = field(default_factory=list)  # (type, topic, reason)
     coverage_sampled: tuple | None = None  # (topics tried, topics in the bank) when not all were tried
     coverage: dict = field(default_factory=dict)  # 'mcq definition-to-term' -> (topics that yield it, tried)
@@ -139,6 +140,9 @@ class Report:
             if sum(observed) >= 5 * k:
                 ps.append(float(chisquare(observed).pvalue))
         return min(ps) if ps else 1.0
+
+    def _tf_credit(self) -> tuple[float, float]:
+        return self.truefalse_repeats, self.counts["truefalse"] - self.truefalse_repeats
 
     def as_dict(self) -> dict:
         n = max(self.mcq, 1)
@@ -168,9 +172,9 @@ class Report:
             if self.distractor_sim
             else None,
             "truefalse_true_share": round(self.true_answers / max(self.counts["truefalse"], 1), 4),
-            "truefalse_solvers": {
-                s: round(self.truefalse_hits[s] / max(self.counts["truefalse"], 1), 4) for s in TRUEFALSE_SOLVERS
-            },
+            "truefalse_solvers": dict(
+                zip(TRUEFALSE_SOLVERS, (round(x / max(self.counts["truefalse"], 1), 4) for x in self._tf_credit()))
+            ),
             "flag_shares": {
                 f"{t} {r}": round(n / max(self.counts[t], 1), 4) for (t, r), n in sorted(self.flagged.items())
             },
@@ -418,9 +422,8 @@ class Checker:
         said = item.statement.replace(subject, " ", 1)
         if item.answer and mentions(said, key):
             report.flag("leaks", item)  # a true statement that names its term a second time
-        repeats = bool(shares_stem(visible_words(said), name_stems(key), key.language))
-        report.truefalse_hits["repeats_name"] += item.answer if repeats else 0.5
-        report.truefalse_hits["repeats_name_inverse"] += (not item.answer) if repeats else 0.5
+        repeats = bool(shown_name_stems(said, key))
+        report.truefalse_repeats += item.answer if repeats else 0.5
 
 
 def check_bank(bank: Bank, count: int = 1000, seed: int = 0, coverage: bool = True) -> Report:

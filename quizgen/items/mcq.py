@@ -39,6 +39,7 @@ from ..text.describe import (
     phrase_number,
     remark,
     shares_stem,
+    shown_name_stems,
     technical_compound,
     third_person,
     visible_words,
@@ -90,8 +91,8 @@ def stem_body(stem: str) -> str:
 def stem_cues(text: str, key: Topic) -> frozenset[str]:
     """Stems of words of the key's name that the text shows (a test-wise student matches them), and the
     acronyms of its name the text spells out ('Mixture-of-Experts' for the '(MoE)' of a name)."""
-    words = visible_words(text.replace(BLANK, " "))
-    found = set(shares_stem(words, name_stems(key), key.language))
+    words = visible_words(text.replace(BLANK, " "))  # (cached: shown_name_stems reads the same words)
+    found = shown_name_stems(text, key)
     for head in (s for s in name_stems(key) if s in English.stop_words):  # a noun the word lists call a function word
         if re.search(rf"(?i)\b(?:the|a|his|her|its|their|our|free|popular|general)\s+{head}\b", text):
             found.add(head)  # 'guided by the will of the people' beside 'General will' (reading 91)

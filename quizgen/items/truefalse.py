@@ -18,6 +18,7 @@ from ..text.describe import (
     parts,
     phrase_number,
     shares_stem,
+    shown_name_stems,
     visible_words,
 )
 from ..text.language import English, language
@@ -173,15 +174,6 @@ def _first_usable(ix, term: Topic, owner: Topic, part, label, echo) -> tuple[Des
     return None
 
 
-def _shown(desc: Description, term: Topic) -> set[str]:
-    """The stems of the term's name that the statement made of the description shows."""
-    return shares_stem(visible_words(desc.blanked().replace(BLANK, " ")), name_stems(term), term.language)
-
-
-def _repeats(desc: Description, term: Topic) -> bool:
-    return bool(_shown(desc, term))
-
-
 def _number_tells(term: Topic, own: Description, lent: Description, part=None, label=None) -> bool:
     """Does a lent defining phrase differ in number from the term's name where the term's own phrase does not
     ('Separatists: the first English colony in Virginia', 'Secondary groups: a group function that …', reading 131)?"""
@@ -200,7 +192,7 @@ def _restates(desc: Description, term: Topic) -> bool:
     positions'): true by its words alone (reading 125)?"""
     stems = name_stems(term)
     words = {s for s in stems if not s.endswith("-") and not s.startswith(("~", "#"))}
-    if not words or not words <= _shown(desc, term):
+    if not words or not words <= shown_name_stems(desc.blanked(), term):
         return False
     text = visible_words(desc.blanked().replace(BLANK, " "))
     return sum(not shares_stem((w,), stems, term.language) for w in text) <= RESTATED
@@ -286,7 +278,7 @@ def make_truefalse(
     # from siblings whose phrase shows one too, when there are any ('Cell wall: … outside the cell membrane')
     def repeating(c: Topic) -> bool:
         lent = _usable(ix, key, c, part, label, echo)
-        return lent is not None and _repeats(lent[0], key)
+        return lent is not None and bool(shown_name_stems(lent[0].blanked(), key))
 
     @cache
     def preferred() -> frozenset[str]:
@@ -300,7 +292,7 @@ def make_truefalse(
         far = [c for c, x in mine if band == "hard" or x < CLOSE_LENDER]
         return frozenset(c.name for c in far or [c for c, _ in mine])
 
-    prefer = (lambda c: c.name in preferred()) if _repeats(found[0], key) else None
+    prefer = (lambda c: c.name in preferred()) if shown_name_stems(own.blanked(), key) else None
     # from any corner of a grab-bag chapter (subject_mates keeps MCQ lures to one): a statement lent from another
     # corner is false all the same, and plainly about the chapter's field (reading 129: 86/89 fair, none struck for it)
     pick = ix.pick(

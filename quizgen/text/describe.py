@@ -292,6 +292,11 @@ def visible_words(text: str) -> tuple[str, ...]:
     )
 
 
+def shown_name_stems(text: str, topic: Topic) -> set[str]:
+    """The stems of the topic's name words that the text shows (a blank aside)."""
+    return shares_stem(visible_words(text.replace(BLANK, " ")), name_stems(topic), topic.language)
+
+
 def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
     """The stems among `stems` that some word matches (same stem, or one stem extending the other)."""
     if not stems:
