@@ -1055,6 +1055,9 @@ class DistractorIndex:
         word = self.genus_word(key) if key.language == "en" else None
         if word is None or self.genus(cand) != self.genus(key):
             return False
+        low = cand.definition.casefold()
+        if key.name.casefold() not in low and key.short_name.casefold() not in low:
+            return False  # (cheap: the pattern below is compiled anew for every key)
         names = "|".join(re.escape(n) for n in (key.name, key.short_name))
         opening = rf"\W*(?:the|a|an)?\s*(?:\w+\s+){{0,2}}{re.escape(word)}\s+of\s+(?:[^.;:()]*?,\s*)?(?:{names})\b"
         return re.match(opening, cand.definition, re.I) is not None

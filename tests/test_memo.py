@@ -8,7 +8,7 @@ import gc
 
 from quizgen import load_bank
 from quizgen.model import Topic
-from quizgen.text.describe import cue_in_math, mentions
+from quizgen.text.describe import _word_hits, cue_in_math, mentions, name_stems, shares_stem, visible_words
 from quizgen.text.memo import per_topic_texts
 
 
@@ -71,6 +71,22 @@ def test_cached_rules_answer_as_uncached():
         for text in (t.definition for t in topics):
             for topic in topics:
                 assert rule(text, topic) == rule.__wrapped__(text, topic)
+
+
+def test_shared_stems_answer_as_word_by_word():
+    """shares_stem passes over the words whose look-up keys no name stem has (and remembers each word's answer):
+    the stems it finds are those every word, tried in full, matches."""
+    topics = [t for b in ("statistics", "biology", "law") for t in load_bank(f"tests/data/banks/{b}").topics]
+    found = 0
+    for topic in topics[::3]:
+        stems = name_stems(topic)
+        for other in topics[::7]:
+            words = visible_words(other.definition)
+            full = set().union(*(_word_hits(w, stems) for w in words)) if stems else set()
+            assert shares_stem(words, stems) == full, (topic.name, other.name)
+            assert shares_stem(words, stems) == full  # (remembered)
+            found += bool(full)
+    assert found > 20  # (the banks' texts show name words often enough for the test to bite)
 
 
 def test_an_index_and_its_bank_die_with_their_generator():

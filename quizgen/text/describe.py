@@ -303,32 +303,71 @@ def shares_stem(words, stems: frozenset[str], lang: str = "en") -> set[str]:
         return set()
     if lang != "en":
         return {t for w in words for s in word_stems(w, lang) for t in stems if word_family(s, t)}
+    known = _WORD_HITS.get(stems)
+    if known is None:
+        if len(_WORD_HITS) >= 1 << 14:
+            _WORD_HITS.clear()  # (a full cache starts afresh)
+        known = _WORD_HITS[stems] = {}
     index = _stem_index(stems)
-    forms = [t for t in stems if t.endswith("-")]
-    negated = _negated(stems)
-    hit = set()
+    every_word = any(t.endswith("-") for t in stems) or bool(_negated(stems))  # (tests no index narrows)
+    hit: set[str] = set()
     for w in words:
-        hit |= {t for t in forms if w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
-        low = w.casefold()
-        if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
-            hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
-        prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
-        if prefixed:  # a name word behind a prefix: 'a retrovirus' for Human immunodeficiency virus (reading 101)
-            for s in word_stems(low[len(prefixed) :].lstrip("-"), lang):
-                hit |= {t for t in index.get(s[:4], ()) if stems_match(s, t)}
-        form = next((p for p in _SCIENTIFIC_FORMS if low.startswith(p) and len(low) > len(p) + 1), None)
-        if form:  # one scientific combining form: 'microscope', 'microorganism' and 'Microbe' (readings 96-100)
-            hit |= {t for t in index.get("^" + low[:3], ()) if t.startswith(form) and len(t) > len(form)}
-        if len(low) >= 7:  # a compound opening on the word: 'bacteria' and 'Bacteriophage' (reading 97)
-            hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
-        for s in word_stems(w, lang):
-            for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
-                if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t):
-                    hit.add(t)
-            hit |= {t for rest, t in negated if stems_match(s, rest) or _derived(s, rest)}
-            if len(s) < 4 and s in stems:
-                hit.add(s)
-            hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
+        found = known.get(w)
+        if found is None:
+            keys, others = _word_keys(w)
+            if every_word or not index.keys().isdisjoint(keys) or not stems.isdisjoint(others):
+                found = tuple(_word_hits(w, stems))
+            else:
+                found = ()  # (most words: no stem shares a key of the index with it)
+            known[w] = found
+        hit.update(found)
+    return hit
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of a _stem_index that _word_hits looks an English word up by, and the stems it matches outside
+    the index (short stems, irregular families): a word with neither in common with a name matches none of it.
+    (Tuples of strings, which the garbage collector stops walking.)"""
+    low = w.casefold()
+    own = word_stems(w, "en")
+    prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
+    behind = word_stems(low[len(prefixed) :].lstrip("-"), "en") if prefixed else frozenset()
+    keys = {low[:4], "^" + low[:3], *(s[:4] for s in own | behind), *("$" + s[-4:] for s in own)}
+    keys.update("^" + s[:3] for s in own)
+    others = {s for s in own if len(s) < 4}.union(*(irregular_family(s) for s in own))
+    return tuple(keys), tuple(others)
+
+
+# the stems each word matches, by the set of stems asked: a word is matched against one name's stems for many texts
+# (dicts of strings and tuples of strings, which the garbage collector does not walk)
+_WORD_HITS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
+
+
+def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
+    """The stems among `stems` that one English word matches (shares_stem)."""
+    index = _stem_index(stems)
+    hit = {t for t in stems if t.endswith("-") and w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
+    low = w.casefold()
+    if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
+        hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
+    prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
+    if prefixed:  # a name word behind a prefix: 'a retrovirus' for Human immunodeficiency virus (reading 101)
+        for s in word_stems(low[len(prefixed) :].lstrip("-"), lang):
+            hit |= {t for t in index.get(s[:4], ()) if stems_match(s, t)}
+    form = next((p for p in _SCIENTIFIC_FORMS if low.startswith(p) and len(low) > len(p) + 1), None)
+    if form:  # one scientific combining form: 'microscope', 'microorganism' and 'Microbe' (readings 96-100)
+        hit |= {t for t in index.get("^" + low[:3], ()) if t.startswith(form) and len(t) > len(form)}
+    if len(low) >= 7:  # a compound opening on the word: 'bacteria' and 'Bacteriophage' (reading 97)
+        hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
+    for s in word_stems(w, lang):
+        for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
+            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t):
+                hit.add(t)
+        hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest)}
+        if len(s) < 4 and s in stems:
+            hit.add(s)
+        hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
     return hit
 
 
@@ -401,7 +440,7 @@ def cue_in_math(text: str, topic: Topic) -> bool:
 def _starts(text: str) -> dict[str, None]:
     """How the text's words start (a dict of strings, which the garbage collector does not walk: a big bank
     keeps tens of thousands of these; the strings interned, so every text shares one 'the')."""
-    return dict.fromkeys(sys.intern(t[:n].casefold()) for t in _TOKEN.findall(text) for n in (1, 2, 3))
+    return dict.fromkeys(sys.intern(p.casefold()) for p in {t[:n] for t in _TOKEN.findall(text) for n in (1, 2, 3)})
 
 
 def cue_spans(text: str, topic: Topic) -> list[tuple[int, int]]:
