@@ -865,6 +865,9 @@ class DistractorIndex:
             nominal = "NOUN" in readings or not readings and ending
             nominal = bool(nominal) or head is None and i > 0 and low.endswith("ing") and after == "of"
             # ('the changing of direction …': a gerund heading the phrase)
+            nominal |= head is None and i > 0 and low.endswith("ing") and _adjective_only(words[i - 1])
+            # ('form of logical thinking that …': a gerund after an adjective, which the tables list as a verb only;
+            # unseen, Deductive reasoning's description stood alone among 'form of science that …', reading 135)
             if low not in English.stop_words and not low.endswith("ly") and nominal:
                 head, at = low, i
         if head is None or mentions(opening, topic):

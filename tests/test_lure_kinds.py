@@ -467,6 +467,18 @@ def test_the_genus_ends_at_a_comma_after_its_noun_and_passes_an_adjective():
     assert genus("Given simple random samples of size n from a population, the distribution of means") is None
 
 
+def test_a_gerund_after_an_adjective_is_the_genus():
+    """'form of logical thinking that …' is a thinking, though the word tables list 'thinking' as a verb only
+    (reading 135: Deductive reasoning's description the one option of its kind among 'form of science that …')."""
+    genus = genus_word_of
+
+    assert genus("form of logical thinking that uses related observations to arrive at a general conclusion") == (
+        "thinking"
+    )
+    assert genus("critical thinking applied to claims") == "thinking"
+    assert genus("Sends each token to the k experts with the highest router scores.") is None  # (still a predicate)
+
+
 def test_the_genus_is_the_noun_a_classifier_introduces():
     """'a form of government where …' is a government, not a 'form' (so a form of candidate nomination is no form of
     government); 'any of the planets Jupiter, Saturn …' is a planet; a preposition ends the phrase ('form of transport
