@@ -418,8 +418,9 @@ class Checker:
             if contains_spelling(item.statement, shown):
                 report.flag("leaks", item)
         subjects = sorted({*key.names, *(p.label for p in parts(key))}, key=len, reverse=True)
-        subject = next((x for x in subjects if x in item.statement), "")
-        said = item.statement.replace(subject, " ", 1)
+        # (the subject in any case: 'An interval represents …' names Interval once)
+        found = next((m for x in subjects if (m := re.search(re.escape(x), item.statement, re.I))), None)
+        said = item.statement if found is None else f"{item.statement[: found.start()]} {item.statement[found.end() :]}"
         if item.answer and mentions(said, key):
             report.flag("leaks", item)  # a true statement that names its term a second time
         repeats = bool(shown_name_stems(said, key))

@@ -149,6 +149,40 @@ def test_a_quoted_gloss_closing_a_definition_is_left_out():
     assert without_alias_notes(kept) == kept.definition  # (a quotation inside the definition stays)
 
 
+def test_a_note_of_other_names_opening_a_definition_is_left_out():
+    """'also called unsystematic risk, a risk that …' (finance) opened stems and right options with another name of the
+    answer; 'also called mean; a number …' (statistics) left the term no description at all."""
+    import random
+
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator, ItemOptions
+    from quizgen.text.describe import without_alias_notes
+
+    def shown(definition):
+        return without_alias_notes(Topic("Term", definition, "G"))
+
+    assert shown("also called unsystematic risk, a risk that can be eliminated") == "a risk that can be eliminated"
+    assert shown("also known as the acid test ratio; ratio used to determine") == "ratio used to determine"
+    assert shown(
+        "also known as business intelligence, competitive intelligence, or marketing intelligence; information"
+    ) == ("information")
+    assert shown("or IQR, is the range of the middle 50 percent") == "the range of the middle 50 percent"
+    kept = "also called X, a thing that does Y; more"  # (a clause before the semicolon: only the name goes)
+    assert shown(kept) == "a thing that does Y; more"
+    assert shown("or both, as the case may be") == "or both, as the case may be"
+
+    finance = ItemGenerator(load_bank("tests/data/banks/finance"))
+    for seed in range(4):
+        for direction in ("definition-to-term", "term-to-definition"):
+            item = finance.item(
+                "mcq", finance.bank.topic("Diversifiable risk"), random.Random(seed), ItemOptions(direction=direction)
+            )
+            assert "also called" not in item.stem + " ".join(item.options), item
+    statistics = ItemGenerator(load_bank("tests/data/banks/statistics"))
+    item = statistics.item("cloze", statistics.bank.topic("Average"), random.Random(0), ItemOptions(mode="term"))
+    assert item.answer[0][0] == "Average" and "also called" not in item.text
+
+
 def test_a_name_that_ends_a_longer_proper_name_is_no_slot():
     """'Gibbs _____ is the usable energy' kept half of 'Gibbs free energy' for the reader (reading 122, two items);
     an article before the name still leaves a slot."""

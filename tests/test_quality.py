@@ -165,6 +165,22 @@ def test_checker_catches_a_leak_an_overlap_and_marks(bank):
     assert report.rules["article_cue"] == 1
 
 
+def test_a_true_statement_naming_its_term_once_in_lower_case_is_no_leak():
+    """'An interval represents a range of data …' names Interval once, as its subject; a second naming leaks."""
+    from quizgen.model import TrueFalseItem
+
+    stats = load_bank("tests/data/banks/statistics")
+    key = stats.topic("Interval")
+    checker = Checker(stats)
+    for statement, leaks in [
+        ("An interval represents a range of data and is used when displaying large data sets", 0),
+        ("An interval represents a range of data, as an interval does", 1),
+    ]:
+        report = Report()
+        checker._check_truefalse(TrueFalseItem(key.name, key.category, statement, key.name, True), report)
+        assert report.rules["leaks"] == leaks, statement
+
+
 def test_checker_flags_a_lure_of_another_kind_than_the_stem_states():
     """'protein that has carbohydrates attached' with a membrane and a process among the options: not a hard rule,
     but a share `quizgen check` reports, since blind readers struck such options in about half the items of

@@ -886,7 +886,21 @@ def without_alias_notes(topic: Topic) -> str:
         return m.group()
 
     text = _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)))
+    if topic.language.split("-")[0] == "en":
+        text = _LEADING_NAME.sub("", text)
     return _GLOSS_NOTE.sub("", text).strip()
+
+
+# a note of other names opening a definition, unbracketed: 'also called unsystematic risk, a risk that …', 'also known
+# as the acid test ratio; ratio used …', 'or IQR, is the range …' (a stem opening so names its answer twice, and the
+# right option is the one that opens so); up to a semicolon only past names, no clause ('also called X, a thing that
+# …; …' ends at the comma)
+_NAMES_ONLY = r"(?:(?!\b(?:that|which|who|whose|is|are|was|were|used)\b)[^;.()])"
+_LEADING_NAME = re.compile(
+    rf"^\s*(?:also\s+(?:called|known\s+as)\s+{_NAMES_ONLY}{{1,80}}?;|also\s+(?:called|known\s+as)\s+[^,;.()]{{1,60}}?,"
+    rf"|or\s+[^,;.()]{{1,40}}?,\s*(?:is|are)\b)\s*",
+    re.I,
+)
 
 
 # the name's literal sense in quotes, closing the definition: '…; “water-hating”' of Hydrophobic translates the name
