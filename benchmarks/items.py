@@ -62,6 +62,14 @@ session 25's code (1b78fef) and this session's (248a615) in the same minutes:
   (in process, 200 items of each type from the bundled bank, alternating: true/false 0.10-0.11 s against 0.17-0.18 s,
   the whole 2.06-2.38 s against 2.12-2.18 s: more terms now yield a statement, and a term whose statement repeats a
   word of its name looks through its siblings' phrases for one that does too)
+
+Remeasured 29 Nov, session 27 (--gc command, QUIZGEN_NO_CACHE=1, load ~0.6-0.9), the session's first code (91d95dc) and
+its last (4e58d89) alternating, two runs each; shares_stem now passes over words no name stem can match:
+                          91d95dc                   4e58d89
+  bundled bank            1.93-1.98 s wall          1.67-1.78 s wall                     (<= 3 s: met)
+  1,000 topics            4.26-4.55 s wall          3.55-3.63 s wall
+  10,000 topics           8.74-9.22 s wall          8.32-8.38 s wall                     (<= 5 s: not met)
+  peak RSS, 10,000        473 MB                    483-484 MB                           (<= 500 MB: met)
 """
 
 from __future__ import annotations

@@ -181,6 +181,10 @@ session 25's machine):
                                        (1b78fef): 0.95-0.99 s against 1.01-1.18 s, the plain script 0.20-0.21 s
                                        (Faker's given names, 0.08 s to import, now read only for a name whose
                                        definition tells a life: none in this exam)              (not met)
+
+Remeasured 29 Nov, session 27 (--only help,small --repeat 3; load ~0.6; code 4e58d89):
+  quizgen --help                       0.07 s                                              (met)
+  5-question exam                      0.86-0.89 s against the plain script's 0.17-0.18 s: 4.8-5.0x (not met)
 """
 
 from __future__ import annotations
