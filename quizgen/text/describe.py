@@ -331,12 +331,18 @@ def _word_keys(w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     (Tuples of strings, which the garbage collector stops walking.)"""
     low = w.casefold()
     own = word_stems(w, "en")
-    prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
-    behind = word_stems(low[len(prefixed) :].lstrip("-"), "en") if prefixed else frozenset()
+    rest = _behind_prefix(low)
+    behind = word_stems(rest, "en") if rest else frozenset()
     keys = {low[:4], "^" + low[:3], *(s[:4] for s in own | behind), *("$" + s[-4:] for s in own)}
     keys.update("^" + s[:3] for s in own)
     others = {s for s in own if len(s) < 4}.union(*(irregular_family(s) for s in own))
     return tuple(keys), tuple(others)
+
+
+def _behind_prefix(low: str) -> str | None:
+    """What a case-folded word has behind one of PREFIXES ('retrovirus' -> 'virus'), when four letters or more."""
+    prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
+    return low[len(prefixed) :].lstrip("-") if prefixed else None
 
 
 # the stems each word matches, by the set of stems asked: a word is matched against one name's stems for many texts
@@ -347,13 +353,13 @@ _WORD_HITS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
 def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
     """The stems among `stems` that one English word matches (shares_stem)."""
     index = _stem_index(stems)
-    hit = {t for t in stems if t.endswith("-") and w.casefold().startswith(t[:-1])}  # 'biology' and 'Biopsychology'
     low = w.casefold()
+    hit = {t for t in stems if t.endswith("-") and low.startswith(t[:-1])}  # 'biology' and 'Biopsychology'
     if len(low) >= _SHARED_ROOT:  # 'authority' and 'Authoritarianism': eight letters alike (reading 92)
         hit |= {t for t in index.get(low[:4], ()) if t[:_SHARED_ROOT] == low[:_SHARED_ROOT]}
-    prefixed = next((p for p in PREFIXES if low.startswith(p) and len(low) - len(p) >= 4), None)
-    if prefixed:  # a name word behind a prefix: 'a retrovirus' for Human immunodeficiency virus (reading 101)
-        for s in word_stems(low[len(prefixed) :].lstrip("-"), lang):
+    rest = _behind_prefix(low)
+    if rest:  # a name word behind a prefix: 'a retrovirus' for Human immunodeficiency virus (reading 101)
+        for s in word_stems(rest, lang):
             hit |= {t for t in index.get(s[:4], ()) if stems_match(s, t)}
     form = next((p for p in _SCIENTIFIC_FORMS if low.startswith(p) and len(low) > len(p) + 1), None)
     if form:  # one scientific combining form: 'microscope', 'microorganism' and 'Microbe' (readings 96-100)
