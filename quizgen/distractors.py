@@ -296,8 +296,9 @@ def acronym_shown(stem: str, cand: Topic, key: Topic) -> bool:
 
 
 def _opening(topic: Topic) -> str:
-    """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is."""
-    return sentences(without_alias_notes(topic))[0] if topic.definition else ""
+    """The definition's first sentence, alias notes left out: where a glossary says what kind of thing it is ('' for a
+    definition that is nothing but a note, '(also, average)')."""
+    return next(iter(sentences(without_alias_notes(topic))), "")
 
 
 def _defining_phrase(topic: Topic) -> str | None:

@@ -99,6 +99,21 @@ def test_huge_definition_is_refused(runner, tmp_path):
     assert "h.yaml:4:17: error: 'definition' is 1,049,999 characters long; the limit is 5,000" in result.output
 
 
+def test_a_definition_that_is_only_a_note_of_names_breaks_nothing(runner, tmp_path):
+    """'(also, average)' or 'also called average;' alone: with its note of names left out nothing is left to
+    describe the term (it crashed check and build with an IndexError)."""
+    bank = tmp_path / "notes"
+    bank.mkdir()
+    rows = [("Mean", "(also, average)"), ("Median", "also called middle value;"), ("Mode", "or top value, is")]
+    rows += [(f"Term {i}", f"a measure of spread number {i} used for data") for i in range(6)]
+    (bank / "n.yaml").write_text(
+        "category: Stats\ntopics:\n" + "".join(f'  - name: {n}\n    definition: "{d}"\n' for n, d in rows)
+    )
+    assert invoke(runner, ["check", "--bank", str(bank), "--count", "10"]).exit_code in (0, 1)
+    result = invoke(runner, ["build", "--bank", str(bank), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+
+
 @pytest.mark.parametrize("case", sorted(ACCEPTED))
 def test_accepted_banks_print_their_text(runner, case, tmp_path):
     bank = str(HOSTILE / "banks" / case)
