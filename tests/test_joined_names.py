@@ -11,14 +11,14 @@ import pytest
 from quizgen import load_bank
 from quizgen.distractors import GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
-from quizgen.items.mcq import _two_things, joined_alone
+from quizgen.items.mcq import joined_alone, two_things
 from quizgen.text.mask import BLANK
 
 
 def test_two_things_joined_before_a_colon_are_plural():
-    assert _two_things("Causal Scrubbing & Mediation Analysis") and _two_things("FlashAttention-2 and FlashAttention-3")
-    assert not _two_things("Meta-Learning: MAML & Reptile")  # a heading's list
-    assert not _two_things("Hamiltonian Monte Carlo (HMC)") and not _two_things("Search (and rescue)")
+    assert two_things("Causal Scrubbing & Mediation Analysis") and two_things("FlashAttention-2 and FlashAttention-3")
+    assert not two_things("Meta-Learning: MAML & Reptile")  # a heading's list
+    assert not two_things("Hamiltonian Monte Carlo (HMC)") and not two_things("Search (and rescue)")
 
 
 def test_joined_alone():
@@ -63,7 +63,7 @@ def test_no_heading_key_alone_among_plain_names(made):
         for join in _joins(key):
             checked += 1
             assert any(join in _joins(n) for n in names if n != key), (join, names)
-    assert checked >= 3  # the bundled bank has such keys that keep an item
+    assert checked >= 1  # the bundled bank has such keys that keep an item
 
 
 def test_no_plural_joined_name_fills_a_singular_blank(made):
@@ -95,3 +95,34 @@ def test_no_name_stands_out_by_a_bracketed_aside_or_by_lacking_one():
     # kept where the asides tell names apart, or where two names go without one
     assert as_printed(["Lift", "Drag (fluid)", "Drag (race)"]) == ("Lift", "Drag (fluid)", "Drag (race)")
     assert as_printed(["Lift", "Thrust", "Drag (FD)", "Weight (FW)"]) == ("Lift", "Thrust", "Drag (FD)", "Weight (FW)")
+
+
+def test_a_singular_defining_phrase_labels_no_blank_for_two_things():
+    """'_____: Formal guarantee that …' for Differential Privacy & DP-SGD, whose definition goes on with 'DP-SGD
+    achieves …': the phrase says what one part is (reading 154). A plural phrase may speak of both, and a name whose
+    parts the definition never names alone is one thing."""
+    from quizgen.model import Bank, Category, Topic
+
+    g = "Privacy"
+    pair = Topic(
+        "Private Release & Clip-SGD",
+        "Formal guarantee that a published output barely changes when one record is replaced. Clip-SGD adds noise.",
+        g,
+    )
+    both = Topic(
+        "Audit Games & Canary Tests",
+        "Empirical protocols that probe how much a trained model leaks about its records. Canary tests plant secrets.",
+        g,
+    )
+    one = Topic(
+        "Truth and reconciliation commission",
+        "Formal body that hears the testimony of victims and offenders after a civil conflict.",
+        g,
+    )
+    others = [Topic(f"Mechanism {c}", f"Randomised mechanism {c} that releases a noisy count.", g) for c in "ABC"]
+    gen = ItemGenerator(Bank((Category(g, (pair, both, one, *others)),)))
+    with pytest.raises(GenerationError, match="joins two things, and the defining phrase"):
+        gen.item("cloze", pair, random.Random(0), ItemOptions(mode="term", word_bank=False))
+    for fine in (both, one):
+        item = gen.item("cloze", fine, random.Random(0), ItemOptions(mode="term", word_bank=False))
+        assert item.text.startswith("_____: "), item.text

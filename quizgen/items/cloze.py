@@ -14,8 +14,11 @@ from ..model import ClozeItem, Topic
 from ..text.describe import (
     CROSS_REFERENCE,
     DOUBLED_WORDS,
+    Description,
+    head_number,
     mentions,
     name_stems,
+    parts,
     remark,
     shares_stem,
     whole_names,
@@ -33,6 +36,7 @@ from .mcq import (
     pick_by_kind,
     stem_cues,
     stem_number,
+    two_things,
 )
 
 MODES = ("term", "keyphrase")
@@ -378,6 +382,9 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
         answers = desc.slot.part.answers if desc.slot is not None and not desc.slot.pronoun else key.names
         if answers == key.names:
             answers = whole_names(key)  # a blank for all of 'CTC Loss & RNN-Transducer': 'CTC' names one part
+        if desc.slot is None and _one_part_said(key, desc):
+            why = "its name joins two things, and the defining phrase labelled with it is one of them"
+            continue
         bank_words = None
         notes: tuple[str, ...] = ()
         if word_bank:
@@ -426,6 +433,19 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
             key.name, key.category, mode="term", text=text, answer=(answers,), word_bank=bank_words, notes=notes
         )
     raise GenerationError(f"no term blank for '{key.name}': {why}")
+
+
+def _one_part_said(key: Topic, desc: Description) -> bool:
+    """English: a singular defining phrase given for a name joining two things whose definition goes on to name a
+    part alone says what one part is ('Formal guarantee that …' for Differential Privacy & DP-SGD, 'DP-SGD achieves
+    …' after it: DP-SGD is an algorithm; reading 154). A plural one ('Rigorous protocols for …') may speak of both;
+    names that never come apart ('Full faith and credit clause') are one thing, and so are two spellings of one
+    ('Flow Matching / Rectified Flow')."""
+    pieces = parts(key)[1:]
+    if key.language != "en" or len(pieces) < 2 or not two_things(key.name) or head_number(desc) != "sg":
+        return False
+    rest = key.definition.replace(desc.text, " ")
+    return any(re.search(rf"(?<!\w){re.escape(p.label)}(?!\w)", rest, re.I) for p in pieces)
 
 
 def _keyphrase(ix, picker: KeyphrasePicker, key: Topic, rng: random.Random, word_bank: bool) -> ClozeItem:

@@ -604,7 +604,7 @@ def joined_alone(key_name: str, lure_names) -> bool:
     return len(theirs) > 1 and bool(frozenset.intersection(*theirs) - mine)
 
 
-def _two_things(name: str) -> bool:
+def two_things(name: str) -> bool:
     return bool(re.search(r"\s(?:&|and)\s", without_brackets(name).split(":")[0]))
 
 
@@ -618,9 +618,9 @@ def number_fit(key: Topic, desc: Description, key_shown: str):
     if key.language != "en":
         return None
     if desc.slot is not None and desc.slot.subject and desc.slot.number == "sg":
-        return False if _two_things(key_shown) else (lambda t: not _two_things(t.name))
-    if desc.slot is None and _two_things(key_shown) and head_number(desc) == "pl":
-        return lambda t: _two_things(t.name) or English.name_number(t.name) == "pl"
+        return False if two_things(key_shown) else (lambda t: not two_things(t.name))
+    if desc.slot is None and two_things(key_shown) and head_number(desc) == "pl":
+        return lambda t: two_things(t.name) or English.name_number(t.name) == "pl"
     return None
 
 
