@@ -1036,12 +1036,12 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
     kind = name_kind(key)
     said = ix.genus(key) if key.language == "en" else None
 
-    def accept(c: Topic) -> bool:  # (the same for every item on the key: remembered)
-        return ix.remember(("t2d accept", key.name, c.name, form, number), lambda: fits(c))
+    def accept(c: Topic, loose: bool = False) -> bool:  # (the same for every item on the key: remembered)
+        return ix.remember(("t2d accept", key.name, c.name, form, number, loose), lambda: fits(c, loose))
 
-    def fits(c: Topic) -> bool:  # (a wrong description naming the asked term rules itself out: '… usually
-        text = option_text(ix, c, key, form, number)  # tighter than VC' for VC Dimension, reading 31)
-        if kind is not None and not of_kind(ix, c, kind):
+    def fits(c: Topic, loose: bool = False) -> bool:  # (a wrong description naming the asked term rules itself
+        text = option_text(ix, c, key, form, number)  # out: '… usually tighter than VC' for VC Dimension, reading 31)
+        if kind is not None and not of_kind(ix, c, kind) and not (loose and says_kind(ix, c, said)):
             return False
         if kind is not None and said == kind and not says_kind(ix, c, kind):
             return False  # the right description says it is a theory: so does every wrong one, not only the name a
@@ -1068,6 +1068,8 @@ def _term_to_definition_as(ix, key, rng, k, difficulty, avoid, widen, form, numb
 
     # options that read alike (all 'It …', or all defining phrases) when possible
     attempts = [(form, alike), (form, accept), (None, accept)] if form is not None else [(None, accept)]
+    if kind is not None and said not in (None, kind):  # last, descriptions of the kind the right one says it is:
+        attempts.append((None, lambda c: accept(c, True)))  # a marrow is connective tissue, and so is cartilage
     why = None
     for form, test in attempts:
         shown = lambda t, form=form: option_text(ix, t, key, form, number) or ""  # noqa: E731
