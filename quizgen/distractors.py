@@ -9,6 +9,7 @@ import math
 import os
 import random
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -346,7 +347,7 @@ def _classes_other(topic: Topic, genus: str | None) -> frozenset[str]:
     return frozenset({kind_class(genus, topic.language), kind_class(head, topic.language)} - {None})
 
 
-def _latent(matrix: SparseRows, unit: bool = True) -> np.ndarray | None:
+def _latent(matrix: SparseRows, unit: bool = True, share: int = 4) -> np.ndarray | None:
     """Rows in the latent space of a TF-IDF matrix, as unit vectors (`unit`) or as projected (a row the space
     captures little of stays short); None for banks too small or too large."""
     n = matrix.shape[0]
@@ -354,7 +355,7 @@ def _latent(matrix: SparseRows, unit: bool = True) -> np.ndarray | None:
         return None
     from .text.latent import latent_rows
 
-    z = latent_rows(matrix, min(LSA_DIMS, n // 4))
+    z = latent_rows(matrix, min(LSA_DIMS, n // share))
     z = np.round(z, 9)  # rounded so that the last bits of a BLAS never reorder lures
     if not unit:
         return z
@@ -470,6 +471,8 @@ class DistractorIndex:
         self.memo: dict[tuple, object] = {}
         # keys refused an item because their stem says what they are and too few siblings are of that kind
         self.kind_refused: set[str] = set()
+        # a second try at an item no sibling of the key's subject makes (broadened)
+        self.broad = False
 
     def remember(self, key: tuple, make):
         """`make()` once per key for this index (kept here, not in a module cache, so it dies with the bank)."""
@@ -1194,7 +1197,8 @@ class DistractorIndex:
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         where = group[0].category if group else key.category  # (a group is always a whole category)
         order, near = self.remember(
-            ("ranked", key.name, where, prefer_stems, mates), lambda: self._order(key, group, prefer_stems, mates)
+            ("ranked", key.name, where, prefer_stems, mates, self.broad),
+            lambda: self._order(key, group, prefer_stems, mates),
         )
         ranked = list(order)
         if avoid:
@@ -1247,8 +1251,46 @@ class DistractorIndex:
         mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
         mine = self.subject_mates(key, mine) if mates else mine
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
-            mine = [c for c, x in zip(mine, self.relatedness(key, mine)) if x >= LURE_FLOOR]
+            close = self.relatedness(key, mine)
+            if self.broad and language(key.language) is English:
+                broad, sense = self._broad_relatedness(key, mine), self._sense(key)
+                admit = lambda c, x, y: x >= LURE_FLOOR or y >= LURE_FLOOR and bool(sense & self._sense(c))  # noqa: E731
+            else:
+                broad, admit = close, lambda c, x, y: x >= LURE_FLOOR  # noqa: E731
+            mine = [c for c, x, y in zip(mine, close, broad) if admit(c, x, y)]
         return frozenset(c.name for c in mine)
+
+    @contextmanager
+    def broadened(self):
+        """Siblings below the subject floor count as of the key's subject where a smoother latent space (half the
+        dimensions) puts them on it and WordNet's classes of the nouns saying what each is meet (a title and a
+        charter are communications, a zone and a colony locations): the second try at an item the key's subject
+        cannot make (readings 148-149: the items gained read 62 fair of 66)."""
+        self.broad = True
+        try:
+            yield
+        finally:
+            self.broad = False
+
+    def can_broaden(self, key: Topic) -> bool:
+        """Would broadened() admit anyone new for this key? (English keys of a bank with latent spaces.)"""
+        return not self.broad and language(key.language) is English and self._space is not None
+
+    def _broad_relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
+        z = self._broad_space
+        if z is None or not others:
+            return np.full(len(others), -1.0)
+        return np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
+
+    @cached_property
+    def _broad_space(self) -> np.ndarray | None:
+        return _latent(self.matrix, share=8)
+
+    def _sense(self, topic: Topic) -> frozenset[str]:
+        """English: WordNet's classes of the first two senses of the noun saying what the topic is (its genus word,
+        else its name's last word)."""
+        word = self.genus_word(topic) or (name_words(topic) or [""])[-1].casefold()
+        return frozenset(English.noun_classes(word)[:2]) if word.isalpha() else frozenset()
 
     def _near_after_all(self, key: Topic, c: Topic, stems: frozenset[str], prefer=None) -> bool:
         """A sibling of another subject (_near) that is offered all the same: a name sharing a word the stem

@@ -82,7 +82,22 @@ class ItemGenerator:
         avoid: frozenset[str] = frozenset(),
     ) -> Item:
         """One item on `topic`; `allowed` limits the other topics a matching set asks about; `avoid`: topics
-        an exam already asks or shows, kept out of this item's wrong answers when others are safe."""
+        an exam already asks or shows, kept out of this item's wrong answers when others are safe. An item the
+        siblings of the key's subject cannot make is tried again with the subject broadened
+        (DistractorIndex.broadened)."""
+        try:
+            return self._item(item_type, topic, rng, options, allowed, avoid)
+        except GenerationError:
+            if item_type == "matching" or not self.index.can_broaden(topic):
+                raise
+            with self.index.broadened():
+                try:
+                    return self._item(item_type, topic, rng, options, allowed, avoid)
+                except GenerationError:
+                    pass
+            raise
+
+    def _item(self, item_type, topic, rng, options, allowed, avoid) -> Item:
         o = options
         if item_type == "mcq":
             return self._either(
