@@ -894,7 +894,26 @@ def without_alias_notes(topic: Topic) -> str:
     text = _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)))
     if topic.language.split("-")[0] == "en":
         text = _LEADING_NAME.sub("", text)
+    spelled = _EXPANSION.match(text)
+    if spelled and any(_spells(n, spelled.group(1)) for n in topic.names):
+        text = text[spelled.end() :]
     return _GLOSS_NOTE.sub("", text).strip()
+
+
+# a name spelled out opening a definition, up to a semicolon: 'Natural Hazards Triggering Technological Accidents;
+# human-made disaster …' for NA-TECH (reading 157: the right option was the one spelling out the asked acronym)
+_EXPANSION = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for|in|on|to)\s+)?){1,8}[A-Z][\w'’-]*)\s*;\s*")
+
+
+def _spells(name: str, phrase: str) -> bool:
+    """Does the name's every letter stand, in order, in the phrase, from its first letter on ('NA-TECH' in 'Natural
+    Hazards Triggering Technological Accidents'), the name being shorter (an acronym, not the phrase itself)?"""
+    letters = [c.casefold() for c in name if c.isalnum()]
+    spelled = [c.casefold() for c in phrase if c.isalnum()]
+    if len(letters) < 2 or len(letters) * 2 > len(spelled) or letters[0] != spelled[0]:
+        return False
+    rest = iter(spelled)
+    return all(c in rest for c in letters)
 
 
 # a note of other names opening a definition, unbracketed: 'also called unsystematic risk, a risk that …', 'also known
