@@ -1254,7 +1254,7 @@ class DistractorIndex:
             close = self.relatedness(key, mine)
             if self.broad and language(key.language) is English:
                 broad, sense = self._broad_relatedness(key, mine), self._sense(key)
-                admit = lambda c, x, y: x >= LURE_FLOOR or y >= LURE_FLOOR and bool(sense & self._sense(c))  # noqa: E731
+                admit = lambda c, x, y: x >= LURE_FLOOR or self._broad_mate(c, y, sense)  # noqa: E731
             else:
                 broad, admit = close, lambda c, x, y: x >= LURE_FLOOR  # noqa: E731
             mine = [c for c, x, y in zip(mine, close, broad) if admit(c, x, y)]
@@ -1262,10 +1262,10 @@ class DistractorIndex:
 
     @contextmanager
     def broadened(self):
-        """Siblings below the subject floor count as of the key's subject where a smoother latent space (half the
-        dimensions) puts them on it and WordNet's classes of the nouns saying what each is meet (a title and a
-        charter are communications, a zone and a colony locations): the second try at an item the key's subject
-        cannot make (readings 148-149: the items gained read 62 fair of 66)."""
+        """Siblings below the subject floor (and, in a grab bag, off the key's corner of it) count as of the key's
+        subject where a smoother latent space (half the dimensions) puts them on it and WordNet's classes of the
+        nouns saying what each is meet (a title and a charter are communications, a zone and a colony locations):
+        the second try at an item the key's subject cannot make (session 28: the items gained read 88 % fair)."""
         self.broad = True
         try:
             yield
@@ -1297,12 +1297,23 @@ class DistractorIndex:
         shows, a lure the caller prefers, or one of the glossary's own contrasts."""
         return bool(stems & name_stems(c) or prefer is not None and prefer(c) or self.twins(key, c))
 
-    def subject_mates(self, key: Topic, others: list[Topic]) -> list[Topic]:
+    def subject_mates(self, key: Topic, others: list[Topic], broaden: bool = False) -> list[Topic]:
         """`others`, less those sharing too little subject with the key (RELATED_FLOOR) where the key's subject
-        is a grab bag (_grab_bag): a lure, or a matching set's member, from the same odd corner of the group."""
+        is a grab bag (_grab_bag): a lure, or a matching set's member, from the same odd corner of the group.
+        `broaden` (a matching set, broadened): also those a smoother space and WordNet's classes put beside it
+        (session 28: sets gained read 29 fair of 30; lures so admitted, 'Terracotta Army' for a title claimed
+        by warrior-kings, 42 of 60)."""
         if not self._grab_bag(key.category, self._subjects(key.category).get(key.name)):
             return list(others)
-        return [c for c, x in zip(others, self._shared_subject(key, others)) if x >= RELATED_FLOOR]
+        shared = self._shared_subject(key, others)
+        if not (broaden and self.broad and language(key.language) is English):
+            return [c for c, x in zip(others, shared) if x >= RELATED_FLOOR]
+        broad, sense = self._broad_relatedness(key, others), self._sense(key)
+        return [c for c, x, y in zip(others, shared, broad) if x >= RELATED_FLOOR or self._broad_mate(c, y, sense)]
+
+    def _broad_mate(self, c: Topic, relatedness: float, sense: frozenset[str]) -> bool:
+        """Broadened: on the key's subject in the smoother latent space, and a thing of the key's WordNet class."""
+        return relatedness >= LURE_FLOOR and bool(sense & self._sense(c))
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How much subject each topic shares with the key: their closeness in the latent space weighted by

@@ -88,7 +88,7 @@ class ItemGenerator:
         try:
             return self._item(item_type, topic, rng, options, allowed, avoid)
         except GenerationError:
-            if item_type == "matching" or not self.index.can_broaden(topic):
+            if not self.index.can_broaden(topic):
                 raise
             with self.index.broadened():
                 try:

@@ -260,7 +260,7 @@ def make_matching(
         raise GenerationError(f"no sentence of '{key.name}' describes it without naming it")
     # one subject: a set from a grab bag of a group (drift monitoring, do-calculus, logit adjustment …) is matched
     # by surface words alone (readings 58, 60, 61: flawed in all three)
-    group = ix.subject_mates(key, [t for t in ix.bank.category(key.category).topics if t.name != key.name])
+    group = ix.subject_mates(key, [t for t in ix.bank.category(key.category).topics if t.name != key.name], True)
     pools_after = [list(ix.bank.category(o).topics) for o in ix.nearest_categories(key)] if widen else []
     chosen, widened = [key], []
     rng.shuffle(group)
