@@ -1273,8 +1273,19 @@ class DistractorIndex:
             self.broad = False
 
     def can_broaden(self, key: Topic) -> bool:
-        """Would broadened() admit anyone new for this key? (English keys of a bank with latent spaces.)"""
-        return not self.broad and language(key.language) is English and self._space is not None
+        """Would broadened() admit a sibling of the key the subject floors keep out? (English keys of a bank with
+        a latent space; the answer is remembered: a failed item is retried only where it may come out otherwise.)"""
+        if self.broad or language(key.language) is not English or self._space is None:
+            return False
+        return self.remember(("broadens", key.name), lambda: self._broadens(key))
+
+    def _broadens(self, key: Topic) -> bool:
+        others = [c for c in self.bank.category(key.category).topics if c.name != key.name]
+        shared, close = self._shared_subject(key, others), self.relatedness(key, others)
+        grab = self._grab_bag(key.category, self._subjects(key.category).get(key.name))
+        kept = [c for c, x, s in zip(others, close, shared) if x < LURE_FLOOR or grab and s < RELATED_FLOOR]
+        broad, sense = self._broad_relatedness(key, kept), self._sense(key)
+        return any(self._broad_mate(c, y, sense) for c, y in zip(kept, broad))
 
     def _broad_relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
         z = self._broad_space
