@@ -69,11 +69,12 @@ def test_solver_targets_on_glossaries_from_other_fields(name):
     glossary = load_bank(Path(__file__).parent / "data" / "banks" / name)
     report = Checker(glossary).run(1000, seed=0).as_dict()
     for solver, accuracy in report["solvers"].items():
-        assert abs(accuracy - report["chance"]) <= 0.08, solver
+        assert round(abs(accuracy - report["chance"]), 9) <= 0.08, solver
     # true/false: a statement showing a word of the term's name is about that term (economics read 58.1 % before the
-    # false statements of such terms were drawn from siblings whose phrase shows one too)
+    # false statements of such terms were drawn from siblings whose phrase shows one too; 42.0 % at the bound since
+    # the broadened second try, session 28: 0.42 - 0.5 is 0.0800000000000000x in floating point, hence the rounding)
     for solver, accuracy in report["truefalse_solvers"].items():
-        assert abs(accuracy - 0.5) <= 0.08, solver
+        assert round(abs(accuracy - 0.5), 9) <= 0.08, solver
 
 
 def test_the_true_false_solver_on_management():
