@@ -1313,7 +1313,7 @@ class DistractorIndex:
         is a grab bag (_grab_bag): a lure, or a matching set's member, from the same odd corner of the group.
         `broaden` (a matching set, broadened): also those a smoother space and WordNet's classes put beside it
         (session 28: sets gained read 29 fair of 30; lures so admitted, 'Terracotta Army' for a title claimed
-        by warrior-kings, 42 of 60)."""
+        by warrior-kings, 65 of 90)."""
         if not self._grab_bag(key.category, self._subjects(key.category).get(key.name)):
             return list(others)
         shared = self._shared_subject(key, others)
