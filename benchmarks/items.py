@@ -70,6 +70,15 @@ its last (4e58d89) alternating, two runs each; shares_stem now passes over words
   1,000 topics            4.26-4.55 s wall          3.55-3.63 s wall
   10,000 topics           8.74-9.22 s wall          8.32-8.38 s wall                     (<= 5 s: not met)
   peak RSS, 10,000        473 MB                    483-484 MB                           (<= 500 MB: met)
+
+Remeasured 29 Nov, session 28 (--gc command, QUIZGEN_NO_CACHE=1, load ~1; a machine ~15 % slower than session 27's),
+the session's first code (57e0dfb) and its last alternating, two runs each; an item the key's subject cannot make is
+now tried again broadened, where broadening can change it:
+                          57e0dfb                   session 28
+  bundled bank            1.98-2.03 s wall          2.03-2.19 s wall                     (<= 3 s: met)
+  1,000 topics            4.50-4.81 s wall          4.95-5.21 s wall
+  10,000 topics           9.69-10.36 s wall         9.35-9.46 s wall                     (<= 5 s: not met)
+  peak RSS, 10,000        485 MB                    486 MB                               (<= 500 MB: met)
 """
 
 from __future__ import annotations

@@ -185,6 +185,11 @@ session 25's machine):
 Remeasured 29 Nov, session 27 (--only help,small --repeat 3; load ~0.6; code 4e58d89):
   quizgen --help                       0.07 s                                              (met)
   5-question exam                      0.86-0.89 s against the plain script's 0.17-0.18 s: 4.8-5.0x (not met)
+
+Remeasured 29 Nov, session 28 (--only help,small --repeat 2; load ~1; a slower machine: the plain script 0.22-0.29 s),
+the session's first code (57e0dfb) run after it:
+  quizgen --help                       0.07-0.08 s                                         (met)
+  5-question exam                      0.98-1.03 s: 3.7-4.8x plain (57e0dfb 1.20-1.32 s, 4.5-5.4x) (not met)
 """
 
 from __future__ import annotations
