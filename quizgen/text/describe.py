@@ -54,7 +54,8 @@ ETYMOLOGY = re.compile(
 )
 _REMARK = re.compile(
     r"^\S+\s+(?:is|are|was|were|remains?)\s+(?:(?:a|an|the)\s+)?(?:very\s+|most\s+|particularly\s+)?"
-    r"(?:useful|popular|influential|important|powerful|elegant|promising|controversial|debated|well[- ]known)\b"
+    r"(?:useful|popular|influential|important|powerful|elegant|promising|controversial|debated|well[- ]known"
+    r"|interesting|notable|remarkable|surprising|striking)\b"  # ('It is interesting because …', Grokking: reading 162)
     r"|\bremains?\s+(?:debated|controversial|unclear|contested|an open question)\b",
     re.I,
 )
@@ -864,7 +865,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             fits = words + len(sents[j].split()) <= max_words
             if not (status_j == "clean" or slot_j is not None and slot_j.pronoun) or not fits:
                 break
-            if _broken(sents[j]) or _CLAIM.search(sents[j]):
+            if _broken(sents[j]) or _CLAIM.search(sents[j]) or _REMARK.search(sents[j]):
                 break
             text += " " + sents[j]
             words += len(sents[j].split())
