@@ -1251,13 +1251,9 @@ class DistractorIndex:
         mine = [c for c in ranked if c.category != key.category or subject.get(c.name) == subject.get(key.name)]
         mine = self.subject_mates(key, mine) if mates else mine
         if self._subject_space(key.language)[1] is not None:  # (a bank too small for a latent space: words alone)
-            close = self.relatedness(key, mine)
-            if self.broad and language(key.language) is English:
-                broad, sense = self._broad_relatedness(key, mine), self._sense(key)
-                admit = lambda c, x, y: x >= LURE_FLOOR or self._broad_mate(c, y, sense)  # noqa: E731
-            else:
-                broad, admit = close, lambda c, x, y: x >= LURE_FLOOR  # noqa: E731
-            mine = [c for c, x, y in zip(mine, close, broad) if admit(c, x, y)]
+            broadly = self._broadly_near(key, mine) if self.broad else [False] * len(mine)
+            near = zip(mine, self.relatedness(key, mine), broadly)
+            mine = [c for c, x, b in near if x >= LURE_FLOOR or b]
         return frozenset(c.name for c in mine)
 
     @contextmanager
@@ -1284,14 +1280,17 @@ class DistractorIndex:
         shared, close = self._shared_subject(key, others), self.relatedness(key, others)
         grab = self._grab_bag(key.category, self._subjects(key.category).get(key.name))
         kept = [c for c, x, s in zip(others, close, shared) if x < LURE_FLOOR or grab and s < RELATED_FLOOR]
-        broad, sense = self._broad_relatedness(key, kept), self._sense(key)
-        return any(self._broad_mate(c, y, sense) for c, y in zip(kept, broad))
+        return any(self._broadly_near(key, kept))
 
-    def _broad_relatedness(self, key: Topic, others: list[Topic]) -> np.ndarray:
-        z = self._broad_space
+    def _broadly_near(self, key: Topic, others: list[Topic]) -> list[bool]:
+        """Which of `others` broadened() admits: on the key's subject in the smoother latent space, and things of the
+        key's WordNet class (English keys; none for others)."""
+        z = self._broad_space if language(key.language) is English else None
         if z is None or not others:
-            return np.full(len(others), -1.0)
-        return np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
+            return [False] * len(others)
+        broad = np.round(z[[self.row[o.name] for o in others]] @ z[self.row[key.name]], 9)
+        sense = self._sense(key)
+        return [bool(y >= LURE_FLOOR and sense & self._sense(c)) for c, y in zip(others, broad)]
 
     @cached_property
     def _broad_space(self) -> np.ndarray | None:
@@ -1316,15 +1315,8 @@ class DistractorIndex:
         by warrior-kings, 65 of 90)."""
         if not self._grab_bag(key.category, self._subjects(key.category).get(key.name)):
             return list(others)
-        shared = self._shared_subject(key, others)
-        if not (broaden and self.broad and language(key.language) is English):
-            return [c for c, x in zip(others, shared) if x >= RELATED_FLOOR]
-        broad, sense = self._broad_relatedness(key, others), self._sense(key)
-        return [c for c, x, y in zip(others, shared, broad) if x >= RELATED_FLOOR or self._broad_mate(c, y, sense)]
-
-    def _broad_mate(self, c: Topic, relatedness: float, sense: frozenset[str]) -> bool:
-        """Broadened: on the key's subject in the smoother latent space, and a thing of the key's WordNet class."""
-        return relatedness >= LURE_FLOOR and bool(sense & self._sense(c))
+        broadly = self._broadly_near(key, others) if broaden and self.broad else [False] * len(others)
+        return [c for c, x, b in zip(others, self._shared_subject(key, others), broadly) if x >= RELATED_FLOOR or b]
 
     def _shared_subject(self, key: Topic, others: list[Topic]) -> np.ndarray:
         """How much subject each topic shares with the key: their closeness in the latent space weighted by
