@@ -42,6 +42,7 @@ from ..text.describe import (
     shown_name_stems,
     technical_compound,
     third_person,
+    verb_opening,
     visible_words,
     word_stems,
 )
@@ -361,6 +362,9 @@ def _option_text(ix, topic: Topic, asked: Topic, form: str | None, number: str |
             continue
         if mentions(text, asked):
             continue
+        verb = verb_opening(text, topic.short_name) if topic.name != asked.name and asked.language == "en" else None
+        if verb is not None and English.name_number(asked.short_name) not in (verb, None):
+            continue  # 'stem from changes in politics …' offered as what Line of credit is (reading 167)
         text = _CITATION.sub("", text)  # '(Peng et al., 2023)': the one option citing a paper stands out (reading 67)
         if topic.name != asked.name or not stem_cues(text, asked):
             return text
@@ -1333,7 +1337,8 @@ def _surface(text: str | None, lang: str) -> str:
         if "ADJ" not in readings and low in _verb_lemmas(low):
             if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
                 return "imperative"
-    if lang == "en" and word and third_person(word):
+    following = re.match(r"\s+([^\W\d_]+)", text[len(word) :])
+    if lang == "en" and word and third_person(word, following.group(1) if following else ""):
         return "predicate"  # 'transmits impulses …' (Afferent) among defining phrases: the one option that says
         # what something does, not what a thing is (reading 101)
     if lang == "en" and _statement(text):

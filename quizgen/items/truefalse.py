@@ -19,6 +19,7 @@ from ..text.describe import (
     phrase_number,
     shares_stem,
     shown_name_stems,
+    verb_opening,
     visible_words,
 )
 from ..text.language import English, language
@@ -180,6 +181,9 @@ def _number_tells(term: Topic, own: Description, lent: Description, part=None, l
     if term.language.split("-")[0] != "en" or lent.form != "np":
         return False
     name = English.name_number(_subject(term, lent, part, label))
+    verb = verb_opening(lent.text, lent.topic)
+    if verb is not None and name is not None:
+        return verb != name  # a verb disagreeing with the name before it ('Copyright: stem from …')
     theirs = phrase_number(lent.text)
     if name is None or theirs is None or name == theirs:
         return False

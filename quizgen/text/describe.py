@@ -371,7 +371,7 @@ def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
         for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
             if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t):
                 hit.add(t)
-        hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest)}
+        hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest) or _built_on(s, rest)}
         if len(s) < 4 and s in stems:
             hit.add(s)
         hit |= irregular_family(s) & stems  # 'prove' / Burden of proof
@@ -406,6 +406,12 @@ def _negated(stems: frozenset[str]) -> tuple[tuple[str, str], ...]:
         for p in _NEGATIONS
         if t.startswith(p) and len(t[len(p) :].lstrip("-")) >= 5
     )
+
+
+def _built_on(word: str, root: str) -> bool:
+    """A word made of a negated name's root and a suffix, common words too: 'competitor' in the description of
+    Noncompete agreement (readings 166-167, twice: the root of a negated name is a word a reader knows)."""
+    return word.startswith(root) and len(word) - len(root) <= 5
 
 
 @lru_cache(maxsize=1 << 16)
@@ -894,7 +900,7 @@ def without_alias_notes(topic: Topic) -> str:
 
     text = _FORM_NOTE.sub("", _CROSS_NOTE.sub("", _ALIAS_NOTE.sub(drop, topic.definition)))
     if topic.language.split("-")[0] == "en":
-        text = _LEADING_NAME.sub("", text)
+        text = _ALIAS_CLAUSE.sub("", _LEADING_NAME.sub("", text))
     spelled = _EXPANSION.match(text)
     if spelled and any(_spells(n, spelled.group(1)) for n in topic.names):
         text = text[spelled.end() :]
@@ -925,6 +931,17 @@ _NAMES_ONLY = r"(?:(?!\b(?:that|which|who|whose|is|are|was|were|used)\b)[^;.()])
 _LEADING_NAME = re.compile(
     rf"^\s*(?:also\s+(?:called|known\s+as)\s+{_NAMES_ONLY}{{1,80}}?;|also\s+(?:called|known\s+as)\s+[^,;.()]{{1,60}}?,"
     rf"|or\s+[^,;.()]{{1,40}}?,\s*(?:is|are)\b)\s*",
+    re.I,
+)
+
+
+# another name set off later in the definition: '“pass-through” entity, also known as a small corporation, where …'
+# (S corporation), '…; also called a shortage', '…, also known as immunoglobulins': it names the topic and says nothing
+# of it (readings 166-167: 'small corporation' pointed at S corporation three times; reading 96: Microbe twice); one
+# name only, ended by a comma, semicolon, full stop or the definition's end ('also known as A, B, or C' is left)
+_ALIAS_CLAUSE = re.compile(
+    r"\s*[,;]\s*(?:(?:also|sometimes|commonly|often|otherwise)\s+(?:called|known\s+as|termed|referred\s+to\s+as))"
+    r"\s+[^,;.()]{1,60}?(?=\s*[;.]|\s*$|,(?!\s*(?:or|and)\b)(?![^,;.()]*,\s*(?:or|and)\b))",
     re.I,
 )
 
@@ -983,13 +1000,20 @@ def head_number(desc: Description) -> str | None:
     return phrase_number(desc.text)
 
 
-def third_person(word: str) -> bool:
+# a word after which a plural noun cannot go on its phrase, and a verb can take its object: 'grants the creator …'
+OBJECT_OPENERS = frozenset("the a an each every its their this these those any".split())
+
+
+def third_person(word: str, after: str = "") -> bool:
     """A verb in its third-person singular form and nothing else ('transmits', 'contains'; not 'focuses', also a
-    plural noun, nor a gerund)."""
+    plural noun, nor a gerund), or a word that is a noun too before its object ('grants the creator …', 'measures
+    the ability …' — as a noun, 'grants' would not go on with 'the'; readings 166-167)."""
     from .lexicon import getAllLemmas
 
     low = word.casefold()
-    if word[1:] != low[1:] or English.readings(low) != {"VERB"} or not low.endswith("s") or low.endswith("ss"):
+    readings = English.readings(low)
+    verb = readings == {"VERB"} or "VERB" in readings and after.casefold() in OBJECT_OPENERS
+    if word[1:] != low[1:] or not verb or not low.endswith("s") or low.endswith("ss"):
         return False
     return any(low in (lemma + "s", lemma + "es") for lemma in getAllLemmas(low, "VERB").get("VERB", ()))
 
@@ -999,7 +1023,7 @@ def phrase_number(text: str) -> str | None:
     when it has none."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text))[:6]
     head = None
-    if words and third_person(words[0]):
+    if words and third_person(words[0], words[1] if len(words) > 1 else ""):
         return "sg"  # 'transmits impulses from …' (Afferent): said of one thing (reading 101)
     for w in words:
         low = w.casefold()
@@ -1016,6 +1040,26 @@ def phrase_number(text: str) -> str | None:
     if head is None:
         return None
     return "pl" if English.is_plural_noun(head) else "sg"
+
+
+_VERB_PARTICLES = frozenset("from to on upon into in with for at about".split())
+
+
+def verb_opening(text: str, owner: str) -> str | None:
+    """The number of a defining phrase that opens with its verb, said of its own term `owner` (a name): 'sg' for
+    'grants the creator …' (third_person), 'pl' for 'stem from changes …' under a plural name (Political factors:
+    a bare verb before a particle or its object, where a noun would disagree with the name); None for a noun
+    phrase. After another term's name the verb must agree with that name as well (readings 166-167: 'Copyright:
+    stem from changes in politics …' told a false statement by its grammar, three items)."""
+    words = re.findall(r"[^\W\d_]+", text)[:2]
+    if len(words) < 2:
+        return None
+    if third_person(words[0], words[1]):
+        return "sg"
+    after = words[1].casefold()
+    if _bare_verb(words[0]) and (after in _VERB_PARTICLES or after in OBJECT_OPENERS):
+        return "pl" if English.name_number(owner) == "pl" else None
+    return None
 
 
 # 'It is widely used because …', 'It is solved by …', 'It can be derived from …': a later sentence saying how the

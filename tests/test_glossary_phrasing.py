@@ -1,0 +1,67 @@
+"""Glossary phrasing a reader sees at once: a note of another name set off inside a definition, a definition
+opening with its verb ('grants the creator …', 'stem from changes …'), and a word built on the root of a negated
+name ('competitor' for Noncompete agreement). Readings 166-167 (entrepreneurship, a field never seen)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from quizgen import load_bank
+from quizgen.distractors import GenerationError
+from quizgen.items import ItemGenerator, ItemOptions
+from quizgen.model import Topic
+from quizgen.text.describe import phrase_number, shown_name_stems, verb_opening, without_alias_notes
+
+BANKS = Path(__file__).parent / "data" / "banks"
+
+
+def test_a_note_of_another_name_inside_a_definition_is_read_out():
+    def read(definition):
+        return without_alias_notes(Topic("T", definition, "c"))
+
+    assert read("“pass-through” entity, also known as a small corporation, where owners pay") == (
+        "“pass-through” entity, where owners pay"
+    )
+    assert read("the quantity demanded exceeds the quantity supplied; also called a shortage") == (
+        "the quantity demanded exceeds the quantity supplied"
+    )
+    assert (
+        read("proteins made by B cells, also known as immunoglobulins. They bind.")
+        == "proteins made by B cells. They bind."
+    )
+    # a list of names is left as written: cutting at its first comma would leave the rest dangling
+    assert read("a thing, also known as A, B, or C, that works") == "a thing, also known as A, B, or C, that works"
+
+
+def test_a_definition_opening_with_its_verb_has_the_verbs_number():
+    assert phrase_number("grants the creator of a work the exclusive right") == "sg"  # was 'pl': 'grants' a noun
+    assert phrase_number("measures the ability of a company to use its assets") == "sg"
+    assert phrase_number("increases in organizational value from activities") == "pl"  # a noun phrase still
+    assert verb_opening("stem from changes in politics", "Political factors") == "pl"
+    assert verb_opening("stem from changes in politics", "Stem") is None  # a noun under a singular name
+    assert verb_opening("grants the creator of a work", "Copyright") == "sg"
+    assert verb_opening("lending of funds in exchange for a promise", "Line of credit") is None
+
+
+def test_no_false_statement_or_option_whose_verb_disagrees_with_the_name():
+    bank = load_bank(BANKS / "entrepreneurship-2")
+    gen = ItemGenerator(bank)
+    shown = []
+    for name in ("Copyright", "Line of credit", "Quota", "Trademark"):
+        for seed in range(8):
+            for item_type, options in (
+                ("truefalse", ItemOptions()),
+                ("mcq", ItemOptions(direction="term-to-definition")),
+            ):
+                try:
+                    shown.append(str(gen.item(item_type, bank.topic(name), random.Random(seed), options).to_json()))
+                except GenerationError:
+                    pass
+    assert shown and not any("stem from changes" in s for s in shown)
+
+
+def test_a_word_built_on_a_negated_names_root_is_a_cue():
+    topic = Topic("Noncompete agreement", "x", "c")
+    assert "noncompet" in shown_name_stems("will not work for a direct competitor of the employer", topic)
+    assert "noncompet" not in shown_name_stems("will not work for a rival of the employer", topic)
