@@ -65,3 +65,21 @@ def test_a_word_built_on_a_negated_names_root_is_a_cue():
     topic = Topic("Noncompete agreement", "x", "c")
     assert "noncompet" in shown_name_stems("will not work for a direct competitor of the employer", topic)
     assert "noncompet" not in shown_name_stems("will not work for a rival of the employer", topic)
+
+
+def test_no_false_statement_lends_the_definition_of_the_terms_own_kind():
+    """'C corporation: corporation taxed …' is a Corporation, which is a 'complex business structure …': neither
+    kind's definition is lent to it as a false statement (reading 169: 'C corporation: legal organization of a
+    business' keyed False), while a kind no definition names it by still lends."""
+    from quizgen.items.truefalse import kinds_named
+
+    bank = load_bank(BANKS / "entrepreneurship-2")
+    gen = ItemGenerator(bank)
+    assert kinds_named(gen.index, bank.topic("C corporation")) == {"Corporation", "Business structure"}
+    assert not kinds_named(gen.index, bank.topic("Line of credit"))  # 'lending of funds': no kind of Funds
+    lent = set()
+    for seed in range(40):
+        item = gen.item("truefalse", bank.topic("C corporation"), random.Random(seed), ItemOptions())
+        if not item.answer:
+            lent.add(item.shown_topic)
+    assert lent and not lent & {"Corporation", "Business structure"}, lent

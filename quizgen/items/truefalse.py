@@ -220,6 +220,37 @@ _LISTED = re.compile(r"\([^()]*,[^()]*\)|:[^:]*,")  # 'Alignment Techniques (RLH
 _FAMILY = re.compile(r"\b(?:techniques|methods|approaches|famil(?:y|ies)|variants|taxonomy)\b", re.I)
 
 
+def kinds_named(ix: DistractorIndex, topic: Topic) -> frozenset[str]:
+    """English: the topics of the group whose name opens the topic's definition as what it is, and theirs in turn
+    ('corporation taxed …' for C corporation: Corporation, 'complex business structure …': Business structure).
+    Lent to the topic, such a kind's definition is true of it (reading 169: 'C corporation: legal organization of
+    a business', keyed False)."""
+    if topic.language.split("-")[0] != "en":
+        return frozenset()
+
+    def find() -> frozenset[str]:
+        group = [t for t in ix.bank.category(topic.category).topics if t.name != topic.name]
+        found: set[str] = set()
+        todo = [topic]
+        while todo:
+            text = todo.pop().definition.casefold()
+            for t in group:
+                if t.name not in found and _opens_as_kind(text, t):
+                    found.add(t.name)
+                    todo.append(t)
+        return frozenset(found)
+
+    return ix.remember(("kinds named", topic.name), find)
+
+
+def _opens_as_kind(definition: str, kind: Topic) -> bool:
+    """Does the (case-folded) definition open by calling its thing a `kind`, after at most two describing words
+    ('complex business structure created …'; not 'lending of funds …', no kind of funds)?"""
+    name = re.escape(without_brackets(kind.short_name).casefold())
+    m = re.match(rf"(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){{0,2}}){name}(?:s|es)?\b", definition)
+    return m is not None and not set(m.group(1).split()) & English.stop_words
+
+
 def _umbrella(term: Topic) -> bool:
     """A name for a family of methods: it lists members, or its head says so ('… Techniques', '… Variants').
     'Alignment Techniques: <SPIN's description>' is keyed False yet arguable (reading 28: SPIN is one)."""
@@ -269,6 +300,8 @@ def make_truefalse(
             # people a genus tells, 'Chambers: The judge who …', which cost history banks a fifth of their statements)
         if _number_tells(key, own, found[0], part, label):
             return False  # 'Separatists: the first English colony …' is false by its grammar (reading 131)
+        if c.name in kinds_named(ix, key):
+            return False  # 'C corporation: legal organization of a business' (Business structure's) is true of it
         mine, theirs = _idea_kind(ix, key), _idea_kind(ix, c)
         return not (mine and theirs and not mine & theirs)  # 'Faithfulness: the … ANN algorithm' (reading 21)
 
