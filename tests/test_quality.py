@@ -58,6 +58,7 @@ def test_balance_and_solver_targets(report):
         "political-science",
         "philosophy",
         "marketing",
+        "entrepreneurship-2",
     ],
 )
 def test_solver_targets_on_glossaries_from_other_fields(name):

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..distractors import DistractorIndex, GenerationError
 from ..i18n import labelled
-from ..model import ClozeItem, Topic
+from ..model import ClozeItem, Topic, without_brackets
 from ..text.describe import (
     CROSS_REFERENCE,
     DOUBLED_WORDS,
@@ -29,6 +29,7 @@ from ..text.math import math_spans
 from .cooccur import Runs
 from .mcq import (
     as_printed,
+    as_shown,
     head_named_alone,
     joined_alone,
     lures_carry,
@@ -412,9 +413,12 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
             except GenerationError as e:
                 why = e.message
                 continue
-            if cues - set().union(*(name_stems(t) for t in pick.topics)) or not lures_carry(cues, pick.topics):
+            carriers = [as_shown(t, without_brackets(t.name) or t.name) for t in pick.topics]
+            if cues - set().union(*(name_stems(t) for t in carriers)) or not lures_carry(cues, carriers):
                 why = "words of its name stay in every usable sentence"
-                continue  # a name word the text shows points at the key unless other entries carry it too
+                continue  # a name word the text shows points at the key unless other entries carry it too, outside
+                # their brackets ('scales roughly linearly' and 'ALiBi (Attention with Linear Biases)' beside Linear
+                # Attention: readings 17, 55 for definition-to-term, 170 for a term blank)
             if head_named_alone(ix, key, desc, pick.topics):
                 why = "its definition opens with the head noun of its name, which no other entry's name leads with"
                 continue  # 'Protéine dont …' with one entry named 'Protéine …
