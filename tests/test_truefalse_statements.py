@@ -7,7 +7,7 @@ import pytest
 from qg_data import cell_bank
 
 from quizgen.distractors import DistractorIndex
-from quizgen.items.truefalse import _own_subject, _usable, statement
+from quizgen.items.truefalse import _usable, own_subject, statement
 
 
 def index(defs: list[tuple[str, str]]) -> DistractorIndex:
@@ -30,7 +30,7 @@ def index(defs: list[tuple[str, str]]) -> DistractorIndex:
     ],
 )
 def test_a_sentence_with_its_own_subject(text):
-    assert _own_subject(text)
+    assert own_subject(text)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_a_sentence_with_its_own_subject(text):
     ],
 )
 def test_a_defining_phrase(text):
-    assert not _own_subject(text)
+    assert not own_subject(text)
 
 
 def test_a_clause_whose_verb_shows_no_number_is_not_lent_to_another_name():

@@ -39,6 +39,7 @@ from .mcq import (
     stem_number,
     two_things,
 )
+from .truefalse import own_subject
 
 MODES = ("term", "keyphrase")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -369,6 +370,9 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
     for desc in ix.descriptions(key):
         if remark(desc):
             continue
+        if desc.slot is None and key.language == "en" and desc.text[:1].isupper() and own_subject(desc.text):
+            continue  # '_____: Vincent (2011) showed that …' labels a sentence with a subject of its own: a heading,
+            # not a blank in a sentence (reading 170); as a 'Term: …' statement is never made of one
         text = desc.blanked() if desc.slot is not None else labelled(key.language, BLANK, desc.text)
         if mentions(text.replace(BLANK, " "), key):
             continue

@@ -88,7 +88,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'Prompt Injection: Taxonomy & Defences: Adversarial instructions …' reads as a broken label
     if term.language == "en" and _POSSESSIVE.match(desc.text):
         return None  # 'Italian Renaissance: Their major contribution was motion studies.' (the Gilbreths', reading 132)
-    if term.language == "en" and _own_subject(desc.text):
+    if term.language == "en" and own_subject(desc.text):
         return None  # 'DSM: Peebles & Xie (2022) replace the U-Net …' is true of its own subject, whatever the label
     if term.language == "en" and _surface(desc.text, "en") == "imperative":
         return None  # 'Latent Diffusion: Run the diffusion process …' is an instruction, neither true nor false
@@ -111,7 +111,7 @@ def _verb_disagrees(subject: str, text: str) -> bool:
     return verb is not None and name is not None and verb != name
 
 
-def _own_subject(text: str) -> bool:
+def own_subject(text: str) -> bool:
     """Is the text a sentence with a subject of its own rather than a defining phrase? It opens on a name,
     not an article, and a word that can only be a verb follows within a few words ('Dosovitskiy et al.
     (2020) showed …', 'Peebles & Xie (2022) replace …'), where a defining phrase has its head noun and
