@@ -144,6 +144,9 @@ def test_coverage_is_reported_for_every_type(report):
     # no singular defining phrase labels a blank for a name joining two things whose definition names a part alone
     # ('_____: Formal guarantee that …' for Differential Privacy & DP-SGD, reading 154): cloze term 0.157 -> 0.149
     floors["cloze term"] = 0.145
+    # no blank labels a sentence with a subject of its own ('_____: Vincent (2011) showed …', reading 170), and a word
+    # bank carries the stem's name words outside its brackets ('linearly' beside 'ALiBi (… Linear Biases)'): 0.149 -> 0.141
+    floors["cloze term"] = 0.14
     assert all(share >= floors.get(v, 0.3) for v, share in report["coverage"].items()), report["coverage"]
     assert all(len(f) == 3 for f in report["coverage_failures"])
 
