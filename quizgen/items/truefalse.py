@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..distractors import ARTICLES, FINITE, PERSON, DistractorIndex, GenerationError
 from ..i18n import labelled
@@ -246,9 +246,32 @@ def kinds_named(ix: DistractorIndex, topic: Topic) -> frozenset[str]:
 def _opens_as_kind(definition: str, kind: Topic) -> bool:
     """Does the (case-folded) definition open by calling its thing a `kind`, after at most two describing words
     ('complex business structure created …'; not 'lending of funds …', no kind of funds)?"""
-    name = re.escape(without_brackets(kind.short_name).casefold())
-    m = re.match(rf"(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){{0,2}}){name}(?:s|es)?\b", definition)
-    return m is not None and not set(m.group(1).split()) & English.stop_words
+    name = _kind_words(kind)
+    words = _opening_words(definition)
+    if not name:
+        return False
+    for skip in range(3):
+        said = words[skip : skip + len(name)]
+        if len(said) < len(name) or set(words[:skip]) & English.stop_words:
+            return False
+        if said[:-1] == name[:-1] and said[-1] in (name[-1], name[-1] + "s", name[-1] + "es"):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_words(topic: Topic) -> tuple[str, ...]:
+    return tuple(_WORD.findall(without_brackets(topic.short_name).casefold()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _opening_words(definition: str) -> tuple[str, ...]:
+    """The definition's first words, case-folded, past an opening article."""
+    words = _WORD.findall(definition[:200])[:12]
+    return tuple(words[1:] if words and words[0] in ("a", "an", "the") else words)
 
 
 def _umbrella(term: Topic) -> bool:
