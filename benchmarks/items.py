@@ -79,6 +79,15 @@ now tried again broadened, where broadening can change it:
   1,000 topics            4.50-4.81 s wall          4.95-5.21 s wall
   10,000 topics           9.69-10.36 s wall         9.35-9.46 s wall                     (<= 5 s: not met)
   peak RSS, 10,000        485 MB                    486 MB                               (<= 500 MB: met)
+
+Remeasured 29 Nov, session 29 (--gc command, QUIZGEN_NO_CACHE=1, load ~1), session 28's last code (e1ef152) and this
+session's (7fe3b53) alternating, two runs each; the rules of readings 166-172 first cost the synthetic banks 8-10 %
+(a regex compiled per pair of topics to find the kinds a definition opens with), compared word by word since:
+                          e1ef152                   7fe3b53
+  bundled bank            1.72-1.77 s wall          1.78-1.83 s wall                     (<= 3 s: met)
+  1,000 topics            4.00-4.24 s wall          3.99-4.00 s wall
+  10,000 topics           7.98-8.31 s wall          7.84-7.96 s wall                     (<= 5 s: not met)
+  peak RSS, 10,000        485-486 MB                488 MB                               (<= 500 MB: met)
 """
 
 from __future__ import annotations

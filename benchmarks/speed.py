@@ -190,6 +190,10 @@ Remeasured 29 Nov, session 28 (--only help,small --repeat 2; load ~1; a slower m
 the session's first code (57e0dfb) run after it:
   quizgen --help                       0.07-0.08 s                                         (met)
   5-question exam                      0.98-1.03 s: 3.7-4.8x plain (57e0dfb 1.20-1.32 s, 4.5-5.4x) (not met)
+
+Remeasured 29 Nov, session 29 (--only small,help --repeat 3, load ~1): quizgen --help 0.06 s (met); 5-question exam
+0.86-0.88 s against the plain script's 0.17-0.18 s, 5.0-5.3x (session 28's code in the same minutes: 0.88-0.90 s,
+4.9x; not met: this machine runs the plain script faster than session 28's, 0.17 s against 0.22-0.26 s).
 """
 
 from __future__ import annotations
