@@ -83,3 +83,12 @@ def test_no_false_statement_lends_the_definition_of_the_terms_own_kind():
         if not item.answer:
             lent.add(item.shown_topic)
     assert lent and not lent & {"Corporation", "Business structure"}, lent
+
+
+def test_a_word_of_three_letters_a_name_word_is_built_on_is_a_cue():
+    """'the assignment of work based on a person's sex' for Sexual division of labor (reading 157); an inflected
+    'acts' is no cue to Active transport."""
+    assert "sexual" in shown_name_stems(
+        "the assignment of work based on a person's sex", Topic("Sexual division", "x", "c")
+    )
+    assert not shown_name_stems("an organ that acts to bring about changes", Topic("Active transport", "x", "c"))

@@ -369,7 +369,7 @@ def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
         hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
     for s in word_stems(w, lang):
         for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
-            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t):
+            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t) or _short_root(low, t):
                 hit.add(t)
         hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest) or _built_on(s, rest)}
         if len(s) < 4 and s in stems:
@@ -406,6 +406,18 @@ def _negated(stems: frozenset[str]) -> tuple[tuple[str, str], ...]:
         for p in _NEGATIONS
         if t.startswith(p) and len(t[len(p) :].lstrip("-")) >= 5
     )
+
+
+# what turns a word of three letters into an adjective or a noun of its own, as the stemmer leaves them ('sexual',
+# 'ionic', 'artist', 'activ' of active, 'gaseous')
+_SHORT_ROOT_SUFFIXES = frozenset("ual al ic ical y ism ist iv ous eous ful".split())
+
+
+def _short_root(word: str, stem: str) -> bool:
+    """A word of three letters, as written, and a name stem built on it with a derivational suffix: 'a person's sex'
+    in the description of Sexual division of labor (reading 157), which stems_match leaves apart below four letters
+    (not an inflected 'acts' beside Active transport)."""
+    return len(word) == 3 and word.isalpha() and stem.startswith(word) and stem[3:] in _SHORT_ROOT_SUFFIXES
 
 
 def _built_on(word: str, root: str) -> bool:
