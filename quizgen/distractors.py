@@ -769,6 +769,9 @@ class DistractorIndex:
         if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
             if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less", "ic")):
                 return "adj"  # 'Admissible', 'Amphiprotic' (reading 58): a word the tables lack, an adjective's ending
+            if words[0].casefold().endswith(("ent", "ant")) and _said_of_something(topic.definition):
+                return "adj"  # 'Efferent: carrying outward or away …', 'Afferent: transmits impulses …': no noun
+                # phrase says what it is (reading 176: the one adjective in a word bank of nouns)
         if len(words) == 1 and words[0].isalpha():
             readings = English.readings(words[0]) or English.readings(_unprefixed(words[0]))
             if readings and "NOUN" not in readings and "PROPN" not in readings:
@@ -1551,6 +1554,20 @@ def _name_forms(topic: Topic) -> frozenset[str]:
     """The topic's names, case-folded: a subject that is one of them names the topic (mentions() would say so too,
     after building its matcher: "X is a …" opens most definitions)."""
     return frozenset(n.casefold() for n in topic.names)
+
+
+def _said_of_something(definition: str) -> bool:
+    """English: does a definition open with what something does or how it is ('transmits impulses …', 'carrying
+    outward or away …'), a verb or a participle before an adverb or preposition, rather than a noun phrase?"""
+    from .text.describe import third_person
+
+    words = re.findall(r"[^\W\d_]+", definition)[:2]
+    if len(words) < 2 or not words[0].islower():
+        return False
+    if third_person(words[0], words[1]):
+        return True
+    after = English.readings(words[1].casefold())
+    return words[0].endswith("ing") and "VERB" in English.readings(words[0]) and bool(after) and "NOUN" not in after
 
 
 def _adjective_only(word: str) -> bool:
