@@ -1559,12 +1559,12 @@ def _name_forms(topic: Topic) -> frozenset[str]:
 def _said_of_something(definition: str) -> bool:
     """English: does a definition open with what something does or how it is ('transmits impulses …', 'carrying
     outward or away …'), a verb or a participle before an adverb or preposition, rather than a noun phrase?"""
-    from .text.describe import third_person
+    from .text.describe import verb_opening
 
     words = re.findall(r"[^\W\d_]+", definition)[:2]
     if len(words) < 2 or not words[0].islower():
         return False
-    if third_person(words[0], words[1]):
+    if verb_opening(definition, "") == "sg":
         return True
     after = English.readings(words[1].casefold())
     return words[0].endswith("ing") and "VERB" in English.readings(words[0]) and bool(after) and "NOUN" not in after

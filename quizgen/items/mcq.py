@@ -25,6 +25,7 @@ from ..distractors import (
 from ..model import MCQItem, Topic, without_brackets
 from ..text.describe import (
     COUNTED,
+    OBJECT_OPENERS,
     PARTS,
     Description,
     common_halves,
@@ -1303,7 +1304,7 @@ def same_opening(texts: tuple, lang: str) -> tuple:
     return tuple(out)
 
 
-_DETERMINERS = frozenset("the a an each every its their this these those all any some".split())
+_DETERMINERS = OBJECT_OPENERS | {"all", "some"}
 
 
 def opening_pronoun(text: str, lang: str) -> str | None:

@@ -224,7 +224,9 @@ def kinds_named(ix: DistractorIndex, topic: Topic) -> frozenset[str]:
     """English: the topics of the group whose name opens the topic's definition as what it is, and theirs in turn
     ('corporation taxed …' for C corporation: Corporation, 'complex business structure …': Business structure).
     Lent to the topic, such a kind's definition is true of it (reading 169: 'C corporation: legal organization of
-    a business', keyed False)."""
+    a business', keyed False). (Not DistractorIndex.includes, which keeps the direct kinds out of every pick: it
+    reads the kind from the parsed genus, and 'corporation taxed the corporate level …', the source's slip, parses
+    to 'level'; the plain opening words, followed transitively, find Corporation and then Business structure.)"""
     if topic.language.split("-")[0] != "en":
         return frozenset()
 
