@@ -4,14 +4,18 @@ is never offered among them, nor they for it (reading 119, the history of manage
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from qg_data import cell_bank
 
 from quizgen.distractors import PERSON, DistractorIndex, GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.items.truefalse import make_truefalse
 from quizgen.model import Topic
+from quizgen.text import people
 from quizgen.text.people import named_person
 
 HISTORY = [
@@ -110,3 +114,20 @@ def test_the_history_of_management_offers_no_era_among_its_people():
                 continue
             assert not tf.statement.split(": ", 1)[-1].startswith(("Weber", "Fayol")), tf.statement
     assert made >= 8
+
+
+_WORDS = st.sampled_from(["Weber", "Max Weber", "Max", "We", "’s", "'s", " ", "  ", "(1864–1920)", ",", "wrote", "was"])
+
+
+@example(["Max Weber", " ", "wrote", " ", "was"], ["Max", "Max Weber"])  # the first name fails, the next holds
+@given(st.lists(_WORDS, max_size=8), st.lists(st.sampled_from(["Max Weber", "Weber", "Max", "Web"]), max_size=3))
+def test_names_are_followed_as_one_alternating_pattern_would(words, names):
+    """_after_name (a loop, no pattern compiled per topic) matches where `\\s*(?:name|name…)tail` matches."""
+    text = "".join(words)
+    for tail in (people._POSSESSIVE, people._TOLD):
+        ours = people._after_name(text, names, tail)
+        theirs = re.match(rf"\s*(?:{'|'.join(map(re.escape, names))}){tail.pattern}", text) if names else None
+        assert (ours and ours.span(0)[1], ours and ours.groups()) == (
+            theirs and theirs.end(),
+            theirs and theirs.groups(),
+        )

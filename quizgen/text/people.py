@@ -26,12 +26,9 @@ def named_person(topic: Topic) -> bool:
     if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
         return False
     names = [topic.short_name, *surnames(topic)]
-    said = "|".join(map(re.escape, names))
-    if len(names) > 1 and re.match(rf"\s*(?:{'|'.join(map(re.escape, names[1:]))})['’]s\s", topic.definition):
+    if _after_name(topic.definition, names[1:], _POSSESSIVE):
         return True  # 'Fayol’s administrative theory was …': the theory of someone called by a surname
-    m = re.match(
-        rf"\s*(?:{said})(?:['’]s)?\s*(\([^()]*\d{{3,4}}[^()]*\))?,?\s*(?:(\w+),\s*)?([a-z]+)\s+(\w+)", topic.definition
-    )
+    m = _after_name(topic.definition, names, _TOLD)
     if m is None or len(words) < 2 and m.group(1) is None:
         return False
     apposition, verb, after = m.group(2), m.group(3), m.group(4).casefold()
@@ -48,6 +45,22 @@ def named_person(topic: Topic) -> bool:
     # a name told without dates or surname needs a given name first ('Monetary Policy involved …' is a thing in title
     # case); asked last, as Faker's list costs a tenth of a second to load and most names tell no life
     return told and (m.group(1) is not None or surname or words[0] in _given_names())
+
+
+_POSSESSIVE = re.compile(r"['’]s\s")
+_TOLD = re.compile(r"(?:['’]s)?\s*(\([^()]*\d{3,4}[^()]*\))?,?\s*(?:(\w+),\s*)?([a-z]+)\s+(\w+)")
+
+
+def _after_name(text: str, names, tail: re.Pattern) -> re.Match | None:
+    """`tail` matched right after the first of `names` the text opens with (after white space) that it follows —
+    what one pattern alternating the names would match, without compiling a pattern a topic."""
+    start = len(text) - len(text.lstrip())
+    for name in names:
+        if text.startswith(name, start):
+            m = tail.match(text, start + len(name))
+            if m is not None:
+                return m
+    return None
 
 
 def surnames(topic: Topic) -> tuple[str, ...]:
