@@ -311,10 +311,36 @@ def _defining_phrase(topic: Topic) -> str | None:
     copula = _COPULA.match(first)
     if copula and (copula.group(1).casefold() in _name_forms(topic) or mentions(copula.group(1), topic)):
         first = copula.group(2)  # 'AWQ is a post-training quantization method that …' -> a method
+    else:
+        first = _named_after(first, topic)  # 'The side … opposite the 90° angle is called the hypotenuse.' -> a side
     first = re.sub(r"\\\(.*?\\\)", " ", first)
     first = _FIELD_LABEL.sub("", first, count=1)  # 'in geology, a crack …', 'In a civil case, the person …'
     first = _CLASSIFIER.sub("", first, count=1)  # 'a form of government …' is a government, 'any of the planets …'
     return re.sub(r",\s*[^\W\d_]+\s+(?:to|of|from)\b[^,]*,", " ", first)  # 'The release, prior to trial, of …'
+
+
+_CALLED = re.compile(
+    r"\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?((?:called|known\s+as|termed|named)\s+)?"
+    r"(?:(?:the|an?|its|their)\s+)?"
+)
+
+
+def _named_after(sentence: str, topic: Topic) -> str:
+    """English: the subject of a sentence that names the topic after it ('The distance around a circle is called its
+    circumference', 'Two decimals are equivalent decimals if …'): what kind of thing the topic is; else the
+    sentence. The subject must not name the topic; without 'called' (or 'known as', …) the topic's name must follow
+    as written and end on the subject's head ('Two events are mutually exclusive if …' says no kind)."""
+    for m in _CALLED.finditer(sentence):
+        subject, rest = sentence[: m.start()], sentence[m.end() :]
+        words = re.findall(r"[^\W\d_]+", subject)
+        if not words or mentions(subject, topic):
+            continue
+        if m.group(1) and mentions(" ".join(rest.split()[: len(topic.short_name.split()) + 1]), topic):
+            return subject
+        name = next((n for n in topic.names if rest.casefold().startswith(n.casefold())), None)
+        if name is not None and English.stem(name.split()[-1].casefold()) == English.stem(words[-1].casefold()):
+            return subject
+    return sentence
 
 
 def _kind_phrase(topic: Topic) -> tuple[str, ...]:

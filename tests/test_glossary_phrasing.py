@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from quizgen import load_bank
-from quizgen.distractors import GenerationError
+from quizgen.distractors import DistractorIndex, GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.model import Topic
 from quizgen.text.describe import phrase_number, shown_name_stems, verb_opening, without_alias_notes
@@ -92,3 +92,27 @@ def test_a_word_of_three_letters_a_name_word_is_built_on_is_a_cue():
         "the assignment of work based on a person's sex", Topic("Sexual division", "x", "c")
     )
     assert not shown_name_stems("an organ that acts to bring about changes", Topic("Active transport", "x", "c"))
+
+
+def test_a_stem_of_three_letters_under_the_it_of_ition_is_a_cue():
+    """'When zero is added to any number' in the description of Additive Identity (reading 180)."""
+    assert shown_name_stems("When zero is added to any number", Topic("Additive Identity", "x", "c")) == {"addit"}
+    assert not shown_name_stems("a number it adds", Topic("Adenine", "x", "c"))
+
+
+def test_a_sentence_naming_the_term_last_states_its_kind_in_its_subject():
+    """Mathematics glossaries write 'The side of the triangle opposite the 90° angle is called the hypotenuse.'
+    (Prealgebra 2e, reading 180): the kind is the subject's head, as in 'The hypotenuse is the side …'."""
+
+    def kind(name, definition):
+        return DistractorIndex.genus_word(Topic(name, definition, "c"))
+
+    assert kind("Hypotenuse", "The side of the triangle opposite the 90° angle is called the hypotenuse.") == "side"
+    assert kind("Rounding", "The process of approximating a number is called rounding.") == "process"
+    assert kind("Equivalent decimals", "Two decimals are equivalent decimals if they convert to equal fractions.") == (
+        "decimals"
+    )
+    assert kind("Legs", "The sides of a right triangle next to the right angle are called the legs.") == "sides"
+    # no kind: an adjective after a bare 'are'; a subject that names the term itself
+    assert kind("Mutually exclusive", "Two events are mutually exclusive if they cannot both happen.") is None
+    assert kind("Legs of a right triangle", "The sides of a right triangle are called the legs.") is None

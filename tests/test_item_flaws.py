@@ -80,6 +80,8 @@ def test_flawed_item_is_repaired_or_not_made(case):
         "pharmacology",
         "nutrition",
         "population-health",
+        "prealgebra",
+        "intro-political-science",
     ],
 )
 def test_glossaries_from_other_fields_hold_the_hard_rules(bank):

@@ -369,7 +369,7 @@ def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
         hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
     for s in word_stems(w, lang):
         for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
-            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t) or _short_root(low, t):
+            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t) or _short_root(low, t) or _ition(s, t):
                 hit.add(t)
         hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest) or _built_on(s, rest)}
         if len(s) < 4 and s in stems:
@@ -418,6 +418,13 @@ def _short_root(word: str, stem: str) -> bool:
     in the description of Sexual division of labor (reading 157), which stems_match leaves apart below four letters
     (not an inflected 'acts' beside Active transport)."""
     return len(word) == 3 and word.isalpha() and stem.startswith(word) and stem[3:] in _SHORT_ROOT_SUFFIXES
+
+
+def _ition(word_stem: str, stem: str) -> bool:
+    """A stem of three letters, inflected too, and a name stem that adds the 'it' of -ition/-itive to it: 'zero is
+    added' in the description of Additive identity (reading 180); no more than that ('acts' beside Active transport
+    is another sense)."""
+    return len(word_stem) == 3 and stem == word_stem + "it"
 
 
 def _built_on(word: str, root: str) -> bool:
