@@ -64,6 +64,12 @@ def test_their_false_statements_show_a_word_of_the_name_where_a_sibling_can(mark
         ("Encystment", "the process of forming a cyst"),
         ("Biomolecule", "a molecule that is part of living matter"),
         ("Line-and-staff organization", "An organizational structure that includes both line and staff positions."),
+        # reading 185: every word of a name of several, opening on its head, however long the rest
+        (
+            "Geographic departmentalization",
+            "Departmentalization that is based on the geographic segmentation of the organizational units.",
+        ),
+        ("Bond energy", "energy required to break a covalent bond in a gaseous substance"),
     ],
 )
 def test_a_statement_that_restates_the_name_says_nothing(name, text):
@@ -79,6 +85,11 @@ def test_a_statement_that_restates_the_name_says_nothing(name, text):
             "Hunter-gatherers",
             "people who survive by employing the strategies of hunting animals and gathering wild plants rather "
             "than by planting crops and raising livestock",
+        ),
+        # every word shown, not opening on the head: the opening says what it is in other words
+        (
+            "Celestial equator",
+            "a great circle on the celestial sphere 90° from the celestial poles; where Earth’s equator",
         ),
     ],
 )

@@ -198,6 +198,16 @@ def _restates(desc: Description, term: Topic) -> bool:
     words = {s for s in stems if not s.endswith("-") and not s.startswith(("~", "#"))}
     if not words or not words <= shown_name_stems(desc.blanked(), term):
         return False
+    stem = language(term.language).stem
+    head = [stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", without_brackets(term.name))[-1:]]
+    if (
+        len(words) > 1
+        and head
+        and head[0] in {stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", desc.blanked())[:3]}
+    ):
+        return True  # every word of a name of several, opening on its head: 'Geographic departmentalization:
+        # Departmentalization that is based on the geographic segmentation of …' is true by its words, however many
+        # more it has (reading 185)
     text = visible_words(desc.blanked().replace(BLANK, " "))
     return sum(not shares_stem((w,), stems, term.language) for w in text) <= RESTATED
 
