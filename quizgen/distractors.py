@@ -793,8 +793,9 @@ class DistractorIndex:
         if said and English.name_number(topic.short_name) != "pl":
             return "adj"  # 'Two events are mutually exclusive if …': used with no article, as an adjective is
         if len(words) == 1 and words[0].isalpha() and not English.readings(words[0]):
-            if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less", "ic")):
-                return "adj"  # 'Admissible', 'Amphiprotic' (reading 58): a word the tables lack, an adjective's ending
+            if words[0].casefold().endswith(("ible", "able", "ous", "ive", "ful", "less", "ic", "ular")):
+                return "adj"  # 'Admissible', 'Amphiprotic' (reading 58), 'Acellular: not made of cells' (reading 184,
+                # a description offered for Prokaryote): a word the tables lack, an adjective's ending
             if words[0].casefold().endswith(("ent", "ant")) and _said_of_something(topic.definition):
                 return "adj"  # 'Efferent: carrying outward or away …', 'Afferent: transmits impulses …': no noun
                 # phrase says what it is (reading 176: the one adjective in a word bank of nouns)

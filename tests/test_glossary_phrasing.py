@@ -116,3 +116,9 @@ def test_a_sentence_naming_the_term_last_states_its_kind_in_its_subject():
     # no kind: an adjective after a bare 'are'; a subject that names the term itself
     assert kind("Mutually exclusive", "Two events are mutually exclusive if they cannot both happen.") is None
     assert kind("Legs of a right triangle", "The sides of a right triangle are called the legs.") is None
+
+
+def test_a_word_the_tables_lack_ending_in_ular_is_an_adjective():
+    """'Acellular: not made of cells' was offered among the descriptions of organisms for Prokaryote (reading 184)."""
+    assert DistractorIndex.part_of_speech(Topic("Acellular", "not made of cells", "c")) == "adj"
+    assert DistractorIndex.part_of_speech(Topic("Prokaryote", "an organism without a nucleus", "c")) == "noun"
