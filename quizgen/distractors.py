@@ -95,7 +95,9 @@ ARTICLES = frozenset({"the", "a", "an"})
 _JOINS = frozenset({"and", "or"})
 # a field or setting the definition opens with before the defining phrase: 'in geology, a crack …', 'in Hindu
 # thought, matter; …', 'In a civil case, the person …' (a label of up to four words, then a comma)
-_FIELD_LABEL = re.compile(r"^\s*in\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*,\s*", re.I)
+_FIELD_LABEL = re.compile(
+    r"^\s*in\s+(?:the\s+context\s+of\s+(?:[^\W\d_]+\s+){0,6})?(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*,\s*", re.I
+)  # ('in the context of the sixteenth and seventeenth centuries, a trading post …', reading 184)
 POSTNOMINAL = frozenset("present available possible responsible".split())  # 'reactant present in …
 # words that classify the noun after them ('a form of government', 'type of tissue', 'any of the planets', 'one of
 # the various types of neural tissue cells'): the genus is that noun

@@ -122,3 +122,12 @@ def test_a_word_the_tables_lack_ending_in_ular_is_an_adjective():
     """'Acellular: not made of cells' was offered among the descriptions of organisms for Prokaryote (reading 184)."""
     assert DistractorIndex.part_of_speech(Topic("Acellular", "not made of cells", "c")) == "adj"
     assert DistractorIndex.part_of_speech(Topic("Prokaryote", "an organism without a nucleus", "c")) == "noun"
+
+
+def test_a_context_label_of_any_length_is_not_the_kind():
+    """'in the context of the sixteenth and seventeenth centuries, a trading post …' is a post (reading 184: Factory
+    offered beside an alphabet and a reform movement; no sibling is a post, so no term blank is made)."""
+    factory = Topic("Factory", "in the context of the sixteenth and seventeenth centuries, a trading post", "c")
+    assert DistractorIndex.genus_word(factory) == "post"
+    news = Topic("Ethnocentrism", "in the context of the news, the idea that the media of a country values it", "c")
+    assert DistractorIndex.genus_word(news) == "idea"
