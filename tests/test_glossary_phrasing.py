@@ -11,7 +11,7 @@ from quizgen import load_bank
 from quizgen.distractors import DistractorIndex, GenerationError
 from quizgen.items import ItemGenerator, ItemOptions
 from quizgen.model import Topic
-from quizgen.text.describe import phrase_number, shown_name_stems, verb_opening, without_alias_notes
+from quizgen.text.describe import descriptions, phrase_number, shown_name_stems, verb_opening, without_alias_notes
 
 BANKS = Path(__file__).parent / "data" / "banks"
 
@@ -131,3 +131,24 @@ def test_a_context_label_of_any_length_is_not_the_kind():
     assert DistractorIndex.genus_word(factory) == "post"
     news = Topic("Ethnocentrism", "in the context of the news, the idea that the media of a country values it", "c")
     assert DistractorIndex.genus_word(news) == "idea"
+
+
+def test_a_sentence_naming_the_term_last_gives_its_subject_as_a_description():
+    """'The process of approximating a number is called rounding.' (Prealgebra 2e) names its term in its one
+    sentence: its subject is the description a statement or an option shows, after the blanked sentence."""
+    rounding = Topic("Rounding", "The process of approximating a number is called rounding.", "c")
+    assert [d.text for d in descriptions(rounding)][-1] == "The process of approximating a number"
+    side = Topic("Hypotenuse", "The side of the triangle opposite the 90° angle is called the hypotenuse.", "c")
+    assert [d.slot is not None for d in descriptions(side)] == [True, False]  # the blank first
+    # not where the name is followed by more, nor where the subject names the term
+    assert len(descriptions(Topic("Coordinate", "A number on a line is called the coordinate of the point.", "c"))) == 1
+    assert descriptions(Topic("Legs", "The legs of a triangle are called legs.", "c")) == ()
+
+
+def test_a_true_statement_about_a_name_of_the_form_x_of_y_opening_on_x_restates_it():
+    """'Statement of cash flows: financial statement listing the cash inflows and cash outflows …' (finance)."""
+    from quizgen.items.truefalse import _restates
+    from quizgen.text.describe import Description
+
+    text = "financial statement listing the cash inflows and cash outflows for the business for a period of time"
+    assert _restates(Description("S", text, None, 1, len(text.split())), Topic("Statement of cash flows", text, "c"))

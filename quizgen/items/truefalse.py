@@ -199,7 +199,8 @@ def _restates(desc: Description, term: Topic) -> bool:
     if not words or not words <= shown_name_stems(desc.blanked(), term):
         return False
     stem = language(term.language).stem
-    head = [stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", without_brackets(term.name))[-1:]]
+    phrase = re.split(r"\s+(?:of|for|in|on|to)\s+", without_brackets(term.name), maxsplit=1)[0]  # 'Solution of an …'
+    head = [stem(w.casefold()) for w in re.findall(r"[^\W\d_]+", phrase)[-1:]]
     if (
         len(words) > 1
         and head

@@ -895,9 +895,32 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
             text += " " + sents[j]
             words += len(sents[j].split())
             out.append(Description(topic.name, text, slot, j - i + 1, words, i))
+    subject = _named_last(sents[0], topic) if sents and topic.language == "en" else None
+    if subject is not None and len(subject.split()) >= MIN_WORDS:
+        out.append(Description(topic.name, subject, None, 1, len(subject.split()), 0))  # after the blanked sentence
     # the longest description from the earliest sentence first; its shorter cuts are fallbacks
     out.sort(key=lambda d: (d.start, -d.sentences))
     return tuple(out)
+
+
+_CALLED_LAST = re.compile(
+    r"(?P<subject>[^;:]+?)\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?(?:called|known\s+as|termed|named)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?(?P<name>[^,;:]+?)\s*\.?\s*"
+)
+
+
+def _named_last(sentence: str, topic: Topic) -> str | None:
+    """The subject of a sentence that ends by naming the topic ('The process of approximating a number is called
+    rounding.', Prealgebra 2e): a defining phrase that names nothing — the statement and the option the blanked
+    sentence cannot make ('Rounding: The process of approximating a number')."""
+    m = _CALLED_LAST.fullmatch(sentence.strip())
+    if (
+        m is None
+        or _norm(m.group("name")) not in {_norm(n) for n in topic.names}
+        or mentions(m.group("subject"), topic)
+    ):
+        return None
+    return m.group("subject").strip()
 
 
 _ALIAS_NOTE = re.compile(
