@@ -152,3 +152,14 @@ def test_a_true_statement_about_a_name_of_the_form_x_of_y_opening_on_x_restates_
 
     text = "financial statement listing the cash inflows and cash outflows for the business for a period of time"
     assert _restates(Description("S", text, None, 1, len(text.split())), Topic("Statement of cash flows", text, "c"))
+
+
+def test_a_blank_after_they_are_or_are_called_is_plural():
+    """'In geometry, if two figures have exactly the same shape …, we say they are _____.' took singular lures
+    beside the one plural name, Similar figures (reading 186); 'is called the _____' is singular."""
+    from quizgen.items.mcq import stem_number
+
+    gen = ItemGenerator(load_bank(BANKS / "prealgebra"))
+    similar, side = gen.bank.topic("Similar figures"), gen.bank.topic("Hypotenuse")
+    assert stem_number(gen.index, similar, gen.index.descriptions(similar)[0]) == "pl"
+    assert stem_number(gen.index, side, gen.index.descriptions(side)[0]) == "sg"

@@ -648,12 +648,25 @@ def lures_carry(cues: frozenset[str], lures) -> bool:
     return len(cues) < 2 or any(cues <= name_stems(t) for t in lures)
 
 
+# a blank after 'they are', 'are called (the)', 'is known as (a)': the name's number is the verb's
+_PREDICATE = re.compile(
+    r"\b(?:(?:they|these|those|we)\s+(are|were)|(is|are|was|were)\s+(?:(?:also|often|usually|then)\s+)?"
+    r"(?:called|known\s+as|termed|named))\s+$",
+    re.I,
+)
+
+
 def stem_number(ix: DistractorIndex, key: Topic, desc: Description) -> str | None:
     """The grammatical number the stem shows: the verb after a subject blank, or a defining phrase's head for a
     name of that number ('Written statements …' for Pleadings: only plural names beside it; 'A written
     statement …' for Complaint: no plural name beside it)."""
     if desc.slot is not None:
-        return desc.slot.number if desc.slot.subject else None
+        if desc.slot.subject or key.language != "en":
+            return desc.slot.number if desc.slot.subject else None
+        said = _PREDICATE.search(desc.text[: desc.slot.article_start])  # 'we say they are _____' (reading 186)
+        return (
+            None if said is None else "pl" if (said.group(1) or said.group(2)).casefold() in ("are", "were") else "sg"
+        )
     if key.language != "en":
         return None
     number, mine = head_number(desc), ix.number(key)
