@@ -16,7 +16,7 @@ from .distractors import GenerationError, content_words
 from .items import ITEM_TYPES, ItemGenerator, ItemOptions
 from .items.mcq import of_kind, stem_body, stem_cues
 from .model import Bank, ClozeItem, MatchingItem, MCQItem, TrueFalseItem, without_brackets
-from .text.describe import mentions, name_stems, parts, shown_name_stems
+from .text.describe import mentions, name_stems, parts, shown_name_stems, uncarried
 from .text.language import English, off_rules
 from .text.mask import BLANK, ELIDED
 
@@ -257,7 +257,7 @@ class Checker:
                 report.flag("leaks", item)
             if any(contains_spelling(body, w) for w in wrong):
                 report.flag("named_in_stem", item)
-            cues = stem_cues(body, key) - set().union(*(name_stems(w) for w in wrong))
+            cues = uncarried(stem_cues(body, key), set().union(*(name_stems(w) for w in wrong)))
             if cues:
                 report.flag("word_cue", item)
             if self._other_kind(key, body, wrong):
@@ -268,7 +268,7 @@ class Checker:
             if any(contains_spelling(text, key) for text, t in zip(item.options, options) if t is not key):
                 report.flag("named_in_stem", item)
             others = set().union(*(stem_cues(o, key) for i, o in enumerate(item.options) if i != item.answer))
-            if stem_cues(item.options[item.answer], key) - others:
+            if uncarried(stem_cues(item.options[item.answer], key), others):
                 report.flag("word_cue", item)  # only the right description repeats a word of the term's name
         if len({o.casefold() for o in item.options}) < k or any(
             self.ix.names_clash(a, b) or self.ix.overlapping(a, b)

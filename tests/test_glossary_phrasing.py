@@ -163,3 +163,22 @@ def test_a_blank_after_they_are_or_are_called_is_plural():
     similar, side = gen.bank.topic("Similar figures"), gen.bank.topic("Hypotenuse")
     assert stem_number(gen.index, similar, gen.index.descriptions(similar)[0]) == "pl"
     assert stem_number(gen.index, side, gen.index.descriptions(side)[0]) == "sg"
+
+
+def test_one_root_behind_two_counting_prefixes_is_a_cue_that_a_lure_of_that_root_carries():
+    """'chain of monomer residues' pointed at Polymer, the one option with '-mer' (reading 191); 'a polynomial with
+    exactly three terms' shows Trinomial and Binomial alike; 'a trial' is no cue of Dial."""
+    from quizgen.text.describe import uncarried
+
+    assert shown_name_stems("chain of monomer residues that covalent bonds link", Topic("Polymer", "x", "c"))
+    assert not shown_name_stems("a trial of the new drug", Topic("Dial", "x", "c"))
+    assert not uncarried({"trinomi"}, {"binomi", "degre"}) and uncarried({"polym"}, {"disaccharid"})
+
+
+def test_the_verb_past_an_of_complement_gives_a_subject_blank_its_number():
+    """'The _____ of a number is its distance from 0' took the plural Opposites into its word bank (reading 188)."""
+    from quizgen.items.mcq import stem_number
+
+    gen = ItemGenerator(load_bank(BANKS / "prealgebra"))
+    key = gen.bank.topic("Absolute value")
+    assert stem_number(gen.index, key, gen.index.descriptions(key)[0]) == "sg"

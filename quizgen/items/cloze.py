@@ -21,6 +21,7 @@ from ..text.describe import (
     parts,
     remark,
     shares_stem,
+    uncarried,
     whole_names,
 )
 from ..text.language import English, language
@@ -418,7 +419,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
                 why = e.message
                 continue
             carriers = [as_shown(t, without_brackets(t.name) or t.name) for t in pick.topics]
-            if cues - set().union(*(name_stems(t) for t in carriers)) or not lures_carry(cues, carriers):
+            if uncarried(cues, set().union(*(name_stems(t) for t in carriers))) or not lures_carry(cues, carriers):
                 why = "words of its name stay in every usable sentence"
                 continue  # a name word the text shows points at the key unless other entries carry it too, outside
                 # their brackets ('scales roughly linearly' and 'ALiBi (Attention with Linear Biases)' beside Linear

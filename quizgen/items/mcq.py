@@ -43,6 +43,7 @@ from ..text.describe import (
     shown_name_stems,
     technical_compound,
     third_person,
+    uncarried,
     verb_opening,
     visible_words,
     word_stems,
@@ -645,7 +646,7 @@ def _head_word(topic: Topic) -> str | None:
 def lures_carry(cues: frozenset[str], lures) -> bool:
     """Some wrong option carries every name word the stem shows, as the key does: 'average mass of atoms'
     with 'Atomic number' and 'Mass number' as lures still points at 'Atomic mass', the one with both."""
-    return len(cues) < 2 or any(cues <= name_stems(t) for t in lures)
+    return len(cues) < 2 or any(not uncarried(cues, name_stems(t)) for t in lures)
 
 
 # a blank after 'they are', 'are called (the)', 'is known as (a)': the name's number is the verb's
@@ -656,11 +657,19 @@ _PREDICATE = re.compile(
 )
 
 
+# a subject blank's verb past an 'of' complement of one noun: 'The _____ of a number is …' (a statement lent the
+# sentence keeps its slot's own number: 'The complex fraction of two fractions is …' reads as nonsense)
+_PAST_OF = re.compile(r"\s+of\s+(?:(?:a|an|the|its|their)\s+)?[a-z]+\s+([a-z]+)\b")
+
+
 def stem_number(ix: DistractorIndex, key: Topic, desc: Description) -> str | None:
     """The grammatical number the stem shows: the verb after a subject blank, or a defining phrase's head for a
     name of that number ('Written statements …' for Pleadings: only plural names beside it; 'A written
     statement …' for Complaint: no plural name beside it)."""
     if desc.slot is not None:
+        if desc.slot.subject and desc.slot.number is None and key.language == "en":
+            past = _PAST_OF.match(desc.text[desc.slot.end :])  # 'The _____ of a number is its distance …' (reading 187)
+            return English.verb_number(past.group(1)) if past else None
         if desc.slot.subject or key.language != "en":
             return desc.slot.number if desc.slot.subject else None
         said = _PREDICATE.search(desc.text[: desc.slot.article_start])  # 'we say they are _____' (reading 186)
@@ -807,7 +816,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind=Fal
             continue
         shown = [as_shown(t, n) for t, n in zip(pick.topics, _shown_names(pick.topics + (key,)))]
         carriers = [as_shown(t, without_brackets(t.name)) for t in shown]
-        if cues - set().union(*(name_stems(t) for t in carriers)) or not lures_carry(cues, carriers):
+        if uncarried(cues, set().union(*(name_stems(t) for t in carriers))) or not lures_carry(cues, carriers):
             why = "words of its name stay in every usable description"
             continue  # (the names outside their brackets: 'scales roughly linearly' still points at 'Linear Attention'
             # beside 'ALiBi (Attention with Linear Biases)', readings 17 and 55)

@@ -336,6 +336,7 @@ def _word_keys(w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     behind = word_stems(rest, "en") if rest else frozenset()
     keys = {low[:4], "^" + low[:3], *(s[:4] for s in own | behind), *("$" + s[-4:] for s in own)}
     keys.update("^" + s[:3] for s in own)
+    keys.update("#" + r for r in map(_counted_root, own) if r)
     others = {s for s in own if len(s) < 4}.union(*(irregular_family(s) for s in own))
     return tuple(keys), tuple(others)
 
@@ -368,8 +369,17 @@ def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
     if len(low) >= 7:  # a compound opening on the word: 'bacteria' and 'Bacteriophage' (reading 97)
         hit |= {t for t in index.get(low[:4], ()) if len(t) >= len(low) + 3 and t.startswith(low[:-1])}
     for s in word_stems(w, lang):
-        for t in (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ())):
-            if stems_match(s, t) or _derived(s, t) or _prefix_swapped(s, t) or _short_root(low, t) or _ition(s, t):
+        counted = _counted_root(s)
+        near = (*index.get(s[:4], ()), *index.get("$" + s[-4:], ()), *index.get("^" + s[:3], ()))
+        for t in (*near, *index.get("#" + counted, ())) if counted else near:
+            if (
+                stems_match(s, t)
+                or _derived(s, t)
+                or _prefix_swapped(s, t)
+                or _short_root(low, t)
+                or _ition(s, t)
+                or _counted(low, s, t)
+            ):
                 hit.add(t)
         hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest) or _built_on(s, rest)}
         if len(s) < 4 and s in stems:
@@ -383,10 +393,15 @@ _SCIENTIFIC_FORMS = ("micro", "macro", "mega", "nano", "ultra", "endo", "exo", "
 # no everyday word opens with)
 
 
+_COUNTING = ("mono", "poly", "oligo", "multi", "tetra", "tri", "di", "uni", "bi")
+
+
 def _prefix_swapped(a: str, b: str) -> bool:
     """One root of seven letters or more behind two short openings: 'Entrepreneurs' in the description of
     Intrapreneurs, 'macronutrients' in one of Micronutrient (readings 98-99, matching sets)."""
-    if a == b or a[-7:] != b[-7:]:
+    if a == b:
+        return False
+    if a[-7:] != b[-7:]:
         return False
     common = len(os.path.commonprefix([a[::-1], b[::-1]]))
     return common >= 7 and 0 < len(a) - common <= 5 and 0 < len(b) - common <= 5
@@ -452,7 +467,40 @@ def _stem_index(stems: frozenset[str]) -> dict[str, tuple[str, ...]]:
         index.setdefault(t[:4], []).append(t)
         index.setdefault("$" + t[-4:], []).append(t)
         index.setdefault("^" + t[:3], []).append(t)
+        root = _counted_root(t)
+        if root:
+            index.setdefault("#" + root, []).append(t)  # ('polym' by 'm', for 'monomer')
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _counted(word: str, stem: str, name_stem: str) -> bool:
+    """One root behind two counting prefixes: 'monomer residues' in the description of Polymer (reading 191: the
+    stems 'monom' and 'polym'), a root of three letters or more as written ('trial' is no cue of Dial)."""
+    root = _counted_root(stem)
+    return (
+        root is not None
+        and stem != name_stem
+        and root == _counted_root(name_stem)
+        and len(_counted_root(word) or "") >= 3
+    )
+
+
+def uncarried(cues, stems) -> frozenset[str]:
+    """The cue stems no stem among `stems` carries: the same stem, or the same root of three letters or more behind
+    another counting prefix ('polynomial' in a stem shows Trinomial and Binomial alike)."""
+    have = {_family(s) for s in stems}
+    return frozenset(c for c in cues if _family(c) not in have)
+
+
+def _family(stem: str) -> str:
+    root = _counted_root(stem)
+    return "#" + root if root is not None and len(root) >= 3 else stem
+
+
+def _counted_root(stem: str) -> str | None:
+    """What a stem has behind a counting prefix ('polym' -> 'm'; 'disaccharid' -> 'saccharid'), or None."""
+    p = next((x for x in _COUNTING if stem.startswith(x) and len(stem) > len(x)), None)
+    return stem[len(p) :] if p else None
 
 
 @per_topic_texts(maxsize=1 << 18)
