@@ -182,3 +182,21 @@ def test_the_verb_past_an_of_complement_gives_a_subject_blank_its_number():
     gen = ItemGenerator(load_bank(BANKS / "prealgebra"))
     key = gen.bank.topic("Absolute value")
     assert stem_number(gen.index, key, gen.index.descriptions(key)[0]) == "sg"
+
+
+def test_a_word_a_name_opens_on_before_a_combining_form_is_a_cue():
+    """'remaining suspended in air' for Airborne transmission (readings 172 and 194); an everyday noun after the
+    word is no combining form ('where you work with data' for Worksheet, reading 107)."""
+    assert shown_name_stems("agents remaining suspended in air", Topic("Airborne transmission", "x", "c"))
+    assert shown_name_stems("carried by water", Topic("Waterborne disease", "x", "c"))
+    assert not shown_name_stems("tab where you can work with data", Topic("Worksheet", "x", "c"))
+
+
+def test_a_statement_that_is_a_sentence_opens_with_a_capital():
+    from quizgen.items.truefalse import _capitalised
+
+    assert _capitalised("alternative medicine refers to using a treatment") == (
+        "Alternative medicine refers to using a treatment"
+    )
+    assert _capitalised("xLSTM extends the LSTM") == "xLSTM extends the LSTM"
+    assert _capitalised("word2vec learns vectors") == "word2vec learns vectors"

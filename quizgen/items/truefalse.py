@@ -74,14 +74,14 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         number = language(term.language).name_number(subject)
         if desc.slot.number is not None and number is not None and number != desc.slot.number:
             return None  # 'Model stealing attacks is …' would read wrong and give the answer away
-        return _own_article(term, subject, desc.filled(_without_echoed_aside(subject, desc.text)), desc)
+        return _capitalised(_own_article(term, subject, desc.filled(_without_echoed_aside(subject, desc.text)), desc))
     if desc.slot is not None:
         if not desc.slot.subject:
             return None  # 'a closed curve … from any point on the Orbit to two points …': Ellipse's phrase with
             # another name pasted inside, arguable (orbits are ellipses) and no statement about a label (reading 79);
             # nor its own ('A broad term that covers … organic organizational structures.': no statement, and only
             # ever true, reading 120)
-        return desc.filled(subject)
+        return _capitalised(desc.filled(subject))
     if is_compound(term) and desc.topic == term.name:
         return None  # one part's phrase presented as the whole compound
     if ": " in subject:
@@ -96,6 +96,15 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
         return None  # 'Content motivation theories: Occurs when …' gives a lent phrase away (reading 118); the
         # same for a name's own phrase, so the mismatch never tells which way the statement goes
     return labelled(term.language, subject, desc.text)
+
+
+def _capitalised(text: str | None) -> str | None:
+    """A statement that is a sentence opens with a capital: 'alternative medicine refers to …' (a glossary's
+    lower-case part name, reading 195); not a name written in lower case on purpose ('xLSTM', 'word2vec')."""
+    first = re.match(r"[a-z]+\b", text or "")
+    if first is None or not English.readings(first.group()) or text[first.end() : first.end() + 1] in "-_0123456789":
+        return text
+    return text[:1].upper() + text[1:]
 
 
 _POSSESSIVE = re.compile(r"\s*(?:their|his|her|its)\s", re.I)  # a sentence about its owner, whoever is named before it

@@ -379,6 +379,7 @@ def _word_hits(w: str, stems: frozenset[str], lang: str = "en") -> set[str]:
                 or _short_root(low, t)
                 or _ition(s, t)
                 or _counted(low, s, t)
+                or _combined(low, t)
             ):
                 hit.add(t)
         hit |= {t for rest, t in _negated(stems) if stems_match(s, rest) or _derived(s, rest) or _built_on(s, rest)}
@@ -440,6 +441,23 @@ def _ition(word_stem: str, stem: str) -> bool:
     added' in the description of Additive identity (reading 180); no more than that ('acts' beside Active transport
     is another sense)."""
     return len(word_stem) == 3 and stem == word_stem + "it"
+
+
+# second halves of closed compounds that leave the meaning to the first ('airborne': carried by air)
+_COMBINING_TAILS = ("borne", "proof", "wide", "like", "free", "bound", "wise")
+
+
+def _combined(word: str, stem: str) -> bool:
+    """A word, as written, that a name stem opens on before a combining form: 'remaining suspended in air' in the
+    description of Airborne transmission (readings 172 and 194). Not an everyday noun after it ('where you work with
+    data' is no cue of Worksheet, reading 107)."""
+    rest = stem[len(word) :]
+    return (
+        len(word) >= 3
+        and stem.startswith(word)
+        and word not in English.stop_words
+        and any(tail.startswith(rest) and len(rest) >= len(tail) - 1 for tail in _COMBINING_TAILS)
+    )
 
 
 def _built_on(word: str, root: str) -> bool:
@@ -1071,12 +1089,18 @@ def _declared(note: re.Match, names: set[str]) -> bool:
 _CROSS_NOTE = re.compile(rf"\s*\({CROSS_REFERENCE.pattern}[^()]*\)", re.I)
 
 
+_FIRST_OF_LIST = re.compile(r"(?:^|\s)\(?(?:1|i|a)\)\s")
+
+
 def _head_clause(sentence: str, topic: Topic) -> str:
     """A sentence that names the topic after a semicolon is cut to the clause before it, when that clause
     does not ('The judge who has primary responsibility …; chief judges are determined by seniority')."""
     head, sep, _ = sentence.partition("; ")
     if not sep or math_spans(sentence) or mentions(head, topic) or not mentions(sentence, topic):
         return sentence
+    if _FIRST_OF_LIST.search(head):
+        return sentence  # 'Four major tenets: (1) All individuals …; (2) Justice is …': a list cut after its first item
+        # announces what it does not give (reading 195)
     if any(head.count(a) != head.count(b) for a, b in ("()", "[]", "“”")) or head.count('"') % 2:
         return sentence  # the semicolon sits inside a bracket or a quotation
     return head.rstrip(" ,:") + "."  # a clause that ends like the sentences beside it
