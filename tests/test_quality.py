@@ -59,6 +59,8 @@ def test_balance_and_solver_targets(report):
         "philosophy",
         "marketing",
         "entrepreneurship-2",
+        "prealgebra",
+        "intro-political-science",
     ],
 )
 def test_solver_targets_on_glossaries_from_other_fields(name):
