@@ -88,6 +88,10 @@ session's (7fe3b53) alternating, two runs each; the rules of readings 166-172 fi
   1,000 topics            4.00-4.24 s wall          3.99-4.00 s wall
   10,000 topics           7.98-8.31 s wall          7.84-7.96 s wall                     (<= 5 s: not met)
   peak RSS, 10,000        485-486 MB                488 MB                               (<= 500 MB: met)
+
+Remeasured 29 Nov, session 30 (--gc command, QUIZGEN_NO_CACHE=1; session 29's code 32da5bd alternating in process,
+CPU seconds): the bundled bank 1.92-1.96 s (32da5bd 1.85-1.93 s; met); 10,000 topics 8.53-8.54 s (32da5bd 8.43-8.75 s;
+not met); this script: 1,000 topics 4.96-5.04 s wall, 10,000 topics 9.31-9.43 s wall, peak 489 MB (met).
 """
 
 from __future__ import annotations

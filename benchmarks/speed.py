@@ -194,6 +194,10 @@ the session's first code (57e0dfb) run after it:
 Remeasured 29 Nov, session 29 (--only small,help --repeat 3, load ~1): quizgen --help 0.06 s (met); 5-question exam
 0.86-0.88 s against the plain script's 0.17-0.18 s, 5.0-5.3x (session 28's code in the same minutes: 0.88-0.90 s,
 4.9x; not met: this machine runs the plain script faster than session 28's, 0.17 s against 0.22-0.26 s).
+
+Remeasured 29 Nov, session 30 (--only small,help --repeat 3, load ~0.8): quizgen --help 0.06-0.11 s (met); 5-question
+exam 0.90-0.93 s wall, 0.90 s CPU against the plain script's 0.19-0.22 s, 4.1-5.0x (not met). named_person no longer
+compiles a pattern per topic (158 of the ~470 the exam compiled); the rules still try ~58 topics for the 5 items.
 """
 
 from __future__ import annotations
