@@ -200,3 +200,12 @@ def test_a_statement_that_is_a_sentence_opens_with_a_capital():
     )
     assert _capitalised("xLSTM extends the LSTM") == "xLSTM extends the LSTM"
     assert _capitalised("word2vec learns vectors") == "word2vec learns vectors"
+
+
+def test_no_false_statement_borrows_a_sentence_that_says_what_its_owner_is_called():
+    """'Diameter of a circle: The distance around a circle is called its circumference.' is true as a sentence."""
+    from quizgen.items.truefalse import _calls_its_owner
+
+    owner = Topic("Circumference of a circle", "The distance around a circle is called its circumference.", "c")
+    assert _calls_its_owner(owner.definition, owner)
+    assert not _calls_its_owner("The distance around a circle, measured once.", owner)

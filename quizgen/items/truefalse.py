@@ -98,6 +98,15 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
     return labelled(term.language, subject, desc.text)
 
 
+_CALLS = re.compile(r"\b(?:called|known\s+as|termed|named)\s+(?:(?:the|an?|its|their)\s+)?([^\W\d_]+)", re.I)
+
+
+def _calls_its_owner(text: str, owner: Topic) -> bool:
+    """Does a sentence say what it is called, with a word of its owner's name ('… is called its circumference' of
+    Circumference of a circle, whose name it gives only in part, so the description counts as clean)?"""
+    return any(shares_stem((m.group(1),), name_stems(owner), owner.language) for m in _CALLS.finditer(text))
+
+
 def _capitalised(text: str | None) -> str | None:
     """A statement that is a sentence opens with a capital: 'alternative medicine refers to …' (a glossary's
     lower-case part name, reading 195); not a name written in lower case on purpose ('xLSTM', 'word2vec')."""
@@ -335,8 +344,9 @@ def make_truefalse(
         found = _usable(ix, key, c, part, label, echo)
         if found is None or ix.describes(found[0].text, key) or found[0].start != 0:
             return False  # (a later sentence leans on the ones before it: 'replaces the sum …', reading 22)
-        if initials_shown(found[1], c.name):
-            return False  # '… (loopy BP)': the lent text names where it comes from (reading 21)
+        if initials_shown(found[1], c.name) or _calls_its_owner(found[0].text, c):
+            return False  # '… (loopy BP)': the lent text names where it comes from (reading 21); 'Diameter of a circle:
+            # The distance around a circle is called its circumference.' is a true sentence about its owner
         if {material(ix, key), material(ix, c)} == {True, False}:
             return False  # 'Cardiac muscle: ability to lengthen', 'Integration: the large organ …': false by kind
             # alone, a statement nobody would believe (readings 71 and 76, anatomy)
