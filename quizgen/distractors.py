@@ -20,6 +20,7 @@ from .model import Bank, Topic
 from .text.bounds import folded_words, shared_words
 from .text.describe import (
     CROSS_REFERENCE,
+    NAMING,
     descriptions,
     mentions,
     name_stems,
@@ -322,8 +323,7 @@ def _defining_phrase(topic: Topic) -> str | None:
 
 
 _CALLED = re.compile(
-    r"\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?((?:called|known\s+as|termed|named)\s+)?"
-    r"(?:(?:the|an?|its|their)\s+)?"
+    rf"\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?({NAMING}\s+)?(?:(?:the|an?|its|their)\s+)?"
 )
 
 

@@ -25,6 +25,7 @@ from ..distractors import (
 from ..model import MCQItem, Topic, without_brackets
 from ..text.describe import (
     COUNTED,
+    NAMING,
     OBJECT_OPENERS,
     PARTS,
     Description,
@@ -651,8 +652,7 @@ def lures_carry(cues: frozenset[str], lures) -> bool:
 
 # a blank after 'they are', 'are called (the)', 'is known as (a)': the name's number is the verb's
 _PREDICATE = re.compile(
-    r"\b(?:(?:they|these|those|we)\s+(are|were)|(is|are|was|were)\s+(?:(?:also|often|usually|then)\s+)?"
-    r"(?:called|known\s+as|termed|named))\s+$",
+    rf"\b(?:(?:they|these|those|we)\s+(are|were)|(is|are|was|were)\s+(?:(?:also|often|usually|then)\s+)?{NAMING})\s+$",
     re.I,
 )
 
@@ -666,13 +666,14 @@ def stem_number(ix: DistractorIndex, key: Topic, desc: Description) -> str | Non
     """The grammatical number the stem shows: the verb after a subject blank, or a defining phrase's head for a
     name of that number ('Written statements …' for Pleadings: only plural names beside it; 'A written
     statement …' for Complaint: no plural name beside it)."""
-    if desc.slot is not None:
-        if desc.slot.subject and desc.slot.number is None and key.language == "en":
-            past = _PAST_OF.match(desc.text[desc.slot.end :])  # 'The _____ of a number is its distance …' (reading 187)
+    slot = desc.slot
+    if slot is not None:
+        if key.language != "en" or slot.subject and slot.number is not None:
+            return slot.number if slot.subject else None
+        if slot.subject:
+            past = _PAST_OF.match(desc.text[slot.end :])  # 'The _____ of a number is its distance …' (reading 187)
             return English.verb_number(past.group(1)) if past else None
-        if desc.slot.subject or key.language != "en":
-            return desc.slot.number if desc.slot.subject else None
-        said = _PREDICATE.search(desc.text[: desc.slot.article_start])  # 'we say they are _____' (reading 186)
+        said = _PREDICATE.search(desc.text[: slot.article_start])  # 'we say they are _____' (reading 186)
         return (
             None if said is None else "pl" if (said.group(1) or said.group(2)).casefold() in ("are", "were") else "sg"
         )

@@ -10,6 +10,7 @@ from ..distractors import ARTICLES, FINITE, PERSON, DistractorIndex, GenerationE
 from ..i18n import labelled
 from ..model import Topic, TrueFalseItem, without_brackets
 from ..text.describe import (
+    NAMING,
     Description,
     first_sentences,
     is_compound,
@@ -98,7 +99,7 @@ def statement(term: Topic, desc: Description, part: str | None = None, label: st
     return labelled(term.language, subject, desc.text)
 
 
-_CALLS = re.compile(r"\b(?:called|known\s+as|termed|named)\s+(?:(?:the|an?|its|their)\s+)?([^\W\d_]+)", re.I)
+_CALLS = re.compile(rf"\b{NAMING}\s+(?:(?:the|an?|its|their)\s+)?([^\W\d_]+)", re.I)
 
 
 def _calls_its_owner(text: str, owner: Topic) -> bool:

@@ -35,6 +35,7 @@ EVERYDAY_ZIPF = 5.0  # and by its modifier when the modifier is rarer than this 
 FORM_ZIPF = 3.5  # a word built of a combining form rarer than this, its second part at least 0.5 less rare
 MIN_WORDS = 4
 PARTS = "#parts"  # a name of several things ('CTC Loss & RNN-Transducer'), cued by a text opening 'Two …'
+NAMING = r"(?:called|known\s+as|termed|named)"  # the verbs a sentence names something with ('is called the …')
 COMPOUND = "~"  # marks a hyphenated compound of a name, matched whole: '~in-group' (see hyphenated)
 COUNTED = re.compile(r"\s*(?:Two|Three|Four|Both|A pair of)\b", re.I)
 PREFIXES = (
@@ -400,9 +401,7 @@ _COUNTING = ("mono", "poly", "oligo", "multi", "tetra", "tri", "di", "uni", "bi"
 def _prefix_swapped(a: str, b: str) -> bool:
     """One root of seven letters or more behind two short openings: 'Entrepreneurs' in the description of
     Intrapreneurs, 'macronutrients' in one of Micronutrient (readings 98-99, matching sets)."""
-    if a == b:
-        return False
-    if a[-7:] != b[-7:]:
+    if a == b or a[-7:] != b[-7:]:
         return False
     common = len(os.path.commonprefix([a[::-1], b[::-1]]))
     return common >= 7 and 0 < len(a) - common <= 5 and 0 < len(b) - common <= 5
@@ -970,7 +969,7 @@ def descriptions(topic: Topic, max_words: int = MAX_STEM_WORDS) -> tuple[Descrip
 
 
 _CALLED_LAST = re.compile(
-    r"(?P<subject>[^;:]+?)\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?(?:called|known\s+as|termed|named)\s+"
+    rf"(?P<subject>[^;:]+?)\s+(?:is|are)\s+(?:(?:usually|often|also|sometimes)\s+)?{NAMING}\s+"
     r"(?:(?:the|an?|its|their)\s+)?(?P<name>[^,;:]+?)\s*\.?\s*"
 )
 
