@@ -52,6 +52,43 @@ def test_how_an_option_opens():
         assert _surface(phrase, "en") == "phrase", phrase
 
 
+def test_an_option_opens_with_what_comes_before_a_semicolon_and_without_a_hidden_that():
+    """Session 31, from the refusals of term-to-definition items: a defining phrase was read as a sentence (so the
+    one option of its kind) for a verb after its semicolon, for 'what is', and for a relative clause without its
+    'that'; and as plural for a word after its semicolon ('thin and curved bone; serves …'), as singular for an
+    adjective before 'or' ('tangible or intangible resources …')."""
+    for phrase in (
+        "long chain of monosaccharides; may be branched or unbranched",  # biology, Polysaccharide
+        "the central part of the planet; consists of higher density material",  # astronomy, Core
+        "cultural notions about what is good, true, correct, appropriate, or beautiful",  # anthropology, Values
+        "The money a company receives by providing services or selling goods to customers.",  # business, Revenue
+    ):
+        assert _surface(phrase, "en") in ("phrase", "phrases"), phrase
+    assert phrase_number("thin and curved bone; serves as a point of attachment for muscles") == "sg"
+    # and the head noun is the one after 'and'/'or': Assets, the one plural option among singular ones
+    assert phrase_number("tangible or intangible resources owned or controlled by a company") == "pl"
+    assert phrase_number("The knowledge, skills, and receptiveness to learning that an individual brings") == "sg"
+    for statement in (  # a noun and an article with a comma or a capital letter between are no hidden 'that'
+        "at the existing price, the quantity demanded exceeds the quantity supplied",
+        "The complement of event A consists of all outcomes that are NOT in A.",
+        "Ethics is a set of moral standards; it applies to everyone.",
+    ):
+        assert _surface(statement, "en") == "sentence", statement
+    # a verb before a name's possessive: 'Compresses Maslow’s five need categories …' says what a theory does
+    assert _surface(
+        "Compresses Maslow’s five need categories into three: existence, relatedness, and growth.", "en"
+    ) == ("predicate")
+
+
+def test_a_plural_name_is_not_the_one_plural_phrase_among_its_options():
+    """Reading 202: 'Factors in the work environment …' for Hygienes, the one plural phrase once 'Compresses Maslow’s
+    …' was read as a plural noun and 'What a person is motivated to achieve' as a phrase."""
+    gen = generator("organizational-behavior")
+    for item in t2d_items(gen, [gen.bank.topic("Hygienes")] * 8, range(8)):
+        shapes = [_surface(t, "en") for t in item.options]
+        assert shapes.count(shapes[item.answer]) > 1 or len(set(shapes)) == len(shapes), item.options
+
+
 def test_the_key_alone_of_its_opening_is_a_cue():
     assert _opens_alone("it", ["phrase", "phrase", "cited"])
     assert _opens_alone("phrase", ["cited", "cited", "cited"])

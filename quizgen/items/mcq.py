@@ -1361,7 +1361,7 @@ def _surface(text: str | None, lang: str) -> str:
         if "ADJ" not in readings and low in _verb_lemmas(low):
             if "NOUN" not in readings or determined:  # 'Share the KV cache …', not 'Court authorization …'
                 return "imperative"
-    following = re.match(r"\s+([^\W\d_]+)", text[len(word) :])
+    following = re.match(r"\s+([^\W\d_]+(?:['’]s\b)?)", text[len(word) :])
     if lang == "en" and word and third_person(word, following.group(1) if following else ""):
         return "predicate"  # 'transmits impulses …' (Afferent) among defining phrases: the one option that says
         # what something does, not what a thing is (reading 101)
@@ -1372,7 +1372,7 @@ def _surface(text: str | None, lang: str) -> str:
 
 _FINITE = FINITE | frozenset("had cannot shall does do did".split())
 _CLAUSE_OPENERS = frozenset("if when once because although since unless whenever".split())
-_BEFORE_A_VERB = frozenset("that which who whom whose where whereby when while to".split())
+_BEFORE_A_VERB = frozenset("that which who whom whose what where whereby when while to".split())
 
 
 def _statement(text: str) -> bool:
@@ -1380,7 +1380,8 @@ def _statement(text: str) -> bool:
     word or infinitive, or a conditional opening ('If two events are …'); 'the likelihood that an event will
     occur …' and 'a committee tasked with …' are phrases (reading 39: the one phrase among sentences, and the
     other way round, pointed at the key)."""
-    words = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", text))  # '… atom or molecule (contains …)' is a phrase
+    opening = re.sub(r"\([^()]*\)", " ", text).split(";")[0]  # '… atom or molecule (contains …)' is a phrase, and so
+    words = re.findall(r"[A-Za-z]+", opening)  # is 'long chain of monosaccharides; may be branched …'
     if not words or words[0].casefold() in _CLAUSE_OPENERS:
         return bool(words)
     plural = phrase_number(text) == "pl"
@@ -1391,15 +1392,26 @@ def _statement(text: str) -> bool:
         if low in _BEFORE_A_VERB:
             return False
         if low in _FINITE:
-            return True
+            return not _inner_subject(opening, word)
         readings = English.readings(low)
         if low.endswith("s") and "VERB" in readings and "NOUN" not in readings:
-            return True  # 'consists', 'refers'
+            return not _inner_subject(opening, word)  # 'consists', 'refers'
         if plural and i and low not in English.stop_words and "VERB" in readings and low in _verb_lemmas(low):
             before, after = words[i - 1].casefold(), words[i + 1].casefold() if i + 1 < len(words) else ""
             if before not in English.stop_words and "NOUN" in English.readings(before) and after in _DETERMINERS:
                 return True  # 'Parties to a lawsuit resolve their dispute …' (readings 67-68: no plural phrase)
     return False
+
+
+def _inner_subject(opening: str, verb: str) -> bool:
+    """Before the finite verb, a noun followed by an article, with nothing between: the subject of a relative
+    clause without its 'that' ('The money a company receives …', 'the price the market sets'), so a phrase, not
+    a sentence ('The complement of event A consists …' and 'at the existing price, the quantity …' are sentences)."""
+    before = opening[: re.search(rf"\b{re.escape(verb)}\b", opening).start()]
+    return any(
+        m.group(1).casefold() not in English.stop_words and "NOUN" in English.readings(m.group(1).casefold())
+        for m in re.finditer(r"([A-Za-z]+) (?:a|an|the) ", before)
+    )
 
 
 def _verb_lemmas(word: str) -> tuple:

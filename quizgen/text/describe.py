@@ -1125,7 +1125,8 @@ def third_person(word: str, after: str = "") -> bool:
 
     low = word.casefold()
     readings = English.readings(low)
-    verb = readings == {"VERB"} or "VERB" in readings and after.casefold() in OBJECT_OPENERS
+    opener = after.casefold() in OBJECT_OPENERS or after.endswith(("'s", "’s"))  # ('compresses Maslow’s …')
+    verb = readings == {"VERB"} or "VERB" in readings and opener
     if word[1:] != low[1:] or not verb or not low.endswith("s") or low.endswith("ss"):
         return False
     return any(low in (lemma + "s", lemma + "es") for lemma in getAllLemmas(low, "VERB").get("VERB", ()))
@@ -1134,14 +1135,16 @@ def third_person(word: str, after: str = "") -> bool:
 def phrase_number(text: str) -> str | None:
     """'pl' when a defining phrase's head noun is plural, 'sg' when it is singular (see head_number); None
     when it has none."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text))[:6]
-    head = None
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\\\(.*?\\\)", " ", text).split(";")[0])[:6]
+    head = None  # (before a semicolon: 'thin and curved bone; serves as …' is singular)
     if words and third_person(words[0], words[1] if len(words) > 1 else ""):
         return "sg"  # 'transmits impulses from …' (Afferent): said of one thing (reading 101)
     for w in words:
         low = w.casefold()
         if low in ("that", "which", "who", "whom", "whose", "where", "when", "of", "in", "with", "for", "by", "to"):
             break
+        if low in ("and", "or"):
+            continue  # 'tangible or intangible resources owned …' (Assets): the head comes after
         if low not in English.stop_words and "NOUN" in English.readings(low):
             head = low
         elif w[0].isupper() and not English.readings(low) and English.is_plural_noun(low):
