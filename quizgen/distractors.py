@@ -1184,6 +1184,7 @@ class DistractorIndex:
         if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
             chosen += next(([c] for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)), [])
         fixed = list(chosen)
+        chosen = self._second_carriers(ranked, ok, prefer_stems, n, chosen)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         if shown is not None and size is not None and language(key.language) is not English:
             chosen = self._arrange(key, chosen, ranked, ok, fixed, size, shown, rng)
@@ -1530,6 +1531,20 @@ class DistractorIndex:
                 continue
             for cand in ordered:
                 if s in name_stems(cand) and ok(cand) and self.compatible(chosen, cand):
+                    chosen.append(cand)
+                    break
+        return chosen
+
+    def _second_carriers(self, ordered: list[Topic], ok, stems: frozenset[str], n: int, chosen: list[Topic]):
+        """A second lure carrying a name word the stem shows where one lure alone does: the key and that lure sharing
+        the word are a pair a test-wise student picks from, the key never the odd one out ('Cultural values' and
+        'Cultural symbols' beside 'Embargoes'). Not fixed: the balance by length may still trade it."""
+        chosen = list(chosen)
+        for s in sorted(stems):
+            if len(chosen) >= n or sum(s in name_stems(c) for c in chosen) != 1:
+                continue
+            for cand in ordered:
+                if cand not in chosen and s in name_stems(cand) and ok(cand) and self.compatible(chosen, cand):
                     chosen.append(cand)
                     break
         return chosen

@@ -86,3 +86,25 @@ def test_an_english_key_is_not_the_centre_of_its_descriptions(bank):
     # drawn standing: 'odd one out' -15 points, the key never outside the cluster lures drawn by closeness make)
     assert abs(report.solver_hits["odd_one_out"] - report.chance) / report.mcq <= 0.08
     assert abs(report.solver_hits["longest"] - report.chance) / report.mcq <= 0.08
+
+
+@pytest.mark.parametrize(
+    "bank, name, word",
+    [
+        ("anatomy", "Alveolar pore", "alveolar"),  # '… between neighboring alveoli': Alveolar duct and Bronchiole
+        ("intro-political-science", "Coalition government", "government"),  # one '… government' among offices
+        ("political-science", "Full faith and credit clause", "clause"),
+    ],
+)
+def test_a_name_word_the_stem_shows_is_carried_by_two_lures_where_the_group_has_them(bank, name, word):
+    """Session 31: a lure carrying the name word the stem shows neutralises the word, but the key and that lure
+    alone sharing it are a pair a test-wise student picks from (the key never the odd one out: 'odd one out' -8
+    points over marketing's items). Where the group holds two such safe lures, both stand beside the key."""
+    from quizgen.items import ItemGenerator, ItemOptions
+
+    gen = ItemGenerator(load_bank(BANKS / bank))
+    topic = gen.bank.topic(name)
+    for seed in range(12):
+        item = gen.item("mcq", topic, random.Random(seed), ItemOptions(direction="definition-to-term"))
+        lures = [o for i, o in enumerate(item.options) if i != item.answer]
+        assert sum(word in o.casefold() for o in lures) >= 2, item.options
