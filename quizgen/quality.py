@@ -196,8 +196,8 @@ class Checker:
         report = Report()
         for code, n in sorted(Counter(t.language for t in self.bank.topics).items()):
             report.languages[code] = {"topics": n, "off": off_rules(code)}
-        rng = random.Random(seed)
-        for item_type in ITEM_TYPES:
+        for item_type in ITEM_TYPES:  # each type from a stream of its own: a change to how one type is made
+            rng = random.Random(f"{seed}:{item_type}")  # leaves the others' samples, and their figures, as they were
             try:
                 items, failed = self.gen.items(item_type, count, rng)
             except GenerationError as e:
