@@ -1162,6 +1162,7 @@ class DistractorIndex:
         size=None,
         shown=None,
         mates: bool = True,
+        floor: bool = True,
     ) -> Pick:
         """n safe, mutually distinct wrong answers for `key`. `number`: the grammatical number the stem
         shows ('sg'/'pl'); `accept`: the caller's own test of a candidate; `avoid`: topics already asked or
@@ -1172,11 +1173,12 @@ class DistractorIndex:
         text, so its place by the words it shares with the other options is too (languages other than English;
         given for descriptions, where lures drawn by closeness to the key made it the option nearest the others);
         `mates`: False lets a lure come from another corner of a grab-bag subject (subject_mates), as a true/false
-        statement's lender may."""
+        statement's lender may; `floor`: False lets any sibling of the key's group be offered, of its subject or not
+        (a true/false statement's last resort: a description from the key's own chapter is false of it all the same)."""
         if difficulty not in DIFFICULTIES:
             raise GenerationError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not '{difficulty}'")
         group = self.bank.category(key.category).topics
-        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer, mates)
+        ranked, ok = self._ranked(key, group, stem, number, accept, avoid, prefer_stems, prefer, mates, floor)
         chosen = self._cover(ranked, ok, prefer_stems, n)
         for c in ranked:  # the glossary's own contrasts first: a twin left out leaves the key alone of its kind
             if len(chosen) < n and c not in chosen and self.twins(key, c) and ok(c) and self.compatible(chosen, c):
@@ -1225,13 +1227,14 @@ class DistractorIndex:
         prefer_stems=frozenset(),
         prefer=None,
         mates=True,
+        floor=True,
     ):
         """Siblings in the order lures are tried, and the test that a lure is safe — evaluated lazily, only
         for the candidates a pick reaches (the tests read every sentence of a candidate's definition)."""
         where = group[0].category if group else key.category  # (a group is always a whole category)
         order, near = self.remember(
-            ("ranked", key.name, where, prefer_stems, mates, self.broad),
-            lambda: self._order(key, group, prefer_stems, mates),
+            ("ranked", key.name, where, prefer_stems, mates, floor, self.broad),
+            lambda: self._order(key, group, prefer_stems, mates, floor),
         )
         ranked = list(order)
         if avoid:
@@ -1250,13 +1253,13 @@ class DistractorIndex:
 
         return ranked, ok
 
-    def _order(self, key, group, prefer_stems, mates=True) -> tuple[tuple[Topic, ...], frozenset[str]]:
+    def _order(self, key, group, prefer_stems, mates=True, floor=True) -> tuple[tuple[Topic, ...], frozenset[str]]:
         """The siblings by closeness, kind and graded exams' choices, and the names of those of the key's
         subject (_near): the same for every item on the key."""
         cands = [c for c in group if c.name != key.name]
         sims = self.relatedness(key, cands)
         ranked = [cands[i] for i in np.argsort(-sims, kind="stable")]
-        near = self._near(key, ranked, mates)
+        near = self._near(key, ranked, mates) if floor else frozenset(c.name for c in ranked)
         if prefer_stems:
             ranked.sort(key=lambda c: not (name_stems(c) & prefer_stems))
         claim = self.claim(key)

@@ -197,3 +197,44 @@ def test_a_sentence_about_its_owner_s_deeds_makes_no_statement():
     gilbreths, renaissance = ix.bank.topics
     assert statement(renaissance, their) is None and statement(gilbreths, their) is None
     assert statement(gilbreths, period) is not None
+
+
+@pytest.mark.parametrize(
+    "bank, name",
+    [
+        ("us-history", "Loyalists"),
+        ("prealgebra", "Prime number"),
+        ("nutrition", "Complex carbohydrates"),
+        ("biology", "Glycoprotein"),
+    ],
+)
+def test_a_term_whose_near_siblings_lend_nothing_borrows_from_its_chapter(bank, name):
+    """Session 31: a term no sibling of its subject could lend a false statement to had no statement at all (252
+    topics of the English banks); last, any sibling of its chapter that passes every other test lends one. Reading
+    209-210 read the statements gained 65/70 fair, the false ones 31/32 (English)."""
+    import random
+    from pathlib import Path
+
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator, ItemOptions
+
+    gen = ItemGenerator(load_bank(Path(__file__).parent / "data" / "banks" / bank))
+    key = gen.bank.topic(name)
+    for seed in range(4):
+        item = gen.item("truefalse", key, random.Random(seed), ItemOptions(truth=False))
+        assert item.answer is False and item.shown_topic != key.name
+        assert gen.bank.topic(item.shown_topic).category == key.category, item.shown_topic
+
+
+def test_a_statement_restating_its_name_is_no_true_statement_under_its_acronym_either():
+    """Reading 209: 'Waist-to-hip ratio (WHR): the ratio of waist-to-hip circumferences', and 'WHR: …' after it, are
+    true by their words alone (the bracketed acronym is no word a reader needs the statement to show)."""
+    from pathlib import Path
+
+    from quizgen import load_bank
+    from quizgen.items import ItemGenerator
+
+    gen = ItemGenerator(load_bank(Path(__file__).parent / "data" / "banks" / "nutrition"))
+    key = gen.bank.topic("Waist-to-hip ratio (WHR)")
+    for label, echo in ((None, False), (None, True), ("WHR", False)):
+        assert _usable(gen.index, key, key, label=label, echo=echo) is None, label

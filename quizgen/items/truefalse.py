@@ -27,7 +27,7 @@ from ..text.language import English, language
 from ..text.mask import BLANK
 from ..text.mentions import is_acronym
 from ..text.people import named_person, surnames
-from .mcq import _idea_kind, _surface, echoes, initials_shown, material, phrase_head
+from .mcq import _idea_kind, _surface, as_shown, echoes, initials_shown, material, phrase_head
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -184,8 +184,9 @@ def _first_usable(ix, term: Topic, owner: Topic, part, label, echo) -> tuple[Des
         d = first_sentences(desc)
         if mentions(d.blanked(), term) or label is None and not echo and echoes(d.blanked(), term, ix):
             continue
-        if echo and owner.name == term.name and _restates(d, term):
-            continue  # 'Monarchy: a form of government with a monarch at its head': true by its words alone
+        if (echo or label is not None) and owner.name == term.name and _restates(d, term):
+            continue  # 'Monarchy: a form of government with a monarch at its head': true by its words alone (under its
+            # acronym too: 'WHR: the ratio of waist-to-hip circumferences', reading 209)
         if owner.name != term.name and _proper_name_of(owner, term, d.blanked()):
             continue  # 'Sun Tzu: Weber developed the idea …' (Max Weber's phrase) names someone else (reading 119)
         text = statement(term, d, part, label)
@@ -214,7 +215,8 @@ def _restates(desc: Description, term: Topic) -> bool:
     a cyst', 'Line-and-staff organization: an organizational structure that includes both line and staff
     positions'): true by its words alone (reading 125)?"""
     stems = name_stems(term)
-    words = {s for s in stems if not s.endswith("-") and not s.startswith(("~", "#"))}
+    outside = name_stems(as_shown(term, without_brackets(term.name) or term.name))  # (not the '(WHR)' of 'Waist-to-hip
+    words = {s for s in outside if not s.endswith("-") and not s.startswith(("~", "#"))}  # ratio (WHR)': reading 209)
     if not words or not words <= shown_name_stems(desc.blanked(), term):
         return False
     stem = language(term.language).stem
@@ -388,9 +390,14 @@ def make_truefalse(
     prefer = (lambda c: c.name in preferred()) if shown_name_stems(own.blanked(), key) else None
     # from any corner of a grab-bag chapter (subject_mates keeps MCQ lures to one): a statement lent from another
     # corner is false all the same, and plainly about the chapter's field (reading 129: 86/89 fair, none struck for it)
-    pick = ix.pick(
-        key, 1, rng, band, stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer, mates=False
-    )
+    how = dict(stem=key.name, accept=accept, avoid=avoid, widen=widen, prefer=prefer, mates=False)
+    try:
+        pick = ix.pick(key, 1, rng, band, **how)
+    except GenerationError:
+        if ix.can_broaden(key):
+            raise  # (the broadened try comes first)
+        pick = ix.pick(key, 1, rng, band, floor=False, **how)  # last, a sibling below the subject floors: the
+        # statement stays in the key's chapter, and every test of a lender but closeness still holds
     if truth:
         return TrueFalseItem(key.name, key.category, statement=found[1], shown_topic=key.name, answer=True)
     shown = pick.topics[0]
