@@ -93,8 +93,9 @@ Remeasured 29 Nov, session 30 (--gc command, QUIZGEN_NO_CACHE=1; session 29's co
 CPU seconds): the bundled bank 1.92-1.96 s (32da5bd 1.85-1.93 s; met); 10,000 topics 8.53-8.54 s (32da5bd 8.43-8.75 s;
 not met); this script: 1,000 topics 4.96-5.04 s wall, 10,000 topics 9.31-9.43 s wall, peak 489 MB (met).
 
-Remeasured 29 Nov, session 31 (no speed work; session 30's code 1e7c43b alternating in process, CPU seconds): the
-bundled bank 1.91-2.00 s (1.92-1.97 s; met); 10,000 topics 8.55-8.70 s (8.46-8.84 s; not met); this script: bundled
+Remeasured 29 Nov, session 31 (no speed work; session 30's code 1e7c43b alternating in process, CPU seconds, two
+sittings, the second after the true/false lenders from the chapter): the bundled bank 1.86-2.00 s (1.86-1.97 s; met);
+10,000 topics 7.71-8.70 s (7.83-8.84 s; not met); this script: bundled
 2.03 s, 1,000 topics 4.65 s, 10,000 topics 9.08 s wall, peak 488 MB (met). A second run of one generator over new
 topics of the 10,000 costs 4.8 s instead of 7.7: ~3 s is each group's and topic's first analysis, spread thin.
 """
