@@ -21,6 +21,7 @@ from .text.bounds import folded_words, shared_words
 from .text.describe import (
     CROSS_REFERENCE,
     NAMING,
+    cue_spans,
     descriptions,
     mentions,
     name_stems,
@@ -37,6 +38,10 @@ from .text.similarity import tfidf_matrix
 from .text.sparserows import SparseRows
 from .text.tfidf import english_stop_words
 
+_RELATING = r"of|in|for|with|by|to|from|on|at|over|under|about|into|within|between|among|through|against|that|which|who"
+# what, before the key's name in a candidate's definition, tells the two apart ('substance surrounding the axon')
+_TELLS_APART = re.compile(rf"[,;:(]|\b(?:{_RELATING}|where|when|than|\w+ing|\w+ed)\b", re.I)
+_HEAD_ENDS = re.compile(rf"\s*(?:$|[,;:.()]|(?:{_RELATING}|where|when|and|or|than)\b)", re.I)
 PARAPHRASE = 0.5  # name+definition TF-IDF cosine at which two definitions say the same thing
 DISTINCTIVE = 0.2  # a word in at most this share of a group's definitions tells its topic apart
 DISTINCTIVE_FITS = 2 / 3  # share of those words a candidate must also use to fit
@@ -1107,7 +1112,18 @@ class DistractorIndex:
         lure a reader expects (readings 25, 27); one that is a kind of the key ('Representative Sample: a sample
         that …'), or whose kind is unknown, may be a second answer."""
         kind = self.genus(cand)
-        return kind is not None and kind not in name_stems(key)
+        return kind is not None and kind not in name_stems(key) and not self._named_as_kind(cand, key)
+
+    @staticmethod
+    def _named_as_kind(cand: Topic, key: Topic) -> bool:
+        """The candidate's defining phrase names the key among what it is, before any word that goes on to tell it
+        apart ('the chief executive and head of government in a parliamentary regime': a prime minister is a head of
+        government, readings 203 and 206); not 'a subset of the population' (Sample beside Population)."""
+        spans = cue_spans(cand.definition[:200], key) if language(key.language) is English else None
+        if not spans:
+            return False
+        before, after = cand.definition[: spans[0][0]], cand.definition[spans[0][1] :]
+        return not _TELLS_APART.search(before) and bool(_HEAD_ENDS.match(after))  # (the head: not 'plasma protein')
 
     def twins(self, a: Topic, b: Topic) -> bool:
         """Terms the glossary sets against each other: definitions on one frame that differ in a word, a

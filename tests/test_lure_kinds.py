@@ -951,3 +951,36 @@ def test_a_term_named_by_the_questions_own_words_gets_no_definition_to_term_item
     ch = Checker(load_bank(tmp_path))
     with pytest.raises(GenerationError, match="question's own words"):
         ch.gen.item("mcq", ch.bank.topic("Term"), random.Random(0), D2T)
+
+
+def test_a_lure_defined_as_the_key_among_other_things_is_a_second_answer():
+    """Readings 203 and 206: 'Prime minister: the chief executive and head of government in a parliamentary regime'
+    was offered for Head of government ('… a political role in which the individual leads the country's
+    government'): its defining phrase names the key among what it is. Not a lure whose phrase names the key past a
+    word that tells them apart, nor one naming it as a modifier."""
+    from quizgen.items import ItemGenerator
+    from quizgen.model import Topic
+
+    named = DistractorIndex._named_as_kind
+    key = Topic("Head of government", "a role in which the individual leads the country's government", "c")
+    assert named(
+        Topic("Prime minister", "the chief executive and head of government in a parliamentary regime", "c"), key
+    )
+    plasma = Topic("Plasma", "the liquid extracellular matrix of blood", "c")
+    assert not named(Topic("Albumin", "most abundant plasma protein", "c"), plasma)  # a modifier, not the head
+    axon = Topic("Axon", "single process of the neuron", "c")
+    assert not named(Topic("Myelin", "lipid-rich insulating substance surrounding the axons of neurons", "c"), axon)
+    government = Topic("Government", "the means by which a society organizes itself", "c")
+    assert not named(Topic("Political power", "influence over a government’s institutions", "c"), government)
+    population = Topic("Population", "all individuals, objects, or measurements", "c")
+    assert not named(Topic("Sample", "a subset of the population studied", "c"), population)
+
+    banks = Path(__file__).parent / "data" / "banks"
+    gen = ItemGenerator(load_bank(banks / "intro-political-science"))
+    topic = gen.bank.topic("Head of government")
+    for seed in range(6):
+        for options in (ItemOptions(direction="definition-to-term"), ItemOptions(mode="term")):
+            kind = "mcq" if options.direction else "cloze"
+            item = gen.item(kind, topic, random.Random(seed), options)
+            shown = getattr(item, "options", None) or getattr(item, "word_bank", ())
+            assert "Prime minister" not in shown, shown
