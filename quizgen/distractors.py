@@ -1202,7 +1202,7 @@ class DistractorIndex:
         if prefer is not None and len(chosen) < n:  # a lure that neutralises a cue is worth more than closeness
             chosen += next(([c] for c in ranked if prefer(c) and ok(c) and self.compatible(chosen, c)), [])
         fixed = list(chosen)
-        chosen = self._second_carriers(ranked, ok, prefer_stems, n, chosen)
+        chosen = self._cover(ranked, ok, prefer_stems, n, chosen, want=2)
         chosen = self._choose([c for c in ranked if c not in chosen], ok, n, rng, difficulty, chosen)
         if shown is not None and size is not None and language(key.language) is not English:
             chosen = self._arrange(key, chosen, ranked, ok, fixed, size, shown, rng)
@@ -1540,27 +1540,16 @@ class DistractorIndex:
                     return [*chosen[:i], cand, *chosen[i + 1 :]]
         return None
 
-    def _cover(self, ordered: list[Topic], ok, stems: frozenset[str], n: int) -> list[Topic]:
-        """Lures whose names carry the name words the stem shows, so those words point at several options."""
-        if not stems:
-            return []
-        chosen: list[Topic] = []
-        for s in sorted(stems):
-            if len(chosen) == n or any(s in name_stems(c) for c in chosen):
-                continue
-            for cand in ordered:
-                if s in name_stems(cand) and ok(cand) and self.compatible(chosen, cand):
-                    chosen.append(cand)
-                    break
-        return chosen
-
-    def _second_carriers(self, ordered: list[Topic], ok, stems: frozenset[str], n: int, chosen: list[Topic]):
-        """A second lure carrying a name word the stem shows where one lure alone does: the key and that lure sharing
-        the word are a pair a test-wise student picks from, the key never the odd one out ('Cultural values' and
-        'Cultural symbols' beside 'Embargoes'). Not fixed: the balance by length may still trade it."""
+    def _cover(
+        self, ordered: list[Topic], ok, stems: frozenset[str], n: int, chosen: list[Topic] = (), want: int = 1
+    ) -> list[Topic]:
+        """Lures whose names carry the name words the stem shows, so those words point at several options: one for
+        each word; with `want` 2, a second where one lure alone carries it (the key and that lure sharing the word
+        are a pair a test-wise student picks from, the key never the odd one out: 'Cultural values' and 'Cultural
+        symbols' beside 'Embargoes'; pick leaves such a second carrier unfixed, the balance by length may trade it)."""
         chosen = list(chosen)
         for s in sorted(stems):
-            if len(chosen) >= n or sum(s in name_stems(c) for c in chosen) != 1:
+            if len(chosen) >= n or sum(s in name_stems(c) for c in chosen) >= want:
                 continue
             for cand in ordered:
                 if cand not in chosen and s in name_stems(cand) and ok(cand) and self.compatible(chosen, cand):

@@ -6,10 +6,18 @@ import random
 import re
 
 from ..distractors import NEGATING_PREFIXES, DistractorIndex, GenerationError, same_words
-from ..model import MatchingItem, Topic, without_brackets
+from ..model import MatchingItem, Topic
 from ..text.describe import COMPOUND, first_sentences, mentions, name_stems, phrase_number, too_thin
 from ..text.language import English
-from .mcq import as_shown, echoes, opening_pronoun, same_ending, stem_cues, usable_option, without_letter_symbols
+from .mcq import (
+    carried,
+    echoes,
+    opening_pronoun,
+    same_ending,
+    stem_cues,
+    usable_option,
+    without_letter_symbols,
+)
 
 
 def response(ix: DistractorIndex, topic: Topic) -> tuple[str, str, str | None] | None:
@@ -38,16 +46,10 @@ def _echo_covered(ix: DistractorIndex, members: list[Topic], premises: list[Topi
     carries the same word, so the word does not single its term out."""
     for m in members:
         echoed = stem_cues(response(ix, m)[0], m)
-        others = set().union(*(_carried(p) for p in premises if p.name != m.name))
+        others = set().union(*(carried(p) for p in premises if p.name != m.name))
         if echoed - others:
             return False
     return True
-
-
-def _carried(topic: Topic) -> frozenset[str]:
-    """The name words a term carries where a reader sees them: outside its brackets ('scales roughly linearly' still
-    points at Linear Attention beside 'ALiBi (Attention with Linear Biases)', readings 17, 55 and 100)."""
-    return name_stems(as_shown(topic, without_brackets(topic.name) or topic.name))
 
 
 def _fits(ix: DistractorIndex, chosen: list[Topic], cand: Topic, shape) -> bool:
@@ -144,9 +146,9 @@ def _greedy(ix, key, pools, size, shape) -> tuple[list[Topic], list[str]]:
         pool = list(pool)
         while len(chosen) < size:
             wanted = set().union(*(stem_cues(response(ix, m)[0], m) for m in chosen)) - set().union(
-                *(_carried(m) for m in chosen)
+                *(carried(m) for m in chosen)
             )
-            pool.sort(key=lambda t: not (_carried(t) & wanted))
+            pool.sort(key=lambda t: not (carried(t) & wanted))
             cand = next(
                 (
                     c

@@ -1005,6 +1005,13 @@ def as_shown(topic: Topic, name: str) -> Topic:
     return topic if name == topic.name else dataclasses.replace(topic, name=name, aliases=())
 
 
+def carried(topic: Topic) -> frozenset[str]:
+    """The name words a term carries where a reader sees them: outside its brackets ('scales roughly linearly' still
+    points at Linear Attention beside 'ALiBi (Attention with Linear Biases)', readings 17, 55 and 100; 'Waist-to-hip
+    ratio (WHR): the ratio of waist-to-hip circumferences' restates its name, reading 209)."""
+    return name_stems(as_shown(topic, without_brackets(topic.name) or topic.name))
+
+
 _LETTER_SYMBOL = re.compile(r"\s*\(\s*[A-Za-z]\s*\)")
 
 

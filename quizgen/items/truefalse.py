@@ -27,7 +27,7 @@ from ..text.language import English, language
 from ..text.mask import BLANK
 from ..text.mentions import is_acronym
 from ..text.people import named_person, surnames
-from .mcq import _idea_kind, _surface, as_shown, echoes, initials_shown, material, phrase_head
+from .mcq import _idea_kind, _surface, carried, echoes, initials_shown, material, phrase_head
 
 
 def _subject(term: Topic, desc: Description, part: str | None, label: str | None = None) -> str:
@@ -215,8 +215,7 @@ def _restates(desc: Description, term: Topic) -> bool:
     a cyst', 'Line-and-staff organization: an organizational structure that includes both line and staff
     positions'): true by its words alone (reading 125)?"""
     stems = name_stems(term)
-    outside = name_stems(as_shown(term, without_brackets(term.name) or term.name))  # (not the '(WHR)' of 'Waist-to-hip
-    words = {s for s in outside if not s.endswith("-") and not s.startswith(("~", "#"))}  # ratio (WHR)': reading 209)
+    words = {s for s in carried(term) if not s.endswith("-") and not s.startswith(("~", "#"))}  # (not its '(WHR)')
     if not words or not words <= shown_name_stems(desc.blanked(), term):
         return False
     stem = language(term.language).stem
