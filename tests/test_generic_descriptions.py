@@ -75,6 +75,26 @@ def test_a_subject_keeps_its_article():
     assert chambers.blanked() == "The _____ hold the files of a case."
 
 
+def test_a_title_cased_name_the_text_writes_as_a_common_noun_keeps_its_article():
+    # reading 212: '_____ jointly processes images and text' struck as broken; the text itself says 'A vision-language
+    # model …', so the blank keeps the article, as for a name cased as a common noun
+    ix = DistractorIndex(
+        bank(
+            ("Vision Language Model", "A vision-language model jointly processes images and text."),
+            ("Additive Identity", "The additive identity is 0. Adding it to any number leaves the number unchanged."),
+            ("Optimal Transport", "Optimal Transport approximates how one distribution moves onto another."),
+        )
+    )
+
+    def first(name):
+        return next(d for d in ix.descriptions(ix.bank.topic(name)) if d.slot is not None)
+
+    assert first("Vision Language Model").blanked() == "A(n) _____ jointly processes images and text."
+    assert first("Additive Identity").blanked().startswith("The _____ is 0.")
+    assert first("Optimal Transport").blanked().startswith("_____ approximates")  # a title, written as one
+    assert first("Vision Language Model").filled("SigLIP") == "SigLIP jointly processes images and text."
+
+
 def test_a_late_claim_of_what_it_achieved_describes_nothing():
     ix = DistractorIndex(
         bank(

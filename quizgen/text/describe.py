@@ -679,11 +679,14 @@ class Description:
     def _kept_article(self, name: str | None = None) -> str:
         """The subject's article, kept: 'The _____ retains the judicial office …' and 'A(n) _____ retains …'
         read, '_____ retains …' filled with 'Senior judge' does not ('the' says nothing of the answer, and
-        'A(n)' hides whether it starts with a vowel sound). Filled, 'a'/'an' agrees with the name."""
+        'A(n)' hides whether it starts with a vowel sound). Filled, 'a'/'an' agrees with the name. Blank, the article
+        stays where the text writes the slot as a common noun, however the name is cased ('A vision-language model
+        jointly processes …' for Vision Language Model: '_____ jointly processes …' read as broken, reading 212)."""
         s = self.slot
         lead = self.text[s.article_start : s.start]
         article = lead.strip().casefold()
-        if s.lang != "en" or article not in ("the", "a", "an") or not _common_noun(name or s.part.label):
+        common = _common_noun(name) if name else _common_noun(s.part.label) or _common_noun(self.text[s.start : s.end])
+        if s.lang != "en" or article not in ("the", "a", "an") or not common:
             return ""  # 'xLSTM augments …', 'Optimal Transport approximates …': a title takes no article
         if article == "the":
             return lead
