@@ -108,3 +108,27 @@ def test_a_name_word_the_stem_shows_is_carried_by_two_lures_where_the_group_has_
         item = gen.item("mcq", topic, random.Random(seed), ItemOptions(direction="definition-to-term"))
         lures = [o for i, o in enumerate(item.options) if i != item.answer]
         assert sum(word in o.casefold() for o in lures) >= 2, item.options
+
+
+@pytest.mark.parametrize(
+    "bank, name, word",
+    [
+        ("population-health", "Unconscious permeability", "cultur"),  # three 'Cultural …' lures (readings 212, 214)
+        ("quimica", "Oxiácido", "ácid"),  # 'Ácido diprótico', 'Ácido triprótico', '… ionización ácida (Ka)'
+    ],
+)
+@pytest.mark.parametrize("item_type", ["mcq", "cloze"])
+def test_three_lures_do_not_all_carry_a_name_word_the_key_lacks(bank, name, word, item_type):
+    """Session 32: 'Cultural autobiography', 'Cultural genogram' and 'Cultural sensitivity' beside 'Unconscious
+    permeability' leave the key the odd one out on sight. Where the group holds a safe lure without the word, one
+    of the three gives way to it, among the options of a definition-to-term item and in a term blank's word bank."""
+    from quizgen.items import ItemGenerator, ItemOptions
+
+    gen = ItemGenerator(load_bank(BANKS / bank))
+    topic = gen.bank.topic(name)
+    options = ItemOptions(direction="definition-to-term") if item_type == "mcq" else ItemOptions(mode="term")
+    for seed in range(12):
+        item = gen.item(item_type, topic, random.Random(seed), options)
+        shown = item.options if item_type == "mcq" else item.word_bank
+        lures = [o for o in shown if o != topic.name and not topic.name.startswith(o)]
+        assert len(lures) < 3 or not all(word in o.casefold() for o in lures), shown

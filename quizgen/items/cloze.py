@@ -398,7 +398,7 @@ def _term(ix, key, rng, word_bank, k, avoid, widen, same_kind=False) -> ClozeIte
             if fits is False:
                 why = "its name joins two things, which the verb after the blank does not take"
                 continue  # 'VC Dimension and Shattering' for '_____ is …'
-            how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues)
+            how = dict(stem=text, number=number, avoid=avoid, widen=widen, prefer_stems=cues, names=True)
             try:  # 'The geographic area …' with three judges in the bank: eliminated by kind
                 # (volumes for 'volume of titrant …'; 'FlashAttention-2 and FlashAttention-3' is no entry for
                 # '_____ is a positional method': fits)

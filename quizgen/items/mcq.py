@@ -806,7 +806,7 @@ def _definition_to_term(ix, key, rng, k, difficulty, avoid, widen, same_kind=Fal
             why = "its name joins two things, which the verb after the blank does not take"
             continue
         cues = stem_cues(body, key)
-        how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen)
+        how = dict(stem=body, number=number, avoid=avoid, prefer_stems=cues, widen=widen, names=True)
         how.update(size=lambda t: len(t.name), shown=lambda t: t.name)  # (shown: other languages, see _arrange)
         try:
             pick = pick_by_kind(
