@@ -61,6 +61,7 @@ def test_balance_and_solver_targets(report):
         "entrepreneurship-2",
         "prealgebra",
         "intro-political-science",
+        "intellectual-property",  # (session 32: a field no rule had seen, its solvers within 6.1 points at once)
     ],
 )
 def test_solver_targets_on_glossaries_from_other_fields(name):
