@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from . import __version__
 from .errors import QuizgenError
-from .items import ItemGenerator, ItemOptions
+from .items import MIXED_KINDS, ItemGenerator, ItemOptions
 from .items.matching import shuffle_unstraight
 from .items.mcq import FEWEST_OPTIONS as FEWEST
 from .items.order import positions, without
@@ -318,6 +318,22 @@ def build_exam(
             sections.append(Section(s, tuple(questions)))
         variants.append(Variant(variant_code(v), tuple(sections)))
     return Exam(spec, tuple(variants), bank.source, bank_hash(bank))
+
+
+def mixed_kind_notes(exam: Exam) -> list[str]:
+    """Per section, the questions of variant A whose wrong answers are of other kinds than their stem states (made
+    once the topics whose groups hold enough of their kind ran out: items.MIXED_KINDS), for the teacher to read before
+    printing — a reader strikes about one definition-to-term item in four of them."""
+    out = []
+    for section in exam.variants[0].sections if exam.variants else ():
+        numbers = [q.number for q in section.questions if MIXED_KINDS in q.item.notes]
+        if numbers:
+            out.append(
+                f"note: section '{section.spec.heading}': question(s) {', '.join(map(str, numbers))} of variant A "
+                "offer wrong answers of other kinds than their stem states (their groups have too few of that kind); "
+                "'same_kind: true' in the section leaves such topics out"
+            )
+    return out
 
 
 def replace_in_spec(spec: ExamSpec, bank: Bank, gen: ItemGenerator, which: tuple[str, ...]) -> ExamSpec:

@@ -11,7 +11,7 @@ import click
 from ..bank import load_bank
 from ..bank.load import display_path
 from ..errors import QuizgenError
-from ..exam import SectionShort, build_exam
+from ..exam import SectionShort, build_exam, mixed_kind_notes
 from ..items import ItemGenerator
 from ..output import ANSWER_MODES, OutputFolder, auto_jobs, render_reportlab
 from ..spec import SAMPLE, ExamSpec, language_problem, load_spec, sample_for, spec_from_dict
@@ -194,6 +194,8 @@ def build(
     for i, section in enumerate(spec.sections, 1):
         if section.type == "cloze" and section.mode == "keyphrase" and not quiet:
             click.echo(KEYPHRASE_NOTE.format(i=i), err=True)
+    for line in [] if quiet else mixed_kind_notes(exam):
+        click.echo(line, err=True)
     out = out or Path("output") / slugify(spec.title, fallback="exam")
     assignments = []
     if roster:
@@ -371,6 +373,8 @@ def worksheet(
             caps[e.kind] = e.made
     if note:
         click.echo(note, err=True)
+    for line in mixed_kind_notes(exam):
+        click.echo(line, err=True)
     with OutputFolder(out, exam, force) as folder:
         folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
         written = folder.finish()
