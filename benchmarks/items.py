@@ -98,6 +98,11 @@ sittings, the second after the true/false lenders from the chapter): the bundled
 10,000 topics 7.71-8.70 s (7.83-8.84 s; not met); this script: bundled
 2.03 s, 1,000 topics 4.65 s, 10,000 topics 9.08 s wall, peak 488 MB (met). A second run of one generator over new
 topics of the 10,000 costs 4.8 s instead of 7.7: ~3 s is each group's and topic's first analysis, spread thin.
+
+Remeasured 29 Nov, session 32 (no speed work; --gc command, QUIZGEN_NO_CACHE=1, OPENBLAS_NUM_THREADS=1, nice): the
+bundled bank 1.72 s CPU (met); 1,000 topics 3.82 s CPU; 10,000 topics 8.14 s CPU, 11.50 s wall (not met), peak 488 MB
+(met). In process (/tmp script, 200 items of each type): 8.20 s CPU; the profile as flat as session 31's, the probe of
+the kind a stem states (ItemGenerator._no_kinded_item) holding half of it, most of that each topic's first analysis.
 """
 
 from __future__ import annotations

@@ -203,6 +203,12 @@ Remeasured 29 Nov, session 31 (--only help,small --repeat 3, load ~0.9; no speed
 (met); 5-question exam 0.93-0.98 s against the plain script's 0.20-0.21 s, 4.6-4.9x (not met). In process, 54 topics
 are tried for the 5 MCQs of their stated kind: 0.18 s for the five that yield one, 0.54 s for the 49 that do not, no
 one refusal reason over 0.13 s.
+
+Remeasured 29 Nov, session 32 (--only help,small --repeat 3; a faster machine: the plain script 0.15-0.16 s; no speed
+work): quizgen --help 0.05-0.07 s (met); 5-question exam 0.77-0.81 s CPU, 5.0-5.2x (not met). In process 58 topics
+are probed for the 5 MCQs; the failing probes cost 3.3 ms each once their groups are analysed, 15.7 ms the first
+time: the floor without item generation is ~0.3 s (imports 0.1, PDFs 0.15), which leaves ~0.1 s for five items whose
+word tables alone take 0.085 s to load.
 """
 
 from __future__ import annotations
