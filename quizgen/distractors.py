@@ -878,6 +878,10 @@ class DistractorIndex:
             imperative = English.readings(low) == {"VERB"} and not low.endswith(("ed", "en", "ing"))
             if i == 0 and (imperative or English.verb_number(low) == "sg" and after not in GENUS_STOPS):
                 return None  # 'Sends each token …', 'Shares key and value heads …', 'Send back.': a predicate
+            # an -ing word right after the head and followed by a participle is a gerund heading a compound: 'business
+            # financing consisting of …' is financing (reading 226: 'Small business' offered as a form of financing), 'a
+            # rigid cell covering made of …' a covering (not 'theory suggesting that …', 'difficulty swallowing')
+            gerund = bool(head) and at == i - 1 and low.endswith("ing") and _participle_like(after)
             participle = low.endswith("ed") and len(low) > 4 and (not after or after in GENUS_STOPS)
             participle |= bool(head) and after == "by" and "VERB" in English.readings(low)  # 'people bound by …'
             participle |= low.endswith("ing") and English.readings(low) == frozenset({"VERB"})  # '… algorithm powering
@@ -887,6 +891,7 @@ class DistractorIndex:
                 and after not in GENUS_STOPS
                 and (after in English.stop_words or "NOUN" not in English.readings(after))
             )
+            participle &= not gerund
             # ('tissue covering each …', 'statement pleading "guilty"': an -ing word WordNet also lists as a noun, then
             # a word that is none — not 'data processing pipeline')
             adjective = head is not None and "ADJ" in English.readings(head) and "NOUN" in English.readings(low)
@@ -906,7 +911,7 @@ class DistractorIndex:
             nominal = "NOUN" in readings or not readings and ending
             nominal = bool(nominal) or head is None and i > 0 and low.endswith("ing") and after == "of"
             # ('the changing of direction …': a gerund heading the phrase)
-            nominal |= head is None and i > 0 and low.endswith("ing") and _adjective_only(words[i - 1])
+            nominal |= head is None and i > 0 and low.endswith("ing") and _adjective_only(words[i - 1]) or gerund
             # ('form of logical thinking that …': a gerund after an adjective, which the tables list as a verb only;
             # unseen, Deductive reasoning's description stood alone among 'form of science that …', reading 135)
             if low not in English.stop_words and not low.endswith("ly") and nominal:
@@ -1650,3 +1655,9 @@ def _adjective_only(word: str) -> bool:
     """English: a word read as an adjective and never as a noun ('stony', 'thin'; not 'chemical')."""
     readings = English.readings(word.casefold())
     return "ADJ" in readings and not readings & {"NOUN", "PROPN"}
+
+
+def _participle_like(word: str) -> bool:
+    """English: an -ing or -ed word read as a verb ('consisting', 'done', 'involving'), which a participle right
+    before it would not be followed by: the word before it is a gerund noun ('data processing done by …')."""
+    return bool(word) and word.endswith(("ing", "ed")) and "VERB" in English.readings(word)

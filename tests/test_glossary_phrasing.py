@@ -209,3 +209,19 @@ def test_no_false_statement_borrows_a_sentence_that_says_what_its_owner_is_calle
     owner = Topic("Circumference of a circle", "The distance around a circle is called its circumference.", "c")
     assert _calls_its_owner(owner.definition, owner)
     assert not _calls_its_owner("The distance around a circle, measured once.", owner)
+
+
+def test_a_gerund_before_a_participle_heads_its_compound():
+    """Reading 226: 'Small business' offered for 'A form of business financing consisting of borrowed funds …' (Debt),
+    whose kind was read as 'business': the -ing word after 'business' was taken for a participle. Before another
+    participle it is the head of the compound; a participle with its own object or clause stays one."""
+
+    def kind(definition: str) -> str | None:
+        return DistractorIndex.genus_word(Topic("X", definition, "c"))
+
+    assert kind("A form of business financing consisting of borrowed funds that must be repaid") == "financing"
+    assert kind("rigid cell covering comprised of various molecules that protects the cell") == "covering"
+    assert kind("a form of cell signaling involving two cells in contact") == "signaling"
+    assert kind("a theory suggesting that actions are right when they follow a duty") == "theory"
+    assert kind("tissue covering each muscle fiber") == "tissue"
+    assert kind("difficulty swallowing") == "difficulty"
