@@ -320,18 +320,24 @@ def build_exam(
     return Exam(spec, tuple(variants), bank.source, bank_hash(bank))
 
 
-def mixed_kind_notes(exam: Exam) -> list[str]:
+SAME_KIND_ADVICE = "'same_kind: true' in the section leaves such topics out"
+
+
+def mixed_kind_notes(exam: Exam, sheet: bool = False) -> list[str]:
     """Per section, the questions of variant A whose wrong answers are of other kinds than their stem states (made
     once the topics whose groups hold enough of their kind ran out: items.MIXED_KINDS), for the teacher to read before
-    printing — a reader strikes about one definition-to-term item in four of them."""
+    printing — a reader strikes about one definition-to-term item in four of them. `sheet`: a worksheet's wording
+    (one variant, no spec to add `same_kind` to)."""
     out = []
     for section in exam.variants[0].sections if exam.variants else ():
         numbers = [q.number for q in section.questions if MIXED_KINDS in q.item.notes]
         if numbers:
+            where = "" if sheet else " of variant A"
+            advice = "read them before handing the sheet out" if sheet else SAME_KIND_ADVICE
             out.append(
-                f"note: section '{section.spec.heading}': question(s) {', '.join(map(str, numbers))} of variant A "
-                "offer wrong answers of other kinds than their stem states (their groups have too few of that kind); "
-                "'same_kind: true' in the section leaves such topics out"
+                f"note: section '{section.spec.heading}': question(s) {', '.join(map(str, numbers))}{where} offer "
+                "wrong answers of other kinds than their stem states (their groups have too few of that kind); "
+                + advice
             )
     return out
 

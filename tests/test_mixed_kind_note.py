@@ -55,3 +55,12 @@ def test_the_build_prints_the_note_and_exam_json_keeps_it(tmp_path):
         cli, ["build", str(path), "--bank", str(HISTORY), "--out", str(out), "--force", "--quiet"]
     )
     assert quiet.exit_code == 0 and "other kinds" not in quiet.output
+
+
+def test_a_worksheet_names_them_in_its_own_words(tmp_path):
+    out = tmp_path / "sheet"
+    done = CliRunner().invoke(cli, ["worksheet", "--bank", str(HISTORY), "--count", "12", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    lines = [line for line in done.output.splitlines() if "other kinds than their stem states" in line]
+    assert lines and all("read them before handing the sheet out" in line for line in lines)
+    assert not any("variant A" in line or "same_kind" in line for line in lines)  # (a sheet has neither)

@@ -373,7 +373,7 @@ def worksheet(
             caps[e.kind] = e.made
     if note:
         click.echo(note, err=True)
-    for line in mixed_kind_notes(exam):
+    for line in mixed_kind_notes(exam, sheet=True):
         click.echo(line, err=True)
     with OutputFolder(out, exam, force) as folder:
         folder.put("worksheet.pdf", worksheet_pdf(exam, fillable))
