@@ -1554,10 +1554,10 @@ class DistractorIndex:
         genogram', 'Cultural sensitivity' beside 'Unconscious permeability') leave a key sharing no word with them the
         odd one out on sight (readings 212 and 214): one of them gives way to a safe lure without the word, where there
         is one. (Two lures sharing a word are a pair, as glossaries set them: 'Homo habilis' and 'Homo erectus'.)"""
+        mine = name_stems(key)
         for _ in range(len(chosen)):
             if len(chosen) < 3:
                 break
-            mine = name_stems(key)
             shared = sorted(frozenset.intersection(*(name_stems(c) for c in chosen)) - mine)
             if not shared or any(name_stems(c) & mine for c in chosen):
                 break  # (a key sharing a word with a lure is one of a group: 'Denoising Score Matching' beside

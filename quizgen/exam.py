@@ -320,7 +320,7 @@ def build_exam(
     return Exam(spec, tuple(variants), bank.source, bank_hash(bank))
 
 
-SAME_KIND_ADVICE = "'same_kind: true' in the section leaves such topics out"
+_SAME_KIND_ADVICE = "'same_kind: true' in the section leaves such topics out"
 
 
 def mixed_kind_notes(exam: Exam, sheet: bool = False) -> list[str]:
@@ -333,7 +333,7 @@ def mixed_kind_notes(exam: Exam, sheet: bool = False) -> list[str]:
         numbers = [q.number for q in section.questions if MIXED_KINDS in q.item.notes]
         if numbers:
             where = "" if sheet else " of variant A"
-            advice = "read them before handing the sheet out" if sheet else SAME_KIND_ADVICE
+            advice = "read them before handing the sheet out" if sheet else _SAME_KIND_ADVICE
             out.append(
                 f"note: section '{section.spec.heading}': question(s) {', '.join(map(str, numbers))}{where} offer "
                 "wrong answers of other kinds than their stem states (their groups have too few of that kind); "

@@ -1,6 +1,6 @@
 """The questions a build made with wrong answers of other kinds than their stem states — the second pass of
 ItemGenerator.items, once the topics whose groups hold two or more of that kind ran out — carry a note, and the build
-names them for the teacher to read before printing (readings 220-223: their definition-to-term items read 64 of 88
+names them for the teacher to read before printing (readings 220-221: their definition-to-term items read 30 of 40
 fair)."""
 
 from __future__ import annotations
